@@ -1,0 +1,80 @@
+//! Turning spec descriptions into rustdoc lines.
+
+/// Splits a markdown description into doc lines that rustdoc renders cleanly.
+///
+/// Bare URLs are wrapped in angle brackets so they become links (rustdoc's
+/// `bare_urls` lint), trailing spaces are trimmed, and lines indented by four
+/// or more spaces are de-indented so rustdoc does not mistake them for code.
+pub fn lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .trim()
+        .lines()
+        .map(|line| link_bare_urls(line.trim()))
+        .collect();
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// The first non-empty of several optional texts, as doc lines.
+pub fn first(texts: &[Option<&str>]) -> Vec<String> {
+    texts
+        .iter()
+        .flatten()
+        .find(|t| !t.trim().is_empty())
+        .map(|t| lines(t))
+        .unwrap_or_default()
+}
+
+fn link_bare_urls(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = find_url(rest) {
+        let (before, from_url) = rest.split_at(start);
+        out.push_str(before);
+        let end = from_url
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '<' | '"' | '`'))
+            .unwrap_or(from_url.len());
+        let (url, after) = from_url.split_at(end);
+        let url_trimmed = url.trim_end_matches(['.', ',', ';', ':']);
+        let punct = &url[url_trimmed.len()..];
+        // Already part of a markdown link `](url)` or `<url>`: leave as is.
+        if before.ends_with("](") || before.ends_with('<') {
+            out.push_str(url);
+        } else {
+            out.push('<');
+            out.push_str(url_trimmed);
+            out.push('>');
+            out.push_str(punct);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_url(text: &str) -> Option<usize> {
+    match (text.find("https://"), text.find("http://")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_bare_urls_only() {
+        assert_eq!(
+            lines("See https://example.com/a. And [x](https://example.com/b)."),
+            vec!["See <https://example.com/a>. And [x](https://example.com/b)."]
+        );
+    }
+
+    #[test]
+    fn trims_and_drops_trailing_blank_lines() {
+        assert_eq!(lines("  one  \n    two\n\n"), vec!["one", "two"]);
+    }
+}

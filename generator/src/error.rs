@@ -1,0 +1,84 @@
+//! The one error type of the generator.
+
+use std::path::PathBuf;
+
+/// Why a spec could not be turned into a client crate.
+///
+/// Every variant names the file it is about and, where it applies, the place
+/// inside it (a YAML line and column, or a JSON pointer and operation).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec file could not be read.
+    #[error("cannot read the spec {path}: {source}")]
+    Read {
+        /// The file that was asked for.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file is not well-formed YAML or JSON.
+    #[error("{path}{location}: the spec is not valid YAML or JSON: {message}")]
+    Syntax {
+        /// The spec file.
+        path: PathBuf,
+        /// `:line:column` when the parser knows it.
+        location: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The document parses but is not an OpenAPI version this generator reads.
+    #[error(
+        "{path}: {found}; this generator reads OpenAPI 3.0.x descriptions (`openapi: 3.0.0` to `3.0.3`)"
+    )]
+    UnsupportedVersion {
+        /// The spec file.
+        path: PathBuf,
+        /// What the document declares, in words.
+        found: String,
+    },
+    /// The document is OpenAPI 3.0 in name but its structure does not match.
+    #[error("{path}: the document is not a valid OpenAPI 3.0 description: {message}")]
+    Structure {
+        /// The spec file.
+        path: PathBuf,
+        /// The deserializer's message, with its location when known.
+        message: String,
+    },
+    /// Something inside a valid document cannot be generated.
+    #[error("{path}: {pointer}: {message}")]
+    Unsupported {
+        /// The spec file.
+        path: PathBuf,
+        /// A JSON pointer into the document, e.g. `#/paths/~1v1~1Conversations/post`.
+        pointer: String,
+        /// What is wrong, and what would fix it.
+        message: String,
+    },
+    /// A rendered template is not valid Rust; this is a bug in the templates.
+    #[error("template `{template}` rendered invalid Rust ({message}); this is a generator bug")]
+    InvalidRust {
+        /// The template that rendered the file.
+        template: String,
+        /// syn's message.
+        message: String,
+    },
+    /// A template failed to render.
+    #[error("template `{template}` failed to render: {source}")]
+    Render {
+        /// The template.
+        template: String,
+        /// askama's error.
+        source: askama::Error,
+    },
+    /// Writing the output failed; the previous output is left as it was.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file or directory being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+}
+
+/// The generator's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

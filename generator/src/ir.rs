@@ -1,0 +1,466 @@
+//! The typed intermediate representation between the OpenAPI model and the
+//! templates.
+//!
+//! Everything a template needs is decided here: every Rust name, every type,
+//! every doc line. Templates only loop and branch over these structs.
+
+use std::fmt;
+
+/// A whole client crate.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// The package name, e.g. `twilio-conversations`.
+    pub crate_name: String,
+    /// The library name as written in `use` paths, e.g. `twilio_conversations`.
+    pub lib_name: String,
+    /// The crate version, from `info.version`.
+    pub version: String,
+    /// The API title, from `info.title`.
+    pub title: String,
+    /// Crate-level documentation lines from `info.description`.
+    pub doc: Vec<String>,
+    /// The default base URL (the first server).
+    pub base_url: String,
+    /// Resources, parents before children, siblings in spec order.
+    pub resources: Vec<Resource>,
+    /// Response and shared object types, sorted by name.
+    pub models: Vec<Model>,
+    /// String enums, sorted by name.
+    pub enums: Vec<Enum>,
+    /// Operations that were not generated, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Api {
+    /// The number of generated operations.
+    pub fn operation_count(&self) -> usize {
+        self.resources.iter().map(|r| r.operations.len()).sum()
+    }
+
+    /// The resources reached straight from the client.
+    pub fn root_resources(&self) -> impl Iterator<Item = &Resource> {
+        self.resources.iter().filter(|r| r.parent.is_none())
+    }
+
+    /// The children of `resource`, in order.
+    pub fn children_of(&self, resource: &Resource) -> Vec<&Resource> {
+        resource.children.iter().map(|&i| &self.resources[i]).collect()
+    }
+
+    /// Whether any model field needs a date-time type.
+    pub fn models_use_datetime(&self) -> bool {
+        self.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .any(|f| f.ty.mentions_datetime())
+    }
+
+    /// Whether any model field needs a map type.
+    pub fn models_use_map(&self) -> bool {
+        self.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .any(|f| f.ty.mentions_map())
+    }
+}
+
+/// An operation the generator left out, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    /// `METHOD /path`.
+    pub operation: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// A group of operations on one collection of things (`/v1/Conversations`
+/// and `/v1/Conversations/{Sid}`), reached through a handle type.
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// The handle type, e.g. `Conversations`.
+    pub handle: String,
+    /// The module file stem under `src/resources/`, e.g. `conversations`.
+    pub module: String,
+    /// The accessor method on the parent (or the client), e.g. `conversations`.
+    pub accessor: String,
+    /// Documentation lines for the handle.
+    pub doc: Vec<String>,
+    /// The index of the parent resource in [`Api::resources`], if nested.
+    pub parent: Option<usize>,
+    /// Path parameters the handle carries (the parents' ids), outermost first.
+    pub scope_params: Vec<PathParam>,
+    /// The parameter the accessor takes to reach this resource from its parent.
+    pub accessor_param: Option<PathParam>,
+    /// Indices of child resources in [`Api::resources`].
+    pub children: Vec<usize>,
+    /// The operations, in the order create, list, fetch, update, delete, others.
+    pub operations: Vec<Operation>,
+}
+
+impl Resource {
+    /// The generated types this resource's module names, sorted, for its `use` line.
+    pub fn imports(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for op in &self.operations {
+            match &op.response {
+                ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => ty.named(&mut names),
+                ResponseKind::Empty => {}
+            }
+            for field in op.params.iter().flat_map(|p| &p.fields) {
+                field.ty.named(&mut names);
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Whether any operation has a params struct.
+    pub fn has_params(&self) -> bool {
+        self.operations.iter().any(|op| op.params.is_some())
+    }
+
+    /// Whether any params field is a date-time, so the module imports chrono.
+    pub fn uses_datetime(&self) -> bool {
+        self.operations
+            .iter()
+            .filter_map(|op| op.params.as_ref())
+            .any(ParamsStruct::uses_datetime)
+    }
+
+    /// The public names this resource's module exports: the handle and params structs.
+    pub fn exports(&self) -> Vec<String> {
+        let mut names = vec![self.handle.clone()];
+        names.extend(self.operations.iter().filter_map(|op| op.params.as_ref()).map(|p| p.name.clone()));
+        names
+    }
+
+    /// Whether any operation lists a collection.
+    pub fn has_list(&self) -> bool {
+        self.operations.iter().any(|op| op.is_list())
+    }
+}
+
+/// HTTP methods the generator supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl HttpMethod {
+    /// The upper-case method name, as in `reqwest::Method::GET`.
+    pub fn upper(&self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The spec's `operationId`, e.g. `CreateConversation`.
+    pub operation_id: String,
+    /// The method name on the handle, e.g. `create`.
+    pub method: String,
+    /// The HTTP method.
+    pub http_method: HttpMethod,
+    /// The path as the spec writes it, e.g. `/v1/Conversations/{Sid}`.
+    pub path: String,
+    /// The path as a `format!` string naming each path parameter's local, e.g.
+    /// `/v1/Conversations/{sid}`.
+    pub path_format: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// Path parameters taken as method arguments (those not carried by the handle).
+    pub path_params: Vec<PathParam>,
+    /// Every path parameter in path order: the local variable holding its
+    /// percent-encoded segment (named in `path_format`) and the expression
+    /// that yields its value (`self.conversation_sid` or `sid`).
+    pub path_args: Vec<PathArg>,
+    /// The params struct, when the operation has query, header or body parameters.
+    pub params: Option<ParamsStruct>,
+    /// For list operations, the name of the method that streams every item.
+    pub stream_method: Option<String>,
+    /// What a successful call returns.
+    pub response: ResponseKind,
+}
+
+impl Operation {
+    /// Whether the operation returns a page of a list.
+    pub fn is_list(&self) -> bool {
+        matches!(self.response, ResponseKind::Page { .. })
+    }
+
+    /// Whether the params struct exists and has form fields.
+    pub fn has_form(&self) -> bool {
+        self.params.as_ref().is_some_and(|p| p.has(Location::Form))
+    }
+
+    /// Whether the params struct exists and has query fields.
+    pub fn has_query(&self) -> bool {
+        self.params.as_ref().is_some_and(|p| p.has(Location::Query))
+    }
+
+    /// Whether the params struct exists and has header fields.
+    pub fn has_headers(&self) -> bool {
+        self.params.as_ref().is_some_and(|p| p.has(Location::Header))
+    }
+}
+
+/// One path parameter as the request code uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathArg {
+    /// The local variable holding the encoded segment, e.g. `sid`.
+    pub local: String,
+    /// The expression giving the raw value, e.g. `self.conversation_sid`.
+    pub source: String,
+}
+
+/// A path parameter, passed positionally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathParam {
+    /// The Rust argument name, e.g. `sid`.
+    pub rust_name: String,
+    /// The name in the path template, e.g. `Sid`.
+    pub wire_name: String,
+    /// Documentation, one line per element.
+    pub doc: Vec<String>,
+}
+
+/// What a successful response decodes to.
+#[derive(Debug, Clone)]
+pub enum ResponseKind {
+    /// A JSON body of this type.
+    Json(RustType),
+    /// A page of a list: items under `items_key`, plus `meta`.
+    Page {
+        /// The item type.
+        item: RustType,
+        /// The JSON key holding the items, e.g. `conversations`.
+        items_key: String,
+    },
+    /// No body (204) or a body the caller does not need.
+    Empty,
+}
+
+/// The struct holding an operation's non-path parameters.
+#[derive(Debug, Clone)]
+pub struct ParamsStruct {
+    /// The type name, e.g. `CreateConversationParams`.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// Fields in a stable order: headers, then query, then body, each in spec order.
+    pub fields: Vec<ParamField>,
+}
+
+impl ParamsStruct {
+    /// Whether any field is sent in `location`.
+    pub fn has(&self, location: Location) -> bool {
+        self.fields.iter().any(|f| f.location == location)
+    }
+
+    /// The fields sent in `location`, in order.
+    pub fn at(&self, location: Location) -> Vec<&ParamField> {
+        self.fields.iter().filter(|f| f.location == location).collect()
+    }
+
+    /// Whether any field is a date-time.
+    pub fn uses_datetime(&self) -> bool {
+        self.fields.iter().any(|f| f.ty.mentions_datetime())
+    }
+}
+
+/// Where a parameter goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A request header.
+    Header,
+    /// The query string.
+    Query,
+    /// The form-encoded body.
+    Form,
+}
+
+/// One optional parameter in a params struct.
+#[derive(Debug, Clone)]
+pub struct ParamField {
+    /// The field and setter name, e.g. `timers_inactive`.
+    pub rust_name: String,
+    /// The name on the wire, e.g. `Timers.Inactive`.
+    pub wire_name: String,
+    /// Where it is sent.
+    pub location: Location,
+    /// The value type (the field itself is `Option` of it).
+    pub ty: RustType,
+    /// How the setter takes its argument.
+    pub setter: Setter,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+}
+
+/// How a params setter takes its argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Setter {
+    /// `value: impl Into<T>`.
+    Into,
+    /// `values: impl IntoIterator<Item = impl Into<T>>`, for a `Vec<T>`.
+    IntoIter(RustType),
+    /// `value: T`.
+    Plain,
+}
+
+/// A response or shared object type.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The type name, e.g. `Conversation`.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// Fields in spec order.
+    pub fields: Vec<ModelField>,
+}
+
+impl Model {
+    /// Whether every field has a default, so the model can derive `Default`.
+    pub fn derives_default(&self) -> bool {
+        self.fields.iter().all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime))
+    }
+}
+
+/// A field of a model.
+#[derive(Debug, Clone)]
+pub struct ModelField {
+    /// The field name, e.g. `date_created`.
+    pub rust_name: String,
+    /// The JSON key, e.g. `date_created`.
+    pub wire_name: String,
+    /// Whether `wire_name` differs from the Rust name, so serde needs a rename.
+    pub renamed: bool,
+    /// The full field type, `Option` included when the value may be absent or null.
+    pub ty: RustType,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+}
+
+/// A string enum, forward compatible through an unknown variant.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    /// The type name, e.g. `ConversationState`.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// The known values.
+    pub variants: Vec<Variant>,
+    /// The name of the variant that keeps values the spec does not list.
+    pub unknown: String,
+}
+
+/// One known enum value.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The Rust variant name, e.g. `Initializing`.
+    pub name: String,
+    /// The value on the wire, e.g. `initializing`.
+    pub wire: String,
+}
+
+/// A Rust type, as the generated code spells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RustType {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f64`.
+    F64,
+    /// `DateTime<Utc>`.
+    DateTime,
+    /// `serde_json::Value`, for untyped schemas.
+    Json,
+    /// `BTreeMap<String, T>`.
+    Map(Box<RustType>),
+    /// `Vec<T>`.
+    Vec(Box<RustType>),
+    /// `Option<T>`.
+    Option(Box<RustType>),
+    /// A generated model or enum, by name.
+    Named(String),
+}
+
+impl RustType {
+    /// Whether this type is `Copy` and cheap, so setters take it by value.
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            RustType::Bool | RustType::I32 | RustType::I64 | RustType::F64 | RustType::DateTime
+        )
+    }
+
+    fn mentions(&self, pred: &dyn Fn(&RustType) -> bool) -> bool {
+        pred(self)
+            || match self {
+                RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => {
+                    inner.mentions(pred)
+                }
+                _ => false,
+            }
+    }
+
+    /// Collects the generated type names this type mentions.
+    pub fn named(&self, out: &mut Vec<String>) {
+        match self {
+            RustType::Named(name) => out.push(name.clone()),
+            RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => inner.named(out),
+            _ => {}
+        }
+    }
+
+    /// Whether `DateTime` appears anywhere in the type.
+    pub fn mentions_datetime(&self) -> bool {
+        self.mentions(&|t| *t == RustType::DateTime)
+    }
+
+    /// Whether `BTreeMap` appears anywhere in the type.
+    pub fn mentions_map(&self) -> bool {
+        self.mentions(&|t| matches!(t, RustType::Map(_)))
+    }
+}
+
+/// Type names as the generated code writes them; modules import `DateTime`,
+/// `Utc` and `BTreeMap` when they use them.
+impl fmt::Display for RustType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RustType::String => f.write_str("String"),
+            RustType::Bool => f.write_str("bool"),
+            RustType::I32 => f.write_str("i32"),
+            RustType::I64 => f.write_str("i64"),
+            RustType::F64 => f.write_str("f64"),
+            RustType::DateTime => f.write_str("DateTime<Utc>"),
+            RustType::Json => f.write_str("serde_json::Value"),
+            RustType::Map(inner) => write!(f, "BTreeMap<String, {inner}>"),
+            RustType::Vec(inner) => write!(f, "Vec<{inner}>"),
+            RustType::Option(inner) => write!(f, "Option<{inner}>"),
+            RustType::Named(name) => f.write_str(name),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Turning names from a spec into Rust identifiers.
+//!
+//! Every Rust name in the generated crate is decided here, once, while the IR
+//! is built. The rules:
+//! - words are split and cased by `heck` (`Timers.Inactive` → `timers_inactive`);
+//! - characters that cannot appear in an identifier become word breaks, and
+//!   non-ASCII letters are spelled as their code point (`é` → `u00e9`), so every
+//!   name is plain ASCII;
+//! - a name that would start with a digit gets a prefix (`_` for snake case,
+//!   `N` for types and variants);
+//! - an empty name becomes `value` / `Value`;
+//! - Rust keywords become raw identifiers (`r#type`), except those that cannot
+//!   be raw (`self`, `Self`, `super`, `crate`), which get a trailing `_`;
+//! - within one scope, names that collide after conversion get `_2`, `_3`...
+//!   (or `2`, `3`... for types), in the order the spec lists them.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words reserved by Rust 2024, strict and reserved.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be written as raw identifiers.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Replaces anything heck would not treat as a word character.
+fn words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if ch.is_alphanumeric() {
+            out.push_str(&format!(" u{:04x} ", ch as u32));
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn guard_keyword(ident: String) -> String {
+    if NOT_RAW.contains(&ident.as_str()) {
+        format!("{ident}_")
+    } else if KEYWORDS.contains(&ident.as_str()) {
+        format!("r#{ident}")
+    } else {
+        ident
+    }
+}
+
+/// A snake_case identifier for a field, method, parameter or module.
+pub fn snake(name: &str) -> String {
+    let mut ident = words(name).to_snake_case();
+    if ident.is_empty() {
+        ident = "value".into();
+    } else if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, '_');
+    }
+    guard_keyword(ident)
+}
+
+/// An UpperCamelCase identifier for a type or enum variant.
+pub fn pascal(name: &str) -> String {
+    let mut ident = words(name).to_upper_camel_case();
+    if ident.is_empty() {
+        ident = "Value".into();
+    } else if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, 'N');
+    }
+    guard_keyword(ident)
+}
+
+/// The identifier without a raw prefix, for building derived names.
+pub fn bare(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// Hands out names within one scope, making each unique.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Claims `ident`, or the first free `ident{sep}N` for N = 2, 3...
+    pub fn claim(&mut self, ident: String, sep: &str) -> String {
+        if self.taken.insert(ident.clone()) {
+            return ident;
+        }
+        let base = bare(&ident).to_owned();
+        (2..)
+            .map(|n| format!("{base}{sep}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+
+    /// Claims a snake_case name.
+    pub fn snake(&mut self, name: &str) -> String {
+        self.claim(snake(name), "_")
+    }
+
+    /// Claims an UpperCamelCase name.
+    pub fn pascal(&mut self, name: &str) -> String {
+        self.claim(pascal(name), "")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_and_dashed() {
+        assert_eq!(snake("Timers.Inactive"), "timers_inactive");
+        assert_eq!(snake("X-Twilio-Webhook-Enabled"), "x_twilio_webhook_enabled");
+        assert_eq!(pascal("conversation_enum_state"), "ConversationEnumState");
+    }
+
+    #[test]
+    fn keywords_and_digits() {
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(pascal("self"), "Self_");
+        assert_eq!(snake("3d"), "_3d");
+        assert_eq!(pascal("3d"), "N3d");
+        assert_eq!(snake(""), "value");
+        assert_eq!(snake("--"), "value");
+    }
+
+    #[test]
+    fn collisions_get_suffixes() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.snake("FriendlyName"), "friendly_name");
+        assert_eq!(scope.snake("friendly_name"), "friendly_name_2");
+        assert_eq!(scope.snake("friendly-name"), "friendly_name_3");
+        let mut scope = Scope::default();
+        assert_eq!(scope.snake("type"), "r#type");
+        assert_eq!(scope.snake("Type"), "type_2");
+    }
+}

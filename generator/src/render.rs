@@ -1,0 +1,218 @@
+//! Rendering the IR through the askama templates into formatted files.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+
+use crate::error::{Error, Result};
+use crate::ir::{Api, Location, ResponseKind, RustType, Setter};
+
+
+/// The files of a generated crate: path relative to the crate root → content.
+pub type Files = BTreeMap<String, String>;
+
+/// Values the templates need besides the IR.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The spec's file name, for the "generated from" header.
+    pub spec_name: String,
+}
+
+// The template structs: one per kind of generated file.
+
+#[derive(Template)]
+#[template(path = "Cargo.toml", escape = "none")]
+struct CargoToml<'a> {
+    api: &'a Api,
+    origin: &'a Origin,
+}
+
+#[derive(Template)]
+#[template(path = "rustfmt.toml", escape = "none")]
+struct RustfmtToml<'a> {
+    origin: &'a Origin,
+}
+
+#[derive(Template)]
+#[template(path = "lib.rs", escape = "none")]
+struct LibRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "client.rs", escape = "none")]
+struct ClientRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "error.rs", escape = "none")]
+struct ErrorRs;
+
+#[derive(Template)]
+#[template(path = "wire.rs", escape = "none")]
+struct WireRs;
+
+#[derive(Template)]
+#[template(path = "pagination.rs", escape = "none")]
+struct PaginationRs;
+
+#[derive(Template)]
+#[template(path = "models.rs", escape = "none")]
+struct ModelsRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "resources.rs", escape = "none")]
+struct ResourcesRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "resource.rs", escape = "none")]
+struct ResourceRs<'a> {
+    api: &'a Api,
+    resource: &'a crate::ir::Resource,
+}
+
+#[derive(Template)]
+#[template(path = "header.rs", escape = "none")]
+struct Header<'a> {
+    origin: &'a Origin,
+}
+
+/// Renders every file of the crate.
+pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
+    let mut files = Files::new();
+    files.insert("Cargo.toml".into(), text(&CargoToml { api, origin }, "Cargo.toml")?);
+    files.insert("rustfmt.toml".into(), text(&RustfmtToml { origin }, "rustfmt.toml")?);
+    let header = text(&Header { origin }, "header.rs")?;
+    let mut rust = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
+        let body = rust_source(template, name)?;
+        files.insert(path.to_owned(), format!("{header}\n{body}"));
+        Ok(())
+    };
+    rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
+    rust("src/client.rs", &ClientRs { api }, "client.rs")?;
+    rust("src/error.rs", &ErrorRs, "error.rs")?;
+    rust("src/wire.rs", &WireRs, "wire.rs")?;
+    rust("src/pagination.rs", &PaginationRs, "pagination.rs")?;
+    rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
+    rust("src/resources/mod.rs", &ResourcesRs { api }, "resources.rs")?;
+    for resource in &api.resources {
+        let path = format!("src/resources/{}.rs", resource.module);
+        rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
+    }
+    Ok(files)
+}
+
+/// Object-safe rendering, so templates of different types share one path.
+trait DynRender {
+    fn render_text(&self) -> askama::Result<String>;
+}
+
+impl<T: Template> DynRender for T {
+    fn render_text(&self) -> askama::Result<String> {
+        self.render()
+    }
+}
+
+fn text(template: &dyn DynRender, name: &str) -> Result<String> {
+    template.render_text().map_err(|source| Error::Render {
+        template: name.to_owned(),
+        source,
+    })
+}
+
+/// Renders, parses with syn and prints with prettyplease.
+fn rust_source(template: &dyn DynRender, name: &str) -> Result<String> {
+    let rendered = text(template, name)?;
+    let file = syn::parse_file(&rendered).map_err(|err| {
+        let start = err.span().start();
+        let line = rendered.lines().nth(start.line.saturating_sub(1)).unwrap_or("");
+        Error::InvalidRust {
+            template: name.to_owned(),
+            message: format!("{err} at line {}: `{}`", start.line, line.trim()),
+        }
+    })?;
+    Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// prettyplease prints items back to back; this puts one blank line after
+/// each multi-line item (top level, or inside an `impl` or `mod`), and
+/// between runs of one-line items of different kinds (`use`, `mod`, inner
+/// attributes), as hand-formatted code has them. Only whitespace changes.
+fn space_items(code: &str) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
+        let indent = line.len() - line.trim_start().len();
+        let next_closes = matches!(next.trim_start().chars().next(), Some('}' | ')' | ']') | None);
+        let ends_item = line.trim_start() == "}" && indent <= 4;
+        let kind = one_line_kind(line);
+        let changes_kind = kind.is_some() && kind != one_line_kind(next);
+        if (ends_item || changes_kind) && !next_closes {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The kind of a one-line item, for grouping: `use`, `mod`, inner doc or attribute.
+fn one_line_kind(line: &str) -> Option<&'static str> {
+    let line = line.trim_start();
+    let line = line
+        .strip_prefix("pub(crate) ")
+        .or_else(|| line.strip_prefix("pub "))
+        .unwrap_or(line);
+    if line.starts_with("use ") {
+        Some("use")
+    } else if line.starts_with("mod ") && line.ends_with(';') {
+        Some("mod")
+    } else if line.starts_with("//!") || line.starts_with("#![") {
+        Some("inner")
+    } else {
+        None
+    }
+}
+
+// Helpers the templates call, kept tiny: they answer questions, never build code.
+
+impl Setter {
+    /// Whether the setter takes `impl Into<T>`.
+    pub fn is_into(&self) -> bool {
+        *self == Setter::Into
+    }
+
+    /// The item type of an `IntoIterator` setter.
+    pub fn iter_item(&self) -> Option<&RustType> {
+        match self {
+            Setter::IntoIter(item) => Some(item),
+            _ => None,
+        }
+    }
+}
+
+impl ResponseKind {
+    /// The decoded type of a JSON response.
+    pub fn json(&self) -> Option<&RustType> {
+        match self {
+            ResponseKind::Json(ty) => Some(ty),
+            _ => None,
+        }
+    }
+
+    /// The item type of a page.
+    pub fn page_item(&self) -> Option<&RustType> {
+        match self {
+            ResponseKind::Page { item, .. } => Some(item),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! The client, its builder and the request loop (retries, timeouts, auth).
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, Error};
+{% for resource in api.root_resources() %}
+use crate::resources::{{ resource.handle }};
+{% endfor %}
+
+/// The server requests go to unless the builder says otherwise.
+pub const DEFAULT_BASE_URL: &str = "{{ api.base_url }}";
+
+/// The `User-Agent` this crate sends.
+const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)");
+
+/// A client for the {{ api.title }} API.
+///
+/// Cheap to clone: clones share one connection pool and configuration.
+///
+/// ```no_run
+/// # fn main() -> Result<(), {{ api.lib_name }}::Error> {
+/// use {{ api.lib_name }}::Client;
+///
+/// let client = Client::new("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token");
+/// let local = Client::builder("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token")
+///     .base_url("http://127.0.0.1:4010")
+///     .build()?;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: String,
+    account_sid: String,
+    username: String,
+    password: String,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("account_sid", &self.inner.account_sid)
+            .field("username", &self.inner.username)
+            .field("password", &"<redacted>")
+            .field("retry", &self.inner.retry)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client that authenticates with an account SID and auth token and
+    /// uses the default server, retries and timeouts.
+    ///
+    /// # Panics
+    ///
+    /// Like `reqwest::Client::new`, if the TLS backend cannot be initialized.
+    /// Use [`Client::builder`] to get that failure as an error instead.
+    pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Client {
+        match Client::builder(account_sid, auth_token).build() {
+            Ok(client) => client,
+            Err(err) => panic!("cannot build the HTTP client: {err}"),
+        }
+    }
+
+    /// Starts configuring a client that authenticates with an account SID and
+    /// auth token.
+    pub fn builder(account_sid: impl Into<String>, auth_token: impl Into<String>) -> ClientBuilder {
+        let account_sid = account_sid.into();
+        ClientBuilder {
+            username: account_sid.clone(),
+            account_sid,
+            password: auth_token.into(),
+            base_url: None,
+            region: None,
+            edge: None,
+            retry: RetryPolicy::default(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+        }
+    }
+
+    /// A client configured from the environment.
+    ///
+    /// Reads `TWILIO_ACCOUNT_SID` and either `TWILIO_AUTH_TOKEN` or, when both
+    /// are set, `TWILIO_API_KEY` and `TWILIO_API_SECRET`; and optionally
+    /// `TWILIO_REGION` and `TWILIO_EDGE`. The error names the missing variable.
+    pub fn from_env() -> Result<Client, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The account SID requests act on.
+    pub fn account_sid(&self) -> &str {
+        &self.inner.account_sid
+    }
+
+    /// The base URL requests go to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+{% for resource in api.root_resources() %}
+
+    {% for line in resource.doc %}
+    /// {{ line }}
+    {% endfor %}
+    pub fn {{ resource.accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.handle }} {
+        {{ resource.handle }}::new(self.clone(){% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
+    }
+{% endfor %}
+
+    /// Sends a request and decodes its JSON body.
+    pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        let (status, _headers, body) = self.send(&request).await?;
+        serde_json::from_slice(&body).map_err(|source| Error::Decode {
+            status: status.as_u16(),
+            body: String::from_utf8_lossy(&body).into_owned(),
+            source,
+        })
+    }
+
+    /// Sends a request whose successful answer has no body worth decoding.
+    pub(crate) async fn empty(&self, request: Request) -> Result<(), Error> {
+        self.send(&request).await.map(|_| ())
+    }
+
+    /// The URL a path or a server-given URL resolves to: always on the
+    /// configured host, so credentials never go anywhere else.
+    pub(crate) fn url_for(&self, path_or_url: &str) -> String {
+        let path = match path_or_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+            None => path_or_url,
+        };
+        format!("{}{}", self.inner.base_url, path)
+    }
+
+    /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
+    async fn send(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let url = self.url_for(&request.path);
+        let retry = &self.inner.retry;
+        let mut attempt = 1;
+        loop {
+            let outcome = self.send_once(request, &url).await;
+            let may_retry = attempt < retry.max_attempts;
+            let wait = match &outcome {
+                Ok((status, headers, _)) => {
+                    let retryable = *status == StatusCode::TOO_MANY_REQUESTS
+                        || (*status == StatusCode::SERVICE_UNAVAILABLE && request.is_idempotent());
+                    (may_retry && retryable).then(|| retry.delay(attempt, retry_after(headers)))
+                }
+                Err(Error::Transport(err)) if err.is_connect() && request.is_idempotent() => {
+                    may_retry.then(|| retry.delay(attempt, None))
+                }
+                Err(_) => None,
+            };
+            match wait {
+                Some(delay) => {
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => {
+                    let (status, headers, body) = outcome?;
+                    if status.is_success() {
+                        return Ok((status, headers, body));
+                    }
+                    return Err(Error::Api(Box::new(ApiError::from_response(status, headers, &body))));
+                }
+            }
+        }
+    }
+
+    async fn send_once(&self, request: &Request, url: &str) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let mut builder = self
+            .inner
+            .http
+            .request(request.method.clone(), url)
+            .basic_auth(&self.inner.username, Some(&self.inner.password))
+            .header(reqwest::header::ACCEPT, "application/json");
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        for (name, value) in &request.headers {
+            let name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Error::Config(format!("`{name}` is not a valid header name")))?;
+            let value = HeaderValue::from_str(value)
+                .map_err(|_| Error::Config(format!("the value given for header {name} cannot be sent in a header")))?;
+            builder = builder.header(name, value);
+        }
+        if let Some(form) = &request.form {
+            builder = builder.form(form);
+        }
+        let response = builder.send().await.map_err(Error::from_reqwest)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        Ok((status, headers, body.to_vec()))
+    }
+}
+
+/// Configures a [`Client`]; finish with [`ClientBuilder::build`].
+pub struct ClientBuilder {
+    account_sid: String,
+    username: String,
+    password: String,
+    base_url: Option<String>,
+    region: Option<String>,
+    edge: Option<String>,
+    retry: RetryPolicy,
+    connect_timeout: Duration,
+    timeout: Duration,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("account_sid", &self.account_sid)
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .field("base_url", &self.base_url)
+            .field("region", &self.region)
+            .field("edge", &self.edge)
+            .field("retry", &self.retry)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder from the variables [`Client::from_env`] reads.
+    pub fn from_env() -> Result<ClientBuilder, Error> {
+        let var = |name: &'static str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let account_sid = var("TWILIO_ACCOUNT_SID").ok_or(Error::MissingEnv("TWILIO_ACCOUNT_SID"))?;
+        let mut builder = match (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET")) {
+            (Some(key), Some(secret)) => Client::builder(account_sid, String::new()).api_key(key, secret),
+            (Some(_), None) => return Err(Error::MissingEnv("TWILIO_API_SECRET")),
+            (None, _) => {
+                let token = var("TWILIO_AUTH_TOKEN").ok_or(Error::MissingEnv("TWILIO_AUTH_TOKEN"))?;
+                Client::builder(account_sid, token)
+            }
+        };
+        builder.region = var("TWILIO_REGION");
+        builder.edge = var("TWILIO_EDGE");
+        Ok(builder)
+    }
+
+    /// Authenticates with an API key and its secret instead of the auth token;
+    /// requests still act on the account SID given to [`Client::builder`].
+    pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.username = key_sid.into();
+        self.password = secret.into();
+        self
+    }
+
+    /// Sends requests to this URL (a mock server or a proxy) instead of the
+    /// default server; region and edge are then ignored.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Processes requests in this Twilio region (`ie1`, `au1`...).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Connects through this Twilio edge location (`dublin`, `sydney`...);
+    /// without a region, the region is `us1`.
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
+        self
+    }
+
+    /// How failed requests are retried.
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The longest wait for a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The longest a single attempt may take, body included (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = match &self.base_url {
+            Some(url) => {
+                let url = url.trim_end_matches('/');
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    return Err(Error::Config(format!("base URL `{url}` must start with http:// or https://")));
+                }
+                url.to_owned()
+            }
+            None => regional_base_url(DEFAULT_BASE_URL, self.region.as_deref(), self.edge.as_deref()),
+        };
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .build()
+            .map_err(Error::from_reqwest)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                account_sid: self.account_sid,
+                username: self.username,
+                password: self.password,
+                retry: self.retry,
+            }),
+        })
+    }
+}
+
+/// `https://conversations.twilio.com` with edge `dublin` and region `ie1` →
+/// `https://conversations.dublin.ie1.twilio.com`.
+fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) -> String {
+    let region = match (region, edge) {
+        (None, None) => return default.to_owned(),
+        (None, Some(_)) => "us1",
+        (Some(region), _) => region,
+    };
+    let (scheme, host) = default.split_once("://").unwrap_or(("https", default));
+    let (product, domain) = host.split_once('.').unwrap_or((host, ""));
+    let mut labels = vec![product];
+    labels.extend(edge);
+    labels.push(region);
+    if !domain.is_empty() {
+        labels.push(domain);
+    }
+    format!("{scheme}://{}", labels.join("."))
+}
+
+/// How the client retries: on 429 for every method, and on 503 or a failed
+/// connection for methods that are safe to repeat (GET, DELETE), with
+/// exponential backoff and jitter, honouring `Retry-After`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// Three attempts, starting at 500 ms, never waiting more than 10 s.
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries: every request is sent once.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// At most `attempts` tries in all (at least one).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// The wait before the first retry; it doubles for each later one.
+    pub fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    /// The longest wait between attempts, `Retry-After` included.
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(wait) = retry_after {
+            return wait.min(self.max_delay);
+        }
+        let exponential = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1)))
+            .min(self.max_delay);
+        // Jitter: a random point in the upper half of the exponential delay.
+        let half = exponential / 2;
+        half + half.mul_f64(jitter())
+    }
+}
+
+/// A number in [0, 1) that differs from call to call.
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let seconds: f64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+/// One request, as the generated methods describe it.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
+    form: Option<Vec<(&'static str, String)>>,
+}
+
+impl Request {
+    /// A request for `path` (already percent-encoded) or a server-given URL.
+    pub(crate) fn new(method: Method, path: String) -> Self {
+        Request {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            form: None,
+        }
+    }
+
+    /// Adds query pairs.
+    pub(crate) fn query(mut self, pairs: Vec<(&'static str, String)>) -> Self {
+        self.query = pairs;
+        self
+    }
+
+    /// Adds headers.
+    pub(crate) fn headers(mut self, pairs: Vec<(&'static str, String)>) -> Self {
+        self.headers = pairs;
+        self
+    }
+
+    /// Sends these pairs as a form body.
+    pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
+        self.form = Some(pairs);
+        self
+    }
+
+    fn is_idempotent(&self) -> bool {
+        matches!(self.method, Method::GET | Method::DELETE | Method::HEAD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_and_edge_build_the_host() {
+        let base = "https://conversations.twilio.com";
+        assert_eq!(regional_base_url(base, None, None), base);
+        assert_eq!(regional_base_url(base, Some("ie1"), None), "https://conversations.ie1.twilio.com");
+        assert_eq!(regional_base_url(base, None, Some("sydney")), "https://conversations.sydney.us1.twilio.com");
+        assert_eq!(
+            regional_base_url(base, Some("au1"), Some("sydney")),
+            "https://conversations.sydney.au1.twilio.com"
+        );
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let policy = RetryPolicy::default();
+        let first = policy.delay(1, None);
+        assert!(first >= Duration::from_millis(250) && first <= Duration::from_millis(500));
+        assert!(policy.delay(10, None) <= Duration::from_secs(10));
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(60))), Duration::from_secs(10));
+    }
+}

@@ -1,0 +1,158 @@
+//! The one error type of every call.
+
+use std::fmt;
+
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+/// Why a call failed.
+///
+/// No variant's `Debug` or `Display` output contains a credential.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a non-2xx status.
+    Api(Box<ApiError>),
+    /// The request did not complete: no connection, or the connection broke.
+    Transport(reqwest::Error),
+    /// The request took longer than the configured timeout.
+    Timeout(reqwest::Error),
+    /// A 2xx answer whose body is not what the spec describes.
+    Decode {
+        /// The HTTP status of the answer.
+        status: u16,
+        /// The body as received (lossily decoded as UTF-8).
+        body: String,
+        /// What the JSON decoder said.
+        source: serde_json::Error,
+    },
+    /// An environment variable the client needs is not set.
+    MissingEnv(&'static str),
+    /// The client or a request is configured in a way that cannot work.
+    Config(String),
+}
+
+impl Error {
+    pub(crate) fn from_reqwest(err: reqwest::Error) -> Error {
+        if err.is_timeout() {
+            Error::Timeout(err)
+        } else {
+            Error::Transport(err)
+        }
+    }
+
+    /// The API error, when the server answered with a non-2xx status.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(err) => Some(err),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(err) => Some(err.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(err) => err.fmt(f),
+            Error::Transport(err) => write!(f, "request failed: {err}"),
+            Error::Timeout(err) => write!(f, "request timed out: {err}"),
+            Error::Decode { status, source, .. } => {
+                write!(f, "cannot decode the {status} response: {source}")
+            }
+            Error::MissingEnv(name) => write!(f, "environment variable {name} is not set"),
+            Error::Config(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(err) | Error::Timeout(err) => Some(err),
+            Error::Decode { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// A non-2xx answer from the API.
+///
+/// Twilio's JSON error body gives `code`, `message`, `more_info` and
+/// `details`; any other body (an HTML page from a proxy) is kept in `body`.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: u16,
+    /// Twilio's error code, e.g. `20404`.
+    pub code: Option<i64>,
+    /// Twilio's error message.
+    pub message: Option<String>,
+    /// A link to the documentation of the error code.
+    pub more_info: Option<String>,
+    /// Further details, when Twilio gives them.
+    pub details: Option<serde_json::Value>,
+    /// The body as received (lossily decoded as UTF-8).
+    pub body: String,
+    /// The response headers.
+    pub headers: HeaderMap,
+}
+
+impl ApiError {
+    pub(crate) fn from_response(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
+        #[derive(serde::Deserialize)]
+        struct Body {
+            code: Option<i64>,
+            message: Option<String>,
+            more_info: Option<String>,
+            details: Option<serde_json::Value>,
+        }
+        let parsed: Option<Body> = serde_json::from_slice(body).ok();
+        let (code, message, more_info, details) = match parsed {
+            Some(b) => (b.code, b.message, b.more_info, b.details),
+            None => (None, None, None, None),
+        };
+        ApiError {
+            status: status.as_u16(),
+            code,
+            message,
+            more_info,
+            details,
+            body: String::from_utf8_lossy(body).into_owned(),
+            headers,
+        }
+    }
+
+    /// Twilio's request id (`Twilio-Request-Id`), for support tickets.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers.get("twilio-request-id")?.to_str().ok()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        if let Some(code) = self.code {
+            write!(f, " (Twilio error {code})")?;
+        }
+        match &self.message {
+            Some(message) => write!(f, ": {message}"),
+            None if self.body.is_empty() => Ok(()),
+            None => {
+                let snippet: String = self.body.chars().take(200).collect();
+                write!(f, ": {}", snippet.trim())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}

@@ -1,0 +1,153 @@
+//! Pages of a list, and streams that follow them.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::marker::PhantomData;
+
+use futures_core::Stream;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::client::{Client, Request};
+use crate::error::Error;
+
+/// Where a page sits in a list, as Twilio's `meta` object describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageMeta {
+    /// The URL of the first page.
+    #[serde(default)]
+    pub first_page_url: Option<String>,
+    /// The JSON key that holds the items, e.g. `conversations`.
+    #[serde(default)]
+    pub key: Option<String>,
+    /// The URL of the next page; `None` on the last page.
+    #[serde(default)]
+    pub next_page_url: Option<String>,
+    /// The index of this page, from zero.
+    #[serde(default)]
+    pub page: Option<i64>,
+    /// How many items a page holds at most.
+    #[serde(default)]
+    pub page_size: Option<i64>,
+    /// The URL of the previous page; `None` on the first page.
+    #[serde(default)]
+    pub previous_page_url: Option<String>,
+    /// The URL of this page.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One page of a list.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Page<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// Where this page sits in the list.
+    pub meta: PageMeta,
+}
+
+impl<T> Page<T> {
+    /// The URL of the next page, if there is one.
+    pub fn next_page_url(&self) -> Option<&str> {
+        self.meta.next_page_url.as_deref().filter(|url| !url.is_empty())
+    }
+}
+
+impl<T: DeserializeOwned> Page<T> {
+    /// Fetches the page at `url` (as given in [`PageMeta`]). Only its path and
+    /// query are used: the request goes to the client's configured host.
+    pub async fn fetch(client: &Client, url: &str) -> Result<Page<T>, Error> {
+        client.json(Request::new(reqwest::Method::GET, url.to_owned())).await
+    }
+}
+
+/// Decodes Twilio's envelope `{"<key>": [...], "meta": {...}}`, whatever the key.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PageVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
+            type Value = Page<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list page with `meta` and one array of items")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
+                let mut meta: Option<PageMeta> = None;
+                let mut arrays: Vec<(String, serde_json::Value)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "meta" {
+                        meta = Some(map.next_value()?);
+                    } else {
+                        let value: serde_json::Value = map.next_value()?;
+                        if value.is_array() {
+                            arrays.push((key, value));
+                        }
+                    }
+                }
+                let meta = meta.ok_or_else(|| serde::de::Error::missing_field("meta"))?;
+                let chosen = match &meta.key {
+                    Some(key) => arrays.iter().position(|(k, _)| k == key),
+                    None => (arrays.len() == 1).then_some(0),
+                };
+                let Some(index) = chosen else {
+                    return Err(serde::de::Error::custom("the page has no array of items under `meta.key`"));
+                };
+                let (_, items) = arrays.swap_remove(index);
+                let items = Vec::<T>::deserialize(items).map_err(serde::de::Error::custom)?;
+                Ok(Page { items, meta })
+            }
+        }
+
+        deserializer.deserialize_map(PageVisitor(PhantomData))
+    }
+}
+
+/// Streams every item of a list, fetching pages lazily as the stream is read.
+///
+/// Nothing is fetched until the stream is polled; a page is fetched only when
+/// the previous one is used up; dropping the stream stops all work.
+pub(crate) fn stream_items<T>(client: Client, first: Request) -> impl Stream<Item = Result<T, Error>> + Send + 'static
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    enum Next {
+        Request(Request),
+        Url(String),
+        Done,
+    }
+    struct State<T> {
+        client: Client,
+        buffer: VecDeque<T>,
+        next: Next,
+    }
+    let state = State {
+        client,
+        buffer: VecDeque::new(),
+        next: Next::Request(first),
+    };
+    futures_util::stream::unfold(state, |mut state| async move {
+        loop {
+            if let Some(item) = state.buffer.pop_front() {
+                return Some((Ok(item), state));
+            }
+            let request = match std::mem::replace(&mut state.next, Next::Done) {
+                Next::Done => return None,
+                Next::Request(request) => request,
+                Next::Url(url) => Request::new(reqwest::Method::GET, url),
+            };
+            match state.client.json::<Page<T>>(request).await {
+                Ok(page) => {
+                    if let Some(url) = page.next_page_url() {
+                        state.next = Next::Url(url.to_owned());
+                    }
+                    state.buffer.extend(page.items);
+                }
+                Err(err) => return Some((Err(err), state)),
+            }
+        }
+    })
+}

@@ -1,0 +1,164 @@
+//! The `{{ resource.handle }}` resource handle and its params structs.
+
+{% if resource.uses_datetime() %}
+use chrono::{DateTime, Utc};
+{% endif %}
+{% if resource.has_list() %}
+use futures_core::Stream;
+{% endif %}
+use reqwest::Method;
+
+{% if resource.has_list() %}
+use crate::Page;
+{% endif %}
+use crate::client::{Client, Request};
+use crate::error::Error;
+{% for child in api.children_of(resource) %}
+use crate::resources::{{ child.handle }};
+{% endfor %}
+{% for name in resource.imports() %}
+use crate::models::{{ name }};
+{% endfor %}
+{% if resource.has_params() %}
+use crate::wire::{Pairs, ToWire};
+{% endif %}
+
+{% for line in resource.doc %}
+/// {{ line }}
+{% endfor %}
+#[derive(Debug, Clone)]
+pub struct {{ resource.handle }} {
+    client: Client,
+{% for p in resource.scope_params %}
+    {{ p.rust_name }}: String,
+{% endfor %}
+}
+
+impl {{ resource.handle }} {
+    pub(crate) fn new(client: Client{% for p in resource.scope_params %}, {{ p.rust_name }}: String{% endfor %}) -> Self {
+        {{ resource.handle }} {
+            client,
+{% for p in resource.scope_params %}
+            {{ p.rust_name }},
+{% endfor %}
+        }
+    }
+{% for child in api.children_of(resource) %}
+
+    {% for line in child.doc %}
+    /// {{ line }}
+    {% endfor %}
+    pub fn {{ child.accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.handle }} {
+        {{ child.handle }}::new(self.client.clone(){% for p in resource.scope_params %}, self.{{ p.rust_name }}.clone(){% endfor %}{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
+    }
+{% endfor %}
+{% for op in resource.operations %}
+
+    {% for line in op.doc %}
+    /// {{ line }}
+    {% endfor %}
+    ///
+    /// `{{ op.http_method.upper() }} {{ op.path }}`{% if op.is_list() %}: one page; [`Self::{{ op.stream_method.as_deref().unwrap_or_default() }}`] follows every page.{% endif %}
+
+{% for p in op.path_params %}
+    ///
+    /// `{{ p.rust_name }}`: {% for line in p.doc %}{{ line }} {% endfor %}
+
+{% endfor %}
+    pub async fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<{% match op.response %}{% when ResponseKind::Json(ty) %}{{ ty }}{% when ResponseKind::Page { item, .. } %}Page<{{ item }}>{% when ResponseKind::Empty %}(){% endmatch %}, Error> {
+        {% include "request.rs" %}
+        self.client.{% if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
+    }
+{% if let Some(stream) = op.stream_method %}
+{% if let Some(item) = op.response.page_item() %}
+
+    /// Streams every item of the list, fetching pages lazily as it is read
+    /// (see [`Self::{{ op.method }}`] for one page). Limit the total with
+    /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
+    /// what it needs; dropping it stops all work.
+    pub fn {{ stream }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> impl Stream<Item = Result<{{ item }}, Error>> + Send + 'static {
+        {% include "request.rs" %}
+        crate::pagination::stream_items(self.client.clone(), request)
+    }
+{% endif %}
+{% endif %}
+{% endfor %}
+}
+{% for op in resource.operations %}
+{% if let Some(params) = op.params %}
+
+{% for line in params.doc %}
+/// {{ line }}
+{% endfor %}
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct {{ params.name }} {
+{% for field in params.fields %}
+    {% for line in field.doc %}
+    /// {{ line }}
+    {% endfor %}
+    {% if field.doc.is_empty() %}
+    /// Sent as `{{ field.wire_name }}`.
+    {% endif %}
+    pub {{ field.rust_name }}: Option<{{ field.ty }}>,
+{% endfor %}
+}
+
+impl {{ params.name }} {
+    /// Params with nothing set; nothing unset is sent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+{% for field in params.fields %}
+
+    /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_name }}`.
+{% if let Some(item) = field.setter.iter_item() %}
+    pub fn {{ field.rust_name }}<I: Into<{{ item }}>>(mut self, values: impl IntoIterator<Item = I>) -> Self {
+        self.{{ field.rust_name }} = Some(values.into_iter().map(Into::into).collect());
+        self
+    }
+{% else if field.setter.is_into() %}
+    pub fn {{ field.rust_name }}(mut self, value: impl Into<{{ field.ty }}>) -> Self {
+        self.{{ field.rust_name }} = Some(value.into());
+        self
+    }
+{% else %}
+    pub fn {{ field.rust_name }}(mut self, value: {{ field.ty }}) -> Self {
+        self.{{ field.rust_name }} = Some(value);
+        self
+    }
+{% endif %}
+{% endfor %}
+{% if op.has_headers() %}
+
+    fn to_headers(&self) -> Pairs {
+        let mut out = Pairs::new();
+{% for field in params.at(Location::Header) %}
+        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+{% endfor %}
+        out
+    }
+{% endif %}
+{% if op.has_query() %}
+
+    fn to_query(&self) -> Pairs {
+        let mut out = Pairs::new();
+{% for field in params.at(Location::Query) %}
+        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+{% endfor %}
+        out
+    }
+{% endif %}
+{% if op.has_form() %}
+
+    fn to_form(&self) -> Pairs {
+        let mut out = Pairs::new();
+{% for field in params.at(Location::Form) %}
+        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+{% endfor %}
+        out
+    }
+{% endif %}
+}
+{% endif %}
+{% endfor %}
