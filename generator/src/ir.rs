@@ -44,7 +44,11 @@ impl Api {
 
     /// The children of `resource`, in order.
     pub fn children_of(&self, resource: &Resource) -> Vec<&Resource> {
-        resource.children.iter().map(|&i| &self.resources[i]).collect()
+        resource
+            .children
+            .iter()
+            .map(|&i| &self.resources[i])
+            .collect()
     }
 
     /// Whether any model field needs a date-time type.
@@ -103,7 +107,9 @@ impl Resource {
         let mut names = Vec::new();
         for op in &self.operations {
             match &op.response {
-                ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => ty.named(&mut names),
+                ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => {
+                    ty.named(&mut names)
+                }
                 ResponseKind::Empty => {}
             }
             for field in op.params.iter().flat_map(|p| &p.fields) {
@@ -131,7 +137,12 @@ impl Resource {
     /// The public names this resource's module exports: the handle and params structs.
     pub fn exports(&self) -> Vec<String> {
         let mut names = vec![self.handle.clone()];
-        names.extend(self.operations.iter().filter_map(|op| op.params.as_ref()).map(|p| p.name.clone()));
+        names.extend(
+            self.operations
+                .iter()
+                .filter_map(|op| op.params.as_ref())
+                .map(|p| p.name.clone()),
+        );
         names
     }
 
@@ -217,7 +228,9 @@ impl Operation {
 
     /// Whether the params struct exists and has header fields.
     pub fn has_headers(&self) -> bool {
-        self.params.as_ref().is_some_and(|p| p.has(Location::Header))
+        self.params
+            .as_ref()
+            .is_some_and(|p| p.has(Location::Header))
     }
 }
 
@@ -276,7 +289,10 @@ impl ParamsStruct {
 
     /// The fields sent in `location`, in order.
     pub fn at(&self, location: Location) -> Vec<&ParamField> {
-        self.fields.iter().filter(|f| f.location == location).collect()
+        self.fields
+            .iter()
+            .filter(|f| f.location == location)
+            .collect()
     }
 
     /// Whether any field is a date-time.
@@ -338,7 +354,9 @@ pub struct Model {
 impl Model {
     /// Whether every field has a default, so the model can derive `Default`.
     pub fn derives_default(&self) -> bool {
-        self.fields.iter().all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime))
+        self.fields
+            .iter()
+            .all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime))
     }
 }
 
@@ -429,7 +447,9 @@ impl RustType {
     pub fn named(&self, out: &mut Vec<String>) {
         match self {
             RustType::Named(name) => out.push(name.clone()),
-            RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => inner.named(out),
+            RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => {
+                inner.named(out)
+            }
             _ => {}
         }
     }

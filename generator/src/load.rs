@@ -51,10 +51,7 @@ fn check_version(path: &Path, doc: &serde_yaml::Value) -> Result<()> {
         return unsupported("the document is not a mapping of OpenAPI fields".into());
     };
     if let Some(swagger) = map.get("swagger") {
-        return unsupported(format!(
-            "it is a Swagger {} document",
-            scalar_text(swagger)
-        ));
+        return unsupported(format!("it is a Swagger {} document", scalar_text(swagger)));
     }
     match map.get("openapi") {
         None => unsupported("it has no `openapi` field, so it is not an OpenAPI document".into()),

@@ -102,7 +102,10 @@ impl<'a> Lowerer<'a> {
             .first()
             .map(|s| s.url.trim_end_matches('/').to_owned())
             .ok_or_else(|| {
-                self.unsupported("#/servers", "the spec names no server; add a `servers` entry")
+                self.unsupported(
+                    "#/servers",
+                    "the spec names no server; add a `servers` entry",
+                )
             })?;
         let crate_name = options
             .crate_name
@@ -197,14 +200,15 @@ impl<'a> Lowerer<'a> {
             let parent = parent_path
                 .as_deref()
                 .and_then(|p| index_of.get(collection_path(p)).copied());
-            let accessor_param = parent_path
-                .as_deref()
-                .and_then(|p| trailing_param(p))
-                .map(|wire| PathParam {
-                    rust_name: naming::snake(wire),
-                    wire_name: wire.to_owned(),
-                    doc: Vec::new(),
-                });
+            let accessor_param =
+                parent_path
+                    .as_deref()
+                    .and_then(|p| trailing_param(p))
+                    .map(|wire| PathParam {
+                        rust_name: naming::snake(wire),
+                        wire_name: wire.to_owned(),
+                        doc: Vec::new(),
+                    });
             let mut scope_params = parent
                 .map(|p| resources[p].scope_params.clone())
                 .unwrap_or_default();
@@ -295,10 +299,7 @@ impl<'a> Lowerer<'a> {
         // Parameters: path-level first, overridden by operation-level.
         let mut params: Vec<(&Parameter, String)> = Vec::new();
         for (i, p) in raw.path_level.iter().enumerate() {
-            let pointer = format!(
-                "#/paths/{}/parameters/{i}",
-                escape_pointer(raw.path)
-            );
+            let pointer = format!("#/paths/{}/parameters/{i}", escape_pointer(raw.path));
             params.push((self.resolve_parameter(p, &pointer)?, pointer));
         }
         for (i, p) in op.parameters.iter().enumerate() {
@@ -498,7 +499,9 @@ impl<'a> Lowerer<'a> {
             return Ok(ResponseKind::Page { item, items_key });
         }
         let context = format!("{operation_id}_response");
-        Ok(ResponseKind::Json(self.type_of(schema, &context, &pointer)?))
+        Ok(ResponseKind::Json(
+            self.type_of(schema, &context, &pointer)?,
+        ))
     }
 
     /// Recognizes Twilio's list envelope: `meta` with `next_page_url` and one array.
@@ -556,7 +559,9 @@ impl<'a> Lowerer<'a> {
                         ReferenceOr::Item(p) => Ok(p),
                         ReferenceOr::Reference { reference } => Err(self.unsupported(
                             pointer,
-                            format!("a parameter that is itself a `$ref` ({reference}) is not supported"),
+                            format!(
+                                "a parameter that is itself a `$ref` ({reference}) is not supported"
+                            ),
                         )),
                     })
             }
@@ -571,7 +576,8 @@ impl<'a> Lowerer<'a> {
         match body {
             ReferenceOr::Item(b) => Ok(b),
             ReferenceOr::Reference { reference } => {
-                let name = self.component_name(reference, "#/components/requestBodies/", pointer)?;
+                let name =
+                    self.component_name(reference, "#/components/requestBodies/", pointer)?;
                 match self
                     .spec
                     .components
@@ -594,7 +600,12 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(r) => Ok(r),
             ReferenceOr::Reference { reference } => {
                 let name = self.component_name(reference, "#/components/responses/", pointer)?;
-                match self.spec.components.as_ref().and_then(|c| c.responses.get(name)) {
+                match self
+                    .spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.responses.get(name))
+                {
                     Some(ReferenceOr::Item(r)) => Ok(r),
                     _ => Err(self.unresolved(reference, pointer)),
                 }
@@ -630,7 +641,12 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn component_name<'r>(&self, reference: &'r str, prefix: &str, pointer: &str) -> Result<&'r str> {
+    fn component_name<'r>(
+        &self,
+        reference: &'r str,
+        prefix: &str,
+        pointer: &str,
+    ) -> Result<&'r str> {
         reference.strip_prefix(prefix).ok_or_else(|| {
             self.unsupported(
                 pointer,
@@ -640,7 +656,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn unresolved(&self, reference: &str, pointer: &str) -> Error {
-        self.unsupported(pointer, format!("`$ref: {reference}` does not resolve to anything in the spec"))
+        self.unsupported(
+            pointer,
+            format!("`$ref: {reference}` does not resolve to anything in the spec"),
+        )
     }
 
     fn description_of(&self, schema: &ReferenceOr<Schema>) -> Option<String> {
@@ -706,9 +725,11 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Boolean(_)) => Ok(RustType::Bool),
             SchemaKind::Type(Type::Array(a)) => {
                 let item = match &a.items {
-                    Some(items) => {
-                        self.type_of(&items.clone().unbox(), &format!("{name_hint}_item"), pointer)?
-                    }
+                    Some(items) => self.type_of(
+                        &items.clone().unbox(),
+                        &format!("{name_hint}_item"),
+                        pointer,
+                    )?,
                     None => RustType::Json,
                 };
                 Ok(RustType::Vec(Box::new(item)))
@@ -717,7 +738,14 @@ impl<'a> Lowerer<'a> {
                 if o.properties.is_empty() {
                     self.map_type(o.additional_properties.as_ref(), name_hint, pointer)
                 } else {
-                    self.model_type(&o.properties, &o.required, name_hint, component, doc, pointer)
+                    self.model_type(
+                        &o.properties,
+                        &o.required,
+                        name_hint,
+                        component,
+                        doc,
+                        pointer,
+                    )
                 }
             }
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
@@ -1037,7 +1065,10 @@ mod tests {
 
     #[test]
     fn collection_and_parent_paths() {
-        assert_eq!(collection_path("/v1/Conversations/{Sid}"), "/v1/Conversations");
+        assert_eq!(
+            collection_path("/v1/Conversations/{Sid}"),
+            "/v1/Conversations"
+        );
         assert_eq!(collection_path("/v1/Conversations"), "/v1/Conversations");
         assert_eq!(
             parent_instance_path("/v1/Conversations/{ConversationSid}/Messages").as_deref(),
@@ -1052,12 +1083,21 @@ mod tests {
             local: "sid".into(),
             source: "sid".into(),
         }];
-        assert_eq!(path_format("/v1/Conversations/{Sid}", &args), "/v1/Conversations/{sid}");
+        assert_eq!(
+            path_format("/v1/Conversations/{Sid}", &args),
+            "/v1/Conversations/{sid}"
+        );
     }
 
     #[test]
     fn component_names() {
-        assert_eq!(component_type_name("conversations.v1.conversation"), "conversation");
-        assert_eq!(component_type_name("conversation_enum_state"), "conversation_state");
+        assert_eq!(
+            component_type_name("conversations.v1.conversation"),
+            "conversation"
+        );
+        assert_eq!(
+            component_type_name("conversation_enum_state"),
+            "conversation_state"
+        );
     }
 }

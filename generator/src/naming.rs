@@ -126,7 +126,10 @@ mod tests {
     #[test]
     fn dotted_and_dashed() {
         assert_eq!(snake("Timers.Inactive"), "timers_inactive");
-        assert_eq!(snake("X-Twilio-Webhook-Enabled"), "x_twilio_webhook_enabled");
+        assert_eq!(
+            snake("X-Twilio-Webhook-Enabled"),
+            "x_twilio_webhook_enabled"
+        );
         assert_eq!(pascal("conversation_enum_state"), "ConversationEnumState");
     }
 

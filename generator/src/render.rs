@@ -7,7 +7,6 @@ use askama::Template;
 use crate::error::{Error, Result};
 use crate::ir::{Api, Location, ResponseKind, RustType, Setter};
 
-
 /// The files of a generated crate: path relative to the crate root → content.
 pub type Files = BTreeMap<String, String>;
 
@@ -85,8 +84,14 @@ struct Header<'a> {
 /// Renders every file of the crate.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
     let mut files = Files::new();
-    files.insert("Cargo.toml".into(), text(&CargoToml { api, origin }, "Cargo.toml")?);
-    files.insert("rustfmt.toml".into(), text(&RustfmtToml { origin }, "rustfmt.toml")?);
+    files.insert(
+        "Cargo.toml".into(),
+        text(&CargoToml { api, origin }, "Cargo.toml")?,
+    );
+    files.insert(
+        "rustfmt.toml".into(),
+        text(&RustfmtToml { origin }, "rustfmt.toml")?,
+    );
     let header = text(&Header { origin }, "header.rs")?;
     let mut rust = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
         let body = rust_source(template, name)?;
@@ -130,7 +135,10 @@ fn rust_source(template: &dyn DynRender, name: &str) -> Result<String> {
     let rendered = text(template, name)?;
     let file = syn::parse_file(&rendered).map_err(|err| {
         let start = err.span().start();
-        let line = rendered.lines().nth(start.line.saturating_sub(1)).unwrap_or("");
+        let line = rendered
+            .lines()
+            .nth(start.line.saturating_sub(1))
+            .unwrap_or("");
         Error::InvalidRust {
             template: name.to_owned(),
             message: format!("{err} at line {}: `{}`", start.line, line.trim()),
@@ -153,7 +161,10 @@ fn space_items(code: &str) -> String {
             continue;
         };
         let indent = line.len() - line.trim_start().len();
-        let next_closes = matches!(next.trim_start().chars().next(), Some('}' | ')' | ']') | None);
+        let next_closes = matches!(
+            next.trim_start().chars().next(),
+            Some('}' | ')' | ']') | None
+        );
         let ends_item = line.trim_start() == "}" && indent <= 4;
         let kind = one_line_kind(line);
         let changes_kind = kind.is_some() && kind != one_line_kind(next);

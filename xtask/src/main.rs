@@ -1,4 +1,7 @@
-//! Maintainer tasks: `cargo xtask generate` writes the client crate from a spec.
+//! Maintainer tasks: `cargo xtask generate` writes the client crate from a
+//! spec; `cargo xtask test` runs every test, with the mock servers they need.
+
+mod test;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +10,10 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Maintainer tasks for the Twilio client generator")]
+#[command(
+    name = "cargo xtask",
+    about = "Maintainer tasks for the Twilio client generator"
+)]
 struct Cli {
     #[command(subcommand)]
     task: Task,
@@ -17,12 +23,19 @@ struct Cli {
 enum Task {
     /// Generate a client crate from an OpenAPI 3.0 spec (or check that it is up to date).
     Generate(GenerateArgs),
+    /// Run every test of the workspace: starts Prism with Twilio's published
+    /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
+    Test,
 }
 
 #[derive(Args)]
 struct GenerateArgs {
     /// The OpenAPI 3.0.x spec to read (YAML or JSON).
-    #[arg(long, value_name = "PATH", default_value = "spec/conversations_v1.yaml")]
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "spec/conversations_v1.yaml"
+    )]
     spec: PathBuf,
     /// The directory of the crate to write; created if missing. Only the
     /// generated files and `src/` are touched.
@@ -42,6 +55,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.task {
         Task::Generate(args) => match generate(&args) {
+            Ok(code) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        Task::Test => match test::run(&project_root()) {
             Ok(code) => code,
             Err(err) => {
                 eprintln!("error: {err}");
@@ -70,7 +90,10 @@ fn project_root() -> PathBuf {
 
 fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
     let started = Instant::now();
-    let spec = resolve(&args.spec, args.spec == Path::new("spec/conversations_v1.yaml"));
+    let spec = resolve(
+        &args.spec,
+        args.spec == Path::new("spec/conversations_v1.yaml"),
+    );
     let out = resolve(&args.out, args.out == Path::new("generated-client"));
     let options = codegen::Options {
         crate_name: args.crate_name.clone(),

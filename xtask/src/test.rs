@@ -1,0 +1,83 @@
+//! `cargo xtask test`: every test, with the Prism mock server around them.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+/// Twilio's published spec, beside the project (never copied into it).
+const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
+
+pub fn run(root: &Path) -> Result<ExitCode, String> {
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let prism = start_prism(root, in_ci)?;
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.current_dir(root).args(["test", "--workspace"]);
+    if let Some(url) = &prism {
+        cargo.env("PRISM_URL", url);
+    }
+    let status = cargo
+        .status()
+        .map_err(|err| format!("cannot run cargo: {err}"));
+    if prism.is_some() {
+        stop_prism(root);
+    }
+    let status = status?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Starts Prism on a free port and returns its URL; `None` when it cannot run
+/// here outside CI (the conformance tests then say they were skipped).
+fn start_prism(root: &Path, in_ci: bool) -> Result<Option<String>, String> {
+    let spec = root.join(TWILIO_SPEC);
+    let script = root.join("tests/prism/prism.sh");
+    let unavailable = |reason: String| {
+        if in_ci {
+            Err(format!("Prism is required in CI: {reason}"))
+        } else {
+            eprintln!("note: not starting Prism ({reason}); the conformance tests will be skipped");
+            Ok(None)
+        }
+    };
+    if !spec.is_file() {
+        return unavailable(format!("{} is missing", spec.display()));
+    }
+    if Command::new("npm").arg("--version").output().is_err() {
+        return unavailable("npm is not installed".into());
+    }
+    if !root.join("tests/prism/node_modules/.bin/prism").exists() {
+        let installed = Command::new("bash").arg(&script).arg("install").status();
+        if !installed.is_ok_and(|s| s.success()) {
+            return unavailable("`tests/prism/prism.sh install` failed".into());
+        }
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .map_err(|err| format!("cannot find a free port: {err}"))?;
+    let started = Command::new("bash")
+        .arg(&script)
+        .arg("start")
+        .arg(&spec)
+        .arg(port.to_string())
+        .status();
+    if !started.is_ok_and(|s| s.success()) {
+        return unavailable(
+            "`tests/prism/prism.sh start` failed (see tests/prism/prism.log)".into(),
+        );
+    }
+    Ok(Some(format!("http://127.0.0.1:{port}")))
+}
+
+fn stop_prism(root: &Path) {
+    let stopped = Command::new("bash")
+        .arg(root.join("tests/prism/prism.sh"))
+        .arg("stop")
+        .status();
+    if !stopped.is_ok_and(|s| s.success()) {
+        eprintln!("warning: `tests/prism/prism.sh stop` failed; Prism may still be running");
+    }
+}
