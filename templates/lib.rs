@@ -25,7 +25,7 @@ mod pagination;
 mod resources;
 mod wire;
 
-pub use client::{Client, ClientBuilder, RetryPolicy};
+pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use error::{ApiError, Error};
 pub use models::*;
 pub use pagination::{Page, PageMeta};

@@ -11,7 +11,7 @@ use reqwest::Method;
 {% if resource.has_list() %}
 use crate::Page;
 {% endif %}
-use crate::client::{Client, Request};
+use crate::client::{Client, Request, Response};
 use crate::error::Error;
 {% for child in api.children_of(resource) %}
 use crate::resources::{{ child.handle }};
@@ -65,7 +65,12 @@ impl {{ resource.handle }} {
     /// `{{ p.rust_name }}`: {% for line in p.doc %}{{ line }} {% endfor %}
 
 {% endfor %}
-    pub async fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<{% match op.response %}{% when ResponseKind::Json(ty) %}{{ ty }}{% when ResponseKind::Page { item, .. } %}Page<{{ item }}>{% when ResponseKind::Empty %}(){% endmatch %}, Error> {
+    pub async fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<{% include "response_type.rs" %}, Error> {
+        self.{{ op.with_response_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %}).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::{{ op.method.trim_start_matches("r#") }}`], and also returns the response status and headers.
+    pub async fn {{ op.with_response_method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<Response<{% include "response_type.rs" %}>, Error> {
         {% include "request.rs" %}
         self.client.{% if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
     }

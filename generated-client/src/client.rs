@@ -121,19 +121,34 @@ impl Client {
     pub(crate) async fn json<T: DeserializeOwned>(
         &self,
         request: Request,
-    ) -> Result<T, Error> {
-        let (status, _headers, body) = self.send(&request).await?;
-        serde_json::from_slice(&body)
-            .map_err(|source| Error::Decode {
-                status: status.as_u16(),
-                body: String::from_utf8_lossy(&body).into_owned(),
-                source,
-            })
+    ) -> Result<Response<T>, Error> {
+        let (status, headers, body) = self.send(&request).await?;
+        match serde_json::from_slice(&body) {
+            Ok(body) => {
+                Ok(Response {
+                    status: status.as_u16(),
+                    headers,
+                    body,
+                })
+            }
+            Err(source) => {
+                Err(Error::Decode {
+                    status: status.as_u16(),
+                    body: String::from_utf8_lossy(&body).into_owned(),
+                    source,
+                })
+            }
+        }
     }
 
     /// Sends a request whose successful answer has no body worth decoding.
-    pub(crate) async fn empty(&self, request: Request) -> Result<(), Error> {
-        self.send(&request).await.map(|_| ())
+    pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
+        let (status, headers, _) = self.send(&request).await?;
+        Ok(Response {
+            status: status.as_u16(),
+            headers,
+            body: (),
+        })
     }
 
     /// The URL a path or a server-given URL resolves to: always on the
@@ -394,6 +409,30 @@ fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) ->
     }
 
     format!("{scheme}://{}", labels.join("."))
+}
+
+/// A decoded response body with the status and headers it came with.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Response<T> {
+    /// The HTTP status.
+    pub status: u16,
+    /// The response headers (`Twilio-Request-Id` among them).
+    pub headers: HeaderMap,
+    /// The decoded body.
+    pub body: T,
+}
+
+impl<T> Response<T> {
+    /// The decoded body.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+
+    /// Twilio's request id (`Twilio-Request-Id`), for support tickets.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers.get("twilio-request-id")?.to_str().ok()
+    }
 }
 
 /// How the client retries: on 429 for every method, and on 503 or a failed

@@ -59,7 +59,8 @@ impl<T: DeserializeOwned> Page<T> {
     /// Fetches the page at `url` (as given in [`PageMeta`]). Only its path and
     /// query are used: the request goes to the client's configured host.
     pub async fn fetch(client: &Client, url: &str) -> Result<Page<T>, Error> {
-        client.json(Request::new(reqwest::Method::GET, url.to_owned())).await
+        let request = Request::new(reqwest::Method::GET, url.to_owned());
+        client.json(request).await.map(crate::client::Response::into_body)
     }
 }
 
@@ -151,7 +152,7 @@ where
                     Next::Url(url) => Request::new(reqwest::Method::GET, url),
                 };
                 match state.client.json::<Page<T>>(request).await {
-                    Ok(page) => {
+                    Ok(crate::client::Response { body: page, .. }) => {
                         if let Some(url) = page.next_page_url() {
                             state.next = Next::Url(url.to_owned());
                         }

@@ -204,6 +204,9 @@ pub struct Operation {
     pub path_args: Vec<PathArg>,
     /// The params struct, when the operation has query, header or body parameters.
     pub params: Option<ParamsStruct>,
+    /// The method that also returns the response status and headers, e.g.
+    /// `create_with_response`.
+    pub with_response_method: String,
     /// For list operations, the name of the method that streams every item.
     pub stream_method: Option<String>,
     /// What a successful call returns.

@@ -23,11 +23,12 @@ const RUNTIME_TYPES: &[&str] = &[
     "ApiError",
     "Client",
     "ClientBuilder",
-    "Credentials",
     "Error",
     "Page",
     "PageMeta",
     "Response",
+    "StatusCode",
+    "HeaderMap",
     "Result",
     "RetryPolicy",
     "DateTime",
@@ -436,6 +437,8 @@ impl<'a> Lowerer<'a> {
 
         let response = self.response_of(raw, &operation_id)?;
         let method = methods.claim(verb_method(&verb, raw), "_");
+        let with_response_method =
+            methods.claim(format!("{}_with_response", naming::bare(&method)), "_");
         let stream_method = matches!(response, ResponseKind::Page { .. }).then(|| {
             let name = if method == "list" {
                 "stream".to_owned()
@@ -465,6 +468,7 @@ impl<'a> Lowerer<'a> {
             path_params,
             path_args,
             params,
+            with_response_method,
             stream_method,
             response,
         }))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use futures_core::Stream;
 use reqwest::Method;
 use crate::Page;
-use crate::client::{Client, Request};
+use crate::client::{Client, Request, Response};
 use crate::error::Error;
 use crate::models::Conversation;
 use crate::models::ConversationState;
@@ -31,6 +31,14 @@ impl Conversations {
         &self,
         params: &CreateConversationParams,
     ) -> Result<Conversation, Error> {
+        self.create_with_response(params).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::create`], and also returns the response status and headers.
+    pub async fn create_with_response(
+        &self,
+        params: &CreateConversationParams,
+    ) -> Result<Response<Conversation>, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::POST, path)
             .headers(params.to_headers())
@@ -45,6 +53,14 @@ impl Conversations {
         &self,
         params: &ListConversationParams,
     ) -> Result<Page<Conversation>, Error> {
+        self.list_with_response(params).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::list`], and also returns the response status and headers.
+    pub async fn list_with_response(
+        &self,
+        params: &ListConversationParams,
+    ) -> Result<Response<Page<Conversation>>, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::GET, path).query(params.to_query());
         self.client.json(request).await
@@ -69,6 +85,14 @@ impl Conversations {
     ///
     /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
     pub async fn fetch(&self, sid: &str) -> Result<Conversation, Error> {
+        self.fetch_with_response(sid).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::fetch`], and also returns the response status and headers.
+    pub async fn fetch_with_response(
+        &self,
+        sid: &str,
+    ) -> Result<Response<Conversation>, Error> {
         let sid = crate::wire::path_segment(sid);
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::GET, path);
@@ -85,6 +109,15 @@ impl Conversations {
         sid: &str,
         params: &UpdateConversationParams,
     ) -> Result<Conversation, Error> {
+        self.update_with_response(sid, params).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::update`], and also returns the response status and headers.
+    pub async fn update_with_response(
+        &self,
+        sid: &str,
+        params: &UpdateConversationParams,
+    ) -> Result<Response<Conversation>, Error> {
         let sid = crate::wire::path_segment(sid);
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::POST, path)
@@ -103,6 +136,15 @@ impl Conversations {
         sid: &str,
         params: &DeleteConversationParams,
     ) -> Result<(), Error> {
+        self.delete_with_response(sid, params).await.map(Response::into_body)
+    }
+
+    /// Like [`Self::delete`], and also returns the response status and headers.
+    pub async fn delete_with_response(
+        &self,
+        sid: &str,
+        params: &DeleteConversationParams,
+    ) -> Result<Response<()>, Error> {
         let sid = crate::wire::path_segment(sid);
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::DELETE, path).headers(params.to_headers());
