@@ -6,6 +6,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::error::Error;
+
 /// Key/value pairs in the order they are added.
 pub(crate) type Pairs = Vec<(&'static str, String)>;
 
@@ -79,7 +81,15 @@ impl<T: ToWire> ToWire for Option<T> {
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a
 /// unique name can never change the path.
-pub(crate) fn path_segment(value: &str) -> String {
+///
+/// An empty value, `.` and `..` cannot be sent as a segment at all (URL
+/// parsers remove dot segments even when escaped), so they are refused.
+pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
+    if matches!(value, "" | "." | "..") {
+        return Err(Error::Config(format!(
+            "`{value}` cannot be used as a path parameter: it would address a different resource"
+        )));
+    }
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -88,12 +98,7 @@ pub(crate) fn path_segment(value: &str) -> String {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
-    // `.` and `..` alone would be read as relative path steps.
-    match out.as_str() {
-        "." => "%2E".to_owned(),
-        ".." => "%2E%2E".to_owned(),
-        _ => out,
-    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -102,10 +107,13 @@ mod tests {
 
     #[test]
     fn path_segments_escape_everything_structural() {
-        assert_eq!(path_segment("CH123"), "CH123");
-        assert_eq!(path_segment("a/b?c#d e%"), "a%2Fb%3Fc%23d%20e%25");
-        assert_eq!(path_segment(".."), "%2E%2E");
-        assert_eq!(path_segment("é"), "%C3%A9");
+        assert_eq!(path_segment("CH123").unwrap(), "CH123");
+        assert_eq!(path_segment("a/b?c#d e%").unwrap(), "a%2Fb%3Fc%23d%20e%25");
+        assert_eq!(path_segment("é").unwrap(), "%C3%A9");
+        assert_eq!(path_segment("...").unwrap(), "...");
+        for refused in ["", ".", ".."] {
+            assert!(path_segment(refused).is_err(), "{refused:?}");
+        }
     }
 
     #[test]

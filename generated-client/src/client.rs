@@ -154,11 +154,15 @@ impl Client {
     /// The URL a path or a server-given URL resolves to: always on the
     /// configured host, so credentials never go anywhere else.
     pub(crate) fn url_for(&self, path_or_url: &str) -> String {
-        let path = match path_or_url.split_once("://") {
-            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        let absolute = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| path_or_url.strip_prefix(scheme));
+        let path = match absolute {
+            Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
             None => path_or_url,
         };
-        format!("{}{}", self.inner.base_url, path)
+        let slash = if path.starts_with('/') { "" } else { "/" };
+        format!("{}{slash}{path}", self.inner.base_url)
     }
 
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
@@ -277,9 +281,13 @@ impl fmt::Debug for ClientBuilder {
 impl ClientBuilder {
     /// A builder from the variables [`Client::from_env`] reads.
     pub fn from_env() -> Result<ClientBuilder, Error> {
-        let var = |name: &'static str| {
-            std::env::var(name).ok().filter(|v| !v.is_empty())
-        };
+        ClientBuilder::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    fn from_lookup(
+        lookup: impl Fn(&'static str) -> Option<String>,
+    ) -> Result<ClientBuilder, Error> {
+        let var = |name: &'static str| lookup(name).filter(|v| !v.is_empty());
         let account_sid = var("TWILIO_ACCOUNT_SID")
             .ok_or(Error::MissingEnv("TWILIO_ACCOUNT_SID"))?;
         let mut builder = match (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET")) {
@@ -287,7 +295,8 @@ impl ClientBuilder {
                 Client::builder(account_sid, String::new()).api_key(key, secret)
             }
             (Some(_), None) => return Err(Error::MissingEnv("TWILIO_API_SECRET")),
-            (None, _) => {
+            (None, Some(_)) => return Err(Error::MissingEnv("TWILIO_API_KEY")),
+            (None, None) => {
                 let token = var("TWILIO_AUTH_TOKEN")
                     .ok_or(Error::MissingEnv("TWILIO_AUTH_TOKEN"))?;
                 Client::builder(account_sid, token)
@@ -563,6 +572,169 @@ impl Request {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn env<'a>(
+        vars: &'a [(&'static str, &'static str)],
+    ) -> impl Fn(&'static str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn from_env_reads_token_or_api_key_and_names_what_is_missing() {
+        let err = ClientBuilder::from_lookup(env(&[])).unwrap_err();
+        assert_eq!(
+            err.to_string(), "environment variable TWILIO_ACCOUNT_SID is not set"
+        );
+        let err = ClientBuilder::from_lookup(env(&[("TWILIO_ACCOUNT_SID", "AC1")]))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "environment variable TWILIO_AUTH_TOKEN is not set");
+        let err = ClientBuilder::from_lookup(
+                env(&[("TWILIO_ACCOUNT_SID", "AC1"), ("TWILIO_API_KEY", "SK1")]),
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "environment variable TWILIO_API_SECRET is not set");
+        let token = ClientBuilder::from_lookup(
+                env(&[("TWILIO_ACCOUNT_SID", "AC1"), ("TWILIO_AUTH_TOKEN", "tok")]),
+            )
+            .unwrap();
+        assert_eq!((token.username.as_str(), token.password.as_str()), ("AC1", "tok"));
+        let key = ClientBuilder::from_lookup(
+                env(
+                    &[
+                        ("TWILIO_ACCOUNT_SID", "AC1"),
+                        ("TWILIO_AUTH_TOKEN", "tok"),
+                        ("TWILIO_API_KEY", "SK1"),
+                        ("TWILIO_API_SECRET", "secret"),
+                        ("TWILIO_REGION", "ie1"),
+                        ("TWILIO_EDGE", "dublin"),
+                    ],
+                ),
+            )
+            .unwrap();
+        assert_eq!(
+            (key.account_sid.as_str(), key.username.as_str(), key.password.as_str()),
+            ("AC1", "SK1", "secret")
+        );
+        let client = key.build().unwrap();
+        assert_eq!(client.account_sid(), "AC1");
+        assert!(client.base_url().contains(".dublin.ie1."), "{}", client.base_url());
+    }
+
+    #[test]
+    fn debug_output_never_shows_a_secret() {
+        let builder = Client::builder("AC1", "token-secret")
+            .api_key("SK1", "key-secret");
+        let client = Client::builder("AC1", "token-secret").build().unwrap();
+        for text in [
+            format!("{builder:?}"),
+            format!("{client:?}"),
+            format!("{:?}", builder.build().unwrap()),
+        ] {
+            assert!(! text.contains("secret"), "{text}");
+        }
+    }
+
+    #[test]
+    fn server_urls_keep_path_and_query_but_never_their_host() {
+        let client = Client::builder("AC1", "tok")
+            .base_url("http://127.0.0.1:9/")
+            .build()
+            .unwrap();
+        assert_eq!(
+            client
+            .url_for("https://elsewhere.example.com/v1/Conversations?PageSize=2&Page=1"),
+            "http://127.0.0.1:9/v1/Conversations?PageSize=2&Page=1"
+        );
+        assert_eq!(
+            client.url_for("/v1/Conversations"), "http://127.0.0.1:9/v1/Conversations"
+        );
+        assert_eq!(
+            client.url_for("https://elsewhere.example.com?Page=1"),
+            "http://127.0.0.1:9/?Page=1"
+        );
+        assert_eq!(
+            client.url_for("/v1/Things?Next=https://x/y"),
+            "http://127.0.0.1:9/v1/Things?Next=https://x/y"
+        );
+        assert!(Client::builder("AC1", "tok").base_url("ftp://x").build().is_err());
+    }
+
+    /// One request through the real client to a one-shot server on 127.0.0.1,
+    /// returning what arrived on the socket.
+    async fn capture(request: Request) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut seen = Vec::new();
+            let mut chunk = [0u8; 4096];
+            loop {
+                let n = socket.read(&mut chunk).await.unwrap();
+                seen.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&seen);
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            l
+                                .to_ascii_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse::<usize>().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= length {
+                        break;
+                    }
+                }
+            }
+            socket
+                .write_all(b"HTTP/1.1 204 No Content\r\ncontent-length: 0\r\n\r\n")
+                .await
+                .unwrap();
+            String::from_utf8(seen).unwrap()
+        });
+        let client = Client::builder("AC1", "tok").base_url(url).build().unwrap();
+        client.empty(request).await.unwrap();
+        server.await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn lists_send_one_key_per_item_in_bodies_and_queries() {
+        use crate::wire::ToWire;
+
+        let mut pairs = Vec::new();
+        vec!["a b".to_owned(), "c&d".to_owned()].push_to("Identity", &mut pairs);
+        Some(true).push_to("Flag", &mut pairs);
+        let seen = capture(
+                Request::new(Method::POST, "/v1/Things".into())
+                    .query(pairs.clone())
+                    .form(pairs),
+            )
+            .await;
+        assert!(
+            seen
+            .starts_with("POST /v1/Things?Identity=a+b&Identity=c%26d&Flag=true HTTP/1.1\r\n"),
+            "{seen}"
+        );
+        assert!(
+            seen.ends_with("\r\n\r\nIdentity=a+b&Identity=c%26d&Flag=true"), "{seen}"
+        );
+        assert!(
+            seen.to_ascii_lowercase()
+            .contains("content-type: application/x-www-form-urlencoded"), "{seen}"
+        );
+    }
+
+    #[tokio::test]
+    async fn requests_name_the_crate_in_the_user_agent() {
+        let seen = capture(Request::new(Method::GET, "/v1/Things".into())).await;
+        let expected = format!(
+            "user-agent: {}/{} (rust)", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")
+        );
+        assert!(seen.to_ascii_lowercase().contains(& expected), "{seen}");
+    }
 
     #[test]
     fn region_and_edge_build_the_host() {

@@ -93,7 +93,7 @@ impl Conversations {
         &self,
         sid: &str,
     ) -> Result<Response<Conversation>, Error> {
-        let sid = crate::wire::path_segment(sid);
+        let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::GET, path);
         self.client.json(request).await
@@ -118,7 +118,7 @@ impl Conversations {
         sid: &str,
         params: &UpdateConversationParams,
     ) -> Result<Response<Conversation>, Error> {
-        let sid = crate::wire::path_segment(sid);
+        let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::POST, path)
             .headers(params.to_headers())
@@ -145,7 +145,7 @@ impl Conversations {
         sid: &str,
         params: &DeleteConversationParams,
     ) -> Result<Response<()>, Error> {
-        let sid = crate::wire::path_segment(sid);
+        let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::DELETE, path).headers(params.to_headers());
         self.client.empty(request).await
