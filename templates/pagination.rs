@@ -3,6 +3,8 @@
 use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
@@ -107,11 +109,33 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
     }
 }
 
-/// Streams every item of a list, fetching pages lazily as the stream is read.
+/// Every item of a list, as a [`Stream`] that fetches pages lazily.
 ///
 /// Nothing is fetched until the stream is polled; a page is fetched only when
-/// the previous one is used up; dropping the stream stops all work.
-pub(crate) fn stream_items<T>(client: Client, first: Request) -> impl Stream<Item = Result<T, Error>> + Send + 'static
+/// the previous one is used up; dropping the stream stops all work. It is
+/// `Unpin`, so `StreamExt::next` works on it directly, and it owns everything
+/// it needs (`'static`), so it can be moved into a spawned task.
+#[must_use = "streams do nothing unless polled"]
+pub struct ItemStream<T> {
+    inner: Pin<Box<dyn Stream<Item = Result<T, Error>> + Send>>,
+}
+
+impl<T> fmt::Debug for ItemStream<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ItemStream").finish_non_exhaustive()
+    }
+}
+
+impl<T> Stream for ItemStream<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+/// Streams the items of the list that `first` requests, following `next_page_url`.
+pub(crate) fn stream_items<T>(client: Client, first: Request) -> ItemStream<T>
 where
     T: DeserializeOwned + Send + 'static,
 {
@@ -130,7 +154,7 @@ where
         buffer: VecDeque::new(),
         next: Next::Request(first),
     };
-    futures_util::stream::unfold(state, |mut state| async move {
+    let stream = futures_util::stream::unfold(state, |mut state| async move {
         loop {
             if let Some(item) = state.buffer.pop_front() {
                 return Some((Ok(item), state));
@@ -150,5 +174,6 @@ where
                 Err(err) => return Some((Err(err), state)),
             }
         }
-    })
+    });
+    ItemStream { inner: Box::pin(stream) }
 }

@@ -3,13 +3,10 @@
 {% if resource.uses_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}
-{% if resource.has_list() %}
-use futures_core::Stream;
-{% endif %}
 use reqwest::Method;
 
 {% if resource.has_list() %}
-use crate::Page;
+use crate::pagination::{ItemStream, Page};
 {% endif %}
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
@@ -81,7 +78,7 @@ impl {{ resource.handle }} {
     /// (see [`Self::{{ op.method }}`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
-    pub fn {{ stream }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> impl Stream<Item = Result<{{ item }}, Error>> + Send + 'static {
+    pub fn {{ stream }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> ItemStream<{{ item }}> {
         {% include "request.rs" %}
         crate::pagination::stream_items(self.client.clone(), request)
     }

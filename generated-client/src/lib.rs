@@ -26,7 +26,7 @@ mod wire;
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use error::{ApiError, Error};
 pub use models::*;
-pub use pagination::{Page, PageMeta};
+pub use pagination::{ItemStream, Page, PageMeta};
 pub use resources::*;
 
 /// The date-time library used by this crate's date-time fields.

@@ -25,6 +25,7 @@ const RUNTIME_TYPES: &[&str] = &[
     "ClientBuilder",
     "Error",
     "Page",
+    "ItemStream",
     "PageMeta",
     "Response",
     "StatusCode",

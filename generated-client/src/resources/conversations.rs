@@ -3,9 +3,8 @@
 //! The `Conversations` resource handle and its params structs.
 
 use chrono::{DateTime, Utc};
-use futures_core::Stream;
 use reqwest::Method;
-use crate::Page;
+use crate::pagination::{ItemStream, Page};
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
 use crate::models::Conversation;
@@ -70,10 +69,7 @@ impl Conversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
-    pub fn stream(
-        &self,
-        params: &ListConversationParams,
-    ) -> impl Stream<Item = Result<Conversation, Error>> + Send + 'static {
+    pub fn stream(&self, params: &ListConversationParams) -> ItemStream<Conversation> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::GET, path).query(params.to_query());
         crate::pagination::stream_items(self.client.clone(), request)
