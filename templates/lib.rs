@@ -23,6 +23,10 @@ mod error;
 mod models;
 mod pagination;
 mod resources;
+{% if api.has_examples() %}
+#[cfg(test)]
+mod spec_examples;
+{% endif %}
 mod wire;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};

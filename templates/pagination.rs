@@ -135,12 +135,15 @@ impl<T> Stream for ItemStream<T> {
 }
 
 /// Streams the items of the list that `first` requests, following `next_page_url`.
-pub(crate) fn stream_items<T>(client: Client, first: Request) -> ItemStream<T>
+///
+/// A request that could not be built (`first` is an error) yields that error
+/// as the stream's only item.
+pub(crate) fn stream_items<T>(client: Client, first: Result<Request, Error>) -> ItemStream<T>
 where
     T: DeserializeOwned + Send + 'static,
 {
     enum Next {
-        Request(Request),
+        Request(Result<Request, Error>),
         Url(String),
         Done,
     }
@@ -161,7 +164,8 @@ where
             }
             let request = match std::mem::replace(&mut state.next, Next::Done) {
                 Next::Done => return None,
-                Next::Request(request) => request,
+                Next::Request(Ok(request)) => request,
+                Next::Request(Err(err)) => return Some((Err(err), state)),
                 Next::Url(url) => Request::new(reqwest::Method::GET, url),
             };
             match state.client.json::<Page<T>>(request).await {

@@ -4,6 +4,9 @@
 use chrono::{DateTime, Utc};
 {% endif %}
 use reqwest::Method;
+{% if resource.has_params() %}
+use serde::Deserialize;
+{% endif %}
 
 {% if resource.has_list() %}
 use crate::pagination::{ItemStream, Page};
@@ -68,7 +71,11 @@ impl {{ resource.handle }} {
 
     /// Like [`Self::{{ op.method.trim_start_matches("r#") }}`], and also returns the response status and headers.
     pub async fn {{ op.with_response_method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<Response<{% include "response_type.rs" %}>, Error> {
+{% if let Some(request_method) = op.request_method %}
+        let request = self.{{ request_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %})?;
+{% else %}
         {% include "request.rs" %}
+{% endif %}
         self.client.{% if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
     }
 {% if let Some(stream) = op.stream_method %}
@@ -79,9 +86,18 @@ impl {{ resource.handle }} {
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
     pub fn {{ stream }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> ItemStream<{{ item }}> {
-        {% include "request.rs" %}
+{% if let Some(request_method) = op.request_method %}
+        let request = self.{{ request_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %});
+{% endif %}
         crate::pagination::stream_items(self.client.clone(), request)
     }
+
+{% if let Some(request_method) = op.request_method %}
+    fn {{ request_method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<Request, Error> {
+        {% include "request.rs" %}
+        Ok(request)
+    }
+{% endif %}
 {% endif %}
 {% endif %}
 {% endfor %}
@@ -92,7 +108,9 @@ impl {{ resource.handle }} {
 {% for line in params.doc %}
 /// {{ line }}
 {% endfor %}
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_name }}`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct {{ params.name }} {
 {% for field in params.fields %}
@@ -101,6 +119,11 @@ pub struct {{ params.name }} {
     {% endfor %}
     {% if field.doc.is_empty() %}
     /// Sent as `{{ field.wire_name }}`.
+    {% endif %}
+    {% if field.setter.iter_item().is_some() %}
+    #[serde(rename = "{{ field.wire_name }}", default, deserialize_with = "crate::wire::one_or_many")]
+    {% else %}
+    #[serde(rename = "{{ field.wire_name }}")]
     {% endif %}
     pub {{ field.rust_name }}: Option<{{ field.ty }}>,
 {% endfor %}
@@ -133,7 +156,7 @@ impl {{ params.name }} {
 {% endfor %}
 {% if op.has_headers() %}
 
-    fn to_headers(&self) -> Pairs {
+    pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Header) %}
         self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
@@ -143,7 +166,7 @@ impl {{ params.name }} {
 {% endif %}
 {% if op.has_query() %}
 
-    fn to_query(&self) -> Pairs {
+    pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Query) %}
         self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
@@ -153,7 +176,7 @@ impl {{ params.name }} {
 {% endif %}
 {% if op.has_form() %}
 
-    fn to_form(&self) -> Pairs {
+    pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Form) %}
         self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);

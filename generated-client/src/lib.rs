@@ -21,6 +21,9 @@ mod error;
 mod models;
 mod pagination;
 mod resources;
+
+#[cfg(test)]
+mod spec_examples;
 mod wire;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};

@@ -28,7 +28,7 @@ pub enum Error {
     },
     /// The document parses but is not an OpenAPI version this generator reads.
     #[error(
-        "{path}: {found}; this generator reads OpenAPI 3.0.x descriptions (`openapi: 3.0.0` to `3.0.3`)"
+        "{path}: {found}; this generator reads OpenAPI 3.0.x descriptions only (`openapi: 3.0.0` to `3.0.4`), not OpenAPI 3.1 or Swagger 2.0"
     )]
     UnsupportedVersion {
         /// The spec file.
@@ -37,15 +37,21 @@ pub enum Error {
         found: String,
     },
     /// The document is OpenAPI 3.0 in name but its structure does not match.
-    #[error("{path}: the document is not a valid OpenAPI 3.0 description: {message}")]
+    #[error(
+        "{path}: {pointer}{}: this does not match OpenAPI 3.0: {message}",
+        operation_of(pointer)
+    )]
     Structure {
         /// The spec file.
         path: PathBuf,
-        /// The deserializer's message, with its location when known.
+        /// A JSON pointer to the innermost node that does not fit, e.g.
+        /// `#/paths/~1v1~1Things/get/parameters/0`.
+        pointer: String,
+        /// The deserializer's message.
         message: String,
     },
     /// Something inside a valid document cannot be generated.
-    #[error("{path}: {pointer}: {message}")]
+    #[error("{path}: {pointer}{}: {message}", operation_of(pointer))]
     Unsupported {
         /// The spec file.
         path: PathBuf,
@@ -78,6 +84,25 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+}
+
+/// ` (in GET /v1/Things)` when `pointer` is inside an operation, else empty.
+fn operation_of(pointer: &str) -> String {
+    let mut parts = pointer.split('/');
+    if (parts.next(), parts.next()) != (Some("#"), Some("paths")) {
+        return String::new();
+    }
+    let (Some(path), Some(method)) = (parts.next(), parts.next()) else {
+        return String::new();
+    };
+    const METHODS: &[&str] = &[
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    if !METHODS.contains(&method) {
+        return String::new();
+    }
+    let path = path.replace("~1", "/").replace("~0", "~");
+    format!(" (in {} {path})", method.to_uppercase())
 }
 
 /// The generator's result type.

@@ -51,6 +51,38 @@ impl Api {
             .collect()
     }
 
+    /// Whether any params struct has a list field.
+    pub fn has_list_params(&self) -> bool {
+        self.resources
+            .iter()
+            .flat_map(|r| &r.operations)
+            .filter_map(|op| op.params.as_ref())
+            .flat_map(|p| &p.fields)
+            .any(|f| matches!(f.ty, RustType::Vec(_)))
+    }
+
+    /// Whether any operation carries examples to test.
+    pub fn has_examples(&self) -> bool {
+        self.has_request_examples()
+            || self.has_response_examples(false)
+            || self.has_response_examples(true)
+    }
+
+    /// Whether any operation has a form-body example.
+    pub fn has_request_examples(&self) -> bool {
+        self.operations().any(|op| !op.request_examples.is_empty())
+    }
+
+    /// Whether any list (`pages`) or other operation has a response example.
+    pub fn has_response_examples(&self, pages: bool) -> bool {
+        self.operations()
+            .any(|op| op.is_list() == pages && !op.response_examples.is_empty())
+    }
+
+    fn operations(&self) -> impl Iterator<Item = &Operation> {
+        self.resources.iter().flat_map(|r| &r.operations)
+    }
+
     /// Whether any model field needs a date-time type.
     pub fn models_use_datetime(&self) -> bool {
         self.models
@@ -209,8 +241,31 @@ pub struct Operation {
     pub with_response_method: String,
     /// For list operations, the name of the method that streams every item.
     pub stream_method: Option<String>,
+    /// For list operations, the private method that builds the first request,
+    /// shared by the page method and the stream.
+    pub request_method: Option<String>,
     /// What a successful call returns.
     pub response: ResponseKind,
+    /// The spec's examples of the success response body.
+    pub response_examples: Vec<Example>,
+    /// The spec's examples of the form body.
+    pub request_examples: Vec<Example>,
+    /// The name of the generated test that checks those examples.
+    pub example_test: String,
+}
+
+/// One example from the spec, as JSON text for a raw string literal.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The example's name in the spec.
+    pub name: String,
+    /// The example value as compact JSON.
+    pub json: String,
+    /// Enough `#`s that `r#"…"#` cannot end inside `json`.
+    pub hashes: String,
+    /// Keys of a request example that the schema does not declare, so the
+    /// client cannot send them (a discrepancy in the spec).
+    pub undeclared: Vec<String>,
 }
 
 impl Operation {

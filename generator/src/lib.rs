@@ -49,10 +49,7 @@ pub struct Generated {
 
 /// Generates a client crate from the spec file at `spec_path`.
 pub fn generate(spec_path: &Path, options: &Options) -> Result<Generated> {
-    let text = std::fs::read_to_string(spec_path).map_err(|source| Error::Read {
-        path: spec_path.to_owned(),
-        source,
-    })?;
+    let text = load::read_text(spec_path)?;
     generate_from_str(spec_path, &text, options)
 }
 

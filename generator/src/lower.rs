@@ -13,8 +13,8 @@ use openapiv3::{
 use crate::docs;
 use crate::error::{Error, Result};
 use crate::ir::{
-    Api, Enum, HttpMethod, Location, Model, ModelField, Operation, ParamField, ParamsStruct,
-    PathArg, PathParam, Resource, ResponseKind, RustType, Setter, Skipped, Variant,
+    Api, Enum, Example, HttpMethod, Location, Model, ModelField, Operation, ParamField,
+    ParamsStruct, PathArg, PathParam, Resource, ResponseKind, RustType, Setter, Skipped, Variant,
 };
 use crate::naming::{self, Scope};
 
@@ -59,6 +59,8 @@ struct Lowerer<'a> {
     models: Vec<Model>,
     enums: Vec<Enum>,
     skipped: Vec<Skipped>,
+    /// Names of the generated example tests.
+    example_tests: Scope,
 }
 
 /// One operation found in the paths, before grouping into resources.
@@ -80,6 +82,7 @@ impl<'a> Lowerer<'a> {
             models: Vec::new(),
             enums: Vec::new(),
             skipped: Vec::new(),
+            example_tests: Scope::default(),
         }
     }
 
@@ -437,6 +440,31 @@ impl<'a> Lowerer<'a> {
         };
 
         let response = self.response_of(raw, &operation_id)?;
+        let response_examples = if matches!(response, ResponseKind::Empty) {
+            Vec::new()
+        } else {
+            self.success_media(raw).map(examples_of).unwrap_or_default()
+        };
+        let request_examples = match (&op.request_body, &params) {
+            (Some(body), Some(params)) if params.has(Location::Form) => {
+                let mut examples = self
+                    .resolve_request_body(body, &raw.pointer)
+                    .ok()
+                    .and_then(|b| b.content.get("application/x-www-form-urlencoded"))
+                    .map(examples_of)
+                    .unwrap_or_default();
+                let declared: Vec<&str> = params
+                    .at(Location::Form)
+                    .into_iter()
+                    .map(|f| f.wire_name.as_str())
+                    .collect();
+                for example in &mut examples {
+                    example.undeclared = undeclared_keys(&example.json, &declared);
+                }
+                examples
+            }
+            _ => Vec::new(),
+        };
         let method = methods.claim(verb_method(&verb, raw), "_");
         let with_response_method =
             methods.claim(format!("{}_with_response", naming::bare(&method)), "_");
@@ -448,6 +476,9 @@ impl<'a> Lowerer<'a> {
             };
             methods.claim(name, "_")
         });
+        let request_method = stream_method
+            .as_ref()
+            .map(|_| methods.claim(format!("{}_request", naming::bare(&method)), "_"));
         let mut params = params;
         if let Some(p) = params.as_mut() {
             // The method name is final now; point the doc at it.
@@ -459,6 +490,7 @@ impl<'a> Lowerer<'a> {
                 naming::bare(&method)
             )];
         }
+        let example_test = self.example_tests.snake(&operation_id);
         Ok(Some(Operation {
             doc: docs::first(&[op.description.as_deref(), op.summary.as_deref()]),
             operation_id,
@@ -471,8 +503,28 @@ impl<'a> Lowerer<'a> {
             params,
             with_response_method,
             stream_method,
+            request_method,
             response,
+            response_examples,
+            request_examples,
+            example_test,
         }))
+    }
+
+    /// The JSON media type of the first 2xx response, if any.
+    fn success_media(&self, raw: &RawOp<'a>) -> Option<&'a openapiv3::MediaType> {
+        let (_, response) = raw
+            .op
+            .responses
+            .responses
+            .iter()
+            .find(|(code, _)| matches!(code, StatusCode::Code(c) if (200..300).contains(c)))?;
+        let response = self.resolve_response(response, &raw.pointer).ok()?;
+        response
+            .content
+            .iter()
+            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"))
+            .map(|(_, media)| media)
     }
 
     fn response_of(&mut self, raw: &RawOp<'a>, operation_id: &str) -> Result<ResponseKind> {
@@ -894,6 +946,48 @@ impl<'a> Lowerer<'a> {
             fields,
         });
         Ok(RustType::Named(name))
+    }
+}
+
+/// The inline examples of a media type (named ones, then the single `example`).
+fn examples_of(media: &openapiv3::MediaType) -> Vec<Example> {
+    let mut out: Vec<Example> = media
+        .examples
+        .iter()
+        .filter_map(|(name, example)| {
+            let value = example.as_item()?.value.as_ref()?;
+            Some(example_text(name, value))
+        })
+        .collect();
+    if let Some(value) = &media.example {
+        out.push(example_text("example", value));
+    }
+    out
+}
+
+fn example_text(name: &str, value: &serde_json::Value) -> Example {
+    let json = value.to_string();
+    let mut hashes = "#".to_owned();
+    while json.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    Example {
+        name: name.to_owned(),
+        json,
+        hashes,
+        undeclared: Vec::new(),
+    }
+}
+
+/// The top-level keys of a JSON object example that are not in `declared`.
+fn undeclared_keys(json: &str, declared: &[&str]) -> Vec<String> {
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Object(map)) => map
+            .keys()
+            .filter(|k| !declared.contains(&k.as_str()))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! The generator owns the files it renders and everything under `src/`;
 //! anything else in the output directory (tests, examples, `target/`) is left
 //! alone. A file is rewritten only when its content changed, so its mtime
-//! stays and cargo does not rebuild.
+//! stays and cargo does not rebuild. A write is all or nothing: see [`write`].
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,25 +24,140 @@ pub struct WriteReport {
 
 /// Writes `generated` into `dir`, touching only files whose content changed.
 ///
-/// Each file is written to a temporary sibling and renamed into place, so a
-/// reader never sees a half-written file.
+/// All or nothing: every changed file is first written to a temporary sibling;
+/// only when all of them are written are they renamed into place and stale
+/// files removed. If anything fails, the temporary files are deleted and
+/// whatever was already replaced is put back, so `dir` is left byte for byte
+/// as it was (directories the write created are removed again).
 pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
     let mut report = WriteReport::default();
+    let mut changed: Vec<(&String, &String, Option<Vec<u8>>)> = Vec::new();
     for (relative, content) in &generated.files {
         let path = dir.join(relative);
-        if fs::read(&path).ok().as_deref() == Some(content.as_bytes()) {
+        let existing = match fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            // Not readable (a directory, no permission): it could not be
+            // restored after a failure, so stop before touching anything.
+            Err(source) => return Err(Error::Write { path, source }),
+        };
+        if existing.as_deref() == Some(content.as_bytes()) {
             report.unchanged.push(relative.clone());
-            continue;
+        } else {
+            changed.push((relative, content, existing));
         }
-        write_atomically(&path, content)?;
-        report.written.push(relative.clone());
     }
-    for stale in stale_files(generated, dir)? {
-        let path = dir.join(&stale);
-        fs::remove_file(&path).map_err(|source| Error::Write { path, source })?;
-        report.removed.push(stale);
+    let stale = stale_files(generated, dir)?;
+
+    let mut staging = Staging::default();
+    let result = staging.run(dir, &changed, &stale);
+    if result.is_err() {
+        staging.roll_back();
     }
+    result?;
+    report.written = changed.iter().map(|(r, _, _)| (*r).clone()).collect();
+    report.removed = stale;
     Ok(report)
+}
+
+/// What [`write`] has done so far, so that a failure can undo it.
+#[derive(Default)]
+struct Staging {
+    /// Directories created, outermost first.
+    created_dirs: Vec<PathBuf>,
+    /// Temporary files written and not yet renamed.
+    temps: Vec<PathBuf>,
+    /// Files replaced or removed, with what they held before (`None`: new).
+    replaced: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl Staging {
+    fn run(
+        &mut self,
+        dir: &Path,
+        changed: &[(&String, &String, Option<Vec<u8>>)],
+        stale: &[String],
+    ) -> Result<()> {
+        // Stage: every changed file to a temporary sibling.
+        let mut staged = Vec::with_capacity(changed.len());
+        for (relative, content, _) in changed {
+            let path = dir.join(relative);
+            if let Some(parent) = path.parent() {
+                self.create_dirs(parent)?;
+            }
+            let temp = temp_path(&path);
+            self.temps.push(temp.clone());
+            fs::write(&temp, content).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            staged.push((temp, path));
+        }
+        // Commit: rename each into place, then remove stale files.
+        for ((temp, path), (_, _, before)) in staged.into_iter().zip(changed) {
+            fs::rename(&temp, &path).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            self.temps.retain(|t| *t != temp);
+            self.replaced.push((path, before.clone()));
+        }
+        for relative in stale {
+            let path = dir.join(relative);
+            let before = fs::read(&path).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            fs::remove_file(&path).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            self.replaced.push((path, Some(before)));
+        }
+        Ok(())
+    }
+
+    /// Creates `dir` and its missing ancestors, remembering which were new.
+    fn create_dirs(&mut self, dir: &Path) -> Result<()> {
+        let mut missing = Vec::new();
+        let mut current = Some(dir);
+        while let Some(d) = current.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            missing.push(d.to_owned());
+            current = d.parent();
+        }
+        for d in missing.into_iter().rev() {
+            fs::create_dir(&d).map_err(|source| Error::Write {
+                path: d.clone(),
+                source,
+            })?;
+            self.created_dirs.push(d);
+        }
+        Ok(())
+    }
+
+    /// Best effort: deletes temporary files, restores replaced and removed
+    /// files, and removes the directories created.
+    fn roll_back(self) {
+        for temp in &self.temps {
+            let _ = fs::remove_file(temp);
+        }
+        for (path, before) in self.replaced.iter().rev() {
+            let _ = match before {
+                Some(bytes) => fs::write(path, bytes),
+                None => fs::remove_file(path),
+            };
+        }
+        for dir in self.created_dirs.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
+}
+
+/// `src/lib.rs` → `src/lib.rs.codegen-tmp`.
+fn temp_path(path: &Path) -> PathBuf {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".codegen-tmp");
+    PathBuf::from(temp)
 }
 
 /// The files in `dir` that differ from `generated`: changed, missing, or
@@ -59,24 +174,6 @@ pub fn check(generated: &Generated, dir: &Path) -> Result<Vec<String>> {
     differing.extend(stale_files(generated, dir)?);
     differing.sort();
     Ok(differing)
-}
-
-fn write_atomically(path: &Path, content: &str) -> Result<()> {
-    let fail = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(fail)?;
-    }
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".tmp");
-    let temp = PathBuf::from(temp);
-    fs::write(&temp, content).map_err(fail)?;
-    fs::rename(&temp, path).map_err(|source| {
-        let _ = fs::remove_file(&temp);
-        fail(source)
-    })
 }
 
 /// Files under `dir/src` that the generator did not render this time.

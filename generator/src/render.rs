@@ -50,7 +50,9 @@ struct ErrorRs;
 
 #[derive(Template)]
 #[template(path = "wire.rs", escape = "none")]
-struct WireRs;
+struct WireRs<'a> {
+    api: &'a Api,
+}
 
 #[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
@@ -76,40 +78,123 @@ struct ResourceRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "spec_examples.rs", escape = "none")]
+struct SpecExamplesRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "header.rs", escape = "none")]
 struct Header<'a> {
     origin: &'a Origin,
 }
 
-/// Renders every file of the crate.
+/// One file as the templates produce it, before formatting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The path relative to the crate root.
+    pub path: String,
+    /// The template it was rendered from, for error messages.
+    pub template: String,
+    /// What [`format`] does with [`Rendered::text`].
+    pub kind: RenderedKind,
+    /// The template's output, unformatted.
+    pub text: String,
+}
+
+/// How [`format`] turns a [`Rendered`] file into its final content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderedKind {
+    /// Written as rendered (TOML files).
+    Verbatim,
+    /// Rust: parsed with syn, printed with prettyplease, spaced, and written
+    /// after `header` and a blank line.
+    Rust {
+        /// The rendered `header.rs` template.
+        header: String,
+    },
+}
+
+/// Renders every file of the crate: the two stages, [`render_templates`] then
+/// [`format`], file by file, so the first failure reported is the same.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
     let mut files = Files::new();
-    files.insert(
-        "Cargo.toml".into(),
-        text(&CargoToml { api, origin }, "Cargo.toml")?,
-    );
-    files.insert(
-        "rustfmt.toml".into(),
-        text(&RustfmtToml { origin }, "rustfmt.toml")?,
-    );
+    each_template(api, origin, &mut |rendered| {
+        let content = format_file(&rendered)?;
+        files.insert(rendered.path, content);
+        Ok(())
+    })?;
+    Ok(files)
+}
+
+/// The first stage of [`render`]: fills every template, formatting nothing.
+pub fn render_templates(api: &Api, origin: &Origin) -> Result<Vec<Rendered>> {
+    let mut all = Vec::new();
+    each_template(api, origin, &mut |rendered| {
+        all.push(rendered);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// The second stage of [`render`]: parses each Rust file with syn, prints it
+/// with prettyplease, spaces its items and puts the header on it.
+pub fn format(rendered: &[Rendered]) -> Result<Files> {
+    let mut files = Files::new();
+    for file in rendered {
+        files.insert(file.path.clone(), format_file(file)?);
+    }
+    Ok(files)
+}
+
+/// Renders each file's template in order, handing each to `sink`.
+fn each_template(
+    api: &Api,
+    origin: &Origin,
+    sink: &mut dyn FnMut(Rendered) -> Result<()>,
+) -> Result<()> {
+    let mut verbatim = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
+        let text = text(template, name)?;
+        sink(Rendered {
+            path: path.to_owned(),
+            template: name.to_owned(),
+            kind: RenderedKind::Verbatim,
+            text,
+        })
+    };
+    verbatim("Cargo.toml", &CargoToml { api, origin }, "Cargo.toml")?;
+    verbatim("rustfmt.toml", &RustfmtToml { origin }, "rustfmt.toml")?;
     let header = text(&Header { origin }, "header.rs")?;
     let mut rust = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
-        let body = rust_source(template, name)?;
-        files.insert(path.to_owned(), format!("{header}\n{body}"));
-        Ok(())
+        let text = text(template, name)?;
+        sink(Rendered {
+            path: path.to_owned(),
+            template: name.to_owned(),
+            kind: RenderedKind::Rust {
+                header: header.clone(),
+            },
+            text,
+        })
     };
     rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
     rust("src/error.rs", &ErrorRs, "error.rs")?;
-    rust("src/wire.rs", &WireRs, "wire.rs")?;
+    rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/pagination.rs", &PaginationRs, "pagination.rs")?;
     rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
+    if api.has_examples() {
+        rust(
+            "src/spec_examples.rs",
+            &SpecExamplesRs { api },
+            "spec_examples.rs",
+        )?;
+    }
     rust("src/resources/mod.rs", &ResourcesRs { api }, "resources.rs")?;
     for resource in &api.resources {
         let path = format!("src/resources/{}.rs", resource.module);
         rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Object-safe rendering, so templates of different types share one path.
@@ -130,10 +215,20 @@ fn text(template: &dyn DynRender, name: &str) -> Result<String> {
     })
 }
 
-/// Renders, parses with syn and prints with prettyplease.
-fn rust_source(template: &dyn DynRender, name: &str) -> Result<String> {
-    let rendered = text(template, name)?;
-    let file = syn::parse_file(&rendered).map_err(|err| {
+/// The final content of one rendered file.
+fn format_file(file: &Rendered) -> Result<String> {
+    match &file.kind {
+        RenderedKind::Verbatim => Ok(file.text.clone()),
+        RenderedKind::Rust { header } => {
+            let body = rust_source(&file.text, &file.template)?;
+            Ok(format!("{header}\n{body}"))
+        }
+    }
+}
+
+/// Parses rendered Rust with syn and prints it with prettyplease.
+fn rust_source(rendered: &str, name: &str) -> Result<String> {
+    let file = syn::parse_file(rendered).map_err(|err| {
         let start = err.span().start();
         let line = rendered
             .lines()

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
+use serde::Deserialize;
 use crate::pagination::{ItemStream, Page};
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
@@ -60,8 +61,7 @@ impl Conversations {
         &self,
         params: &ListConversationParams,
     ) -> Result<Response<Page<Conversation>>, Error> {
-        let path = "/v1/Conversations".to_owned();
-        let request = Request::new(Method::GET, path).query(params.to_query());
+        let request = self.list_request(params)?;
         self.client.json(request).await
     }
 
@@ -70,9 +70,14 @@ impl Conversations {
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
     pub fn stream(&self, params: &ListConversationParams) -> ItemStream<Conversation> {
+        let request = self.list_request(params);
+        crate::pagination::stream_items(self.client.clone(), request)
+    }
+
+    fn list_request(&self, params: &ListConversationParams) -> Result<Request, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::GET, path).query(params.to_query());
-        crate::pagination::stream_items(self.client.clone(), request)
+        Ok(request)
     }
 
     /// Returns a single conversation from the account's default Conversation Service.
@@ -149,32 +154,46 @@ impl Conversations {
 }
 
 /// Parameters for [`Conversations::create`](crate::Conversations::create).
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateConversationParams {
     /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
     /// Display name for the conversation, up to 256 characters.
+    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own unique identifier for the conversation. It can be used instead of the `sid` in request URLs.
+    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Creation timestamp to record for the conversation.
+    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update timestamp to record for the conversation.
+    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) to attach the conversation to.
+    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Free-form metadata for the conversation. When given, it must be valid JSON; when omitted, `{}` is stored.
+    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Initial state of the conversation. Defaults to `active`.
+    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// ISO 8601 duration after which the conversation becomes `inactive`. Must be at least one minute (for example `PT1M`).
+    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// ISO 8601 duration after which the conversation becomes `closed`. Must be at least ten minutes (for example `PT10M`).
+    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Default sender email address for outbound email in this conversation.
+    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Default sender display name for outbound email in this conversation.
+    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -256,13 +275,13 @@ impl CreateConversationParams {
         self
     }
 
-    fn to_headers(&self) -> Pairs {
+    pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
-    fn to_form(&self) -> Pairs {
+    pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
         self.unique_name.push_to("UniqueName", &mut out);
@@ -280,20 +299,28 @@ impl CreateConversationParams {
 }
 
 /// Parameters for [`Conversations::list`](crate::Conversations::list).
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It also deserializes from JSON keyed by the wire names (`StartDate`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct ListConversationParams {
     /// Include only conversations created on or after this ISO 8601 date (for example `2024-01-01T00:00:00Z`). When used, results are ordered newest first.
+    #[serde(rename = "StartDate")]
     pub start_date: Option<String>,
     /// Include only conversations created on or before this ISO 8601 date (for example `2024-01-31T23:59:59Z`). When used, results are ordered newest first.
+    #[serde(rename = "EndDate")]
     pub end_date: Option<String>,
     /// Include only conversations in this state.
+    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// Number of conversations per page, from 1 to 100 (50 if omitted).
+    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based page number; kept for client-side bookkeeping.
+    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque paging token taken from a previous page's URLs.
+    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -339,7 +366,7 @@ impl ListConversationParams {
         self
     }
 
-    fn to_query(&self) -> Pairs {
+    pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.start_date.push_to("StartDate", &mut out);
         self.end_date.push_to("EndDate", &mut out);
@@ -352,32 +379,46 @@ impl ListConversationParams {
 }
 
 /// Parameters for [`Conversations::update`](crate::Conversations::update).
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct UpdateConversationParams {
     /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
     /// New display name for the conversation, up to 256 characters.
+    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// New unique identifier for the conversation. It can be used instead of the `sid` in request URLs.
+    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Creation timestamp to record for the conversation.
+    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update timestamp to record for the conversation.
+    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) to attach the conversation to.
+    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Replacement metadata for the conversation; must be valid JSON.
+    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// State to move the conversation into.
+    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// ISO 8601 duration after which the conversation becomes `inactive`. Must be at least one minute (for example `PT1M`).
+    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// ISO 8601 duration after which the conversation becomes `closed`. Must be at least ten minutes (for example `PT10M`).
+    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Default sender email address for outbound email in this conversation.
+    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Default sender display name for outbound email in this conversation.
+    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -459,13 +500,13 @@ impl UpdateConversationParams {
         self
     }
 
-    fn to_headers(&self) -> Pairs {
+    pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
-    fn to_form(&self) -> Pairs {
+    pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
         self.unique_name.push_to("UniqueName", &mut out);
@@ -483,10 +524,13 @@ impl UpdateConversationParams {
 }
 
 /// Parameters for [`Conversations::delete`](crate::Conversations::delete).
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct DeleteConversationParams {
     /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
 }
 
@@ -502,7 +546,7 @@ impl DeleteConversationParams {
         self
     }
 
-    fn to_headers(&self) -> Pairs {
+    pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out

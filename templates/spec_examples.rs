@@ -1,0 +1,127 @@
+//! Every example in the spec, checked against the generated types: each
+//! response example decodes without losing a value, and each form-body
+//! example encodes back to the same key/value pairs.
+
+{% let responses = api.has_response_examples(false) || api.has_response_examples(true) %}
+{% if responses %}
+use serde::Serialize;
+{% endif %}
+use serde::de::DeserializeOwned;
+
+{% if api.has_request_examples() %}
+use crate::wire::Pairs;
+{% endif %}
+use crate::*;
+
+{% if api.has_response_examples(false) %}
+/// Decodes `json` as `T`, then checks that encoding it again keeps every
+/// non-null value of the example (so no field was dropped or mistyped).
+fn decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+    let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
+    let decoded: T = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not decode: {err}"));
+    let again = serde_json::to_value(&decoded).expect("a decoded value encodes");
+    assert_covers(name, "", &original, &again);
+}
+
+{% endif %}
+{% if api.has_response_examples(true) %}
+/// Decodes a page of a list, then checks each item as [`assert_covers`] does.
+fn page_decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+    let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
+    let page: Page<T> = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not decode: {err}"));
+    let key = page.meta.key.clone().unwrap_or_default();
+    let items = original[key.as_str()].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), page.items.len(), "example `{name}`: item count");
+    for (index, (item, decoded)) in items.iter().zip(&page.items).enumerate() {
+        let again = serde_json::to_value(decoded).expect("a decoded value encodes");
+        assert_covers(name, &format!("/{key}/{index}"), item, &again);
+    }
+}
+
+{% endif %}
+{% if responses %}
+fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &serde_json::Value) {
+    use serde_json::Value;
+    match (original, again) {
+        (Value::Null, _) => {}
+        (Value::Object(want), Value::Object(got)) => {
+            for (key, value) in want {
+                let got = got.get(key).unwrap_or(&Value::Null);
+                assert_covers(name, &format!("{at}/{key}"), value, got);
+            }
+        }
+        (Value::Array(want), Value::Array(got)) if want.len() == got.len() => {
+            for (index, (want, got)) in want.iter().zip(got).enumerate() {
+                assert_covers(name, &format!("{at}/{index}"), want, got);
+            }
+        }
+        (Value::String(want), Value::String(got)) if want != got => {
+            let same_instant = want.parse::<chrono::DateTime<chrono::Utc>>().ok().is_some_and(|w| got.parse().ok() == Some(w));
+            assert!(same_instant, "example `{name}` at {at}: {want:?} came back as {got:?}");
+        }
+        (Value::Number(want), Value::Number(got)) => {
+            assert_eq!(want.as_f64(), got.as_f64(), "example `{name}` at {at}");
+        }
+        (want, got) => assert_eq!(want, got, "example `{name}` at {at}"),
+    }
+}
+
+{% endif %}
+{% if api.has_request_examples() %}
+/// Decodes a form-body example into its params struct and checks that it
+/// encodes to the example's pairs (one pair per list item), in any order.
+///
+/// `undeclared` names keys the example sets but the spec's schema does not
+/// declare: the client has no field for them, so they are checked to be in
+/// the example and then left out of the comparison.
+fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared: &[&str], encode: fn(&P) -> Pairs) {
+    let mut original: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).expect("the example is a JSON object");
+    for key in undeclared {
+        assert!(original.remove(*key).is_some(), "example `{name}` no longer sets `{key}`");
+    }
+    let params: P = serde_json::from_value(serde_json::Value::Object(original.clone())).unwrap_or_else(|err| panic!("example `{name}` does not fit the params: {err}"));
+    let mut want: Vec<(String, String)> = Vec::new();
+    for (key, value) in &original {
+        let values = match value {
+            serde_json::Value::Array(items) => items.clone(),
+            other => vec![other.clone()],
+        };
+        for value in values {
+            let text = match value {
+                serde_json::Value::String(text) => text,
+                other => other.to_string(),
+            };
+            want.push((key.clone(), text));
+        }
+    }
+    let mut got: Vec<(String, String)> = encode(&params).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "example `{name}`");
+}
+{% endif %}
+{% for resource in api.resources %}
+{% for op in resource.operations %}
+{% if !op.response_examples.is_empty() || !op.request_examples.is_empty() %}
+
+/// `{{ op.operation_id }}`: {{ op.http_method.upper() }} {{ op.path }}
+#[test]
+fn {{ op.example_test }}() {
+{% for example in op.response_examples %}
+{% match op.response %}
+{% when ResponseKind::Json(ty) %}
+    decodes_losslessly::<{{ ty }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+{% when ResponseKind::Page { item, .. } %}
+    page_decodes_losslessly::<{{ item }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+{% when ResponseKind::Empty %}
+{% endmatch %}
+{% endfor %}
+{% if let Some(params) = op.params %}
+{% for example in op.request_examples %}
+    form_encodes_as_given::<{{ params.name }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared %}"{{ key }}", {% endfor %}], {{ params.name }}::to_form);
+{% endfor %}
+{% endif %}
+}
+{% endif %}
+{% endfor %}
+{% endfor %}
