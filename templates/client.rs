@@ -14,12 +14,12 @@ use crate::resources::{{ resource.handle }};
 {% endfor %}
 
 /// The server requests go to unless the builder says otherwise.
-pub const DEFAULT_BASE_URL: &str = "{{ api.base_url }}";
+pub const DEFAULT_BASE_URL: &str = {{ api.base_url_lit() }};
 
 /// The `User-Agent` this crate sends.
 const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)");
 
-/// A client for the {{ api.title }} API.
+/// A client for the {{ api.title_doc() }} API.
 ///
 /// Cheap to clone: clones share one connection pool and configuration.
 ///

@@ -1,4 +1,4 @@
-//! Async client for the {{ api.title }} API.
+//! Async client for the {{ api.title_doc() }} API.
 //!
 {% for line in api.doc %}
 //! {{ line }}

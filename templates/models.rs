@@ -22,10 +22,10 @@ pub struct {{ model.name }} {
     /// {{ line }}
     {% endfor %}
     {% if field.doc.is_empty() %}
-    /// The `{{ field.wire_name }}` field.
+    /// The `{{ field.wire_doc() }}` field.
     {% endif %}
     {% if field.renamed %}
-    #[serde(rename = "{{ field.wire_name }}")]
+    #[serde(rename = {{ field.wire_lit() }})]
     {% endif %}
     pub {{ field.rust_name }}: {{ field.ty }},
 {% endfor %}
@@ -43,7 +43,7 @@ pub struct {{ model.name }} {
 #[non_exhaustive]
 pub enum {{ e.name }} {
 {% for v in e.variants %}
-    /// `{{ v.wire }}`
+    /// `{{ v.wire_doc() }}`
     {{ v.name }},
 {% endfor %}
     /// A value not listed in the spec, as received.
@@ -55,7 +55,7 @@ impl {{ e.name }} {
     pub fn as_str(&self) -> &str {
         match self {
 {% for v in e.variants %}
-            {{ e.name }}::{{ v.name }} => "{{ v.wire }}",
+            {{ e.name }}::{{ v.name }} => {{ v.wire_lit() }},
 {% endfor %}
             {{ e.name }}::{{ e.unknown }}(value) => value,
         }
@@ -66,7 +66,7 @@ impl From<&str> for {{ e.name }} {
     fn from(value: &str) -> Self {
         match value {
 {% for v in e.variants %}
-            "{{ v.wire }}" => {{ e.name }}::{{ v.name }},
+            {{ v.wire_lit() }} => {{ e.name }}::{{ v.name }},
 {% endfor %}
             other => {{ e.name }}::{{ e.unknown }}(other.to_owned()),
         }

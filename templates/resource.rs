@@ -58,7 +58,7 @@ impl {{ resource.handle }} {
     /// {{ line }}
     {% endfor %}
     ///
-    /// `{{ op.http_method.upper() }} {{ op.path }}`{% if op.is_list() %}: one page; [`Self::{{ op.stream_method.as_deref().unwrap_or_default() }}`] follows every page.{% endif %}
+    /// `{{ op.http_method.upper() }} {{ op.path_doc() }}`{% if op.is_list() %}: one page; [`Self::{{ op.stream_method.as_deref().unwrap_or_default() }}`] follows every page.{% endif %}
 
 {% for p in op.path_params %}
     ///
@@ -109,7 +109,7 @@ impl {{ resource.handle }} {
 /// {{ line }}
 {% endfor %}
 ///
-/// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_name }}`).
+/// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_doc() }}`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct {{ params.name }} {
@@ -118,12 +118,12 @@ pub struct {{ params.name }} {
     /// {{ line }}
     {% endfor %}
     {% if field.doc.is_empty() %}
-    /// Sent as `{{ field.wire_name }}`.
+    /// Sent as `{{ field.wire_doc() }}`.
     {% endif %}
     {% if field.setter.iter_item().is_some() %}
-    #[serde(rename = "{{ field.wire_name }}", default, deserialize_with = "crate::wire::one_or_many")]
+    #[serde(rename = {{ field.wire_lit() }}, default, deserialize_with = "crate::wire::one_or_many")]
     {% else %}
-    #[serde(rename = "{{ field.wire_name }}")]
+    #[serde(rename = {{ field.wire_lit() }})]
     {% endif %}
     pub {{ field.rust_name }}: Option<{{ field.ty }}>,
 {% endfor %}
@@ -136,7 +136,7 @@ impl {{ params.name }} {
     }
 {% for field in params.fields %}
 
-    /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_name }}`.
+    /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_doc() }}`.
 {% if let Some(item) = field.setter.iter_item() %}
     pub fn {{ field.rust_name }}<I: Into<{{ item }}>>(mut self, values: impl IntoIterator<Item = I>) -> Self {
         self.{{ field.rust_name }} = Some(values.into_iter().map(Into::into).collect());
@@ -159,7 +159,7 @@ impl {{ params.name }} {
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Header) %}
-        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+        self.{{ field.rust_name }}.push_to({{ field.wire_lit() }}, &mut out);
 {% endfor %}
         out
     }
@@ -169,7 +169,7 @@ impl {{ params.name }} {
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Query) %}
-        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+        self.{{ field.rust_name }}.push_to({{ field.wire_lit() }}, &mut out);
 {% endfor %}
         out
     }
@@ -179,7 +179,7 @@ impl {{ params.name }} {
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Form) %}
-        self.{{ field.rust_name }}.push_to("{{ field.wire_name }}", &mut out);
+        self.{{ field.rust_name }}.push_to({{ field.wire_lit() }}, &mut out);
 {% endfor %}
         out
     }

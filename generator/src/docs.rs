@@ -9,7 +9,7 @@ pub fn lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
         .trim()
         .lines()
-        .map(|line| link_bare_urls(line.trim()))
+        .map(|line| link_bare_urls(&without_controls(line.trim())))
         .collect();
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
@@ -25,6 +25,14 @@ pub fn first(texts: &[Option<&str>]) -> Vec<String> {
         .find(|t| !t.trim().is_empty())
         .map(|t| lines(t))
         .unwrap_or_default()
+}
+
+/// Control characters (a stray carriage return, say) are not allowed in
+/// doc comments; each becomes a space.
+fn without_controls(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn link_bare_urls(line: &str) -> String {
@@ -71,6 +79,11 @@ mod tests {
             lines("See https://example.com/a. And [x](https://example.com/b)."),
             vec!["See <https://example.com/a>. And [x](https://example.com/b)."]
         );
+    }
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(lines("a\rb\u{0}c"), vec!["a b c"]);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 pub mod docs;
 pub mod error;
 pub mod ir;
+pub mod literal;
 pub mod load;
 pub mod lower;
 pub mod naming;

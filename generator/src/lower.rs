@@ -61,6 +61,8 @@ struct Lowerer<'a> {
     skipped: Vec<Skipped>,
     /// Names of the generated example tests.
     example_tests: Scope,
+    /// Enum components that share one type (see [`shared_enum_names`]).
+    shared_enums: BTreeMap<String, String>,
 }
 
 /// One operation found in the paths, before grouping into resources.
@@ -83,6 +85,7 @@ impl<'a> Lowerer<'a> {
             enums: Vec::new(),
             skipped: Vec::new(),
             example_tests: Scope::default(),
+            shared_enums: shared_enum_names(spec),
         }
     }
 
@@ -116,18 +119,24 @@ impl<'a> Lowerer<'a> {
             .crate_name
             .clone()
             .unwrap_or_else(|| spec.info.title.to_kebab_case());
-        if crate_name.is_empty()
-            || !crate_name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !naming::is_crate_name(&crate_name) {
             return Err(self.unsupported(
                 "#/info/title",
                 format!(
-                    "`{crate_name}` is not a valid crate name; pass --crate-name with letters, digits, `-` or `_`"
+                    "`{crate_name}` is not a valid crate name; pass --crate-name with a name of ASCII letters, digits, `-` and `_` that starts with a letter and is not a Rust keyword"
                 ),
             ));
         }
+
+        let version = naming::crate_version(&spec.info.version).ok_or_else(|| {
+            self.unsupported(
+                "#/info/version",
+                format!(
+                    "`version: {}` is not a version Cargo accepts for the generated crate; use MAJOR.MINOR.PATCH, e.g. `1.0.0`",
+                    spec.info.version
+                ),
+            )
+        })?;
 
         let raw_ops = self.collect_operations()?;
         let resources = self.build_resources(&raw_ops)?;
@@ -140,7 +149,7 @@ impl<'a> Lowerer<'a> {
         Ok(Api {
             lib_name: crate_name.replace('-', "_"),
             crate_name,
-            version: spec.info.version.clone(),
+            version,
             title: spec.info.title.clone(),
             doc: docs::first(&[spec.info.description.as_deref()]),
             base_url,
@@ -744,7 +753,11 @@ impl<'a> Lowerer<'a> {
                     return Ok(RustType::Named(rust.clone()));
                 }
                 let resolved = self.resolve_schema(schema, pointer)?;
-                let type_name = component_type_name(&name);
+                let type_name = self
+                    .shared_enums
+                    .get(&name)
+                    .cloned()
+                    .unwrap_or_else(|| component_type_name(&name));
                 let component_pointer = format!("#/components/schemas/{}", escape_pointer(&name));
                 self.schema_type(&resolved, &type_name, Some(&name), &component_pointer)
             }
@@ -1024,6 +1037,49 @@ fn object_properties(
         SchemaKind::Any(a) if !a.properties.is_empty() => Some(&a.properties),
         _ => None,
     }
+}
+
+/// Twilio names enum components `<resource>_enum_<name>` and repeats the same
+/// enum under each resource (`conversation_enum_webhook_enabled_type`,
+/// `user_enum_webhook_enabled_type`...). When every component with a given
+/// `<name>` lists the same values, they are one concept and share one type
+/// named by `<name>` alone (`WebhookEnabledType`). When the values differ
+/// between resources (`state`), each keeps its resource prefix, so no type
+/// name suggests a sameness that is not there.
+fn shared_enum_names(spec: &OpenAPI) -> BTreeMap<String, String> {
+    let Some(components) = &spec.components else {
+        return BTreeMap::new();
+    };
+    // suffix → (value sets seen, components)
+    let mut groups: BTreeMap<&str, (Vec<Vec<String>>, Vec<&str>)> = BTreeMap::new();
+    for (name, schema) in &components.schemas {
+        let Some((_, suffix)) = name.split_once("_enum_") else {
+            continue;
+        };
+        let Some(ReferenceOr::Item(Schema {
+            schema_kind: SchemaKind::Type(Type::String(string)),
+            ..
+        })) = Some(schema)
+        else {
+            continue;
+        };
+        let mut values: Vec<String> = string.enumeration.iter().flatten().cloned().collect();
+        values.sort();
+        let group = groups.entry(suffix).or_default();
+        if !group.0.contains(&values) {
+            group.0.push(values);
+        }
+        group.1.push(name);
+    }
+    let mut shared = BTreeMap::new();
+    for (suffix, (value_sets, members)) in groups {
+        if value_sets.len() == 1 && members.len() > 1 {
+            for member in members {
+                shared.insert(member.to_owned(), suffix.to_owned());
+            }
+        }
+    }
+    shared
 }
 
 /// `conversations.v1.conversation` → `conversation`;

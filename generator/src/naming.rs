@@ -82,6 +82,65 @@ pub fn bare(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
 
+/// Whether Cargo accepts `name` as a package name: ASCII letters, digits,
+/// `-` and `_`, starting with a letter, and not a Rust keyword or the name of
+/// a built-in crate.
+pub fn is_crate_name(name: &str) -> bool {
+    let lib = name.replace('-', "_");
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !KEYWORDS.contains(&lib.as_str())
+        && !["alloc", "core", "proc_macro", "std", "test"].contains(&lib.as_str())
+}
+
+/// The package version Cargo will accept for a spec's `info.version`: a
+/// semantic version as is (a leading `v` dropped), `1` or `1.2` padded with
+/// zeros (`1.0.0`, `1.2.0`); `None` for anything else (`2010-04-01`, `beta`).
+pub fn crate_version(version: &str) -> Option<String> {
+    let version = version.trim();
+    let version = version
+        .strip_prefix('v')
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(version);
+    let (core, extra) = match version.find(['-', '+']) {
+        Some(at) => version.split_at(at),
+        None => (version, ""),
+    };
+    let numbers: Vec<&str> = core.split('.').collect();
+    let number_ok = |n: &str| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'))
+    };
+    if numbers.is_empty() || numbers.len() > 3 || !numbers.iter().all(|n| number_ok(n)) {
+        return None;
+    }
+    if !extra.is_empty() {
+        // Pre-release (`-rc.1`) and build (`+abc`) parts: dot-separated
+        // non-empty identifiers of letters, digits and hyphens.
+        let (pre, build) = match extra.find('+') {
+            Some(at) => (&extra[..at], Some(&extra[at + 1..])),
+            None => (extra, None),
+        };
+        let ids_ok = |part: &str| {
+            part.split('.').all(|id| {
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+        };
+        let pre_ok = pre.is_empty()
+            || ids_ok(&pre[1..])
+                && pre[1..]
+                    .split('.')
+                    .all(|id| !id.bytes().all(|b| b.is_ascii_digit()) || number_ok(id));
+        if !pre_ok || build.is_some_and(|b| !ids_ok(b)) || numbers.len() < 3 {
+            return None;
+        }
+    }
+    let mut padded: Vec<&str> = numbers;
+    padded.resize(3, "0");
+    Some(format!("{}{extra}", padded.join(".")))
+}
+
 /// Hands out names within one scope, making each unique.
 #[derive(Debug, Default)]
 pub struct Scope {
@@ -142,6 +201,29 @@ mod tests {
         assert_eq!(pascal("3d"), "N3d");
         assert_eq!(snake(""), "value");
         assert_eq!(snake("--"), "value");
+    }
+
+    #[test]
+    fn crate_versions() {
+        assert_eq!(crate_version("1.0.0").as_deref(), Some("1.0.0"));
+        assert_eq!(crate_version("1.0").as_deref(), Some("1.0.0"));
+        assert_eq!(crate_version("v2").as_deref(), Some("2.0.0"));
+        assert_eq!(
+            crate_version("1.2.3-rc.1+b5").as_deref(),
+            Some("1.2.3-rc.1+b5")
+        );
+        for bad in [
+            "",
+            "2010-04-01",
+            "beta",
+            "1.2.3.4",
+            "01.0.0",
+            "1.0-rc",
+            "1.0.0-",
+            "1.0.0-01",
+        ] {
+            assert_eq!(crate_version(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Rendering the IR through the askama templates into formatted files.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::thread;
 
 use askama::Template;
 
@@ -116,14 +120,17 @@ pub enum RenderedKind {
 }
 
 /// Renders every file of the crate: the two stages, [`render_templates`] then
-/// [`format`], file by file, so the first failure reported is the same.
+/// [`format`]. The first failure reported is the one rendering and formatting
+/// the files one by one, in order, would meet.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
-    let mut files = Files::new();
-    each_template(api, origin, &mut |rendered| {
-        let content = format_file(&rendered)?;
-        files.insert(rendered.path, content);
+    let mut rendered = Vec::new();
+    let templates = each_template(api, origin, &mut |file| {
+        rendered.push(file);
         Ok(())
-    })?;
+    });
+    // The files before a template that failed come first.
+    let files = format(&rendered)?;
+    templates?;
     Ok(files)
 }
 
@@ -139,12 +146,52 @@ pub fn render_templates(api: &Api, origin: &Origin) -> Result<Vec<Rendered>> {
 
 /// The second stage of [`render`]: parses each Rust file with syn, prints it
 /// with prettyplease, spaces its items and puts the header on it.
+///
+/// Files are formatted on scoped worker threads, one per core, largest first;
+/// each file's content does not depend on which thread formats it, and the
+/// error reported is that of the first failing file in `rendered`'s order.
+/// Working off the caller's thread also frees the source map proc-macro2
+/// keeps per thread (its `span-locations` copy of every parsed text) when
+/// the workers end.
 pub fn format(rendered: &[Rendered]) -> Result<Files> {
     let mut files = Files::new();
-    for file in rendered {
-        files.insert(file.path.clone(), format_file(file)?);
+    for (file, content) in rendered.iter().zip(format_all(rendered)) {
+        files.insert(file.path.clone(), content?);
     }
     Ok(files)
+}
+
+/// Each file's [`format_file`] result, in `rendered`'s order.
+fn format_all(rendered: &[Rendered]) -> Vec<Result<String>> {
+    let workers = thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(rendered.len());
+    let mut order: Vec<usize> = (0..rendered.len()).collect();
+    order.sort_by_key(|&i| Reverse(rendered[i].text.len()));
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, AtomicOrdering::Relaxed)) {
+            done.push((i, format_file(&rendered[i])));
+        }
+        done
+    };
+    let mut results: Vec<Option<Result<String>>> = rendered.iter().map(|_| None).collect();
+    thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
+        for handle in handles {
+            let done = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|result| result.expect("every file is formatted"))
+        .collect()
 }
 
 /// Renders each file's template in order, handing each to `sink`.

@@ -1,0 +1,126 @@
+//! Spec text inside generated code: Rust string literals, TOML strings and
+//! code spans in doc comments.
+//!
+//! Names, paths and titles come from the spec as they are, and may hold
+//! quotes, backslashes, newlines or anything else. Templates never paste
+//! them raw: they call the helpers at the bottom of this file, which escape.
+
+use crate::ir::{Api, ModelField, Operation, ParamField, Variant};
+
+/// A Rust string literal, quotes included: `a"b` → `"a\"b"`.
+pub fn rust_str(text: &str) -> String {
+    // `Debug` for `str` writes exactly a valid Rust string literal.
+    format!("{text:?}")
+}
+
+/// The inside of a TOML basic string (without the quotes).
+pub fn toml_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for one doc-comment line: control characters, which would end the
+/// comment or are not allowed in it, are written as escapes (`\n`).
+pub fn doc_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// Helpers the templates call.
+
+impl Api {
+    /// The base URL as a Rust string literal.
+    pub fn base_url_lit(&self) -> String {
+        rust_str(&self.base_url)
+    }
+
+    /// The title for a doc comment.
+    pub fn title_doc(&self) -> String {
+        doc_text(&self.title)
+    }
+
+    /// The title inside a TOML string.
+    pub fn title_toml(&self) -> String {
+        toml_str(&self.title)
+    }
+}
+
+impl ModelField {
+    /// The JSON key as a Rust string literal.
+    pub fn wire_lit(&self) -> String {
+        rust_str(&self.wire_name)
+    }
+
+    /// The JSON key for a doc comment.
+    pub fn wire_doc(&self) -> String {
+        doc_text(&self.wire_name)
+    }
+}
+
+impl ParamField {
+    /// The name on the wire as a Rust string literal.
+    pub fn wire_lit(&self) -> String {
+        rust_str(&self.wire_name)
+    }
+
+    /// The name on the wire for a doc comment.
+    pub fn wire_doc(&self) -> String {
+        doc_text(&self.wire_name)
+    }
+}
+
+impl Variant {
+    /// The value on the wire as a Rust string literal.
+    pub fn wire_lit(&self) -> String {
+        rust_str(&self.wire)
+    }
+
+    /// The value on the wire for a doc comment.
+    pub fn wire_doc(&self) -> String {
+        doc_text(&self.wire)
+    }
+}
+
+impl Operation {
+    /// The path for a doc comment.
+    pub fn path_doc(&self) -> String {
+        doc_text(&self.path)
+    }
+
+    /// The `format!` string of the path as a Rust string literal.
+    pub fn path_format_lit(&self) -> String {
+        rust_str(&self.path_format)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_what_they_must() {
+        assert_eq!(rust_str("Timers.Inactive"), "\"Timers.Inactive\"");
+        assert_eq!(rust_str("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        assert_eq!(rust_str("café"), "\"café\"");
+        assert_eq!(
+            toml_str("Odd \"Names\" \\ \n"),
+            r#"Odd \"Names\" \\ \u000A"#
+        );
+        assert_eq!(doc_text("line\nbreak\r"), r"line\nbreak\r");
+    }
+}
