@@ -414,7 +414,7 @@ impl Model {
     pub fn derives_default(&self) -> bool {
         self.fields
             .iter()
-            .all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime))
+            .all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)))
     }
 }
 
@@ -480,6 +480,8 @@ pub enum RustType {
     Option(Box<RustType>),
     /// A generated model or enum, by name.
     Named(String),
+    /// `Box<T>`: a model field that leads back to its own model.
+    Boxed(Box<RustType>),
 }
 
 impl RustType {
@@ -494,9 +496,10 @@ impl RustType {
     fn mentions(&self, pred: &dyn Fn(&RustType) -> bool) -> bool {
         pred(self)
             || match self {
-                RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => {
-                    inner.mentions(pred)
-                }
+                RustType::Map(inner)
+                | RustType::Vec(inner)
+                | RustType::Option(inner)
+                | RustType::Boxed(inner) => inner.mentions(pred),
                 _ => false,
             }
     }
@@ -505,9 +508,10 @@ impl RustType {
     pub fn named(&self, out: &mut Vec<String>) {
         match self {
             RustType::Named(name) => out.push(name.clone()),
-            RustType::Map(inner) | RustType::Vec(inner) | RustType::Option(inner) => {
-                inner.named(out)
-            }
+            RustType::Map(inner)
+            | RustType::Vec(inner)
+            | RustType::Option(inner)
+            | RustType::Boxed(inner) => inner.named(out),
             _ => {}
         }
     }
@@ -539,6 +543,7 @@ impl fmt::Display for RustType {
             RustType::Vec(inner) => write!(f, "Vec<{inner}>"),
             RustType::Option(inner) => write!(f, "Option<{inner}>"),
             RustType::Named(name) => f.write_str(name),
+            RustType::Boxed(inner) => write!(f, "Box<{inner}>"),
         }
     }
 }

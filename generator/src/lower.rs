@@ -36,6 +36,76 @@ const RUNTIME_TYPES: &[&str] = &[
     "Utc",
     "BTreeMap",
     "Stream",
+    // Private runtime types, names the generated modules import, and the
+    // prelude's: a spec type named like one gets a suffix (`String2`).
+    "Inner",
+    "PageVisitor",
+    "Pairs",
+    "Request",
+    "ToWire",
+    "Arc",
+    "Context",
+    "Cow",
+    "DeserializeOwned",
+    "Deserialize",
+    "Deserializer",
+    "Duration",
+    "Formatter",
+    "FromStr",
+    "HeaderName",
+    "HeaderValue",
+    "Infallible",
+    "MapAccess",
+    "Method",
+    "PhantomData",
+    "Pin",
+    "Poll",
+    "SecondsFormat",
+    "Serialize",
+    "Serializer",
+    "Value",
+    "VecDeque",
+    "Visitor",
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Display",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
 ];
 
 /// Options that are not in the spec.
@@ -63,6 +133,10 @@ struct Lowerer<'a> {
     example_tests: Scope,
     /// Enum components that share one type (see [`shared_enum_names`]).
     shared_enums: BTreeMap<String, String>,
+    /// Shared enum name → the type generated for it.
+    shared_done: BTreeMap<String, String>,
+    /// Schema components being lowered, innermost last (to stop on cycles).
+    resolving: Vec<String>,
 }
 
 /// One operation found in the paths, before grouping into resources.
@@ -84,8 +158,10 @@ impl<'a> Lowerer<'a> {
             models: Vec::new(),
             enums: Vec::new(),
             skipped: Vec::new(),
+            resolving: Vec::new(),
             example_tests: Scope::default(),
             shared_enums: shared_enum_names(spec),
+            shared_done: BTreeMap::new(),
         }
     }
 
@@ -143,6 +219,7 @@ impl<'a> Lowerer<'a> {
 
         let mut models = std::mem::take(&mut self.models);
         models.sort_by(|a, b| a.name.cmp(&b.name));
+        break_cycles(&mut models);
         let mut enums = std::mem::take(&mut self.enums);
         enums.sort_by(|a, b| a.name.cmp(&b.name));
 
@@ -205,27 +282,42 @@ impl<'a> Lowerer<'a> {
             groups.entry(key).or_default().push(op);
         }
 
+        let component_types: std::collections::BTreeSet<String> = self
+            .spec
+            .components
+            .iter()
+            .flat_map(|c| c.schemas.keys())
+            .map(|name| naming::pascal(&component_type_name(name)))
+            .collect();
         let mut resources: Vec<Resource> = Vec::new();
         let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
         let mut accessor_scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
+        // Module file stems: plain identifiers (`mod r#type;` would look for
+        // `type.rs`, and `mod r#mod;` for `mod.rs` itself).
+        let mut modules = Scope::with_reserved(&["mod"]);
         for key in &keys {
             let segments = literal_segments(key);
             let parent_path = parent_instance_path(key);
             let parent = parent_path
                 .as_deref()
                 .and_then(|p| index_of.get(collection_path(p)).copied());
+            let mut scope_params = parent
+                .map(|p| resources[p].scope_params.clone())
+                .unwrap_or_default();
+            // The handle's fields: `client` and one per scope parameter, unique.
+            let mut field_names = Scope::with_reserved(&["client", "self"]);
+            for p in &scope_params {
+                field_names.claim(p.rust_name.clone(), "_");
+            }
             let accessor_param =
                 parent_path
                     .as_deref()
                     .and_then(|p| trailing_param(p))
                     .map(|wire| PathParam {
-                        rust_name: naming::snake(wire),
+                        rust_name: field_names.snake(wire),
                         wire_name: wire.to_owned(),
                         doc: Vec::new(),
                     });
-            let mut scope_params = parent
-                .map(|p| resources[p].scope_params.clone())
-                .unwrap_or_default();
             scope_params.extend(accessor_param.clone());
 
             let handle_words: Vec<String> = segments
@@ -239,7 +331,14 @@ impl<'a> Lowerer<'a> {
                     }
                 })
                 .collect();
-            let handle = self.types.pascal(&handle_words.join("_"));
+            // A singleton resource (`/v1/Configuration`) would take the name
+            // of the model it returns; the model keeps it, the handle says
+            // what it is.
+            let mut handle_name = handle_words.join("_");
+            if component_types.contains(&naming::pascal(&handle_name)) {
+                handle_name.push_str("_resource");
+            }
+            let handle = self.types.pascal(&handle_name);
             let last = segments.last().copied().unwrap_or("root");
             let accessor = accessor_scopes
                 .entry(parent)
@@ -263,7 +362,7 @@ impl<'a> Lowerer<'a> {
                 resources[p].children.push(index);
             }
             resources.push(Resource {
-                module: naming::snake(&handle),
+                module: modules.claim(naming::plain(&naming::snake(&handle)), "_"),
                 handle,
                 accessor,
                 doc,
@@ -278,7 +377,7 @@ impl<'a> Lowerer<'a> {
         // Operations, named within their handle.
         for key in &keys {
             let index = index_of[key];
-            let mut methods = Scope::with_reserved(&["new"]);
+            let mut methods = Scope::with_reserved(&["new", "clone", "fmt"]);
             for child in resources[index].children.clone() {
                 methods.claim(resources[child].accessor.clone(), "_");
             }
@@ -330,6 +429,9 @@ impl<'a> Lowerer<'a> {
         let mut path_params = Vec::new();
         let mut path_args = Vec::new();
         let mut arg_scope = Scope::with_reserved(&["self", "params"]);
+        for scoped in &resource.scope_params {
+            arg_scope.claim(scoped.rust_name.clone(), "_");
+        }
         for wire in path_template_params(raw.path) {
             let doc = params
                 .iter()
@@ -357,11 +459,25 @@ impl<'a> Lowerer<'a> {
                 });
             }
         }
+        distinct_locals(&mut path_args);
 
         // Non-path parameters: headers, then query, then body.
-        let params_name = format!("{}Params", naming::bare(&naming::pascal(&operation_id)));
+        let params_name = format!(
+            "{}Params",
+            naming::bare(&naming::pascal(&operation_id)).trim_end_matches('_')
+        );
         let mut fields: Vec<ParamField> = Vec::new();
-        let mut field_scope = Scope::with_reserved(&["new", "to_headers", "to_query", "to_form"]);
+        let mut field_scope = Scope::with_reserved(&[
+            "new",
+            "to_headers",
+            "to_query",
+            "to_form",
+            "default",
+            "clone",
+            "eq",
+            "ne",
+            "fmt",
+        ]);
         for wanted in [Location::Header, Location::Query] {
             for (p, pointer) in &params {
                 let location = match p {
@@ -388,6 +504,7 @@ impl<'a> Lowerer<'a> {
                 };
                 let context = format!("{}_{}", naming::bare(&resource.handle), data.name);
                 let ty = self.type_of(schema, &context, pointer)?;
+                let ty = self.wire_type(ty);
                 fields.push(param_field(
                     &mut field_scope,
                     &data.name,
@@ -422,8 +539,13 @@ impl<'a> Lowerer<'a> {
                     let prop_pointer =
                         format!("{schema_pointer}/properties/{}", escape_pointer(name));
                     let prop = prop.clone().unbox();
+                    if self.resolve_schema(&prop, &prop_pointer)?.schema_data.read_only {
+                        // `readOnly`: sent by the server, never in a request.
+                        continue;
+                    }
                     let context = format!("{}_{name}", naming::bare(&resource.handle));
                     let ty = self.type_of(&prop, &context, &prop_pointer)?;
+                    let ty = self.wire_type(ty);
                     let description = self.description_of(&prop);
                     fields.push(param_field(
                         &mut field_scope,
@@ -476,12 +598,18 @@ impl<'a> Lowerer<'a> {
         };
         let method = methods.claim(verb_method(&verb, raw), "_");
         let with_response_method =
-            methods.claim(format!("{}_with_response", naming::bare(&method)), "_");
+            methods.claim(
+                format!(
+                    "{}_with_response",
+                    naming::bare(&method).trim_end_matches('_')
+                ),
+                "_",
+            );
         let stream_method = matches!(response, ResponseKind::Page { .. }).then(|| {
             let name = if method == "list" {
                 "stream".to_owned()
             } else {
-                format!("{}_stream", naming::bare(&method))
+                format!("{}_stream", naming::bare(&method).trim_end_matches('_'))
             };
             methods.claim(name, "_")
         });
@@ -728,6 +856,18 @@ impl<'a> Lowerer<'a> {
         )
     }
 
+    /// The type of a header, query or form parameter: what the runtime can
+    /// send as `key=value` pairs. Objects and maps have no such form, so they
+    /// are sent as JSON text (`serde_json::Value`); lists send each item.
+    fn wire_type(&self, ty: RustType) -> RustType {
+        match ty {
+            RustType::Vec(inner) => RustType::Vec(Box::new(self.wire_type(*inner))),
+            RustType::Named(name) if !self.enums.iter().any(|e| e.name == name) => RustType::Json,
+            RustType::Map(_) | RustType::Option(_) => RustType::Json,
+            other => other,
+        }
+    }
+
     fn description_of(&self, schema: &ReferenceOr<Schema>) -> Option<String> {
         match schema {
             ReferenceOr::Item(s) => s.schema_data.description.clone(),
@@ -753,13 +893,29 @@ impl<'a> Lowerer<'a> {
                     return Ok(RustType::Named(rust.clone()));
                 }
                 let resolved = self.resolve_schema(schema, pointer)?;
-                let type_name = self
-                    .shared_enums
-                    .get(&name)
-                    .cloned()
+                let shared = self.shared_enums.get(&name).cloned();
+                if let Some(rust) = shared.as_ref().and_then(|s| self.shared_done.get(s)) {
+                    let rust = rust.clone();
+                    self.named.insert(name, rust.clone());
+                    return Ok(RustType::Named(rust));
+                }
+                let type_name = shared
+                    .clone()
                     .unwrap_or_else(|| component_type_name(&name));
+                if self.resolving.contains(&name) {
+                    // Back at a component still being lowered that has no type
+                    // of its own yet (an array of itself, a map, an `allOf`):
+                    // its nesting never ends, so values there stay JSON.
+                    return Ok(RustType::Json);
+                }
                 let component_pointer = format!("#/components/schemas/{}", escape_pointer(&name));
-                self.schema_type(&resolved, &type_name, Some(&name), &component_pointer)
+                self.resolving.push(name.clone());
+                let ty = self.schema_type(&resolved, &type_name, Some(&name), &component_pointer);
+                self.resolving.pop();
+                if let (Some(shared), Ok(RustType::Named(rust))) = (shared, &ty) {
+                    self.shared_done.insert(shared, rust.clone());
+                }
+                ty
             }
             ReferenceOr::Item(s) => self.schema_type(s, context, None, pointer),
         }
@@ -778,7 +934,12 @@ impl<'a> Lowerer<'a> {
         ]);
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
-                let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
+                let mut values: Vec<String> = Vec::new();
+                for value in s.enumeration.iter().flatten() {
+                    if !values.contains(value) {
+                        values.push(value.clone());
+                    }
+                }
                 if !values.is_empty() {
                     return Ok(self.enum_type(name_hint, component, values, doc));
                 }
@@ -1005,7 +1166,84 @@ fn undeclared_keys(json: &str, declared: &[&str]) -> Vec<String> {
 }
 
 /// Method names the client and every handle already use.
-const CLIENT_METHODS: &[&str] = &["new", "builder", "from_env", "config", "clone"];
+const CLIENT_METHODS: &[&str] = &[
+    "new",
+    "builder",
+    "from_env",
+    "config",
+    "clone",
+    "fmt",
+    "account_sid",
+    "base_url",
+    "json",
+    "empty",
+    "url_for",
+    "send",
+    "send_once",
+];
+
+/// Boxes model fields that would make a model contain itself (`Node` with a
+/// `parent: Option<Node>`, or `A` holding a `B` holding an `A`), which Rust
+/// cannot size. Lists and maps already hold their items on the heap.
+fn break_cycles(models: &mut [Model]) {
+    /// The model a field holds inline (`T` or `Option<T>`), if any.
+    fn inline_model(ty: &RustType) -> Option<&str> {
+        match ty {
+            RustType::Named(name) => Some(name),
+            RustType::Option(inner) => inline_model(inner),
+            _ => None,
+        }
+    }
+    fn boxed(ty: RustType) -> RustType {
+        match ty {
+            RustType::Option(inner) => RustType::Option(Box::new(boxed(*inner))),
+            other => RustType::Boxed(Box::new(other)),
+        }
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Open,
+        Done,
+    }
+    let index: BTreeMap<String, usize> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.clone(), i))
+        .collect();
+    let mut state = vec![State::New; models.len()];
+    let mut to_box: Vec<(usize, usize)> = Vec::new();
+    for root in 0..models.len() {
+        if state[root] != State::New {
+            continue;
+        }
+        // Depth-first, iteratively: (model, next field to look at).
+        let mut stack = vec![(root, 0)];
+        state[root] = State::Open;
+        while let Some((model, field)) = stack.pop() {
+            let Some(f) = models[model].fields.get(field) else {
+                state[model] = State::Done;
+                continue;
+            };
+            stack.push((model, field + 1));
+            let Some(&target) = inline_model(&f.ty).and_then(|name| index.get(name)) else {
+                continue;
+            };
+            match state[target] {
+                State::Open => to_box.push((model, field)),
+                State::New => {
+                    state[target] = State::Open;
+                    stack.push((target, 0));
+                }
+                State::Done => {}
+            }
+        }
+    }
+    for (model, field) in to_box {
+        let f = &mut models[model].fields[field];
+        f.ty = boxed(std::mem::replace(&mut f.ty, RustType::Json));
+    }
+}
 
 fn param_field(
     scope: &mut Scope,
@@ -1190,6 +1428,23 @@ fn path_format(path: &str, args: &[PathArg]) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Makes the segment locals safe: each distinct, none named `params`, and
+/// none shadowing an argument a later segment still reads (`type` and
+/// `type_segment` would both want `type_segment`). Only such specs get the
+/// numbered fallback names.
+fn distinct_locals(args: &mut [PathArg]) {
+    let clash = args.iter().enumerate().any(|(i, arg)| {
+        arg.local == "params"
+            || args[..i].iter().any(|a| a.local == arg.local)
+            || args[i + 1..].iter().any(|a| a.source == arg.local)
+    });
+    if clash {
+        for (i, arg) in args.iter_mut().enumerate() {
+            arg.local = format!("__segment{i}");
+        }
+    }
 }
 
 /// A local for an encoded segment: inline format arguments cannot be raw

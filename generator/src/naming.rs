@@ -77,6 +77,14 @@ pub fn pascal(name: &str) -> String {
     guard_keyword(ident)
 }
 
+/// The identifier as a plain (never raw) identifier: `r#type` → `type_`.
+pub fn plain(ident: &str) -> String {
+    match ident.strip_prefix("r#") {
+        Some(bare) => format!("{bare}_"),
+        None => ident.to_owned(),
+    }
+}
+
 /// The identifier without a raw prefix, for building derived names.
 pub fn bare(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
@@ -160,7 +168,11 @@ impl Scope {
         if self.taken.insert(ident.clone()) {
             return ident;
         }
-        let base = bare(&ident).to_owned();
+        // `self_` + `_2` would be `self__2`: drop the guard's underscore.
+        let base = match bare(&ident).trim_end_matches('_') {
+            "" => bare(&ident).to_owned(),
+            trimmed => trimmed.to_owned(),
+        };
         (2..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
