@@ -65,6 +65,25 @@ impl {{ resource.handle }} {
     /// `{{ p.rust_name }}`: {% for line in p.doc %}{{ line }} {% endfor %}
 
 {% endfor %}
+    ///
+    /// ```no_run
+    /// # async fn example(client: {{ api.lib_name }}::Client) -> Result<(), {{ api.lib_name }}::Error> {
+    /// use {{ api.lib_name }}::*;
+    ///
+{% if op.is_list() %}
+    /// let page = {% include "call.rs" %}.await?;
+    /// for item in &page.items {
+    ///     println!("{item:?}");
+    /// }
+{% else if op.response.json().is_some() %}
+    /// let response = {% include "call.rs" %}.await?;
+    /// println!("{response:?}");
+{% else %}
+    /// {% include "call.rs" %}.await?;
+{% endif %}
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<{% include "response_type.rs" %}, Error> {
         self.{{ op.with_response_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %}).await.map(Response::into_body)
     }

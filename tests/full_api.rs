@@ -34,6 +34,7 @@ fn cargo(dir: &Path, args: &[&str]) {
         .args(args)
         .env("CARGO_TARGET_DIR", &target)
         .env_remove("RUSTFLAGS")
+        .env("RUSTDOCFLAGS", "-D warnings")
         .output()
         .expect("cargo runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -119,4 +120,5 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
         );
     }
     cargo(&dir, &["test"]);
+    cargo(&dir, &["doc", "--no-deps"]);
 }

@@ -166,15 +166,46 @@ impl Client {
     }
 
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
+    ///
+    /// With the `tracing` feature, each call is one `twilio.request` span with
+    /// the operation, method, path template, final status, attempts and
+    /// elapsed milliseconds: never credentials or parameter values.
     async fn send(
+        &self,
+        request: &Request,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        #[cfg(feature = "tracing")]
+        {
+            let span = tracing::info_span!(
+                "twilio.request", operation = request.operation, method = % request
+                .method, path = request.template, status = tracing::field::Empty, attempt
+                = tracing::field::Empty, elapsed_ms = tracing::field::Empty,
+            );
+            tracing::Instrument::instrument(self.send_with_retries(request), span).await
+        }
+        #[cfg(not(feature = "tracing"))] self.send_with_retries(request).await
+    }
+
+    async fn send_with_retries(
         &self,
         request: &Request,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let url = self.url_for(&request.path);
         let retry = &self.inner.retry;
+        #[cfg(feature = "tracing")]
+        let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
             let outcome = self.send_once(request, &url).await;
+            #[cfg(feature = "tracing")]
+            {
+                let span = tracing::Span::current();
+                span.record("attempt", attempt);
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                if let Ok((status, _, _)) = &outcome {
+                    span.record("status", status.as_u16());
+                }
+            }
             let may_retry = attempt < retry.max_attempts;
             let wait = match &outcome {
                 Ok((status, headers, _)) => {
@@ -529,6 +560,11 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 pub(crate) struct Request {
     method: Method,
     path: String,
+    /// The spec's operationId, e.g. `FetchConversation` (for tracing).
+    operation: &'static str,
+    /// The path as the spec writes it, e.g. `/v1/Conversations/{Sid}`: never
+    /// the values of parameters (for tracing).
+    template: &'static str,
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
     form: Option<Vec<(&'static str, String)>>,
@@ -540,10 +576,28 @@ impl Request {
         Request {
             method,
             path,
+            operation: "",
+            template: "",
             query: Vec::new(),
             headers: Vec::new(),
             form: None,
         }
+    }
+
+    /// Names the operation and its path template, as tracing reports them.
+    pub(crate) fn operation(
+        mut self,
+        operation: &'static str,
+        template: &'static str,
+    ) -> Self {
+        self.operation = operation;
+        self.template = template;
+        self
+    }
+
+    /// The same operation at a server-given URL (the next page of a list).
+    pub(crate) fn at_url(&self, url: String) -> Self {
+        Request::new(Method::GET, url).operation(self.operation, self.template)
     }
 
     /// Adds query pairs.
@@ -725,6 +779,50 @@ mod tests {
             seen.to_ascii_lowercase()
             .contains("content-type: application/x-www-form-urlencoded"), "{seen}"
         );
+    }
+
+    #[cfg(feature = "tracing")]
+    #[tokio::test]
+    async fn tracing_records_one_span_per_request_without_secrets_or_values() {
+        use std::sync::{Arc, Mutex};
+
+        #[derive(Clone, Default)]
+        struct Buffer(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let request = Request::new(Method::GET, "/v1/Things/private-unique-name".into())
+            .operation("FetchThing", "/v1/Things/{Sid}");
+        capture(request).await;
+        let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+        for expected in [
+            "twilio.request",
+            "operation=\"FetchThing\"",
+            "method=GET",
+            "path=\"/v1/Things/{Sid}\"",
+            "status=204",
+            "attempt=1",
+            "elapsed_ms=",
+        ] {
+            assert!(text.contains(expected), "{expected} missing from {text}");
+        }
+        for secret in ["private-unique-name", "tok", "Basic"] {
+            assert!(! text.contains(secret), "{secret} leaked into {text}");
+        }
     }
 
     #[tokio::test]

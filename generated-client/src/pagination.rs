@@ -61,7 +61,8 @@ impl<T: DeserializeOwned> Page<T> {
     /// Fetches the page at `url` (as given in [`PageMeta`]). Only its path and
     /// query are used: the request goes to the client's configured host.
     pub async fn fetch(client: &Client, url: &str) -> Result<Page<T>, Error> {
-        let request = Request::new(reqwest::Method::GET, url.to_owned());
+        let request = Request::new(reqwest::Method::GET, url.to_owned())
+            .operation("FetchPage", "{page_url}");
         client.json(request).await.map(crate::client::Response::into_body)
     }
 }
@@ -130,6 +131,15 @@ impl<T> fmt::Debug for ItemStream<T> {
     }
 }
 
+impl<T> ItemStream<T> {
+    /// The next item, fetching the next page when this one is used up;
+    /// `None` after the last item. (`futures::StreamExt` offers the same and
+    /// more, such as `take` and `try_collect`.)
+    pub async fn next(&mut self) -> Option<Result<T, Error>> {
+        std::future::poll_fn(|cx| self.inner.as_mut().poll_next(cx)).await
+    }
+}
+
 impl<T> Stream for ItemStream<T> {
     type Item = Result<T, Error>;
     fn poll_next(
@@ -161,12 +171,15 @@ where
         client: Client,
         buffer: VecDeque<T>,
         next: Next,
+        /// The first page's request, whose operation later pages repeat.
+        first: Request,
     }
 
     let state = State {
         client,
         buffer: VecDeque::new(),
         next: Next::Request(first),
+        first: Request::new(reqwest::Method::GET, String::new()),
     };
     let stream = futures_util::stream::unfold(
         state,
@@ -177,9 +190,12 @@ where
                 }
                 let request = match std::mem::replace(&mut state.next, Next::Done) {
                     Next::Done => return None,
-                    Next::Request(Ok(request)) => request,
+                    Next::Request(Ok(request)) => {
+                        state.first = request.clone();
+                        request
+                    }
                     Next::Request(Err(err)) => return Some((Err(err), state)),
-                    Next::Url(url) => Request::new(reqwest::Method::GET, url),
+                    Next::Url(url) => state.first.at_url(url),
                 };
                 match state.client.json::<Page<T>>(request).await {
                     Ok(crate::client::Response { body: page, .. }) => {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The spec file could not be read.
-    #[error("cannot read the spec {path}: {source}")]
+    #[error("cannot read the spec {}: {source}", line(path.display()))]
     Read {
         /// The file that was asked for.
         path: PathBuf,
@@ -17,7 +17,11 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The file is not well-formed YAML or JSON.
-    #[error("{path}{location}: the spec is not valid YAML or JSON: {message}")]
+    #[error(
+        "{}{location}: the spec is not valid YAML or JSON: {}",
+        line(path.display()),
+        line(message)
+    )]
     Syntax {
         /// The spec file.
         path: PathBuf,
@@ -28,7 +32,9 @@ pub enum Error {
     },
     /// The document parses but is not an OpenAPI version this generator reads.
     #[error(
-        "{path}: {found}; this generator reads OpenAPI 3.0.x descriptions only (`openapi: 3.0.0` to `3.0.4`), not OpenAPI 3.1 or Swagger 2.0"
+        "{}: {}; this generator reads OpenAPI 3.0.x descriptions only (`openapi: 3.0.0` to `3.0.4`), not OpenAPI 3.1 or Swagger 2.0",
+        line(path.display()),
+        line(found)
     )]
     UnsupportedVersion {
         /// The spec file.
@@ -38,8 +44,11 @@ pub enum Error {
     },
     /// The document is OpenAPI 3.0 in name but its structure does not match.
     #[error(
-        "{path}: {pointer}{}: this does not match OpenAPI 3.0: {message}",
-        operation_of(pointer)
+        "{}: {}{}: this does not match OpenAPI 3.0: {}",
+        line(path.display()),
+        line(pointer),
+        operation_of(pointer),
+        line(message)
     )]
     Structure {
         /// The spec file.
@@ -51,7 +60,13 @@ pub enum Error {
         message: String,
     },
     /// Something inside a valid document cannot be generated.
-    #[error("{path}: {pointer}{}: {message}", operation_of(pointer))]
+    #[error(
+        "{}: {}{}: {}",
+        line(path.display()),
+        line(pointer),
+        operation_of(pointer),
+        line(message)
+    )]
     Unsupported {
         /// The spec file.
         path: PathBuf,
@@ -61,7 +76,10 @@ pub enum Error {
         message: String,
     },
     /// A rendered template is not valid Rust; this is a bug in the templates.
-    #[error("template `{template}` rendered invalid Rust ({message}); this is a generator bug")]
+    #[error(
+        "template `{template}` rendered invalid Rust ({}); this is a generator bug",
+        line(message)
+    )]
     InvalidRust {
         /// The template that rendered the file.
         template: String,
@@ -77,13 +95,31 @@ pub enum Error {
         source: askama::Error,
     },
     /// Writing the output failed; the previous output is left as it was.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", line(path.display()))]
     Write {
         /// The file or directory being written.
         path: PathBuf,
         /// What the operating system said.
         source: std::io::Error,
     },
+}
+
+/// Text from the spec on one line: control characters (a newline in a
+/// name, say) are written as escapes, so an error stays one paragraph.
+fn line(text: impl std::fmt::Display) -> String {
+    let text = text.to_string();
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// ` (in GET /v1/Things)` when `pointer` is inside an operation, else empty.
@@ -102,7 +138,7 @@ fn operation_of(pointer: &str) -> String {
         return String::new();
     }
     let path = path.replace("~1", "/").replace("~0", "~");
-    format!(" (in {} {path})", method.to_uppercase())
+    format!(" (in {} {})", method.to_uppercase(), line(path))
 }
 
 /// The generator's result type.

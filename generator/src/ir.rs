@@ -19,6 +19,10 @@ pub struct Api {
     pub title: String,
     /// Crate-level documentation lines from `info.description`.
     pub doc: Vec<String>,
+    /// The license of the generated crate (`info.license.name`, default `MIT`).
+    pub license: String,
+    /// The crate's source repository (`info.x-repository`), if the spec names one.
+    pub repository: Option<String>,
     /// The default base URL (the first server).
     pub base_url: String,
     /// Resources, parents before children, siblings in spec order.
@@ -49,6 +53,22 @@ impl Api {
             .iter()
             .map(|&i| &self.resources[i])
             .collect()
+    }
+
+    /// The root resource the crate docs' quickstart uses: the first one
+    /// with both a create and a list operation.
+    pub fn quickstart(&self) -> Option<(&Resource, &Operation, &Operation)> {
+        self.root_resources().find_map(|resource| {
+            let create = resource
+                .operations
+                .iter()
+                .find(|op| op.method == "create" && op.path_params.is_empty())?;
+            let list = resource
+                .operations
+                .iter()
+                .find(|op| op.is_list() && op.path_params.is_empty())?;
+            Some((resource, create, list))
+        })
     }
 
     /// Whether any params struct has a list field.
@@ -129,6 +149,9 @@ pub struct Resource {
     pub accessor_param: Option<PathParam>,
     /// Indices of child resources in [`Api::resources`].
     pub children: Vec<usize>,
+    /// How an app reaches this handle from the client, outermost first, with
+    /// a placeholder argument where an accessor takes one (for doc examples).
+    pub chain: Vec<ChainStep>,
     /// The operations, in the order create, list, fetch, update, delete, others.
     pub operations: Vec<Operation>,
 }
@@ -182,6 +205,15 @@ impl Resource {
     pub fn has_list(&self) -> bool {
         self.operations.iter().any(|op| op.is_list())
     }
+}
+
+/// One accessor call on the way from the client to a handle.
+#[derive(Debug, Clone)]
+pub struct ChainStep {
+    /// The accessor method, e.g. `messages`.
+    pub accessor: String,
+    /// The placeholder argument, e.g. `CONVERSATION_SID`, if it takes one.
+    pub arg: Option<String>,
 }
 
 /// HTTP methods the generator supports.
@@ -308,6 +340,8 @@ pub struct PathParam {
     pub rust_name: String,
     /// The name in the path template, e.g. `Sid`.
     pub wire_name: String,
+    /// A placeholder value for doc examples, e.g. `SID`.
+    pub placeholder: String,
     /// Documentation, one line per element.
     pub doc: Vec<String>,
 }
@@ -412,9 +446,12 @@ pub struct Model {
 impl Model {
     /// Whether every field has a default, so the model can derive `Default`.
     pub fn derives_default(&self) -> bool {
-        self.fields
-            .iter()
-            .all(|f| !matches!(f.ty, RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)))
+        self.fields.iter().all(|f| {
+            !matches!(
+                f.ty,
+                RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)
+            )
+        })
     }
 }
 

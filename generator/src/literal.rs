@@ -54,6 +54,16 @@ impl Api {
         doc_text(&self.title)
     }
 
+    /// The license inside a TOML string.
+    pub fn license_toml(&self) -> String {
+        toml_str(&self.license)
+    }
+
+    /// The repository URL inside a TOML string.
+    pub fn repository_toml(&self) -> Option<String> {
+        self.repository.as_deref().map(toml_str)
+    }
+
     /// The title inside a TOML string.
     pub fn title_toml(&self) -> String {
         toml_str(&self.title)
@@ -100,6 +110,16 @@ impl Operation {
     /// The path for a doc comment.
     pub fn path_doc(&self) -> String {
         doc_text(&self.path)
+    }
+
+    /// The operationId as a Rust string literal.
+    pub fn operation_id_lit(&self) -> String {
+        rust_str(&self.operation_id)
+    }
+
+    /// The path as the spec writes it, as a Rust string literal.
+    pub fn path_lit(&self) -> String {
+        rust_str(&self.path)
     }
 
     /// The `format!` string of the path as a Rust string literal.

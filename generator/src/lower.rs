@@ -13,7 +13,7 @@ use openapiv3::{
 use crate::docs;
 use crate::error::{Error, Result};
 use crate::ir::{
-    Api, Enum, Example, HttpMethod, Location, Model, ModelField, Operation, ParamField,
+    Api, ChainStep, Enum, Example, HttpMethod, Location, Model, ModelField, Operation, ParamField,
     ParamsStruct, PathArg, PathParam, Resource, ResponseKind, RustType, Setter, Skipped, Variant,
 };
 use crate::naming::{self, Scope};
@@ -228,6 +228,17 @@ impl<'a> Lowerer<'a> {
             crate_name,
             version,
             title: spec.info.title.clone(),
+            license: spec
+                .info
+                .license
+                .as_ref()
+                .map_or_else(|| "MIT".to_owned(), |l| l.name.clone()),
+            repository: spec
+                .info
+                .extensions
+                .get("x-repository")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
             doc: docs::first(&[spec.info.description.as_deref()]),
             base_url,
             resources,
@@ -316,6 +327,7 @@ impl<'a> Lowerer<'a> {
                     .map(|wire| PathParam {
                         rust_name: field_names.snake(wire),
                         wire_name: wire.to_owned(),
+                        placeholder: placeholder(wire),
                         doc: Vec::new(),
                     });
             scope_params.extend(accessor_param.clone());
@@ -370,6 +382,7 @@ impl<'a> Lowerer<'a> {
                 scope_params,
                 accessor_param,
                 children: Vec::new(),
+                chain: Vec::new(),
                 operations: Vec::new(),
             });
         }
@@ -391,6 +404,22 @@ impl<'a> Lowerer<'a> {
                 }
             }
             resources[index].operations = ops;
+        }
+        for index in 0..resources.len() {
+            let mut chain = Vec::new();
+            let mut at = Some(index);
+            while let Some(i) = at {
+                chain.push(ChainStep {
+                    accessor: resources[i].accessor.clone(),
+                    arg: resources[i]
+                        .accessor_param
+                        .as_ref()
+                        .map(|p| p.placeholder.clone()),
+                });
+                at = resources[i].parent;
+            }
+            chain.reverse();
+            resources[index].chain = chain;
         }
         Ok(resources)
     }
@@ -455,6 +484,7 @@ impl<'a> Lowerer<'a> {
                 path_params.push(PathParam {
                     rust_name,
                     wire_name: wire.to_owned(),
+                    placeholder: placeholder(wire),
                     doc,
                 });
             }
@@ -539,7 +569,11 @@ impl<'a> Lowerer<'a> {
                     let prop_pointer =
                         format!("{schema_pointer}/properties/{}", escape_pointer(name));
                     let prop = prop.clone().unbox();
-                    if self.resolve_schema(&prop, &prop_pointer)?.schema_data.read_only {
+                    if self
+                        .resolve_schema(&prop, &prop_pointer)?
+                        .schema_data
+                        .read_only
+                    {
                         // `readOnly`: sent by the server, never in a request.
                         continue;
                     }
@@ -597,14 +631,13 @@ impl<'a> Lowerer<'a> {
             _ => Vec::new(),
         };
         let method = methods.claim(verb_method(&verb, raw), "_");
-        let with_response_method =
-            methods.claim(
-                format!(
-                    "{}_with_response",
-                    naming::bare(&method).trim_end_matches('_')
-                ),
-                "_",
-            );
+        let with_response_method = methods.claim(
+            format!(
+                "{}_with_response",
+                naming::bare(&method).trim_end_matches('_')
+            ),
+            "_",
+        );
         let stream_method = matches!(response, ResponseKind::Page { .. }).then(|| {
             let name = if method == "list" {
                 "stream".to_owned()
@@ -899,9 +932,7 @@ impl<'a> Lowerer<'a> {
                     self.named.insert(name, rust.clone());
                     return Ok(RustType::Named(rust));
                 }
-                let type_name = shared
-                    .clone()
-                    .unwrap_or_else(|| component_type_name(&name));
+                let type_name = shared.clone().unwrap_or_else(|| component_type_name(&name));
                 if self.resolving.contains(&name) {
                     // Back at a component still being lowered that has no type
                     // of its own yet (an array of itself, a map, an `allOf`):
@@ -1462,6 +1493,14 @@ fn singular(word: &str) -> String {
     } else {
         word.strip_suffix('s').unwrap_or(word).to_owned()
     }
+}
+
+/// A placeholder value for a path parameter in doc examples:
+/// `ConversationSid` → `CONVERSATION_SID`.
+fn placeholder(wire_name: &str) -> String {
+    naming::bare(&naming::snake(wire_name))
+        .trim_end_matches('_')
+        .to_ascii_uppercase()
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).

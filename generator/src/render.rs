@@ -37,6 +37,13 @@ struct RustfmtToml<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "README.md", escape = "none")]
+struct ReadmeMd<'a> {
+    api: &'a Api,
+    origin: &'a Origin,
+}
+
+#[derive(Template)]
 #[template(path = "lib.rs", escape = "none")]
 struct LibRs<'a> {
     api: &'a Api,
@@ -124,11 +131,9 @@ pub enum RenderedKind {
 /// the files one by one, in order, would meet.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
     let mut rendered = Vec::new();
-    let templates = each_template(api, origin, &mut |file| {
-        rendered.push(file);
-        Ok(())
-    });
-    // The files before a template that failed come first.
+    let templates = render_into(api, origin, &mut rendered);
+    // A file before a template that failed is reported first, as when each
+    // file was formatted right after its template.
     let files = format(&rendered)?;
     templates?;
     Ok(files)
@@ -136,12 +141,9 @@ pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
 
 /// The first stage of [`render`]: fills every template, formatting nothing.
 pub fn render_templates(api: &Api, origin: &Origin) -> Result<Vec<Rendered>> {
-    let mut all = Vec::new();
-    each_template(api, origin, &mut |rendered| {
-        all.push(rendered);
-        Ok(())
-    })?;
-    Ok(all)
+    let mut rendered = Vec::new();
+    render_into(api, origin, &mut rendered)?;
+    Ok(rendered)
 }
 
 /// The second stage of [`render`]: parses each Rust file with syn, prints it
@@ -194,34 +196,31 @@ fn format_all(rendered: &[Rendered]) -> Vec<Result<String>> {
         .collect()
 }
 
-/// Renders each file's template in order, handing each to `sink`.
-fn each_template(
-    api: &Api,
-    origin: &Origin,
-    sink: &mut dyn FnMut(Rendered) -> Result<()>,
-) -> Result<()> {
+/// Renders each file's template in order onto `out`, up to the first that fails.
+fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()> {
     let mut verbatim = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
-        let text = text(template, name)?;
-        sink(Rendered {
+        out.push(Rendered {
             path: path.to_owned(),
             template: name.to_owned(),
             kind: RenderedKind::Verbatim,
-            text,
-        })
+            text: text(template, name)?,
+        });
+        Ok(())
     };
     verbatim("Cargo.toml", &CargoToml { api, origin }, "Cargo.toml")?;
     verbatim("rustfmt.toml", &RustfmtToml { origin }, "rustfmt.toml")?;
+    verbatim("README.md", &ReadmeMd { api, origin }, "README.md")?;
     let header = text(&Header { origin }, "header.rs")?;
     let mut rust = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
-        let text = text(template, name)?;
-        sink(Rendered {
+        out.push(Rendered {
             path: path.to_owned(),
             template: name.to_owned(),
             kind: RenderedKind::Rust {
                 header: header.clone(),
             },
-            text,
-        })
+            text: text(template, name)?,
+        });
+        Ok(())
     };
     rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
@@ -265,7 +264,8 @@ fn text(template: &dyn DynRender, name: &str) -> Result<String> {
 /// The final content of one rendered file.
 fn format_file(file: &Rendered) -> Result<String> {
     match &file.kind {
-        RenderedKind::Verbatim => Ok(file.text.clone()),
+        // Templates lose their last newline; text files end with one.
+        RenderedKind::Verbatim => Ok(format!("{}\n", file.text.trim_end_matches('\n'))),
         RenderedKind::Rust { header } => {
             let body = rust_source(&file.text, &file.template)?;
             Ok(format!("{header}\n{body}"))

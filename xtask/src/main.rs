@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
+    bin_name = "cargo xtask",
     about = "Maintainer tasks for the Twilio client generator"
 )]
 struct Cli {
@@ -22,6 +23,19 @@ struct Cli {
 #[derive(Subcommand)]
 enum Task {
     /// Generate a client crate from an OpenAPI 3.0 spec (or check that it is up to date).
+    #[command(
+        long_about = "Generate a client crate from an OpenAPI 3.0.x spec (or check that it is up to date).\n\n\
+            Prints one summary line: operations, models and enums generated, files written, \
+            unchanged and removed, and the time taken. A file whose content did not change is \
+            not rewritten, so its mtime stays. Operations the generator cannot express are \
+            printed as `warning: skipped ...` and counted in the summary.",
+        after_long_help = "Exit status: 0 on success; 1 when the spec cannot be read or generated (one \
+            `error:` paragraph on stderr naming the file and the place in it: a line and column, \
+            or a JSON pointer and the operation), when writing fails, or when --check finds a \
+            difference. A failed run leaves the output directory exactly as it was.\n\n\
+            The default --spec and --out are relative to the workspace root, so the command works \
+            from any folder; paths you pass are relative to the current directory."
+    )]
     Generate(GenerateArgs),
     /// Run every test of the workspace: starts Prism with Twilio's published
     /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
@@ -30,7 +44,8 @@ enum Task {
 
 #[derive(Args)]
 struct GenerateArgs {
-    /// The OpenAPI 3.0.x spec to read (YAML or JSON).
+    /// The OpenAPI 3.0.x spec to read (YAML or JSON). OpenAPI 3.1 and
+    /// Swagger 2.0 are refused with an error.
     #[arg(
         long,
         value_name = "PATH",
@@ -38,15 +53,17 @@ struct GenerateArgs {
     )]
     spec: PathBuf,
     /// The directory of the crate to write; created if missing. Only the
-    /// generated files and `src/` are touched.
+    /// generated files and `src/` are touched (stale files in `src/` are
+    /// removed), so `tests/` and `examples/` there are yours.
     #[arg(long, value_name = "DIR", default_value = "generated-client")]
     out: PathBuf,
-    /// The package name of the generated crate [default: the spec's
-    /// `info.title` in kebab case, e.g. `twilio-conversations`].
+    /// The package name of the generated crate: ASCII letters, digits, `-`
+    /// and `_`, starting with a letter [default: the spec's `info.title` in
+    /// kebab case, e.g. `twilio-conversations`].
     #[arg(long, value_name = "NAME")]
     crate_name: Option<String>,
     /// Change nothing; exit non-zero naming each file that differs from what
-    /// the spec generates.
+    /// the spec generates (changed, missing, or stale in `src/`).
     #[arg(long)]
     check: bool,
 }

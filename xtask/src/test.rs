@@ -10,23 +10,81 @@ const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
 pub fn run(root: &Path) -> Result<ExitCode, String> {
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
     let prism = start_prism(root, in_ci)?;
-    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cargo.current_dir(root).args(["test", "--workspace"]);
-    if let Some(url) = &prism {
-        cargo.env("PRISM_URL", url);
-    }
-    let status = cargo
-        .status()
-        .map_err(|err| format!("cannot run cargo: {err}"));
+    let outcome = run_tests(root, prism.as_deref());
     if prism.is_some() {
         stop_prism(root);
     }
-    let status = status?;
-    Ok(if status.success() {
+    Ok(if outcome? {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Every test, with Prism at `prism_url` when it runs; whether all passed.
+/// The test suites run last, so their summary lines close the output.
+fn run_tests(root: &Path, prism_url: Option<&str>) -> Result<bool, String> {
+    let mut passed = true;
+    // The generated crate's example, end to end against Prism.
+    if let Some(url) = prism_url {
+        println!("== example `conversations` against Prism");
+        let mut example = cargo(root);
+        example
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "twilio-conversations",
+                "--example",
+                "conversations",
+            ])
+            .env("TWILIO_BASE_URL", url)
+            .env("TWILIO_ACCOUNT_SID", "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+            .env("TWILIO_AUTH_TOKEN", "token")
+            .env_remove("TWILIO_API_KEY")
+            .env_remove("TWILIO_API_SECRET")
+            .env_remove("TWILIO_REGION")
+            .env_remove("TWILIO_EDGE");
+        let ran = succeeds(&mut example)?;
+        if !ran {
+            eprintln!("error: the example `conversations` failed against Prism");
+        }
+        passed = ran;
+    }
+
+    let mut workspace = cargo(root);
+    workspace.args(["test", "--workspace"]);
+    if let Some(url) = prism_url {
+        workspace.env("PRISM_URL", url);
+    }
+    passed &= succeeds(&mut workspace)?;
+
+    // The generated crate's optional `tracing` feature has tests of its own.
+    let mut traced = cargo(root);
+    traced.args([
+        "test",
+        "-p",
+        "twilio-conversations",
+        "--features",
+        "tracing",
+        "--lib",
+    ]);
+    passed &= succeeds(&mut traced)?;
+
+    Ok(passed)
+}
+
+fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root);
+    command
+}
+
+fn succeeds(command: &mut Command) -> Result<bool, String> {
+    command
+        .status()
+        .map(|status| status.success())
+        .map_err(|err| format!("cannot run cargo: {err}"))
 }
 
 /// Starts Prism on a free port and returns its URL; `None` when it cannot run

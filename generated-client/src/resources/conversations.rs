@@ -27,6 +27,16 @@ impl Conversations {
     /// Starts a new conversation in the account's default Conversation Service. All body fields are optional.
     ///
     /// `POST /v1/Conversations`
+    ///
+    /// ```no_run
+    /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
+    /// use twilio_conversations::*;
+    ///
+    /// let response = client.conversations().create(&CreateConversationParams::new()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create(
         &self,
         params: &CreateConversationParams,
@@ -41,6 +51,7 @@ impl Conversations {
     ) -> Result<Response<Conversation>, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::POST, path)
+            .operation("CreateConversation", "/v1/Conversations")
             .headers(params.to_headers())
             .form(params.to_form());
         self.client.json(request).await
@@ -49,6 +60,18 @@ impl Conversations {
     /// Returns one page of conversations from the account's default Conversation Service, optionally filtered by creation date and state.
     ///
     /// `GET /v1/Conversations`: one page; [`Self::stream`] follows every page.
+    ///
+    /// ```no_run
+    /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
+    /// use twilio_conversations::*;
+    ///
+    /// let page = client.conversations().list(&ListConversationParams::new()).await?;
+    /// for item in &page.items {
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn list(
         &self,
         params: &ListConversationParams,
@@ -76,7 +99,9 @@ impl Conversations {
 
     fn list_request(&self, params: &ListConversationParams) -> Result<Request, Error> {
         let path = "/v1/Conversations".to_owned();
-        let request = Request::new(Method::GET, path).query(params.to_query());
+        let request = Request::new(Method::GET, path)
+            .operation("ListConversation", "/v1/Conversations")
+            .query(params.to_query());
         Ok(request)
     }
 
@@ -85,6 +110,16 @@ impl Conversations {
     /// `GET /v1/Conversations/{Sid}`
     ///
     /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    ///
+    /// ```no_run
+    /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
+    /// use twilio_conversations::*;
+    ///
+    /// let response = client.conversations().fetch("SID", ).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn fetch(&self, sid: &str) -> Result<Conversation, Error> {
         self.fetch_with_response(sid).await.map(Response::into_body)
     }
@@ -96,7 +131,8 @@ impl Conversations {
     ) -> Result<Response<Conversation>, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
-        let request = Request::new(Method::GET, path);
+        let request = Request::new(Method::GET, path)
+            .operation("FetchConversation", "/v1/Conversations/{Sid}");
         self.client.json(request).await
     }
 
@@ -105,6 +141,16 @@ impl Conversations {
     /// `POST /v1/Conversations/{Sid}`
     ///
     /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    ///
+    /// ```no_run
+    /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
+    /// use twilio_conversations::*;
+    ///
+    /// let response = client.conversations().update("SID", &UpdateConversationParams::new()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update(
         &self,
         sid: &str,
@@ -122,6 +168,7 @@ impl Conversations {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::POST, path)
+            .operation("UpdateConversation", "/v1/Conversations/{Sid}")
             .headers(params.to_headers())
             .form(params.to_form());
         self.client.json(request).await
@@ -132,6 +179,15 @@ impl Conversations {
     /// `DELETE /v1/Conversations/{Sid}`
     ///
     /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    ///
+    /// ```no_run
+    /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
+    /// use twilio_conversations::*;
+    ///
+    /// client.conversations().delete("SID", &DeleteConversationParams::new()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete(
         &self,
         sid: &str,
@@ -148,7 +204,9 @@ impl Conversations {
     ) -> Result<Response<()>, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
-        let request = Request::new(Method::DELETE, path).headers(params.to_headers());
+        let request = Request::new(Method::DELETE, path)
+            .operation("DeleteConversation", "/v1/Conversations/{Sid}")
+            .headers(params.to_headers());
         self.client.empty(request).await
     }
 }
