@@ -3,7 +3,7 @@
 //! The generator owns the files it renders and everything under `src/`;
 //! anything else in the output directory (tests, examples, `target/`) is left
 //! alone. A file is rewritten only when its content changed, so its mtime
-//! stays and cargo does not rebuild. A write is all or nothing: see [`write`].
+//! stays and cargo does not rebuild. A write is all or nothing: see [`write()`].
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::Generated;
 use crate::error::{Error, Result};
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files created or changed.
@@ -60,7 +60,7 @@ pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
     Ok(report)
 }
 
-/// What [`write`] has done so far, so that a failure can undo it.
+/// What [`write()`] has done so far, so that a failure can undo it.
 #[derive(Default)]
 struct Staging {
     /// Directories created, outermost first.

@@ -107,13 +107,13 @@ pub struct Rendered {
     pub path: String,
     /// The template it was rendered from, for error messages.
     pub template: String,
-    /// What [`format`] does with [`Rendered::text`].
+    /// What [`format()`] does with [`Rendered::text`].
     pub kind: RenderedKind,
     /// The template's output, unformatted.
     pub text: String,
 }
 
-/// How [`format`] turns a [`Rendered`] file into its final content.
+/// How [`format()`] turns a [`Rendered`] file into its final content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenderedKind {
     /// Written as rendered (TOML files).
@@ -127,7 +127,7 @@ pub enum RenderedKind {
 }
 
 /// Renders every file of the crate: the two stages, [`render_templates`] then
-/// [`format`]. The first failure reported is the one rendering and formatting
+/// [`format()`]. The first failure reported is the one rendering and formatting
 /// the files one by one, in order, would meet.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
     let mut rendered = Vec::new();
