@@ -18,7 +18,6 @@
 //! `cargo xtask test` starts Prism and sets `PRISM_URL`; under CI a missing
 //! Prism is a failure, elsewhere these tests say they were skipped.
 
-use futures_util::StreamExt;
 use twilio_conversations_full::chrono::{DateTime, TimeZone, Utc};
 use twilio_conversations_full::*;
 
