@@ -104,21 +104,21 @@ fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared
 {% for op in resource.operations %}
 {% if !op.response_examples.is_empty() || !op.request_examples.is_empty() %}
 
-/// `{{ op.operation_id }}`: {{ op.http_method.upper() }} {{ op.path }}
+/// `{{ op.operation_id_doc() }}`: {{ op.http_method.upper() }} {{ op.path_doc() }}
 #[test]
 fn {{ op.example_test }}() {
 {% for example in op.response_examples %}
 {% match op.response %}
 {% when ResponseKind::Json(ty) %}
-    decodes_losslessly::<{{ ty }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    decodes_losslessly::<{{ ty }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Page { item, .. } %}
-    page_decodes_losslessly::<{{ item }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    page_decodes_losslessly::<{{ item }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Empty %}
 {% endmatch %}
 {% endfor %}
 {% if let Some(params) = op.params %}
 {% for example in op.request_examples %}
-    form_encodes_as_given::<{{ params.name }}>("{{ example.name }}", r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared %}"{{ key }}", {% endfor %}], {{ params.name }}::to_form);
+    form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ params.name }}::to_form);
 {% endfor %}
 {% endif %}
 }

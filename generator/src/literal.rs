@@ -5,7 +5,7 @@
 //! quotes, backslashes, newlines or anything else. Templates never paste
 //! them raw: they call the helpers at the bottom of this file, which escape.
 
-use crate::ir::{Api, ModelField, Operation, ParamField, Variant};
+use crate::ir::{Api, Example, ModelField, Operation, ParamField, Variant};
 
 /// A Rust string literal, quotes included: `a"b` → `"a\"b"`.
 pub fn rust_str(text: &str) -> String {
@@ -125,6 +125,23 @@ impl Operation {
     /// The `format!` string of the path as a Rust string literal.
     pub fn path_format_lit(&self) -> String {
         rust_str(&self.path_format)
+    }
+
+    /// The spec's `operationId` for a doc comment.
+    pub fn operation_id_doc(&self) -> String {
+        doc_text(&self.operation_id)
+    }
+}
+
+impl Example {
+    /// The example's name as a Rust string literal.
+    pub fn name_lit(&self) -> String {
+        rust_str(&self.name)
+    }
+
+    /// The undeclared keys, each as a Rust string literal.
+    pub fn undeclared_lits(&self) -> Vec<String> {
+        self.undeclared.iter().map(|key| rust_str(key)).collect()
     }
 }
 

@@ -15,16 +15,33 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
     // Only what JSON can say: keys become strings (`200:` is a number in
     // YAML), tags go. openapiv3's error path re-parses a failing part through
     // `serde_json::Value`, and must see the same data as the first attempt.
-    let value = to_json(value);
+    let value = json_like(value);
     check_version(path, &value)?;
-    openapiv3::OpenAPI::deserialize(&value).map_err(|err| {
+    let spec = openapiv3::OpenAPI::deserialize(&value).map_err(|err| {
         let (pointer, message) = locate::locate(&value, err.to_string());
         Error::Structure {
             path: path.to_owned(),
             pointer,
             message,
         }
-    })
+    })?;
+    // A URL path cannot hold a control character, and the generated code
+    // and docs quote the path as written.
+    if let Some(bad) = spec
+        .paths
+        .paths
+        .keys()
+        .find(|p| p.chars().any(char::is_control))
+    {
+        return Err(Error::Unsupported {
+            path: path.to_owned(),
+            pointer: format!("#/paths/{}", crate::lower::escape_pointer(bad)),
+            message:
+                "the path contains a control character (a line break, say), which a URL path cannot"
+                    .into(),
+        });
+    }
+    Ok(spec)
 }
 
 /// Reads and parses a spec file.
@@ -71,24 +88,24 @@ fn syntax_error(path: &Path, err: &serde_yaml::Error) -> Error {
 
 /// Normalizes YAML to what JSON can say: mapping keys become strings, tags
 /// are dropped, and `.nan` and `.inf` become null.
-fn to_json(value: serde_yaml::Value) -> serde_yaml::Value {
+fn json_like(value: serde_yaml::Value) -> serde_yaml::Value {
     use serde_yaml::Value;
     match value {
         Value::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => Value::Null,
-        Value::Sequence(items) => Value::Sequence(items.into_iter().map(to_json).collect()),
+        Value::Sequence(items) => Value::Sequence(items.into_iter().map(json_like).collect()),
         Value::Mapping(map) => Value::Mapping(
             map.into_iter()
-                .map(|(k, v)| (Value::String(key_text(k)), to_json(v)))
+                .map(|(k, v)| (Value::String(key_text(k)), json_like(v)))
                 .collect(),
         ),
-        Value::Tagged(tagged) => to_json(tagged.value),
+        Value::Tagged(tagged) => json_like(tagged.value),
         other => other,
     }
 }
 
 /// A mapping key as text: `200` → `"200"`; a non-scalar key as JSON.
 fn key_text(key: serde_yaml::Value) -> String {
-    match to_json(key) {
+    match json_like(key) {
         serde_yaml::Value::String(s) => s,
         serde_yaml::Value::Null => "null".into(),
         serde_yaml::Value::Bool(b) => b.to_string(),

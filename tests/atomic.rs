@@ -1,0 +1,141 @@
+//! A failed run leaves the output directory byte for byte as it was: a
+//! broken spec writes nothing, and `codegen::write` stages every file before
+//! replacing any, undoing what it did when a step fails.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// Every entry under `dir`: files with their bytes, directories and other
+/// entries (sockets) with a marker.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path.strip_prefix(dir).unwrap().display().to_string();
+            let kind = fs::symlink_metadata(&path).unwrap().file_type();
+            if kind.is_dir() {
+                out.insert(format!("{relative}/"), Vec::new());
+                pending.push(path);
+            } else if kind.is_file() {
+                out.insert(relative, fs::read(&path).unwrap());
+            } else {
+                out.insert(relative, b"<special>".to_vec());
+            }
+        }
+    }
+    out
+}
+
+/// A directory holding the crate generated from our spec.
+fn previous_output() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    codegen::write(&workspace_tests::generate_ours(), dir.path()).unwrap();
+    dir
+}
+
+/// A crate that differs from ours in almost every file, with new and
+/// missing resource modules.
+fn other_crate() -> codegen::Generated {
+    let spec = workspace_tests::root().join("tests/fixtures/constructs/derived_names.yaml");
+    codegen::generate(&spec, &codegen::Options::default()).unwrap_or_else(|err| panic!("{err}"))
+}
+
+#[test]
+fn a_broken_spec_leaves_the_previous_output_unchanged() {
+    let dir = previous_output();
+    let before = tree(dir.path());
+    let spec = workspace_tests::root().join("tests/fixtures/broken/bad_structure.yaml");
+    // What `cargo xtask generate` does: generate, and write only on success.
+    let result = codegen::generate(&spec, &codegen::Options::default())
+        .and_then(|generated| codegen::write(&generated, dir.path()));
+    let err = result.expect_err("the spec is broken");
+    assert!(err.to_string().contains("bad_structure.yaml"), "{err}");
+    assert_eq!(tree(dir.path()), before);
+}
+
+#[test]
+fn a_file_that_cannot_be_staged_leaves_everything_as_it_was() {
+    let dir = previous_output();
+    // A directory where a temporary file must go: staging fails after some
+    // temporary files are already written (Cargo.toml sorts first).
+    let blocker = dir.path().join("src/resources/things.rs.codegen-tmp");
+    fs::create_dir_all(&blocker).unwrap();
+    let before = tree(dir.path());
+
+    let err = codegen::write(&other_crate(), dir.path()).expect_err("staging fails");
+    let message = err.to_string();
+    assert!(
+        message.starts_with("cannot write ") && message.contains("things.rs"),
+        "{message}"
+    );
+    assert_eq!(tree(dir.path()), before, "no temporary file, no change");
+}
+
+#[test]
+fn a_failure_after_replacing_files_puts_them_back() {
+    let dir = previous_output();
+    // A stale entry under src/ that cannot be read: the failure comes after
+    // every changed file has been renamed into place.
+    let socket = dir.path().join("src/zz_socket.rs");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let before = tree(dir.path());
+
+    let err =
+        codegen::write(&other_crate(), dir.path()).expect_err("removing the stale entry fails");
+    assert!(err.to_string().contains("zz_socket.rs"), "{err}");
+    assert_eq!(
+        tree(dir.path()),
+        before,
+        "replaced files restored, new ones removed"
+    );
+}
+
+#[test]
+fn an_output_whose_src_is_a_file_fails_before_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("src"), "not a directory").unwrap();
+    let before = tree(dir.path());
+    let err = codegen::write(&other_crate(), dir.path()).expect_err("src is a file");
+    assert!(err.to_string().starts_with("cannot write "), "{err}");
+    assert_eq!(tree(dir.path()), before);
+}
+
+#[test]
+fn a_read_only_output_fails_clearly_and_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = previous_output();
+    let set_mode = |mode: u32| {
+        for folder in [
+            dir.path(),
+            &dir.path().join("src"),
+            &dir.path().join("src/resources"),
+        ] {
+            fs::set_permissions(folder, fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    set_mode(0o555);
+    // Root ignores permissions: then there is no read-only place to test.
+    let probe = dir.path().join("probe");
+    if fs::write(&probe, "").is_ok() {
+        let _ = fs::remove_file(&probe);
+        set_mode(0o755);
+        eprintln!("skipped: permissions do not apply to this user (root), so nothing is read-only");
+        return;
+    }
+    let before = tree(dir.path());
+    let result = codegen::write(&other_crate(), dir.path());
+    let after = tree(dir.path());
+    set_mode(0o755);
+
+    let err = result.expect_err("the directory is read-only");
+    let message = err.to_string();
+    assert!(
+        message.starts_with("cannot write ") && message.contains("Permission denied"),
+        "{message}"
+    );
+    assert_eq!(after, before);
+}

@@ -1,0 +1,349 @@
+//! Constructs beyond our spec (`tests/fixtures/constructs/`): each generates
+//! a sound type, or its operation is reported as skipped, never dropped
+//! silently. `tests/compile.rs` builds every one of these crates.
+
+use std::path::Path;
+
+use codegen::ir::{Api, Model, Operation, ParamsStruct, RustType};
+
+fn generate(fixture: &str) -> Api {
+    let path = format!("fixtures/constructs/{fixture}");
+    codegen::generate(Path::new(&path), &codegen::Options::default())
+        .unwrap_or_else(|err| panic!("{err}"))
+        .api
+}
+
+fn operation<'a>(api: &'a Api, id: &str) -> &'a Operation {
+    api.resources
+        .iter()
+        .flat_map(|r| &r.operations)
+        .find(|op| op.operation_id == id)
+        .unwrap_or_else(|| panic!("no operation {id}"))
+}
+
+fn model<'a>(api: &'a Api, name: &str) -> &'a Model {
+    api.models
+        .iter()
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("no model {name}"))
+}
+
+/// `(rust name, type)` of each field.
+fn fields(model: &Model) -> Vec<(&str, String)> {
+    model
+        .fields
+        .iter()
+        .map(|f| (f.rust_name.as_str(), f.ty.to_string()))
+        .collect()
+}
+
+fn params(op: &Operation) -> &ParamsStruct {
+    op.params.as_ref().expect("the operation has params")
+}
+
+fn param_types(op: &Operation) -> Vec<(&str, String)> {
+    params(op)
+        .fields
+        .iter()
+        .map(|f| (f.rust_name.as_str(), f.ty.to_string()))
+        .collect()
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn as_owned(pairs: Vec<(&str, String)>) -> Vec<(String, String)> {
+    pairs.into_iter().map(|(a, b)| (a.to_owned(), b)).collect()
+}
+
+#[test]
+fn json_and_scim_request_bodies_are_skipped_and_reported() {
+    let api = generate("bodies.yaml");
+    let skipped: Vec<(&str, &str)> = api
+        .skipped
+        .iter()
+        .map(|s| (s.operation.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert_eq!(skipped[0].0, "POST /v1/Users");
+    assert!(
+        skipped[0].1.contains("application/scim+json"),
+        "{skipped:?}"
+    );
+    assert_eq!(skipped[1].0, "POST /v1/Things");
+    assert!(skipped[1].1.contains("application/json"), "{skipped:?}");
+    // Generated plus skipped is every operation in the spec.
+    assert_eq!(api.operation_count() + api.skipped.len(), 4);
+
+    // A `+json` response decodes as JSON.
+    let fetch = operation(&api, "FetchUser");
+    assert_eq!(fetch.response.json(), Some(&RustType::Named("User".into())));
+    // Form and JSON offered: the form is used.
+    let either = operation(&api, "CreateEither");
+    assert_eq!(as_owned(param_types(either)), owned(&[("name", "String")]));
+}
+
+#[test]
+fn compositions_stay_json_and_a_single_all_of_is_its_element() {
+    let api = generate("compositions.yaml");
+    assert_eq!(
+        as_owned(fields(model(&api, "Owner"))),
+        owned(&[
+            ("pet", "Option<serde_json::Value>"),
+            ("pets", "Option<Vec<serde_json::Value>>"),
+            ("either", "Option<serde_json::Value>"),
+            ("special", "Option<serde_json::Value>"),
+            ("base", "Option<Animal>"),
+            ("alias", "Option<Cat>"),
+            ("not_a_dog", "Option<serde_json::Value>"),
+        ])
+    );
+    // The discriminator's base is an ordinary model; its property a field.
+    assert_eq!(
+        as_owned(fields(model(&api, "Animal"))),
+        owned(&[("kind", "String")])
+    );
+    // In a form body, a oneOf is sent as JSON text.
+    let update = operation(&api, "UpdateOwner");
+    assert_eq!(
+        as_owned(param_types(update)),
+        owned(&[("pet", "serde_json::Value"), ("tag", "serde_json::Value")])
+    );
+}
+
+#[test]
+fn additional_properties_and_read_only() {
+    let api = generate("maps_and_read_only.yaml");
+    assert_eq!(
+        as_owned(fields(model(&api, "Thing"))),
+        owned(&[
+            ("sid", "Option<String>"),
+            ("labels", "Option<BTreeMap<String, String>>"),
+            ("counts", "Option<BTreeMap<String, i32>>"),
+            ("settings_by_name", "Option<BTreeMap<String, Settings>>"),
+            ("free", "Option<serde_json::Value>"),
+            ("anything", "Option<serde_json::Value>"),
+            ("closed", "Option<ThingClosed>"),
+            ("open", "Option<ThingOpen>"),
+        ])
+    );
+    assert_eq!(
+        as_owned(fields(model(&api, "ThingOpen"))),
+        owned(&[("a", "Option<String>")])
+    );
+    // readOnly properties (inline or through a $ref) are not sent; objects
+    // and maps in a form body go as JSON text.
+    let create = operation(&api, "CreateThing");
+    assert_eq!(
+        as_owned(param_types(create)),
+        owned(&[
+            ("name", "String"),
+            ("labels", "serde_json::Value"),
+            ("settings", "serde_json::Value"),
+        ])
+    );
+}
+
+#[test]
+fn unknown_formats_fall_back_to_the_plain_type() {
+    let api = generate("formats.yaml");
+    let fetch = operation(&api, "FetchThing");
+    assert_eq!(
+        as_owned(param_types(fetch)),
+        owned(&[("id", "String"), ("size", "i64"), ("ratio", "f64")])
+    );
+    let response = fetch.response.json().expect("a JSON response").to_string();
+    assert_eq!(
+        as_owned(fields(model(&api, &response))),
+        owned(&[
+            ("uuid", "Option<String>"),
+            ("uri", "Option<String>"),
+            ("date", "Option<String>"),
+            ("date_time", "Option<DateTime<Utc>>"),
+            ("binary", "Option<String>"),
+            ("byte", "Option<String>"),
+            ("password", "Option<String>"),
+            ("phone", "Option<String>"),
+            ("empty", "Option<String>"),
+            ("int32", "Option<i32>"),
+            ("int64", "Option<i64>"),
+            ("int8", "Option<i64>"),
+            ("uint", "Option<i64>"),
+            ("float", "Option<f64>"),
+            ("double", "Option<f64>"),
+            ("money", "Option<f64>"),
+            ("untyped_format", "Option<serde_json::Value>"),
+            ("uri_map", "Option<BTreeMap<String, String>>"),
+        ])
+    );
+}
+
+#[test]
+fn missing_operation_ids_are_derived_from_verb_and_handle() {
+    let api = generate("derived_names.yaml");
+    let things = &api.resources[0];
+    assert_eq!(things.handle, "Things");
+    let ops: Vec<(&str, &str, &str)> = things
+        .operations
+        .iter()
+        .map(|op| {
+            (
+                op.operation_id.as_str(),
+                op.method.as_str(),
+                op.http_method.upper(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("CreateThings", "create", "POST"),
+            ("ListThings", "list", "GET"),
+            ("FetchThings", "fetch", "GET"),
+            ("UpdateThings", "update", "POST"),
+            // A second update on the same handle: numbered in spec order.
+            ("UpdateThings", "update_2", "PUT"),
+            ("DeleteThings", "delete", "DELETE"),
+        ]
+    );
+    let with_response: Vec<&str> = things
+        .operations
+        .iter()
+        .map(|op| op.with_response_method.as_str())
+        .collect();
+    assert!(with_response.contains(&"update_2_with_response"));
+    let params: Vec<&str> = things
+        .operations
+        .iter()
+        .filter_map(|op| op.params.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            "CreateThingsParams",
+            "ListThingsParams",
+            "UpdateThingsParams",
+            "UpdateThingsParams2"
+        ]
+    );
+}
+
+#[test]
+fn names_that_collide_after_case_conversion_get_numbered_suffixes() {
+    let api = generate("derived_names.yaml");
+    // `/v1/Things` and `/v1/things`: two handles, two accessors, two modules.
+    let handles: Vec<(&str, &str, &str)> = api
+        .resources
+        .iter()
+        .map(|r| (r.handle.as_str(), r.accessor.as_str(), r.module.as_str()))
+        .collect();
+    assert_eq!(
+        handles,
+        [
+            ("Things", "things", "things"),
+            ("Things2", "things_2", "things2"),
+            ("Other", "other", "other"),
+        ]
+    );
+    // `thing-status`, `ThingStatus` and `thing_status` all become `ThingStatus`.
+    let enums: Vec<(&str, Vec<&str>)> = api
+        .enums
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.variants.iter().map(|v| v.wire.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        enums,
+        [
+            ("ThingStatus", vec!["open", "closed"]),
+            ("ThingStatus2", vec!["fast", "slow"]),
+            ("ThingStatus3", vec!["round", "square"]),
+        ]
+    );
+    // operationIds `ListThing` and `list_thing` name two params structs.
+    assert_eq!(params(operation(&api, "ListThing")).name, "ListThingParams");
+    assert_eq!(
+        params(operation(&api, "list_thing")).name,
+        "ListThingParams2"
+    );
+}
+
+#[test]
+fn odd_names_are_distinct_valid_identifiers() {
+    let api = generate("odd_names.yaml");
+    assert!(api.skipped.is_empty(), "{:?}", api.skipped);
+    // Modules are plain identifiers, unique, and never `mod`.
+    let mut modules: Vec<&str> = api.resources.iter().map(|r| r.module.as_str()).collect();
+    assert!(
+        modules
+            .iter()
+            .all(|m| !m.starts_with("r#") && *m != "mod" && m.is_ascii()),
+        "{modules:?}"
+    );
+    let count = modules.len();
+    modules.sort();
+    modules.dedup();
+    assert_eq!(modules.len(), count, "module names repeat");
+    // Type names never shadow the runtime or the prelude.
+    let types: Vec<&str> = api
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .chain(api.enums.iter().map(|e| e.name.as_str()))
+        .chain(api.resources.iter().map(|r| r.handle.as_str()))
+        .collect();
+    for taken in [
+        "Client",
+        "Error",
+        "Page",
+        "Result",
+        "String",
+        "Option",
+        "Serialize",
+        "Vec",
+    ] {
+        assert!(!types.contains(&taken), "{taken} in {types:?}");
+    }
+    // A model that contains itself is boxed.
+    let node = model(&api, "Node");
+    assert_eq!(
+        as_owned(fields(node)),
+        owned(&[
+            ("value", "String"),
+            ("children", "Option<Vec<Node>>"),
+            ("parent", "Option<Box<Node>>"),
+            ("next", "Other"),
+        ])
+    );
+    assert_eq!(
+        as_owned(fields(model(&api, "Other"))),
+        owned(&[("back", "Option<Box<Node>>")])
+    );
+    // Path parameters named `client`, `params` and `request` do not clash
+    // with the handle's field, the params argument or the request local.
+    let toys = api
+        .resources
+        .iter()
+        .find(|r| r.handle == "OwnerPetToys")
+        .expect("the toys handle");
+    let scope: Vec<&str> = toys
+        .scope_params
+        .iter()
+        .map(|p| p.rust_name.as_str())
+        .collect();
+    assert_eq!(scope, ["client_2", "params"]);
+    let locals: Vec<&str> = toys.operations[0]
+        .path_args
+        .iter()
+        .map(|a| a.local.as_str())
+        .collect();
+    assert!(!locals.contains(&"params"), "{locals:?}");
+}

@@ -1,0 +1,116 @@
+//! `cargo xtask generate` as a maintainer runs it: the help, the exit status,
+//! one error paragraph, skipped-operation warnings, and an output directory
+//! left alone when a run fails.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("xtask runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn help_documents_every_option() {
+    let output = xtask(&["generate", "--help"]);
+    assert!(output.status.success());
+    let help = text(&output.stdout);
+    for expected in [
+        "Usage: cargo xtask generate [OPTIONS]",
+        "--spec <PATH>",
+        "[default: spec/conversations_v1.yaml]",
+        "--out <DIR>",
+        "[default: generated-client]",
+        "--crate-name <NAME>",
+        "--check",
+        "warning: skipped",
+        "Exit status",
+    ] {
+        assert!(
+            help.contains(expected),
+            "`{expected}` missing from:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_spec_is_one_error_paragraph_and_changes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let out_arg = out.path().to_str().unwrap();
+    let first = xtask(&["generate", "--out", out_arg]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let before = files(out.path());
+
+    for spec in [
+        "tests/fixtures/broken/bad_structure.yaml",
+        "tests/fixtures/broken/malformed.yaml",
+        "tests/fixtures/broken/does_not_exist.yaml",
+        "tests/fixtures/broken/openapi_3_1.yaml",
+    ] {
+        let output = xtask(&["generate", "--spec", spec, "--out", out_arg]);
+        assert_eq!(output.status.code(), Some(1), "{spec}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.starts_with("error: ") && stderr.trim_end().lines().count() == 1,
+            "one `error:` paragraph: {stderr}"
+        );
+        assert!(
+            stderr.contains(spec),
+            "the message names the file: {stderr}"
+        );
+        assert!(output.stdout.is_empty());
+        assert_eq!(files(out.path()), before, "{spec} changed the output");
+    }
+}
+
+#[test]
+fn skipped_operations_are_warned_about_and_counted() {
+    let out = tempfile::tempdir().unwrap();
+    let output = xtask(&[
+        "generate",
+        "--spec",
+        "tests/fixtures/constructs/bodies.yaml",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("warning: skipped POST /v1/Users: ")
+            && stderr.contains("warning: skipped POST /v1/Things: "),
+        "{stderr}"
+    );
+    assert!(text(&output.stdout).contains("2 operations, 1 models, 0 enums, 2 skipped"));
+}
