@@ -133,11 +133,13 @@ impl Client {
         }
     }
 
+{% if api.has_empty_responses() %}
     /// Sends a request whose successful answer has no body worth decoding.
     pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, headers, _) = self.send(&request).await?;
         Ok(Response { status: status.as_u16(), headers, body: () })
     }
+{% endif %}
 
     /// The URL a path or a server-given URL resolves to: always on the
     /// configured host, so credentials never go anywhere else.
@@ -537,28 +539,36 @@ impl Request {
         self
     }
 
+{% if api.has_lists() %}
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
         Request::new(Method::GET, url).operation(self.operation, self.template)
     }
 
+{% endif %}
+{% if api.sends(Location::Query) %}
     /// Adds query pairs.
     pub(crate) fn query(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.query = pairs;
         self
     }
 
+{% endif %}
+{% if api.sends(Location::Header) %}
     /// Adds headers.
     pub(crate) fn headers(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.headers = pairs;
         self
     }
 
+{% endif %}
+{% if api.sends(Location::Form) %}
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
         self
     }
+{% endif %}
 
     fn is_idempotent(&self) -> bool {
         matches!(self.method, Method::GET | Method::DELETE | Method::HEAD)
@@ -649,10 +659,11 @@ mod tests {
             String::from_utf8(seen).unwrap()
         });
         let client = Client::builder("AC1", "tok").base_url(url).build().unwrap();
-        client.empty(request).await.unwrap();
+        client.send(&request).await.unwrap();
         server.await.unwrap()
     }
 
+{% if api.sends(Location::Query) && api.sends(Location::Form) %}
     #[tokio::test]
     async fn lists_send_one_key_per_item_in_bodies_and_queries() {
         use crate::wire::ToWire;
@@ -664,6 +675,7 @@ mod tests {
         assert!(seen.ends_with("\r\n\r\nIdentity=a+b&Identity=c%26d&Flag=true"), "{seen}");
         assert!(seen.to_ascii_lowercase().contains("content-type: application/x-www-form-urlencoded"), "{seen}");
     }
+{% endif %}
 
     #[cfg(feature = "tracing")]
     #[tokio::test]

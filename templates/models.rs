@@ -3,13 +3,19 @@
 {% if api.models_use_map() %}
 use std::collections::BTreeMap;
 {% endif %}
+{% if !api.enums.is_empty() %}
 use std::fmt;
 use std::str::FromStr;
+{% endif %}
 
 {% if api.models_use_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}
+{% if !api.enums.is_empty() %}
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+{% else if !api.models.is_empty() %}
+use serde::{Deserialize, Serialize};
+{% endif %}
 {% for model in api.models %}
 
 {% for line in model.doc %}

@@ -1,6 +1,8 @@
 //! Pages of a list, and streams that follow them.
 
+{% if api.has_lists() %}
 use std::collections::VecDeque;
+{% endif %}
 use std::fmt;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -143,6 +145,7 @@ impl<T> Stream for ItemStream<T> {
     }
 }
 
+{% if api.has_lists() %}
 /// Streams the items of the list that `first` requests, following `next_page_url`.
 ///
 /// A request that could not be built (`first` is an error) yields that error
@@ -196,3 +199,4 @@ where
     });
     ItemStream { inner: Box::pin(stream) }
 }
+{% endif %}

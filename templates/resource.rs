@@ -3,7 +3,9 @@
 {% if resource.uses_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}
+{% if !resource.operations.is_empty() %}
 use reqwest::Method;
+{% endif %}
 {% if resource.has_params() %}
 use serde::Deserialize;
 {% endif %}
@@ -11,8 +13,12 @@ use serde::Deserialize;
 {% if resource.has_list() %}
 use crate::pagination::{ItemStream, Page};
 {% endif %}
+{% if resource.operations.is_empty() %}
+use crate::client::Client;
+{% else %}
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+{% endif %}
 {% for child in api.children_of(resource) %}
 use crate::resources::{{ child.handle }};
 {% endfor %}

@@ -6,7 +6,9 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+{% if api.has_path_params() %}
 use crate::error::Error;
+{% endif %}
 
 /// Key/value pairs in the order they are added.
 pub(crate) type Pairs = Vec<(&'static str, String)>;
@@ -100,6 +102,7 @@ where
 }
 {% endif %}
 
+{% if api.has_path_params() %}
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a
 /// unique name can never change the path.
@@ -122,11 +125,13 @@ pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
     }
     Ok(out)
 }
+{% endif %}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+{% if api.has_path_params() %}
     #[test]
     fn path_segments_escape_everything_structural() {
         assert_eq!(path_segment("CH123").unwrap(), "CH123");
@@ -137,6 +142,7 @@ mod tests {
             assert!(path_segment(refused).is_err(), "{refused:?}");
         }
     }
+{% endif %}
 
     #[test]
     fn values_follow_twilio_rules() {

@@ -13,8 +13,8 @@ fn keywords_become_raw_or_suffixed() {
     for not_raw in ["self", "super", "crate"] {
         assert_eq!(snake(not_raw), format!("{not_raw}_"));
     }
-    assert_eq!(pascal("Self"), "Self_");
-    assert_eq!(pascal("self"), "Self_");
+    assert_eq!(pascal("Self"), "SelfValue");
+    assert_eq!(pascal("self"), "SelfValue");
 }
 
 #[test]

@@ -750,7 +750,7 @@ mod tests {
             String::from_utf8(seen).unwrap()
         });
         let client = Client::builder("AC1", "tok").base_url(url).build().unwrap();
-        client.empty(request).await.unwrap();
+        client.send(&request).await.unwrap();
         server.await.unwrap()
     }
 

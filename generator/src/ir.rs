@@ -71,6 +71,29 @@ impl Api {
         })
     }
 
+    /// Whether any operation returns a page of a list (so streams are used).
+    pub fn has_lists(&self) -> bool {
+        self.operations().any(Operation::is_list)
+    }
+
+    /// Whether any operation sends parameters in `location`.
+    pub fn sends(&self, location: Location) -> bool {
+        self.operations()
+            .filter_map(|op| op.params.as_ref())
+            .any(|p| p.has(location))
+    }
+
+    /// Whether any operation takes a path parameter.
+    pub fn has_path_params(&self) -> bool {
+        self.operations().any(|op| !op.path_args.is_empty())
+    }
+
+    /// Whether any operation answers without a body worth decoding.
+    pub fn has_empty_responses(&self) -> bool {
+        self.operations()
+            .any(|op| matches!(op.response, ResponseKind::Empty))
+    }
+
     /// Whether any params struct has a list field.
     pub fn has_list_params(&self) -> bool {
         self.resources

@@ -405,6 +405,7 @@ impl<'a> Lowerer<'a> {
             }
             resources[index].operations = ops;
         }
+        let mut resources = prune_empty(resources);
         for index in 0..resources.len() {
             let mut chain = Vec::new();
             let mut at = Some(index);
@@ -1493,6 +1494,43 @@ fn singular(word: &str) -> String {
     } else {
         word.strip_suffix('s').unwrap_or(word).to_owned()
     }
+}
+
+/// Drops handles with no operation of their own and none below them (all
+/// their operations were skipped), renumbering parent and child indices.
+fn prune_empty(resources: Vec<Resource>) -> Vec<Resource> {
+    fn useful(resources: &[Resource], index: usize) -> bool {
+        !resources[index].operations.is_empty()
+            || resources[index]
+                .children
+                .iter()
+                .any(|&child| useful(resources, child))
+    }
+    let keep: Vec<bool> = (0..resources.len())
+        .map(|i| useful(&resources, i))
+        .collect();
+    let mut new_index = vec![None; resources.len()];
+    let mut next = 0;
+    for (old, kept) in keep.iter().enumerate() {
+        if *kept {
+            new_index[old] = Some(next);
+            next += 1;
+        }
+    }
+    resources
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, kept)| *kept)
+        .map(|(mut resource, _)| {
+            resource.parent = resource.parent.and_then(|p| new_index[p]);
+            resource.children = resource
+                .children
+                .iter()
+                .filter_map(|&c| new_index[c])
+                .collect();
+            resource
+        })
+        .collect()
 }
 
 /// A placeholder value for a path parameter in doc examples:

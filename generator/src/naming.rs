@@ -74,6 +74,11 @@ pub fn pascal(name: &str) -> String {
     } else if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, 'N');
     }
+    // `Self` is the only keyword in UpperCamelCase; `Self_` would trip the
+    // `non_camel_case_types` lint, so it becomes a word of its own.
+    if ident == "Self" {
+        ident = "SelfValue".into();
+    }
     guard_keyword(ident)
 }
 
@@ -208,7 +213,7 @@ mod tests {
     fn keywords_and_digits() {
         assert_eq!(snake("type"), "r#type");
         assert_eq!(snake("self"), "self_");
-        assert_eq!(pascal("self"), "Self_");
+        assert_eq!(pascal("self"), "SelfValue");
         assert_eq!(snake("3d"), "_3d");
         assert_eq!(pascal("3d"), "N3d");
         assert_eq!(snake(""), "value");

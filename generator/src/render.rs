@@ -67,7 +67,9 @@ struct WireRs<'a> {
 
 #[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
-struct PaginationRs;
+struct PaginationRs<'a> {
+    api: &'a Api,
+}
 
 #[derive(Template)]
 #[template(path = "models.rs", escape = "none")]
@@ -226,7 +228,7 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
     rust("src/error.rs", &ErrorRs, "error.rs")?;
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
-    rust("src/pagination.rs", &PaginationRs, "pagination.rs")?;
+    rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
     rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
     if api.has_examples() {
         rust(
