@@ -118,8 +118,13 @@
 #![warn(missing_docs)]
 
 mod client;
+{% if !api.enums.is_empty() %}
+mod enums;
+{% endif %}
 mod error;
+{% if !api.models.is_empty() %}
 mod models;
+{% endif %}
 mod pagination;
 mod resources;
 {% if api.has_examples() %}
@@ -129,8 +134,13 @@ mod spec_examples;
 mod wire;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+{% if !api.enums.is_empty() %}
+pub use enums::*;
+{% endif %}
 pub use error::{ApiError, Error};
+{% if !api.models.is_empty() %}
 pub use models::*;
+{% endif %}
 pub use pagination::{ItemStream, Page, PageMeta};
 pub use resources::*;
 

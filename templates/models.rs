@@ -1,20 +1,16 @@
-//! The types of request and response fields: objects and string enums.
+//! The objects that responses (and their fields) decode into.
 
 {% if api.models_use_map() %}
 use std::collections::BTreeMap;
-{% endif %}
-{% if !api.enums.is_empty() %}
-use std::fmt;
-use std::str::FromStr;
 {% endif %}
 
 {% if api.models_use_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}
-{% if !api.enums.is_empty() %}
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-{% else if !api.models.is_empty() %}
 use serde::{Deserialize, Serialize};
+{% if !api.model_imports().is_empty() %}
+
+use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
 {% endif %}
 {% for model in api.models %}
 
@@ -35,80 +31,5 @@ pub struct {{ model.name }} {
     {% endif %}
     pub {{ field.rust_name }}: {{ field.ty }},
 {% endfor %}
-}
-{% endfor %}
-{% for e in api.enums %}
-
-{% for line in e.doc %}
-/// {{ line }}
-{% endfor %}
-///
-/// Values this crate does not know yet decode to
-/// [`{{ e.name }}::{{ e.unknown }}`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum {{ e.name }} {
-{% for v in e.variants %}
-    /// `{{ v.wire_doc() }}`
-    {{ v.name }},
-{% endfor %}
-    /// A value not listed in the spec, as received.
-    {{ e.unknown }}(String),
-}
-
-impl {{ e.name }} {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-{% for v in e.variants %}
-            {{ e.name }}::{{ v.name }} => {{ v.wire_lit() }},
-{% endfor %}
-            {{ e.name }}::{{ e.unknown }}(value) => value,
-        }
-    }
-}
-
-impl From<&str> for {{ e.name }} {
-    fn from(value: &str) -> Self {
-        match value {
-{% for v in e.variants %}
-            {{ v.wire_lit() }} => {{ e.name }}::{{ v.name }},
-{% endfor %}
-            other => {{ e.name }}::{{ e.unknown }}(other.to_owned()),
-        }
-    }
-}
-
-impl FromStr for {{ e.name }} {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for {{ e.name }} {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for {{ e.name }} {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for {{ e.name }} {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
-
-impl crate::wire::ToWire for {{ e.name }} {
-    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
-        out.push((key, self.as_str().to_owned()));
-    }
 }
 {% endfor %}

@@ -10,23 +10,23 @@ use reqwest::Method;
 use serde::Deserialize;
 {% endif %}
 
-{% if resource.has_list() %}
-use crate::pagination::{ItemStream, Page};
-{% endif %}
 {% if resource.operations.is_empty() %}
 use crate::client::Client;
 {% else %}
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
 {% endif %}
+{% if resource.has_list() %}
+use crate::pagination::{ItemStream, Page};
+{% endif %}
 {% for child in api.children_of(resource) %}
 use crate::resources::{{ child.handle }};
 {% endfor %}
-{% for name in resource.imports() %}
-use crate::models::{{ name }};
-{% endfor %}
 {% if resource.has_params() %}
 use crate::wire::{Pairs, ToWire};
+{% endif %}
+{% if !resource.imports().is_empty() %}
+use crate::{ {% for name in resource.imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
 {% endif %}
 
 {% for line in resource.doc %}

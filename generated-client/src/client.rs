@@ -5,9 +5,11 @@
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
+
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
+
 use crate::error::{ApiError, Error};
 use crate::resources::Conversations;
 

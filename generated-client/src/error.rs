@@ -3,6 +3,7 @@
 //! The one error type of every call.
 
 use std::fmt;
+
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 

@@ -111,6 +111,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod enums;
 mod error;
 mod models;
 mod pagination;
@@ -121,6 +122,7 @@ mod spec_examples;
 mod wire;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+pub use enums::*;
 pub use error::{ApiError, Error};
 pub use models::*;
 pub use pagination::{ItemStream, Page, PageMeta};

@@ -7,9 +7,11 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+
 use futures_core::Stream;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+
 use crate::client::{Client, Request};
 use crate::error::Error;
 

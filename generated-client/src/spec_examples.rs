@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
 use crate::*;
 
 /// Decodes `json` as `T`, then checks that encoding it again keeps every

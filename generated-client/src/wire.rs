@@ -7,6 +7,7 @@
 //! (`Key=a&Key=b`); names are sent as the spec spells them (`Timers.Inactive`).
 
 use chrono::{DateTime, SecondsFormat, Utc};
+
 use crate::error::Error;
 
 /// Key/value pairs in the order they are added.

@@ -126,6 +126,18 @@ impl Api {
         self.resources.iter().flat_map(|r| &r.operations)
     }
 
+    /// The enums the models' fields use, sorted, for `models.rs`' imports.
+    pub fn model_imports(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for field in self.models.iter().flat_map(|m| &m.fields) {
+            field.ty.named(&mut names);
+        }
+        names.retain(|name| self.enums.iter().any(|e| &e.name == name));
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// Whether any model field needs a date-time type.
     pub fn models_use_datetime(&self) -> bool {
         self.models

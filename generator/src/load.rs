@@ -10,6 +10,31 @@ use crate::error::{Error, Result};
 /// column; a structure error names the innermost node that does not fit the
 /// OpenAPI model, as a JSON pointer.
 pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
+    let spec = match fast_parse(text) {
+        Some(spec) => spec,
+        None => careful_parse(path, text)?,
+    };
+    check_paths(path, &spec)?;
+    Ok(spec)
+}
+
+/// The common case, straight from text to the model (a fifth of the time of
+/// going through `serde_yaml::Value`): a well-formed OpenAPI 3.0 document
+/// with nothing that needs [`careful_parse`]. `None` sends every other
+/// document down the careful path, which explains what is wrong with it.
+fn fast_parse(text: &str) -> Option<openapiv3::OpenAPI> {
+    // YAML's `.nan` and `.inf` reach an `expect` inside openapiv3; the careful
+    // path turns them into `null` first.
+    let lower = text.to_ascii_lowercase();
+    if lower.contains(".nan") || lower.contains(".inf") {
+        return None;
+    }
+    let spec: openapiv3::OpenAPI = serde_yaml::from_str(text).ok()?;
+    spec.openapi.starts_with("3.0.").then_some(spec)
+}
+
+/// Parses through `serde_yaml::Value`, so every failure can say where it is.
+fn careful_parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
     let value: serde_yaml::Value =
         serde_yaml::from_str(text).map_err(|err| syntax_error(path, &err))?;
     // Only what JSON can say: keys become strings (`200:` is a number in
@@ -25,8 +50,12 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
             message,
         }
     })?;
-    // A URL path cannot hold a control character, and the generated code
-    // and docs quote the path as written.
+    Ok(spec)
+}
+
+/// A URL path cannot hold a control character, and the generated code and
+/// docs quote the path as written.
+fn check_paths(path: &Path, spec: &openapiv3::OpenAPI) -> Result<()> {
     if let Some(bad) = spec
         .paths
         .paths
@@ -41,7 +70,7 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
                     .into(),
         });
     }
-    Ok(spec)
+    Ok(())
 }
 
 /// Reads and parses a spec file.

@@ -78,6 +78,12 @@ struct ModelsRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "enums.rs", escape = "none")]
+struct EnumsRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "resources.rs", escape = "none")]
 struct ResourcesRs<'a> {
     api: &'a Api,
@@ -229,7 +235,12 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/error.rs", &ErrorRs, "error.rs")?;
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
-    rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
+    if !api.models.is_empty() {
+        rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
+    }
+    if !api.enums.is_empty() {
+        rust("src/enums.rs", &EnumsRs { api }, "enums.rs")?;
+    }
     if api.has_examples() {
         rust(
             "src/spec_examples.rs",
@@ -277,18 +288,28 @@ fn format_file(file: &Rendered) -> Result<String> {
 
 /// Parses rendered Rust with syn and prints it with prettyplease.
 fn rust_source(rendered: &str, name: &str) -> Result<String> {
-    let file = syn::parse_file(rendered).map_err(|err| {
-        let start = err.span().start();
-        let line = rendered
-            .lines()
-            .nth(start.line.saturating_sub(1))
-            .unwrap_or("");
-        Error::InvalidRust {
-            template: name.to_owned(),
-            message: format!("{err} at line {}: `{}`", start.line, line.trim()),
-        }
+    let file = syn::parse_file(rendered).map_err(|err| Error::InvalidRust {
+        template: name.to_owned(),
+        message: invalid_rust_message(&err, rendered),
     })?;
     Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// syn's message, with the line it points at when spans carry locations.
+#[cfg(feature = "span-locations")]
+fn invalid_rust_message(err: &syn::Error, rendered: &str) -> String {
+    let start = err.span().start();
+    let line = rendered
+        .lines()
+        .nth(start.line.saturating_sub(1))
+        .unwrap_or("");
+    format!("{err} at line {}: `{}`", start.line, line.trim())
+}
+
+/// syn's message; build with the `span-locations` feature for the line.
+#[cfg(not(feature = "span-locations"))]
+fn invalid_rust_message(err: &syn::Error, _rendered: &str) -> String {
+    format!("{err} (build with the `span-locations` feature to see the line)")
 }
 
 /// prettyplease prints items back to back; this puts one blank line after
@@ -326,8 +347,16 @@ fn one_line_kind(line: &str) -> Option<&'static str> {
         .strip_prefix("pub(crate) ")
         .or_else(|| line.strip_prefix("pub "))
         .unwrap_or(line);
-    if line.starts_with("use ") {
-        Some("use")
+    if let Some(path) = line.strip_prefix("use ") {
+        // Imports in three groups, as rustfmt's `group_imports` would have
+        // them: the standard library, other crates, this crate.
+        Some(if path.starts_with("std::") || path.starts_with("core::") {
+            "use std"
+        } else if path.starts_with("crate::") || path.starts_with("super::") {
+            "use crate"
+        } else {
+            "use"
+        })
     } else if line.starts_with("mod ") && line.ends_with(';') {
         Some("mod")
     } else if line.starts_with("//!") || line.starts_with("#![") {

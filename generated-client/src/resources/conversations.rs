@@ -5,13 +5,12 @@
 use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde::Deserialize;
-use crate::pagination::{ItemStream, Page};
+
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
-use crate::models::Conversation;
-use crate::models::ConversationState;
-use crate::models::WebhookEnabled;
+use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
+use crate::{Conversation, ConversationState, WebhookEnabled};
 
 /// Operations on `/v1/Conversations`.
 #[derive(Debug, Clone)]
