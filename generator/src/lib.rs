@@ -65,6 +65,10 @@ pub fn generate_from_str(spec_path: &Path, text: &str, options: &Options) -> Res
             crate_name: options.crate_name.clone(),
         },
     )?;
+    // The parsed spec is a large tree no longer needed; freeing it takes a
+    // couple of milliseconds, which another thread can spend while this one
+    // renders. (If no thread can be started, it is freed here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(spec));
     let origin = render::Origin {
         spec_name: spec_path
             .file_name()

@@ -25,8 +25,12 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
 fn fast_parse(text: &str) -> Option<openapiv3::OpenAPI> {
     // YAML's `.nan` and `.inf` reach an `expect` inside openapiv3; the careful
     // path turns them into `null` first.
-    let lower = text.to_ascii_lowercase();
-    if lower.contains(".nan") || lower.contains(".inf") {
+    let special = |window: &[u8]| {
+        window[0] == b'.'
+            && (window[1..].eq_ignore_ascii_case(b"nan")
+                || window[1..].eq_ignore_ascii_case(b"inf"))
+    };
+    if text.as_bytes().windows(4).any(special) {
         return None;
     }
     let spec: openapiv3::OpenAPI = serde_yaml::from_str(text).ok()?;
