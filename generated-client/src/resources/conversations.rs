@@ -114,7 +114,7 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let response = client.conversations().fetch("SID", ).await?;
+    /// let response = client.conversations().fetch("SID").await?;
     /// println!("{response:?}");
     /// # Ok(())
     /// # }
