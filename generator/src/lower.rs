@@ -592,15 +592,17 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        let method = methods.claim(naming::snake(&verb), "_");
         let params = if fields.is_empty() {
             None
         } else {
-            let name = self.types.claim(params_name, "");
+            let bare_method = naming::bare(&method);
             Some(ParamsStruct {
-                doc: vec![format!("Parameters for [`{}::{}`].", resource.handle, {
-                    naming::bare(&verb_method(&verb, raw)).to_owned()
-                })],
-                name,
+                doc: vec![format!(
+                    "Parameters for [`{handle}::{bare_method}`](crate::{handle}::{bare_method}).",
+                    handle = resource.handle
+                )],
+                name: self.types.claim(params_name, ""),
                 fields,
             })
         };
@@ -631,7 +633,6 @@ impl<'a> Lowerer<'a> {
             }
             _ => Vec::new(),
         };
-        let method = methods.claim(verb_method(&verb, raw), "_");
         let with_response_method = methods.claim(
             format!(
                 "{}_with_response",
@@ -650,17 +651,6 @@ impl<'a> Lowerer<'a> {
         let request_method = stream_method
             .as_ref()
             .map(|_| methods.claim(format!("{}_request", naming::bare(&method)), "_"));
-        let mut params = params;
-        if let Some(p) = params.as_mut() {
-            // The method name is final now; point the doc at it.
-            p.doc = vec![format!(
-                "Parameters for [`{}::{}`](crate::{}::{}).",
-                resource.handle,
-                naming::bare(&method),
-                resource.handle,
-                naming::bare(&method)
-            )];
-        }
         let example_test = self.example_tests.snake(&operation_id);
         Ok(Some(Operation {
             doc: docs::first(&[op.description.as_deref(), op.summary.as_deref()]),
@@ -1378,10 +1368,6 @@ fn verb_of(op: &RawOp<'_>) -> String {
         (HttpMethod::Delete, _) => "delete",
     }
     .to_owned()
-}
-
-fn verb_method(verb: &str, _raw: &RawOp<'_>) -> String {
-    naming::snake(verb)
 }
 
 fn verb_rank(verb: &str) -> usize {
