@@ -1,2 +1,2 @@
-{# A call of `op` on `resource` from `client`, with placeholder arguments, for doc examples. -#}
-client{% for step in resource.chain %}.{{ step.accessor }}({% if let Some(arg) = step.arg %}"{{ arg }}"{% endif %}){% endfor %}.{{ op.method }}({% for p in op.path_params %}"{{ p.placeholder }}"{% if !loop.last || op.params.is_some() %}, {% endif %}{% endfor %}{% if let Some(params) = op.params %}&{{ params.name }}::new(){% endif %})
+{# A call of `op` on `resource` from `client`, with placeholder path arguments and the IR's sample setters, for doc examples. -#}
+client{% for step in resource.chain %}.{{ step.accessor }}({% if let Some(arg) = step.arg %}"{{ arg }}"{% endif %}){% endfor %}.{{ op.method }}({% for p in op.path_params %}"{{ p.placeholder }}"{% if !loop.last || op.params.is_some() %}, {% endif %}{% endfor %}{% if let Some(params) = op.params %}&{{ params.name }}::new(){% include "sample_setters.rs" %}{% endif %})

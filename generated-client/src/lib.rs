@@ -19,7 +19,7 @@
 //! // TWILIO_API_SECRET); TWILIO_REGION and TWILIO_EDGE when set.
 //! let client = Client::from_env()?;
 //!
-//! let created = client.conversations().create(&CreateConversationParams::new()).await?;
+//! let created = client.conversations().create(&CreateConversationParams::new().friendly_name("Support chat").state(ConversationState::Active)).await?;
 //! println!("created {created:?}");
 //!
 //! // Every item of the list, fetched page by page as the loop asks for more.

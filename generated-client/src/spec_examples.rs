@@ -7,6 +7,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::wire::Pairs;
 use crate::*;
 
 /// Decodes `json` as `T`, then checks that encoding it again keeps every
@@ -72,6 +73,54 @@ fn assert_covers(
     }
 }
 
+/// Decodes a form-body example into its params struct and checks that it
+/// encodes to the example's pairs (one pair per list item), in any order.
+///
+/// `undeclared` names keys the example sets but the spec's schema does not
+/// declare: the client has no field for them, so they are checked to be in
+/// the example and then left out of the comparison.
+fn form_encodes_as_given<P: DeserializeOwned>(
+    name: &str,
+    json: &str,
+    undeclared: &[&str],
+    encode: fn(&P) -> Pairs,
+) {
+    let mut original: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            json,
+        )
+        .expect("the example is a JSON object");
+    for key in undeclared {
+        assert!(
+            original.remove(* key).is_some(), "example `{name}` no longer sets `{key}`"
+        );
+    }
+
+    let params: P = serde_json::from_value(serde_json::Value::Object(original.clone()))
+        .unwrap_or_else(|err| panic!("example `{name}` does not fit the params: {err}"));
+    let mut want: Vec<(String, String)> = Vec::new();
+    for (key, value) in &original {
+        let values = match value {
+            serde_json::Value::Array(items) => items.clone(),
+            other => vec![other.clone()],
+        };
+        for value in values {
+            let text = match value {
+                serde_json::Value::String(text) => text,
+                other => other.to_string(),
+            };
+            want.push((key.clone(), text));
+        }
+    }
+
+    let mut got: Vec<(String, String)> = encode(&params)
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "example `{name}`");
+}
+
 /// `CreateConversation`: POST /v1/Conversations
 #[test]
 fn create_conversation() {
@@ -80,6 +129,14 @@ fn create_conversation() {
     >(
         "created",
         r#"{"account_sid":"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","attributes":"{}","bindings":null,"chat_service_sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","date_created":"2020-07-01T22:18:37Z","date_updated":null,"friendly_name":"Support chat","links":{"export":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Export","messages":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Webhooks"},"messaging_service_sid":"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"initializing","timers":{},"unique_name":null,"url":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConversationParams,
+    >(
+        "support_chat",
+        r#"{"FriendlyName":"Support chat","State":"active","Timers.Inactive":"PT5M"}"#,
+        &[],
+        CreateConversationParams::to_form,
     );
 }
 
@@ -102,5 +159,18 @@ fn fetch_conversation() {
     >(
         "fetched",
         r#"{"account_sid":"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","attributes":"{\"topic\": \"billing\"}","bindings":{},"chat_service_sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","date_created":"2020-07-01T22:18:37Z","date_updated":"2020-07-01T22:20:05Z","friendly_name":"Support chat","links":{"export":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Export","messages":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Webhooks"},"messaging_service_sid":"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"active","timers":{"date_closed":"2020-07-02T22:20:05Z","date_inactive":"2020-07-01T22:30:05Z"},"unique_name":"support-chat-42","url":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+    );
+}
+
+/// `UpdateConversation`: POST /v1/Conversations/{Sid}
+#[test]
+fn update_conversation() {
+    form_encodes_as_given::<
+        UpdateConversationParams,
+    >(
+        "close_later",
+        r#"{"State":"inactive","Timers.Closed":"PT10M"}"#,
+        &[],
+        UpdateConversationParams::to_form,
     );
 }

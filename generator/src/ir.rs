@@ -406,6 +406,9 @@ pub struct ParamsStruct {
     pub doc: Vec<String>,
     /// Fields in a stable order: headers, then query, then body, each in spec order.
     pub fields: Vec<ParamField>,
+    /// The setter calls a doc example shows, with values from the spec's
+    /// examples where it has them.
+    pub samples: Vec<SampleSetter>,
 }
 
 impl ParamsStruct {
@@ -426,6 +429,30 @@ impl ParamsStruct {
     pub fn uses_datetime(&self) -> bool {
         self.fields.iter().any(|f| f.ty.mentions_datetime())
     }
+}
+
+/// One setter call in a doc example, e.g. `.friendly_name("Support chat")`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampleSetter {
+    /// The setter, e.g. `friendly_name`.
+    pub setter: String,
+    /// The value it is called with.
+    pub value: SampleValue,
+}
+
+/// A value in a doc example, of a type the setter takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SampleValue {
+    /// A string literal.
+    Str(String),
+    /// Several string literals, for a list setter.
+    Strs(Vec<String>),
+    /// A known enum variant: the enum's and the variant's Rust names.
+    Variant(String, String),
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
 }
 
 /// Where a parameter goes on the wire.

@@ -24,6 +24,7 @@ pub mod lower;
 pub mod naming;
 pub mod output;
 pub mod render;
+mod sample;
 
 use std::path::Path;
 

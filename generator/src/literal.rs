@@ -5,7 +5,7 @@
 //! quotes, backslashes, newlines or anything else. Templates never paste
 //! them raw: they call the helpers at the bottom of this file, which escape.
 
-use crate::ir::{Api, Example, ModelField, Operation, ParamField, Variant};
+use crate::ir::{Api, Example, ModelField, Operation, ParamField, SampleValue, Variant};
 
 /// A Rust string literal, quotes included: `a"b` → `"a\"b"`.
 pub fn rust_str(text: &str) -> String {
@@ -91,6 +91,17 @@ impl ParamField {
     /// The name on the wire for a doc comment.
     pub fn wire_doc(&self) -> String {
         doc_text(&self.wire_name)
+    }
+}
+
+impl SampleValue {
+    /// The strings of a `Str` or `Strs` value as Rust string literals.
+    pub fn str_lits(&self) -> Vec<String> {
+        match self {
+            SampleValue::Str(text) => vec![rust_str(text)],
+            SampleValue::Strs(texts) => texts.iter().map(|t| rust_str(t)).collect(),
+            _ => Vec::new(),
+        }
     }
 }
 

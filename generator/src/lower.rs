@@ -17,6 +17,7 @@ use crate::ir::{
     ParamsStruct, PathArg, PathParam, Resource, ResponseKind, RustType, Setter, Skipped, Variant,
 };
 use crate::naming::{self, Scope};
+use crate::sample;
 
 /// Names the generated crate's root already uses for its runtime.
 const RUNTIME_TYPES: &[&str] = &[
@@ -593,7 +594,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         let method = methods.claim(naming::snake(&verb), "_");
-        let params = if fields.is_empty() {
+        let mut params = if fields.is_empty() {
             None
         } else {
             let bare_method = naming::bare(&method);
@@ -604,6 +605,7 @@ impl<'a> Lowerer<'a> {
                 )],
                 name: self.types.claim(params_name, ""),
                 fields,
+                samples: Vec::new(),
             })
         };
 
@@ -633,6 +635,19 @@ impl<'a> Lowerer<'a> {
             }
             _ => Vec::new(),
         };
+        if let Some(params) = &mut params {
+            let items_key = match &response {
+                ResponseKind::Page { items_key, .. } => Some(items_key.as_str()),
+                _ => None,
+            };
+            params.samples = sample::samples(
+                &params.fields,
+                &self.enums,
+                &request_examples,
+                &self.success_media(raw).map(examples_of).unwrap_or_default(),
+                items_key,
+            );
+        }
         let with_response_method = methods.claim(
             format!(
                 "{}_with_response",

@@ -9,7 +9,7 @@ use std::thread;
 use askama::Template;
 
 use crate::error::{Error, Result};
-use crate::ir::{Api, Location, ResponseKind, RustType, Setter};
+use crate::ir::{Api, Location, ResponseKind, RustType, SampleValue, Setter};
 
 /// The files of a generated crate: path relative to the crate root → content.
 pub type Files = BTreeMap<String, String>;

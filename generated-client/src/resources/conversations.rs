@@ -31,7 +31,7 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let response = client.conversations().create(&CreateConversationParams::new()).await?;
+    /// let response = client.conversations().create(&CreateConversationParams::new().friendly_name("Support chat").state(ConversationState::Active)).await?;
     /// println!("{response:?}");
     /// # Ok(())
     /// # }
@@ -64,7 +64,7 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let page = client.conversations().list(&ListConversationParams::new()).await?;
+    /// let page = client.conversations().list(&ListConversationParams::new().state(ConversationState::Active)).await?;
     /// for item in &page.items {
     ///     println!("{item:?}");
     /// }
@@ -145,7 +145,7 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let response = client.conversations().update("SID", &UpdateConversationParams::new()).await?;
+    /// let response = client.conversations().update("SID", &UpdateConversationParams::new().state(ConversationState::Inactive).timers_closed("PT10M")).await?;
     /// println!("{response:?}");
     /// # Ok(())
     /// # }
