@@ -162,21 +162,10 @@ impl Client {
     /// the operation, method, path template, final status, attempts and
     /// elapsed milliseconds: never credentials or parameter values.
     async fn send(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
-        {
-            let span = tracing::info_span!(
-                "twilio.request",
-                operation = request.operation,
-                method = %request.method,
-                path = request.template,
-                status = tracing::field::Empty,
-                attempt = tracing::field::Empty,
-                elapsed_ms = tracing::field::Empty,
-            );
-            tracing::Instrument::instrument(self.send_with_retries(request), span).await
-        }
-        #[cfg(not(feature = "tracing"))]
-        self.send_with_retries(request).await
+        let sending = tracing::Instrument::instrument(sending, request_span(request));
+        sending.await
     }
 
     async fn send_with_retries(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
@@ -250,6 +239,17 @@ impl Client {
         let body = response.bytes().await.map_err(Error::from_reqwest)?;
         Ok((status, headers, body.to_vec()))
     }
+}
+
+/// The `twilio.request` span of one call. `status`, `attempt` and
+/// `elapsed_ms` are recorded as the call goes on; parameter values and
+/// credentials never are.
+#[cfg(feature = "tracing")]
+fn request_span(request: &Request) -> tracing::Span {
+    use tracing::field::Empty;
+    let (operation, path) = (request.operation, request.template);
+    let method = request.method.as_str();
+    tracing::info_span!("twilio.request", operation, method, path, status = Empty, attempt = Empty, elapsed_ms = Empty)
 }
 
 /// Configures a [`Client`]; finish with [`ClientBuilder::build`].
@@ -706,7 +706,7 @@ mod tests {
         capture(request).await;
 
         let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-        for expected in ["twilio.request", "operation=\"FetchThing\"", "method=GET", "path=\"/v1/Things/{Sid}\"", "status=204", "attempt=1", "elapsed_ms="] {
+        for expected in ["twilio.request", "operation=\"FetchThing\"", "method=\"GET\"", "path=\"/v1/Things/{Sid}\"", "status=204", "attempt=1", "elapsed_ms="] {
             assert!(text.contains(expected), "{expected} missing from {text}");
         }
         for secret in ["private-unique-name", "tok", "Basic"] {

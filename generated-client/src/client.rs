@@ -176,16 +176,10 @@ impl Client {
         &self,
         request: &Request,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
-        {
-            let span = tracing::info_span!(
-                "twilio.request", operation = request.operation, method = % request
-                .method, path = request.template, status = tracing::field::Empty, attempt
-                = tracing::field::Empty, elapsed_ms = tracing::field::Empty,
-            );
-            tracing::Instrument::instrument(self.send_with_retries(request), span).await
-        }
-        #[cfg(not(feature = "tracing"))] self.send_with_retries(request).await
+        let sending = tracing::Instrument::instrument(sending, request_span(request));
+        sending.await
     }
 
     async fn send_with_retries(
@@ -280,6 +274,21 @@ impl Client {
         let body = response.bytes().await.map_err(Error::from_reqwest)?;
         Ok((status, headers, body.to_vec()))
     }
+}
+
+/// The `twilio.request` span of one call. `status`, `attempt` and
+/// `elapsed_ms` are recorded as the call goes on; parameter values and
+/// credentials never are.
+#[cfg(feature = "tracing")]
+fn request_span(request: &Request) -> tracing::Span {
+    use tracing::field::Empty;
+
+    let (operation, path) = (request.operation, request.template);
+    let method = request.method.as_str();
+    tracing::info_span!(
+        "twilio.request", operation, method, path, status = Empty, attempt = Empty,
+        elapsed_ms = Empty
+    )
 }
 
 /// Configures a [`Client`]; finish with [`ClientBuilder::build`].
@@ -814,7 +823,7 @@ mod tests {
         for expected in [
             "twilio.request",
             "operation=\"FetchThing\"",
-            "method=GET",
+            "method=\"GET\"",
             "path=\"/v1/Things/{Sid}\"",
             "status=204",
             "attempt=1",
