@@ -36,10 +36,13 @@
 //! ```
 //!
 //! Every operation also has a `*_with_response` twin that returns the
-//! [`Response`] status and headers beside the decoded body. Lists return one
-//! [`Page`] from the list method, or stream every item through an
-//! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
-//! first `n` items is fetched, and dropping the stream stops all work.
+//! [`Response`] status and headers beside the decoded body.
+{% if api.has_lists() %}
+//! Lists return one [`Page`] from the list method, or stream every item
+//! through an [`ItemStream`]; with `futures::StreamExt::take(n)` no page
+//! beyond the first `n` items is fetched, and dropping the stream stops all
+//! work.
+{% endif %}
 //!
 //! # Errors
 //!
@@ -141,7 +144,10 @@ pub use error::{ApiError, Error};
 {% if !api.models.is_empty() %}
 pub use models::*;
 {% endif %}
-pub use pagination::{ItemStream, Page, PageMeta};
+{% if api.has_lists() %}
+pub use pagination::ItemStream;
+{% endif %}
+pub use pagination::{Page, PageMeta};
 pub use resources::*;
 
 /// The date-time library used by this crate's date-time fields.

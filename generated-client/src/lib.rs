@@ -32,10 +32,11 @@
 //! ```
 //!
 //! Every operation also has a `*_with_response` twin that returns the
-//! [`Response`] status and headers beside the decoded body. Lists return one
-//! [`Page`] from the list method, or stream every item through an
-//! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
-//! first `n` items is fetched, and dropping the stream stops all work.
+//! [`Response`] status and headers beside the decoded body.
+//! Lists return one [`Page`] from the list method, or stream every item
+//! through an [`ItemStream`]; with `futures::StreamExt::take(n)` no page
+//! beyond the first `n` items is fetched, and dropping the stream stops all
+//! work.
 //!
 //! # Errors
 //!
@@ -125,7 +126,8 @@ pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use enums::*;
 pub use error::{ApiError, Error};
 pub use models::*;
-pub use pagination::{ItemStream, Page, PageMeta};
+pub use pagination::ItemStream;
+pub use pagination::{Page, PageMeta};
 pub use resources::*;
 
 /// The date-time library used by this crate's date-time fields.

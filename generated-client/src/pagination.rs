@@ -3,10 +3,10 @@
 //! Pages of a list, and streams that follow them.
 
 use std::collections::VecDeque;
-use std::fmt;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::fmt;
 
 use futures_core::Stream;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
@@ -72,26 +72,44 @@ impl<T: DeserializeOwned> Page<T> {
 /// Decodes Twilio's envelope `{"<key>": [...], "meta": {...}}`, whatever the key.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PageVisitor<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
-            type Value = Page<T>;
+        let raw = RawPage::deserialize(deserializer)?;
+        let items = raw
+            .items
+            .into_iter()
+            .map(T::deserialize)
+            .collect::<Result<Vec<T>, _>>()
+            .map_err(serde::de::Error::custom)?;
+        Ok(Page { items, meta: raw.meta })
+    }
+}
+
+/// A page whose items are not decoded yet. Everything about paging that does
+/// not depend on the item type lives here, so it is compiled once, not once
+/// per list.
+struct RawPage {
+    items: Vec<serde_json::Value>,
+    meta: PageMeta,
+}
+
+impl<'de> Deserialize<'de> for RawPage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RawPageVisitor;
+        impl<'de> Visitor<'de> for RawPageVisitor {
+            type Value = RawPage;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a list page with `meta` and one array of items")
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<Page<T>, A::Error> {
+            ) -> Result<RawPage, A::Error> {
                 let mut meta: Option<PageMeta> = None;
-                let mut arrays: Vec<(String, serde_json::Value)> = Vec::new();
+                let mut arrays: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "meta" {
                         meta = Some(map.next_value()?);
-                    } else {
-                        let value: serde_json::Value = map.next_value()?;
-                        if value.is_array() {
-                            arrays.push((key, value));
-                        }
+                    } else if let serde_json::Value::Array(items) = map.next_value()? {
+                        arrays.push((key, items));
                     }
                 }
                 let meta = meta.ok_or_else(|| serde::de::Error::missing_field("meta"))?;
@@ -107,12 +125,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
                     );
                 };
                 let (_, items) = arrays.swap_remove(index);
-                let items = Vec::<T>::deserialize(items)
-                    .map_err(serde::de::Error::custom)?;
-                Ok(Page { items, meta })
+                Ok(RawPage { items, meta })
             }
         }
-        deserializer.deserialize_map(PageVisitor(PhantomData))
+        deserializer.deserialize_map(RawPageVisitor)
     }
 }
 
@@ -122,9 +138,21 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
 /// the previous one is used up; dropping the stream stops all work. It is
 /// `Unpin`, so `StreamExt::next` works on it directly, and it owns everything
 /// it needs (`'static`), so it can be moved into a spawned task.
+///
+/// Items are decoded one at a time as they are read: an item that does not
+/// decode is yielded as [`Error::Decode`] with that item's JSON, and the
+/// stream goes on with the next one. A failed page request is yielded once
+/// and ends the stream.
 #[must_use = "streams do nothing unless polled"]
 pub struct ItemStream<T> {
-    inner: Pin<Box<dyn Stream<Item = Result<T, Error>> + Send>>,
+    pages: Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>>,
+    item: PhantomData<fn() -> T>,
+}
+
+/// An item of a fetched page, not decoded yet, with its page's status.
+struct RawItem {
+    status: u16,
+    value: serde_json::Value,
 }
 
 impl<T> fmt::Debug for ItemStream<T> {
@@ -133,45 +161,67 @@ impl<T> fmt::Debug for ItemStream<T> {
     }
 }
 
-impl<T> ItemStream<T> {
+impl<T: DeserializeOwned> ItemStream<T> {
     /// The next item, fetching the next page when this one is used up;
     /// `None` after the last item. (`futures::StreamExt` offers the same and
     /// more, such as `take` and `try_collect`.)
     pub async fn next(&mut self) -> Option<Result<T, Error>> {
-        std::future::poll_fn(|cx| self.inner.as_mut().poll_next(cx)).await
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 }
 
-impl<T> Stream for ItemStream<T> {
+impl<T: DeserializeOwned> Stream for ItemStream<T> {
     type Item = Result<T, Error>;
     fn poll_next(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
+        self.pages
+            .as_mut()
+            .poll_next(cx)
+            .map(|next| {
+                next.map(|raw| {
+                    let RawItem { status, value } = raw?;
+                    T::deserialize(&value)
+                        .map_err(|source| Error::Decode {
+                            status,
+                            body: value.to_string(),
+                            source,
+                        })
+                })
+            })
     }
 }
 
 /// Streams the items of the list that `first` requests, following `next_page_url`.
 ///
 /// A request that could not be built (`first` is an error) yields that error
-/// as the stream's only item.
+/// as the stream's only item. Only the final decoding of each item depends on
+/// `T`; the paging itself is compiled once for every list.
 pub(crate) fn stream_items<T>(
     client: Client,
     first: Result<Request, Error>,
-) -> ItemStream<T>
-where
-    T: DeserializeOwned + Send + 'static,
-{
+) -> ItemStream<T> {
+    ItemStream {
+        pages: raw_items(client, first),
+        item: PhantomData,
+    }
+}
+
+fn raw_items(
+    client: Client,
+    first: Result<Request, Error>,
+) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
     enum Next {
         Request(Result<Request, Error>),
         Url(String),
         Done,
     }
 
-    struct State<T> {
+    struct State {
         client: Client,
-        buffer: VecDeque<T>,
+        status: u16,
+        buffer: VecDeque<serde_json::Value>,
         next: Next,
         /// The first page's request, whose operation later pages repeat.
         first: Request,
@@ -179,39 +229,48 @@ where
 
     let state = State {
         client,
+        status: 0,
         buffer: VecDeque::new(),
         next: Next::Request(first),
         first: Request::new(reqwest::Method::GET, String::new()),
     };
-    let stream = futures_util::stream::unfold(
-        state,
-        |mut state| async move {
-            loop {
-                if let Some(item) = state.buffer.pop_front() {
-                    return Some((Ok(item), state));
-                }
-                let request = match std::mem::replace(&mut state.next, Next::Done) {
-                    Next::Done => return None,
-                    Next::Request(Ok(request)) => {
-                        state.first = request.clone();
-                        request
+    Box::pin(
+        futures_util::stream::unfold(
+            state,
+            |mut state| async move {
+                loop {
+                    if let Some(value) = state.buffer.pop_front() {
+                        let item = RawItem {
+                            status: state.status,
+                            value,
+                        };
+                        return Some((Ok(item), state));
                     }
-                    Next::Request(Err(err)) => return Some((Err(err), state)),
-                    Next::Url(url) => state.first.at_url(url),
-                };
-                match state.client.json::<Page<T>>(request).await {
-                    Ok(crate::client::Response { body: page, .. }) => {
-                        if let Some(url) = page.next_page_url() {
-                            state.next = Next::Url(url.to_owned());
+                    let request = match std::mem::replace(&mut state.next, Next::Done) {
+                        Next::Done => return None,
+                        Next::Request(Ok(request)) => {
+                            state.first = request.clone();
+                            request
                         }
-                        state.buffer.extend(page.items);
+                        Next::Request(Err(err)) => return Some((Err(err), state)),
+                        Next::Url(url) => state.first.at_url(url),
+                    };
+                    match state.client.json::<RawPage>(request).await {
+                        Ok(crate::client::Response { status, body: page, .. }) => {
+                            if let Some(url) = page
+                                .meta
+                                .next_page_url
+                                .filter(|url| !url.is_empty())
+                            {
+                                state.next = Next::Url(url);
+                            }
+                            state.status = status;
+                            state.buffer.extend(page.items);
+                        }
+                        Err(err) => return Some((Err(err), state)),
                     }
-                    Err(err) => return Some((Err(err), state)),
                 }
-            }
-        },
-    );
-    ItemStream {
-        inner: Box::pin(stream),
-    }
+            },
+        ),
+    )
 }

@@ -229,3 +229,46 @@ async fn an_empty_next_page_url_ends_the_stream() {
     assert_eq!(sids(&items), ["CH1", "CH2"]);
     assert_eq!(requests(&server).await.len(), 1);
 }
+
+#[tokio::test]
+async fn an_item_that_does_not_decode_is_an_error_and_the_stream_goes_on() {
+    let server = MockServer::start().await;
+    let mut page = page_json(0, ["CH1", "CH3"], None);
+    // `date_created` must be a date-time: this item cannot become a Conversation.
+    let mut bad = conversation_json("CH2");
+    bad["date_created"] = json!("yesterday");
+    page["conversations"]
+        .as_array_mut()
+        .unwrap()
+        .insert(1, bad.clone());
+    Mock::given(method("GET"))
+        .and(path("/v1/Conversations"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page))
+        .mount(&server)
+        .await;
+
+    let outcomes: Vec<Result<Conversation, Error>> = client(&server)
+        .conversations()
+        .stream(&params())
+        .collect()
+        .await;
+    assert_eq!(outcomes.len(), 3, "{outcomes:?}");
+    assert_eq!(outcomes[0].as_ref().unwrap().sid.as_deref(), Some("CH1"));
+    match &outcomes[1] {
+        Err(Error::Decode { status, body, .. }) => {
+            assert_eq!(*status, 200);
+            let body: Value = serde_json::from_str(body).unwrap();
+            assert_eq!(body, bad, "the error keeps the item's own JSON");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert_eq!(outcomes[2].as_ref().unwrap().sid.as_deref(), Some("CH3"));
+
+    // One page, decoded whole, fails as a whole.
+    let err = client(&server)
+        .conversations()
+        .list(&params())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
+}
