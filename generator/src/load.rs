@@ -4,6 +4,8 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+mod split;
+
 /// Parses spec text (YAML or JSON) into an OpenAPI 3.0 document.
 ///
 /// `path` is only used in error messages. A syntax error names its line and
@@ -33,7 +35,10 @@ fn fast_parse(text: &str) -> Option<openapiv3::OpenAPI> {
     if text.as_bytes().windows(4).any(special) {
         return None;
     }
-    let spec: openapiv3::OpenAPI = serde_yaml::from_str(text).ok()?;
+    let spec = match split::parse(text) {
+        Some(spec) => spec,
+        None => serde_yaml::from_str::<openapiv3::OpenAPI>(text).ok()?,
+    };
     spec.openapi.starts_with("3.0.").then_some(spec)
 }
 

@@ -1,0 +1,294 @@
+//! Parsing a large spec on two threads.
+//!
+//! libyaml reads a document front to back on one thread; for a spec of
+//! Twilio's size that is a third of the generator's time, with the other
+//! core idle. Most of such a spec is its `paths` mapping, whose entries are
+//! independent, so the text is cut into pieces that are each a YAML document
+//! of their own:
+//!
+//! - the first part of `paths` (`paths:` and the entries before the cut),
+//! - the rest of `paths` (`paths:` and the entries from the cut on), and
+//! - everything else, with `paths: {}` in place of the section.
+//!
+//! One thread parses the first piece while the calling thread parses the
+//! other two; the entries are then joined in their original order.
+//!
+//! Cuts are made only at lines that start a top-level key (column 0) or a
+//! path key (`/...` at the indentation of the first path). In block YAML such
+//! a line ends every node opened before it, except a quoted scalar or a flow
+//! collection, and one of those left open makes its piece fail to parse. So
+//! either every piece parses into exactly what the whole text would give, or
+//! [`parse`] returns `None` and the caller parses the whole text as usual
+//! (which is also what explains errors). Texts with several documents,
+//! directives, a second `paths` key, anchors used across pieces or a path in
+//! two pieces are all in the second group.
+
+use openapiv3::{OpenAPI, Paths};
+use serde::Deserialize;
+
+/// Below this size a second thread costs more than it saves.
+const MIN_LEN: usize = 64 * 1024;
+
+/// The spec, parsed on two threads; `None` when the text is small, not laid
+/// out as [`Pieces`] expects, or any piece fails to parse.
+pub(super) fn parse(text: &str) -> Option<OpenAPI> {
+    if text.len() < MIN_LEN {
+        return None;
+    }
+    parse_pieces(&Pieces::cut(text, text.len() / 2)?)
+}
+
+fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
+    let (first, rest, second) = std::thread::scope(|scope| {
+        let first = scope.spawn(|| paths_of(&pieces.first));
+        let rest = serde_yaml::from_str::<OpenAPI>(&pieces.rest).ok();
+        let second = pieces.second.as_deref().map(paths_of);
+        (first.join().ok().flatten(), rest, second)
+    });
+    let mut spec = rest?;
+    if !spec.paths.paths.is_empty() || !spec.paths.extensions.is_empty() {
+        return None;
+    }
+    let mut paths = first?;
+    if let Some(second) = second {
+        let second = second?;
+        for (key, item) in second.paths {
+            if paths.paths.insert(key, item).is_some() {
+                return None;
+            }
+        }
+        for (key, value) in second.extensions {
+            if paths.extensions.insert(key, value).is_some() {
+                return None;
+            }
+        }
+    }
+    spec.paths = paths;
+    Some(spec)
+}
+
+fn paths_of(piece: &str) -> Option<Paths> {
+    #[derive(Deserialize)]
+    struct PathsOnly {
+        paths: Paths,
+    }
+    serde_yaml::from_str::<PathsOnly>(piece)
+        .ok()
+        .map(|p| p.paths)
+}
+
+/// The spec text cut into documents that parse independently.
+#[derive(Debug, PartialEq)]
+struct Pieces {
+    /// `paths:` and the entries before the cut (all of them if there is no cut).
+    first: String,
+    /// `paths:` and the entries from the cut on, if `paths` was cut.
+    second: Option<String>,
+    /// Everything but the `paths` section, which is `paths: {}` here.
+    rest: String,
+}
+
+impl Pieces {
+    /// Cuts `text` so that the first piece ends near byte `target`: `paths`
+    /// is cut at the path key nearest to it, or not at all when the whole
+    /// section is shorter than `target`.
+    fn cut(text: &str, target: usize) -> Option<Pieces> {
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            lines.push((offset, line.trim_end()));
+            offset += line.len();
+        }
+        let many_documents = lines.iter().enumerate().any(|(i, (_, line))| {
+            line.starts_with('%') || line.starts_with("...") || (i > 0 && line.starts_with("---"))
+        });
+        if many_documents {
+            return None;
+        }
+        let top_level = |line: &str| !line.is_empty() && !line.starts_with([' ', '#']);
+        let mut paths_keys = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, l))| *l == "paths:");
+        let (paths_index, &(paths_start, _)) = paths_keys.next()?;
+        if paths_keys.next().is_some() {
+            return None;
+        }
+        let body_index = paths_index + 1;
+        let body_start = lines.get(body_index).map_or(text.len(), |(o, _)| *o);
+        let end_index = lines[body_index..]
+            .iter()
+            .position(|(_, line)| top_level(line))
+            .map_or(lines.len(), |i| body_index + i);
+        let end = lines.get(end_index).map_or(text.len(), |(o, _)| *o);
+
+        // The indentation of the path keys, from the first entry.
+        let (_, first_key) = lines[body_index..end_index]
+            .iter()
+            .find(|(_, l)| !l.trim_start().is_empty() && !l.trim_start().starts_with('#'))?;
+        let indent = first_key.len() - first_key.trim_start().len();
+        if indent == 0 || !first_key.trim_start().starts_with('/') {
+            return None;
+        }
+        let is_key = |line: &str| {
+            line.len() > indent
+                && line.bytes().take(indent).all(|b| b == b' ')
+                && line.as_bytes()[indent] == b'/'
+        };
+
+        let cut = if end - body_start <= target {
+            None
+        } else {
+            // The path key nearest the target, never the first one.
+            lines[body_index..end_index]
+                .iter()
+                .filter(|(_, line)| is_key(line))
+                .skip(1)
+                .map(|(o, _)| *o)
+                .min_by_key(|o| o.abs_diff(body_start + target))
+        };
+        let piece = |from: usize, to: usize| format!("paths:\n{}", &text[from..to]);
+        Some(Pieces {
+            first: piece(body_start, cut.unwrap_or(end)),
+            second: cut.map(|cut| piece(cut, end)),
+            rest: format!("{}paths: {{}}\n{}", &text[..paths_start], &text[end..]),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> OpenAPI {
+        serde_yaml::from_str(text).expect("the test document parses")
+    }
+
+    const DOC: &str = "\
+openapi: 3.0.3
+info: {title: T, version: 1.0.0}
+paths:
+  /a:
+    get:
+      description: |
+        first
+      responses: {'204': {description: none}}
+  # a comment between paths
+  /b:
+    get:
+      responses: {'204': {description: none}}
+  /c:
+    get:
+      responses: {'204': {description: none}}
+components:
+  schemas: {S: {type: string}}
+";
+
+    #[test]
+    fn pieces_are_documents_of_their_own() {
+        let pieces = Pieces::cut(DOC, 60).unwrap();
+        assert_eq!(
+            pieces.first,
+            "paths:\n  /a:\n    get:\n      description: |\n        first\n      responses: {'204': {description: none}}\n  # a comment between paths\n"
+        );
+        assert!(
+            pieces
+                .second
+                .as_deref()
+                .unwrap()
+                .starts_with("paths:\n  /b:\n")
+        );
+        assert_eq!(
+            pieces.rest,
+            "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas: {S: {type: string}}\n"
+        );
+    }
+
+    #[test]
+    fn every_cut_gives_what_the_whole_text_gives() {
+        for target in [0, 40, 150, 250, DOC.len()] {
+            let pieces = Pieces::cut(DOC, target).unwrap();
+            assert_eq!(parse_pieces(&pieces), Some(whole(DOC)), "target {target}");
+        }
+    }
+
+    #[test]
+    fn texts_it_does_not_cut() {
+        let cases = [
+            // Several documents, or a directive.
+            format!("{DOC}---\nopenapi: 3.0.3\n"),
+            format!("%YAML 1.2\n---\n{DOC}"),
+            // `paths` twice, or not at all as a plain block key.
+            format!("{DOC}paths:\n  /d: {{}}\n"),
+            DOC.replace("paths:\n", "paths: # all of them\n"),
+            "{\"openapi\": \"3.0.3\", \"paths\": {}}".to_owned(),
+            // The first entry is not a path.
+            DOC.replace("  /a:\n", "  x-note: 1\n  /a:\n"),
+        ];
+        for text in cases {
+            assert_eq!(Pieces::cut(&text, 60), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn pieces_that_do_not_parse_alone_give_none() {
+        // An anchor outside `paths` used inside it.
+        let anchored = DOC
+            .replace(
+                "paths:\n",
+                "x-shared: &none {'204': {description: none}}\npaths:\n",
+            )
+            .replace(
+                "responses: {'204': {description: none}}\n  /c:",
+                "responses: *none\n  /c:",
+            );
+        assert!(serde_yaml::from_str::<OpenAPI>(&anchored).is_ok());
+        assert_eq!(parse_pieces(&Pieces::cut(&anchored, 60).unwrap()), None);
+
+        // A quoted scalar running over a line that looks like a path key.
+        let quoted = DOC.replace(
+            "      description: |\n        first\n",
+            "      description: \"one\n  /z: two\"\n",
+        );
+        assert!(serde_yaml::from_str::<OpenAPI>(&quoted).is_ok());
+        for target in [0, 40, 60, 100] {
+            if let Some(pieces) = Pieces::cut(&quoted, target) {
+                let parsed = parse_pieces(&pieces);
+                assert!(
+                    parsed.is_none() || parsed == Some(whole(&quoted)),
+                    "target {target}"
+                );
+            }
+        }
+
+        // The same path in both halves: the whole text keeps one of them,
+        // so the halves must not be joined.
+        let twice = DOC.replace("  /c:", "  /a:");
+        assert_eq!(parse_pieces(&Pieces::cut(&twice, 150).unwrap()), None);
+    }
+
+    #[test]
+    fn twilio_spec_cut_anywhere_parses_the_same() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/specs/twilio_conversations_v1.yaml");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} is missing",
+                path.display()
+            );
+            eprintln!("skipped: {} not found", path.display());
+            return;
+        };
+        let expected = whole(&text);
+        assert_eq!(parse(&text), Some(expected.clone()));
+        for target in [1, text.len() / 3, text.len() * 2 / 3, text.len()] {
+            let pieces = Pieces::cut(&text, target).expect("Twilio's spec is cut");
+            assert_eq!(
+                parse_pieces(&pieces).as_ref(),
+                Some(&expected),
+                "target {target}"
+            );
+        }
+    }
+}
