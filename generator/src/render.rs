@@ -188,11 +188,24 @@ fn format_all(rendered: &[Rendered]) -> Vec<Result<String>> {
     };
     let mut results: Vec<Option<Result<String>>> = rendered.iter().map(|_| None).collect();
     thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
-        for handle in handles {
-            let done = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let handles: Vec<_> = (0..workers)
+            .filter_map(|_| thread::Builder::new().spawn_scoped(scope, worker).ok())
+            .collect();
+        // Without any thread (the system refused them all), this one works.
+        let mine = if handles.is_empty() {
+            worker()
+        } else {
+            Vec::new()
+        };
+        for done in handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .chain([mine])
+        {
             for (i, result) in done {
                 results[i] = Some(result);
             }

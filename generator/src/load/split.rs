@@ -40,11 +40,14 @@ pub(super) fn parse(text: &str) -> Option<OpenAPI> {
 
 fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
     let (first, rest, second) = std::thread::scope(|scope| {
-        let first = scope.spawn(|| paths_of(&pieces.first));
+        // If no thread can be started, the caller parses the whole text.
+        let first = std::thread::Builder::new()
+            .spawn_scoped(scope, || paths_of(&pieces.first))
+            .ok()?;
         let rest = serde_yaml::from_str::<OpenAPI>(&pieces.rest).ok();
         let second = pieces.second.as_deref().map(paths_of);
-        (first.join().ok().flatten(), rest, second)
-    });
+        Some((first.join().ok().flatten(), rest, second))
+    })?;
     let mut spec = rest?;
     if !spec.paths.paths.is_empty() || !spec.paths.extensions.is_empty() {
         return None;
