@@ -42,6 +42,13 @@ pub struct PageMeta {
     pub url: Option<String>,
 }
 
+impl PageMeta {
+    /// The next page's URL; Twilio's last page has `null` or `""`.
+    fn next_url(&self) -> Option<&str> {
+        self.next_page_url.as_deref().filter(|url| !url.is_empty())
+    }
+}
+
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -55,7 +62,7 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// The URL of the next page, if there is one.
     pub fn next_page_url(&self) -> Option<&str> {
-        self.meta.next_page_url.as_deref().filter(|url| !url.is_empty())
+        self.meta.next_url()
     }
 }
 
@@ -257,12 +264,8 @@ fn raw_items(
                     };
                     match state.client.json::<RawPage>(request).await {
                         Ok(crate::client::Response { status, body: page, .. }) => {
-                            if let Some(url) = page
-                                .meta
-                                .next_page_url
-                                .filter(|url| !url.is_empty())
-                            {
-                                state.next = Next::Url(url);
+                            if let Some(url) = page.meta.next_url() {
+                                state.next = Next::Url(url.to_owned());
                             }
                             state.status = status;
                             state.buffer.extend(page.items);

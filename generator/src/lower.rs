@@ -644,7 +644,7 @@ impl<'a> Lowerer<'a> {
                 &params.fields,
                 &self.enums,
                 &request_examples,
-                &self.success_media(raw).map(examples_of).unwrap_or_default(),
+                &response_examples,
                 items_key,
             );
         }
