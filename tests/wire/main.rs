@@ -4,6 +4,7 @@
 //! test needs the raw request line as the client wrote it (wiremock re-parses
 //! the URL); those use a one-shot `std::net::TcpListener`, also on 127.0.0.1.
 
+mod auth;
 mod cancel;
 mod common;
 mod crud;
