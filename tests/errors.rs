@@ -148,3 +148,8 @@ fn every_broken_fixture_is_checked() {
         "fixtures without a test: {unchecked:?}"
     );
 }
+
+#[test]
+fn duplicate_key_names_the_key_and_where() {
+    check("duplicate_key", "fixtures/broken/duplicate_key.yaml");
+}

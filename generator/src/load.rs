@@ -11,35 +11,19 @@ mod split;
 /// `path` is only used in error messages. A syntax error names its line and
 /// column; a structure error names the innermost node that does not fit the
 /// OpenAPI model, as a JSON pointer.
+///
+/// Every text goes through `serde_yaml::Value` before the model: there a
+/// duplicate key is an error, keys become strings, tags go, and `.nan` and
+/// `.inf` become null. Read straight from YAML, openapiv3 panics on a
+/// document that its own JSON re-read sees differently (a duplicate key,
+/// say). A large text is parsed in pieces on two threads ([`split`]).
 pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
-    let spec = match fast_parse(text) {
+    let spec = match split::parse(text) {
         Some(spec) => spec,
         None => careful_parse(path, text)?,
     };
     check_paths(path, &spec)?;
     Ok(spec)
-}
-
-/// The common case, straight from text to the model (a fifth of the time of
-/// going through `serde_yaml::Value`): a well-formed OpenAPI 3.0 document
-/// with nothing that needs [`careful_parse`]. `None` sends every other
-/// document down the careful path, which explains what is wrong with it.
-fn fast_parse(text: &str) -> Option<openapiv3::OpenAPI> {
-    // YAML's `.nan` and `.inf` reach an `expect` inside openapiv3; the careful
-    // path turns them into `null` first.
-    let special = |window: &[u8]| {
-        window[0] == b'.'
-            && (window[1..].eq_ignore_ascii_case(b"nan")
-                || window[1..].eq_ignore_ascii_case(b"inf"))
-    };
-    if text.as_bytes().windows(4).any(special) {
-        return None;
-    }
-    let spec = match split::parse(text) {
-        Some(spec) => spec,
-        None => serde_yaml::from_str::<openapiv3::OpenAPI>(text).ok()?,
-    };
-    spec.openapi.starts_with("3.0.").then_some(spec)
 }
 
 /// Parses through `serde_yaml::Value`, so every failure can say where it is.
@@ -126,18 +110,32 @@ fn syntax_error(path: &Path, err: &serde_yaml::Error) -> Error {
 
 /// Normalizes YAML to what JSON can say: mapping keys become strings, tags
 /// are dropped, and `.nan` and `.inf` become null.
-fn json_like(value: serde_yaml::Value) -> serde_yaml::Value {
+fn json_like(mut value: serde_yaml::Value) -> serde_yaml::Value {
+    make_json_like(&mut value);
+    value
+}
+
+/// [`json_like`] in place: a spec is almost all string keys and plain
+/// values, and those are left where they are, not rebuilt.
+fn make_json_like(value: &mut serde_yaml::Value) {
     use serde_yaml::Value;
     match value {
-        Value::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => Value::Null,
-        Value::Sequence(items) => Value::Sequence(items.into_iter().map(json_like).collect()),
-        Value::Mapping(map) => Value::Mapping(
-            map.into_iter()
+        Value::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => *value = Value::Null,
+        Value::Sequence(items) => items.iter_mut().for_each(make_json_like),
+        Value::Mapping(map) if map.keys().all(Value::is_string) => {
+            map.values_mut().for_each(make_json_like);
+        }
+        Value::Mapping(map) => {
+            *map = std::mem::take(map)
+                .into_iter()
                 .map(|(k, v)| (Value::String(key_text(k)), json_like(v)))
-                .collect(),
-        ),
-        Value::Tagged(tagged) => json_like(tagged.value),
-        other => other,
+                .collect();
+        }
+        Value::Tagged(tagged) => {
+            let inner = std::mem::replace(&mut tagged.value, Value::Null);
+            *value = json_like(inner);
+        }
+        _ => {}
     }
 }
 
