@@ -1,17 +1,20 @@
 //! No spec makes the generator panic: real specs, mutated by a seeded
-//! mutator (keys deleted, types swapped, text truncated, odd names and
-//! `$ref`s injected), each fed to `codegen::generate_from_str` inside
+//! mutator (keys deleted, types swapped, odd names and `$ref`s injected; then,
+//! in the text, a line repeated, deleted or indented, or the text truncated),
+//! each fed to `codegen::generate_from_str` inside
 //! `catch_unwind`. A clean error and a generated crate are both fine; a
 //! panic, or rendered code that is not Rust, is a failure.
 //!
-//! Deterministic: a fixed seed and budget (300 mutated specs per spec).
+//! Deterministic: a fixed seed and budget (300 mutated specs per spec, 40 of
+//! Twilio's whole spec, which is parsed in pieces on two threads).
 //! `MUTATION_ITERATIONS=N` and `MUTATION_SEED=S` explore further. A crash
 //! writes the mutated spec to `target/mutation-crashes/` and fails the test;
 //! each crash found so far became a fixture in `tests/fixtures/`.
 //!
-//! Twilio's spec is read from `../shared/specs/` at test time; each mutation
-//! works on a few of its paths and the components they use, which keeps a run
-//! quick. Under CI a missing spec is a failure, elsewhere it is skipped.
+//! Twilio's spec is read from `../shared/specs/` at test time; most mutations
+//! work on a few of its paths and the components they use, which keeps a run
+//! quick. Repeating a line found a real crash: openapiv3 panicked on a
+//! duplicate key read straight from YAML (`fixtures/broken/duplicate_key.yaml`). Under CI a missing spec is a failure, elsewhere it is skipped.
 
 use std::cell::{Cell, RefCell};
 use std::fs;
@@ -335,6 +338,32 @@ fn refs(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// Damage below what a YAML value can say, to one line of the text: a
+/// duplicate key (a line repeated), a line gone, or a line indented further.
+fn damage_a_line(rng: &mut Rng, text: &mut String) -> &'static str {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.is_empty() {
+        return "damage nothing";
+    }
+    let at = rng.below(lines.len());
+    let what = match rng.below(3) {
+        0 => {
+            lines.insert(at, lines[at].clone());
+            "repeat a line"
+        }
+        1 => {
+            lines.remove(at);
+            "delete a line"
+        }
+        _ => {
+            lines[at].insert_str(0, "  ");
+            "indent a line"
+        }
+    };
+    *text = lines.join("\n") + "\n";
+    what
+}
+
 /// A smaller spec: `keep` random paths and the components they reach.
 fn slice(rng: &mut Rng, spec: &Value, keep: usize) -> Value {
     let mut out = spec.clone();
@@ -404,9 +433,9 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 /// Runs the budget of mutations on `spec`; panics listing any crash.
-fn fuzz(name: &str, spec_path: &Path, slice_paths: Option<usize>) {
+fn fuzz(name: &str, spec_path: &Path, slice_paths: Option<usize>, iterations: u64) {
     install_panic_capture();
-    let iterations = env_number("MUTATION_ITERATIONS", DEFAULT_ITERATIONS);
+    let iterations = env_number("MUTATION_ITERATIONS", iterations);
     let seed = env_number("MUTATION_SEED", DEFAULT_SEED);
     let text = fs::read_to_string(spec_path).unwrap();
     let original: Value = serde_yaml::from_str(&text).unwrap();
@@ -429,6 +458,9 @@ fn fuzz(name: &str, spec_path: &Path, slice_paths: Option<usize>) {
         } else {
             serde_json::to_string_pretty(&spec).unwrap_or_default()
         };
+        if rng.chance(25) {
+            applied.push(damage_a_line(&mut rng, &mut text));
+        }
         if rng.chance(10) {
             let cut = rng.below(text.chars().count());
             text = text.chars().take(cut).collect();
@@ -510,11 +542,17 @@ fn fuzz(name: &str, spec_path: &Path, slice_paths: Option<usize>) {
 
 #[test]
 fn mutations_of_our_spec_never_panic() {
-    fuzz("ours", &workspace_tests::our_spec(), None);
+    fuzz(
+        "ours",
+        &workspace_tests::our_spec(),
+        None,
+        DEFAULT_ITERATIONS,
+    );
 }
 
-#[test]
-fn mutations_of_twilios_spec_never_panic() {
+/// Twilio's spec, read from `../shared/specs/`; under CI a missing file is a
+/// failure, elsewhere the test is skipped.
+fn twilio_spec() -> Option<PathBuf> {
     let spec = workspace_tests::root().join("../shared/specs/twilio_conversations_v1.yaml");
     if !spec.is_file() {
         if std::env::var_os("CI").is_some() {
@@ -524,7 +562,22 @@ fn mutations_of_twilios_spec_never_panic() {
             );
         }
         eprintln!("skipped: {} is missing", spec.display());
-        return;
+        return None;
     }
-    fuzz("twilio", &spec, Some(3));
+    Some(spec)
+}
+
+#[test]
+fn mutations_of_twilios_spec_never_panic() {
+    if let Some(spec) = twilio_spec() {
+        fuzz("twilio", &spec, Some(3), DEFAULT_ITERATIONS);
+    }
+}
+
+/// The whole spec, large enough to be parsed in pieces on two threads.
+#[test]
+fn mutations_of_twilios_whole_spec_never_panic() {
+    if let Some(spec) = twilio_spec() {
+        fuzz("twilio-whole", &spec, None, 40);
+    }
 }
