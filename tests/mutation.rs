@@ -14,7 +14,8 @@
 //! Twilio's spec is read from `../shared/specs/` at test time; most mutations
 //! work on a few of its paths and the components they use, which keeps a run
 //! quick. Repeating a line found a real crash: openapiv3 panicked on a
-//! duplicate key read straight from YAML (`fixtures/broken/duplicate_key.yaml`). Under CI a missing spec is a failure, elsewhere it is skipped.
+//! duplicate key read straight from YAML (`fixtures/broken/duplicate_key.yaml`).
+//! Under CI a missing spec is a failure, elsewhere it is skipped.
 
 use std::cell::{Cell, RefCell};
 use std::fs;
