@@ -498,9 +498,13 @@ fn jitter() -> f64 {
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// `Retry-After` in seconds. A value too large for a `Duration` is the
+/// longest wait there is (the policy's `max_delay` caps it); anything else
+/// (an HTTP date, a negative number, NaN) is ignored, and the policy's own
+/// backoff applies.
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let seconds: f64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+    (seconds >= 0.0).then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
 }
 
 /// One request, as the generated methods describe it.
@@ -741,5 +745,23 @@ mod tests {
         assert!(policy.delay(10, None) <= Duration::from_secs(10));
         assert_eq!(policy.delay(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
         assert_eq!(policy.delay(1, Some(Duration::from_secs(60))), Duration::from_secs(10));
+    }
+
+    #[test]
+    fn retry_after_takes_seconds_and_survives_any_value() {
+        let parse = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(RETRY_AFTER, HeaderValue::from_str(value).unwrap());
+            retry_after(&headers)
+        };
+        assert_eq!(parse("2"), Some(Duration::from_secs(2)));
+        assert_eq!(parse(" 0.5 "), Some(Duration::from_millis(500)));
+        for huge in ["1e30", "inf", "99999999999999999999999"] {
+            assert_eq!(parse(huge), Some(Duration::MAX), "{huge}");
+            assert_eq!(RetryPolicy::default().delay(1, parse(huge)), Duration::from_secs(10));
+        }
+        for ignored in ["-1", "NaN", "Wed, 21 Oct 2015 07:28:00 GMT", ""] {
+            assert_eq!(parse(ignored), None, "{ignored}");
+        }
     }
 }

@@ -10,6 +10,7 @@ mod common;
 mod crud;
 mod debug;
 mod errors;
+mod hostile;
 mod pagination;
 mod paths;
 mod retries;
