@@ -16,7 +16,7 @@ mod split;
 /// duplicate key is an error, keys become strings, tags go, and `.nan` and
 /// `.inf` become null. Read straight from YAML, openapiv3 panics on a
 /// document that its own JSON re-read sees differently (a duplicate key,
-/// say). A large text is parsed in pieces on two threads ([`split`]).
+/// say). A large text (64 KiB and up) is parsed in pieces on two threads.
 pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
     let spec = match split::parse(text) {
         Some(spec) => spec,
