@@ -21,7 +21,8 @@
 {% if let Some((resource, create, list)) = api.quickstart() %}
 {% let op = create %}
 //!
-//! let created = {% include "call.rs" %}.await?;
+{% let prefix = "//! " %}
+{% include "params_let.rs" %}//! let created = {% include "call.rs" %}.await?;
 //! println!("created {created:?}");
 {% let op = list %}
 //!

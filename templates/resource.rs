@@ -76,6 +76,8 @@ impl {{ resource.handle }} {
     /// # async fn example(client: {{ api.lib_name }}::Client) -> Result<(), {{ api.lib_name }}::Error> {
     /// use {{ api.lib_name }}::*;
     ///
+{% let prefix = "    /// " %}
+{% include "params_let.rs" %}
 {% if op.is_list() %}
     /// let page = {% include "call.rs" %}.await?;
     /// for item in &page.items {

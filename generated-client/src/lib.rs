@@ -19,7 +19,10 @@
 //! // TWILIO_API_SECRET); TWILIO_REGION and TWILIO_EDGE when set.
 //! let client = Client::from_env()?;
 //!
-//! let created = client.conversations().create(&CreateConversationParams::new().friendly_name("Support chat").state(ConversationState::Active)).await?;
+//! let params = CreateConversationParams::new()
+//!     .friendly_name("Support chat")
+//!     .state(ConversationState::Active);
+//! let created = client.conversations().create(&params).await?;
 //! println!("created {created:?}");
 //!
 //! // Every item of the list, fetched page by page as the loop asks for more.

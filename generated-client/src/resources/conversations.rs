@@ -31,7 +31,10 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let response = client.conversations().create(&CreateConversationParams::new().friendly_name("Support chat").state(ConversationState::Active)).await?;
+    /// let params = CreateConversationParams::new()
+    ///     .friendly_name("Support chat")
+    ///     .state(ConversationState::Active);
+    /// let response = client.conversations().create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
     /// # }
@@ -64,7 +67,9 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let page = client.conversations().list(&ListConversationParams::new().state(ConversationState::Active)).await?;
+    /// let params = ListConversationParams::new()
+    ///     .state(ConversationState::Active);
+    /// let page = client.conversations().list(&params).await?;
     /// for item in &page.items {
     ///     println!("{item:?}");
     /// }
@@ -145,7 +150,10 @@ impl Conversations {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let response = client.conversations().update("SID", &UpdateConversationParams::new().state(ConversationState::Inactive).timers_closed("PT10M")).await?;
+    /// let params = UpdateConversationParams::new()
+    ///     .state(ConversationState::Inactive)
+    ///     .timers_closed("PT10M");
+    /// let response = client.conversations().update("SID", &params).await?;
     /// println!("{response:?}");
     /// # Ok(())
     /// # }

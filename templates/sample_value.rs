@@ -1,6 +1,4 @@
-{# The sample setter calls on `params`, for doc examples: `.friendly_name("Support")`. -#}
-{% for s in params.samples -%}
-.{{ s.setter }}(
+{# The value of the sample setter call `s`, as a Rust expression. -#}
 {%- match s.value -%}
 {%- when SampleValue::Str(_) -%}
 {%- for lit in s.value.str_lits() %}{{ lit }}{% endfor -%}
@@ -13,5 +11,3 @@
 {%- when SampleValue::Int(n) -%}
 {{ n }}
 {%- endmatch -%}
-)
-{%- endfor -%}
