@@ -114,8 +114,10 @@
 //!
 //! # Resources
 //!
+//! | resource | reached by | operations |
+//! |---|---|---|
 {% for resource in api.resources %}
-//! - [`{{ resource.handle }}`] ({% for op in resource.operations %}`{{ op.method.trim_start_matches("r#") }}`{% if !loop.last %}, {% endif %}{% endfor %})
+//! | [`{{ resource.handle }}`] | `{% include "reached_by.rs" %}` | {% for op in resource.operations %}`{{ op.method.trim_start_matches("r#") }}`{% if !loop.last %}, {% endif %}{% endfor %} |
 
 {% endfor %}
 #![forbid(unsafe_code)]

@@ -110,7 +110,9 @@
 //!
 //! # Resources
 //!
-//! - [`Conversations`] (`create`, `list`, `fetch`, `update`, `delete`)
+//! | resource | reached by | operations |
+//! |---|---|---|
+//! | [`Conversations`] | `client.conversations()` | `create`, `list`, `fetch`, `update`, `delete` |
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
