@@ -33,6 +33,12 @@ pub enum Error {
 }
 
 impl Error {
+    /// A 2xx `body` that did not decode, kept as text.
+    pub(crate) fn decode(status: u16, body: &[u8], source: serde_json::Error) -> Error {
+        let body = String::from_utf8_lossy(body).into_owned();
+        Error::Decode { status, body, source }
+    }
+
     pub(crate) fn from_reqwest(err: reqwest::Error) -> Error {
         if err.is_timeout() {
             Error::Timeout(err)

@@ -124,30 +124,19 @@ impl Client {
         &self,
         request: Request,
     ) -> Result<Response<T>, Error> {
-        let (status, headers, body) = self.send(&request).await?;
-        match serde_json::from_slice(&body) {
-            Ok(body) => {
-                Ok(Response {
-                    status: status.as_u16(),
-                    headers,
-                    body,
-                })
-            }
-            Err(source) => {
-                Err(Error::Decode {
-                    status: status.as_u16(),
-                    body: String::from_utf8_lossy(&body).into_owned(),
-                    source,
-                })
-            }
-        }
+        let (status, headers, bytes) = self.send(&request).await?;
+        let status = status.as_u16();
+        let body = serde_json::from_slice(&bytes)
+            .map_err(|err| Error::decode(status, &bytes, err))?;
+        Ok(Response { status, headers, body })
     }
 
     /// Sends a request whose successful answer has no body worth decoding.
     pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, headers, _) = self.send(&request).await?;
+        let status = status.as_u16();
         Ok(Response {
-            status: status.as_u16(),
+            status,
             headers,
             body: (),
         })

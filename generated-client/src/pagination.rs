@@ -162,6 +162,18 @@ struct RawItem {
     value: serde_json::Value,
 }
 
+impl RawItem {
+    /// The item as a `T`; one that does not fit is a decode error that keeps
+    /// the item's JSON.
+    fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
+        T::deserialize(&self.value)
+            .map_err(|err| {
+                let json = self.value.to_string();
+                Error::decode(self.status, json.as_bytes(), err)
+            })
+    }
+}
+
 impl<T> fmt::Debug for ItemStream<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ItemStream").finish_non_exhaustive()
@@ -183,20 +195,7 @@ impl<T: DeserializeOwned> Stream for ItemStream<T> {
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Self::Item>> {
-        self.pages
-            .as_mut()
-            .poll_next(cx)
-            .map(|next| {
-                next.map(|raw| {
-                    let RawItem { status, value } = raw?;
-                    T::deserialize(&value)
-                        .map_err(|source| Error::Decode {
-                            status,
-                            body: value.to_string(),
-                            source,
-                        })
-                })
-            })
+        self.pages.as_mut().poll_next(cx).map(|next| next.map(|raw| raw?.decode()))
     }
 }
 
