@@ -36,10 +36,10 @@
 //!
 //! Every operation also has a `*_with_response` twin that returns the
 //! [`Response`] status and headers beside the decoded body.
-//! Lists return one [`Page`] from the list method, or stream every item
-//! through an [`ItemStream`]; with `futures::StreamExt::take(n)` no page
-//! beyond the first `n` items is fetched, and dropping the stream stops all
-//! work.
+//! Lists return one [`Page`] from the list method ([`Page::next_page`]
+//! fetches the one after it), or stream every item through an
+//! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
+//! first `n` items is fetched, and dropping the stream stops all work.
 //!
 //! # Errors
 //!

@@ -74,6 +74,15 @@ impl<T: DeserializeOwned> Page<T> {
             .operation("FetchPage", "{page_url}");
         client.json(request).await.map(crate::client::Response::into_body)
     }
+
+    /// Fetches the page after this one, or `None` on the last page; for
+    /// paging by hand (a "load more" button). `stream` does this for you.
+    pub async fn next_page(&self, client: &Client) -> Result<Option<Page<T>>, Error> {
+        match self.next_page_url() {
+            Some(url) => Page::fetch(client, url).await.map(Some),
+            None => Ok(None),
+        }
+    }
 }
 
 /// Decodes Twilio's envelope `{"<key>": [...], "meta": {...}}`, whatever the key.

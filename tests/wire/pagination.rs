@@ -272,3 +272,22 @@ async fn an_item_that_does_not_decode_is_an_error_and_the_stream_goes_on() {
         .unwrap_err();
     assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn paging_by_hand_with_next_page_ends_with_none() {
+    let server = three_pages().await;
+    let client = client(&server);
+    let mut page = client
+        .conversations()
+        .list(&params())
+        .await
+        .expect("page 1");
+    let mut seen = sids(&page.items).join(",");
+    while let Some(next) = page.next_page(&client).await.expect("the next page") {
+        seen = format!("{seen},{}", sids(&next.items).join(","));
+        page = next;
+    }
+    assert_eq!(seen, "CH1,CH2,CH3,CH4,CH5,CH6");
+    // Pages 2 and 3 went to the mock server, not to twilio.com.
+    assert_eq!(requests(&server).await.len(), 3);
+}
