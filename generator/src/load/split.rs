@@ -7,21 +7,23 @@
 //! of their own:
 //!
 //! - the first part of `paths` (`paths:` and the entries before the cut),
-//! - the rest of `paths` (`paths:` and the entries from the cut on), and
-//! - everything else, with `paths: {}` in place of the section.
+//! - the rest of `paths` (`paths:` and the entries from the cut on),
+//! - the text before `paths`, and the text after it.
 //!
 //! One thread parses the first piece while the calling thread parses the
-//! other two; the entries are then joined in their original order.
+//! others; the top-level keys and the paths are then joined in order.
 //!
-//! Cuts are made only at lines that start a top-level key (column 0) or a
-//! path key (`/...` at the indentation of the first path). In block YAML such
-//! a line ends every node opened before it, except a quoted scalar or a flow
-//! collection, and one of those left open makes its piece fail to parse. So
-//! either every piece parses into exactly what the whole text would give, or
-//! [`parse`] returns `None` and the caller parses the whole text as usual
-//! (which is also what explains errors). Texts with several documents,
-//! directives, a second `paths` key, anchors used across pieces or a path in
-//! two pieces are all in the second group.
+//! Every piece is a contiguous slice of the text, and cuts are made only at
+//! lines that start a top-level key (column 0) or a path key (`/...` at the
+//! indentation of the first path). In block YAML such a line ends every node
+//! opened before it, except a quoted scalar or a flow collection (libyaml
+//! lets a quoted scalar run on at column 0), and one of those left open makes
+//! the piece it opened in fail to parse. So either every piece parses into
+//! exactly what the whole text would give, or [`parse`] returns `None` and
+//! the caller parses the whole text as usual (which is also what explains
+//! errors). Texts with several documents, directives, a second `paths` key,
+//! anchors used across pieces, or a key or a path in two pieces are all in
+//! the second group.
 
 use openapiv3::{OpenAPI, Paths};
 use serde::Deserialize;
@@ -44,7 +46,7 @@ fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
         let first = std::thread::Builder::new()
             .spawn_scoped(scope, || paths_of(&pieces.first))
             .ok()?;
-        let rest = rest_of(&pieces.rest);
+        let rest = rest_of(&pieces.head, &pieces.tail);
         let second = pieces.second.as_deref().map(paths_of);
         Some((first.join().ok().flatten(), rest, second))
     })?;
@@ -76,10 +78,25 @@ fn value_of(piece: &str) -> Option<serde_yaml::Value> {
     serde_yaml::from_str(piece).ok().map(super::json_like)
 }
 
-fn rest_of(piece: &str) -> Option<OpenAPI> {
-    let value = value_of(piece)?;
-    super::check_version(std::path::Path::new(""), &value).ok()?;
-    OpenAPI::deserialize(&value).ok()
+/// Everything but the paths: the text before `paths` and the text after it,
+/// joined, with an empty `paths` between them.
+fn rest_of(head: &str, tail: &str) -> Option<OpenAPI> {
+    use serde_yaml::{Mapping, Value};
+    let mapping = |piece: &str| match value_of(piece)? {
+        Value::Mapping(map) => Some(map),
+        Value::Null => Some(Mapping::new()),
+        _ => None,
+    };
+    let mut rest = mapping(head)?;
+    let paths = [(Value::from("paths"), Value::Mapping(Mapping::new()))];
+    for (key, value) in paths.into_iter().chain(mapping(tail)?) {
+        if rest.insert(key, value).is_some() {
+            return None;
+        }
+    }
+    let rest = Value::Mapping(rest);
+    super::check_version(std::path::Path::new(""), &rest).ok()?;
+    OpenAPI::deserialize(&rest).ok()
 }
 
 fn paths_of(piece: &str) -> Option<Paths> {
@@ -99,8 +116,10 @@ struct Pieces {
     first: String,
     /// `paths:` and the entries from the cut on, if `paths` was cut.
     second: Option<String>,
-    /// Everything but the `paths` section, which is `paths: {}` here.
-    rest: String,
+    /// The text before the `paths:` line.
+    head: String,
+    /// The text after the `paths` section.
+    tail: String,
 }
 
 impl Pieces {
@@ -166,7 +185,8 @@ impl Pieces {
         Some(Pieces {
             first: piece(body_start, cut.unwrap_or(end)),
             second: cut.map(|cut| piece(cut, end)),
-            rest: format!("{}paths: {{}}\n{}", &text[..paths_start], &text[end..]),
+            head: text[..paths_start].to_owned(),
+            tail: text[end..].to_owned(),
         })
     }
 }
@@ -216,9 +236,10 @@ components:
                 .starts_with("paths:\n  /b:\n")
         );
         assert_eq!(
-            pieces.rest,
-            "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas: {S: {type: string}}\n"
+            pieces.head,
+            "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\n"
         );
+        assert_eq!(pieces.tail, "components:\n  schemas: {S: {type: string}}\n");
     }
 
     #[test]
@@ -276,6 +297,37 @@ components:
                     "target {target}"
                 );
             }
+        }
+
+        // A quoted scalar before `paths` that runs on over a `paths:` line
+        // (libyaml allows that at column 0): that `paths:` is text, and the
+        // real `paths` is the empty one at the end.
+        let quoted_paths = "\
+openapi: 3.0.3
+info:
+  title: T
+  version: 1.0.0
+  description: \"about
+paths:
+  /hidden: {}
+x-after: still text\"
+paths: {}
+";
+        let careful = super::super::careful_parse(std::path::Path::new("q.yaml"), quoted_paths);
+        assert_eq!(
+            careful.as_ref().map(|spec| spec.paths.paths.len()).ok(),
+            Some(0)
+        );
+        assert_eq!(
+            Pieces::cut(quoted_paths, 10).and_then(|p| parse_pieces(&p)),
+            None
+        );
+        let one_paths_line = quoted_paths.replace("paths: {}\n", "paths: {} # the real one\n");
+        if let Some(pieces) = Pieces::cut(&one_paths_line, 10) {
+            let parsed = parse_pieces(&pieces);
+            let careful =
+                super::super::careful_parse(std::path::Path::new("q.yaml"), &one_paths_line);
+            assert!(parsed.is_none() || parsed == careful.ok(), "{parsed:?}");
         }
 
         // The same path in both halves: the whole text keeps one of them,
