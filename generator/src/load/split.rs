@@ -51,9 +51,6 @@ fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
         Some((first.join().ok().flatten(), rest, second))
     })?;
     let mut spec = rest?;
-    if !spec.paths.paths.is_empty() || !spec.paths.extensions.is_empty() {
-        return None;
-    }
     let mut paths = first?;
     if let Some(second) = second {
         let second = second?;
