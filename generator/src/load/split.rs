@@ -383,6 +383,8 @@ paths: {}
             "  /v1/Conversations:",
             "  /v1/New: {}",
             "  /v1/Open: \"never closed",
+            "x-open: \"runs on over lines",
+            "  x-closing: quote\"",
             "  /v1/Flow: [1,",
             "x-anchor: &shared {description: shared}",
             "  /v1/Alias: *shared",
