@@ -1,0 +1,265 @@
+//! Lowering the OpenAPI model into the IR: every name and type decided here.
+//!
+//! One `Lowerer` walks the spec; its work is split by what it decides:
+//!
+//! - `resources`: the handles, their nesting and accessors, from the paths;
+//! - `operations`: each operation's method names, path arguments, and its
+//!   header and query parameters;
+//! - `bodies`: request bodies, and the form fields they become;
+//! - `responses`: what a call returns, and the list envelope of a page;
+//! - `types`: schema → Rust type;
+//! - `enums`: string enumerations, and which of them share one type;
+//! - `models`: object schemas as structs, and the boxing that breaks cycles;
+//! - `examples`: the spec's examples, for tests and doc examples;
+//! - `refs`: following `$ref`s.
+
+mod bodies;
+mod enums;
+mod examples;
+mod models;
+mod operations;
+mod refs;
+mod resources;
+mod responses;
+mod types;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use heck::ToKebabCase;
+use openapiv3::OpenAPI;
+
+use crate::docs;
+use crate::error::{Error, Result};
+use crate::ir::{Api, Enum, Model, Skipped};
+use crate::naming::{self, Scope};
+
+/// Names the generated crate's root already uses for its runtime.
+const RUNTIME_TYPES: &[&str] = &[
+    "ApiError",
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "Page",
+    "ItemStream",
+    "PageMeta",
+    "Response",
+    "StatusCode",
+    "HeaderMap",
+    "Result",
+    "RetryPolicy",
+    "DateTime",
+    "Utc",
+    "BTreeMap",
+    "Stream",
+    // Private runtime types, names the generated modules import, and the
+    // prelude's: a spec type named like one gets a suffix (`String2`).
+    "Inner",
+    "PageVisitor",
+    "Pairs",
+    "Request",
+    "ToWire",
+    "Arc",
+    "Context",
+    "Cow",
+    "DeserializeOwned",
+    "Deserialize",
+    "Deserializer",
+    "Duration",
+    "Formatter",
+    "FromStr",
+    "HeaderName",
+    "HeaderValue",
+    "Infallible",
+    "MapAccess",
+    "Method",
+    "PhantomData",
+    "Pin",
+    "Poll",
+    "SecondsFormat",
+    "Serialize",
+    "Serializer",
+    "Value",
+    "VecDeque",
+    "Visitor",
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Display",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
+
+/// Options that are not in the spec.
+#[derive(Debug, Clone, Default)]
+pub struct LowerOptions {
+    /// The package name; by default the kebab-cased `info.title`.
+    pub crate_name: Option<String>,
+}
+
+/// Builds the IR for `spec`, read from `path`.
+pub fn lower(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
+    Lowerer::new(path, spec).run(options)
+}
+
+/// The state of one lowering: the names taken so far and the types made.
+struct Lowerer<'a> {
+    /// The spec's file, for errors.
+    path: PathBuf,
+    spec: &'a OpenAPI,
+    /// Type names of the generated crate's root.
+    types: Scope,
+    /// Component schema name → generated type name, once generated.
+    named: BTreeMap<String, String>,
+    models: Vec<Model>,
+    enums: Vec<Enum>,
+    skipped: Vec<Skipped>,
+    /// Names of the generated example tests.
+    example_tests: Scope,
+    /// Enum components that share one type (see [`enums::shared_enum_names`]).
+    shared_enums: BTreeMap<String, String>,
+    /// Shared enum name → the type generated for it.
+    shared_done: BTreeMap<String, String>,
+    /// Schema components being lowered, innermost last (to stop on cycles).
+    resolving: Vec<String>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(path: &Path, spec: &'a OpenAPI) -> Self {
+        Lowerer {
+            path: path.to_owned(),
+            spec,
+            types: Scope::with_reserved(RUNTIME_TYPES),
+            named: BTreeMap::new(),
+            models: Vec::new(),
+            enums: Vec::new(),
+            skipped: Vec::new(),
+            resolving: Vec::new(),
+            example_tests: Scope::default(),
+            shared_enums: enums::shared_enum_names(spec),
+            shared_done: BTreeMap::new(),
+        }
+    }
+
+    fn unsupported(&self, pointer: &str, message: impl Into<String>) -> Error {
+        Error::Unsupported {
+            path: self.path.clone(),
+            pointer: pointer.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn run(mut self, options: &LowerOptions) -> Result<Api> {
+        let spec = self.spec;
+        if spec.paths.paths.is_empty() {
+            return Err(self.unsupported(
+                "#/paths",
+                "the spec has no paths, so there is nothing to generate",
+            ));
+        }
+        let base_url = spec
+            .servers
+            .first()
+            .map(|s| s.url.trim_end_matches('/').to_owned())
+            .ok_or_else(|| {
+                self.unsupported(
+                    "#/servers",
+                    "the spec names no server; add a `servers` entry",
+                )
+            })?;
+        let crate_name = options
+            .crate_name
+            .clone()
+            .unwrap_or_else(|| spec.info.title.to_kebab_case());
+        if !naming::is_crate_name(&crate_name) {
+            return Err(self.unsupported(
+                "#/info/title",
+                format!(
+                    "`{crate_name}` is not a valid crate name; pass --crate-name with a name of ASCII letters, digits, `-` and `_` that starts with a letter and is not a Rust keyword"
+                ),
+            ));
+        }
+
+        let version = naming::crate_version(&spec.info.version).ok_or_else(|| {
+            self.unsupported(
+                "#/info/version",
+                format!(
+                    "`version: {}` is not a version Cargo accepts for the generated crate; use MAJOR.MINOR.PATCH, e.g. `1.0.0`",
+                    spec.info.version
+                ),
+            )
+        })?;
+
+        let raw_ops = self.collect_operations()?;
+        let resources = self.build_resources(&raw_ops)?;
+
+        let mut models = std::mem::take(&mut self.models);
+        models.sort_by(|a, b| a.name.cmp(&b.name));
+        models::break_cycles(&mut models);
+        let mut enums = std::mem::take(&mut self.enums);
+        enums.sort_by(|a, b| a.name.cmp(&b.name));
+
+        Ok(Api {
+            lib_name: crate_name.replace('-', "_"),
+            crate_name,
+            version,
+            title: spec.info.title.clone(),
+            license: spec
+                .info
+                .license
+                .as_ref()
+                .map_or_else(|| "MIT".to_owned(), |l| l.name.clone()),
+            repository: spec
+                .info
+                .extensions
+                .get("x-repository")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            doc: docs::first(&[spec.info.description.as_deref()]),
+            base_url,
+            resources,
+            models,
+            enums,
+            skipped: self.skipped,
+        })
+    }
+}
+
+/// Escapes a key for a JSON pointer (RFC 6901).
+pub(crate) fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}

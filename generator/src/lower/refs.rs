@@ -1,0 +1,135 @@
+//! `$ref`s: following references to parameters, request bodies, responses
+//! and schemas, and the errors for those that lead nowhere.
+
+use openapiv3::{Parameter, ReferenceOr, RequestBody, Response, Schema};
+
+use super::Lowerer;
+use crate::error::{Error, Result};
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn resolve_parameter(
+        &self,
+        p: &'a ReferenceOr<Parameter>,
+        pointer: &str,
+    ) -> Result<&'a Parameter> {
+        match p {
+            ReferenceOr::Item(p) => Ok(p),
+            ReferenceOr::Reference { reference } => {
+                let name = self.component_name(reference, "#/components/parameters/", pointer)?;
+                self.spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.parameters.get(name))
+                    .ok_or_else(|| self.unresolved(reference, pointer))
+                    .and_then(|p| match p {
+                        ReferenceOr::Item(p) => Ok(p),
+                        ReferenceOr::Reference { reference } => Err(self.unsupported(
+                            pointer,
+                            format!(
+                                "a parameter that is itself a `$ref` ({reference}) is not supported"
+                            ),
+                        )),
+                    })
+            }
+        }
+    }
+
+    pub(super) fn resolve_request_body(
+        &self,
+        body: &'a ReferenceOr<RequestBody>,
+        pointer: &str,
+    ) -> Result<&'a RequestBody> {
+        match body {
+            ReferenceOr::Item(b) => Ok(b),
+            ReferenceOr::Reference { reference } => {
+                let name =
+                    self.component_name(reference, "#/components/requestBodies/", pointer)?;
+                match self
+                    .spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.request_bodies.get(name))
+                {
+                    Some(ReferenceOr::Item(b)) => Ok(b),
+                    _ => Err(self.unresolved(reference, pointer)),
+                }
+            }
+        }
+    }
+
+    pub(super) fn resolve_response(
+        &self,
+        response: &'a ReferenceOr<Response>,
+        pointer: &str,
+    ) -> Result<&'a Response> {
+        match response {
+            ReferenceOr::Item(r) => Ok(r),
+            ReferenceOr::Reference { reference } => {
+                let name = self.component_name(reference, "#/components/responses/", pointer)?;
+                match self
+                    .spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.responses.get(name))
+                {
+                    Some(ReferenceOr::Item(r)) => Ok(r),
+                    _ => Err(self.unresolved(reference, pointer)),
+                }
+            }
+        }
+    }
+
+    /// Follows `$ref`s to a schema, failing on a missing or cyclic chain.
+    pub(super) fn resolve_schema(
+        &self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+    ) -> Result<Schema> {
+        let mut current = schema.clone();
+        let mut seen: Vec<String> = Vec::new();
+        loop {
+            match current {
+                ReferenceOr::Item(s) => return Ok(s),
+                ReferenceOr::Reference { reference } => {
+                    if seen.contains(&reference) {
+                        return Err(self.unsupported(
+                            pointer,
+                            format!("`$ref` cycle: {} → {reference}", seen.join(" → ")),
+                        ));
+                    }
+                    let name = self.component_name(&reference, "#/components/schemas/", pointer)?;
+                    current = self
+                        .spec
+                        .components
+                        .as_ref()
+                        .and_then(|c| c.schemas.get(name))
+                        .cloned()
+                        .ok_or_else(|| self.unresolved(&reference, pointer))?;
+                    seen.push(reference);
+                }
+            }
+        }
+    }
+
+    /// The component name a `$ref` names under `prefix`.
+    pub(super) fn component_name<'r>(
+        &self,
+        reference: &'r str,
+        prefix: &str,
+        pointer: &str,
+    ) -> Result<&'r str> {
+        reference.strip_prefix(prefix).ok_or_else(|| {
+            self.unsupported(
+                pointer,
+                format!("`$ref: {reference}` must point into `{prefix}` (external references are not supported)"),
+            )
+        })
+    }
+
+    fn unresolved(&self, reference: &str, pointer: &str) -> Error {
+        self.unsupported(
+            pointer,
+            format!("`$ref: {reference}` does not resolve to anything in the spec"),
+        )
+    }
+}

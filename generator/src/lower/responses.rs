@@ -1,0 +1,103 @@
+//! Responses: what a successful call returns, and the list envelope that
+//! makes it a page.
+
+use openapiv3::{ReferenceOr, Schema, SchemaKind, StatusCode, Type};
+
+use super::resources::RawOp;
+use super::types::object_properties;
+use super::{Lowerer, escape_pointer};
+use crate::error::Result;
+use crate::ir::{ResponseKind, RustType};
+
+impl<'a> Lowerer<'a> {
+    /// The JSON media type of the first 2xx response, if any.
+    pub(super) fn success_media(&self, raw: &RawOp<'a>) -> Option<&'a openapiv3::MediaType> {
+        let (_, response) = raw
+            .op
+            .responses
+            .responses
+            .iter()
+            .find(|(code, _)| matches!(code, StatusCode::Code(c) if (200..300).contains(c)))?;
+        let response = self.resolve_response(response, &raw.pointer).ok()?;
+        response
+            .content
+            .iter()
+            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"))
+            .map(|(_, media)| media)
+    }
+
+    pub(super) fn response_of(
+        &mut self,
+        raw: &RawOp<'a>,
+        operation_id: &str,
+    ) -> Result<ResponseKind> {
+        let success = raw
+            .op
+            .responses
+            .responses
+            .iter()
+            .find(|(code, _)| matches!(code, StatusCode::Code(c) if (200..300).contains(c)));
+        let Some((code, response)) = success else {
+            return Ok(ResponseKind::Empty);
+        };
+        let pointer = format!("{}/responses/{code}", raw.pointer);
+        let response = self.resolve_response(response, &pointer)?;
+        let Some((media_type, media)) = response
+            .content
+            .iter()
+            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"))
+        else {
+            return Ok(ResponseKind::Empty);
+        };
+        let Some(schema) = &media.schema else {
+            return Ok(ResponseKind::Json(RustType::Json));
+        };
+        let pointer = format!("{pointer}/content/{}/schema", escape_pointer(media_type));
+        if let Some((items_key, item)) = self.list_envelope(schema, &pointer)? {
+            let context = format!("{operation_id}_item");
+            let item = self.type_of(&item, &context, &pointer)?;
+            return Ok(ResponseKind::Page { item, items_key });
+        }
+        let context = format!("{operation_id}_response");
+        Ok(ResponseKind::Json(
+            self.type_of(schema, &context, &pointer)?,
+        ))
+    }
+
+    /// Recognizes Twilio's list envelope: `meta` with `next_page_url` and one array.
+    fn list_envelope(
+        &self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+    ) -> Result<Option<(String, ReferenceOr<Schema>)>> {
+        let schema = self.resolve_schema(schema, pointer)?;
+        let Some(properties) = object_properties(&schema.schema_kind) else {
+            return Ok(None);
+        };
+        let Some(meta) = properties.get("meta") else {
+            return Ok(None);
+        };
+        let meta = self.resolve_schema(&meta.clone().unbox(), pointer)?;
+        let has_next = object_properties(&meta.schema_kind)
+            .is_some_and(|props| props.contains_key("next_page_url"));
+        let arrays: Vec<(&String, ReferenceOr<Schema>)> = properties
+            .iter()
+            .filter(|(k, _)| k.as_str() != "meta")
+            .filter_map(|(k, v)| {
+                let v = self.resolve_schema(&v.clone().unbox(), pointer).ok()?;
+                match &v.schema_kind {
+                    SchemaKind::Type(Type::Array(array)) => {
+                        array.items.clone().map(|items| (k, items.unbox()))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        if has_next && arrays.len() == 1 && properties.len() == 2 {
+            let (key, items) = arrays.into_iter().next().expect("one array");
+            Ok(Some((key.clone(), items)))
+        } else {
+            Ok(None)
+        }
+    }
+}
