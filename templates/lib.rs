@@ -44,6 +44,15 @@
 //! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
 //! first `n` items is fetched, and dropping the stream stops all work.
 {% endif %}
+{% if !api.guide.is_empty() %}
+//!
+//! # Guide
+//!
+{% for line in api.guide %}
+//!{% if !line.is_empty() %} {{ line }}{% endif %}
+
+{% endfor %}
+{% endif %}
 //!
 //! # Errors
 //!

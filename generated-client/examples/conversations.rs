@@ -1,4 +1,7 @@
-//! Creates, updates, streams, fetches and deletes a conversation.
+//! The flow of a support conversation, end to end: create it, add a chat
+//! participant and an SMS participant, post a message, read the history
+//! newest first, check delivery receipts, subscribe a webhook to it, do the
+//! same inside a named Conversation Service, and clean up.
 //!
 //! Against a Prism mock of Twilio's spec (what `cargo xtask test` runs):
 //!
@@ -7,11 +10,14 @@
 //!   TWILIO_AUTH_TOKEN=token cargo run -p twilio-conversations --example conversations
 //! ```
 //!
-//! Against Twilio itself, with real credentials (this creates and then
-//! deletes one conversation in your account's default service):
+//! Against Twilio itself, with real credentials and `TWILIO_SMS_FROM` set to
+//! one of your Twilio numbers and `TWILIO_SMS_TO` to a phone that may receive
+//! a text (this creates and then deletes one conversation in your account's
+//! default service, and one in a new service that it deletes too):
 //!
 //! ```sh
-//! TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... cargo run -p twilio-conversations --example conversations
+//! TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... TWILIO_SMS_FROM=+1... TWILIO_SMS_TO=+1... \
+//!   cargo run -p twilio-conversations --example conversations
 //! ```
 
 use std::time::Duration;
@@ -28,49 +34,122 @@ async fn main() -> Result<(), Error> {
         builder = builder.base_url(url);
     }
     let client = builder.build()?;
-    let conversations = client.conversations();
+    let sms_from = std::env::var("TWILIO_SMS_FROM").unwrap_or_else(|_| "+15005550001".into());
+    let sms_to = std::env::var("TWILIO_SMS_TO").unwrap_or_else(|_| "+15005550006".into());
 
+    // 1. A conversation in the account's default service.
+    let conversations = client.conversations();
     let created = conversations
         .create(
             &CreateConversationParams::new()
                 .friendly_name("Rust SDK example")
+                .attributes(r#"{"ticket":4711}"#)
                 .timers_inactive("PT5M"),
         )
         .await?;
     let sid = created.sid.clone().unwrap_or_default();
-    println!("created {sid} ({:?})", created.state);
+    println!("created conversation {sid} ({:?})", created.state);
 
-    let updated = conversations
-        .update(
-            &sid,
-            &UpdateConversationParams::new()
-                .friendly_name("Rust SDK example (renamed)")
-                .state(ConversationState::Inactive),
+    // 2. Participants: one on chat (by identity), one on SMS (by address).
+    let participants = conversations.participants(&sid);
+    let agent = participants
+        .create(&CreateConversationParticipantParams::new().identity("agent-alice"))
+        .await?;
+    println!("added chat participant {:?}", agent.identity);
+    let customer = participants
+        .create(
+            &CreateConversationParticipantParams::new()
+                .messaging_binding_address(sms_to.as_str())
+                .messaging_binding_proxy_address(sms_from.as_str()),
         )
         .await?;
-    println!("updated: {:?}", updated.friendly_name);
+    println!("added SMS participant {:?}", customer.sid);
 
-    // Follows next_page_url lazily; `take` stops fetching after five.
-    let mut recent = conversations
-        .stream(&ListConversationParams::new().page_size(50))
-        .take(5);
-    while let Some(conversation) = recent.next().await {
-        let conversation = conversation?;
-        println!("listed {:?}: {:?}", conversation.sid, conversation.friendly_name);
+    // 3. A message from the agent.
+    let messages = conversations.messages(&sid);
+    let message = messages
+        .create(
+            &CreateConversationMessageParams::new()
+                .author("agent-alice")
+                .body("Hi! Your ticket is open; we will answer within the hour."),
+        )
+        .await?;
+    let message_sid = message.sid.clone().unwrap_or_default();
+    println!("posted message #{:?}", message.index);
+
+    // 4. The history, newest first; `take` stops fetching after ten.
+    let mut history = messages
+        .stream(
+            &ListConversationMessageParams::new()
+                .order(OrderType::Desc)
+                .page_size(10),
+        )
+        .take(10);
+    while let Some(message) = history.next().await {
+        let message = message?;
+        println!("history: {:?} {:?}", message.author, message.body);
     }
 
+    // 5. How far the message got on the SMS side.
+    let receipts = messages
+        .receipts(&message_sid)
+        .list(&ListConversationMessageReceiptParams::new())
+        .await?;
+    for receipt in &receipts.items {
+        println!("receipt {:?}: {:?}", receipt.sid, receipt.status);
+    }
+
+    // 6. A webhook for this conversation's events. (A real app narrows them
+    // with `.configuration_filters(["onMessageAdded"])`; Prism, which this
+    // example runs against in CI, rejects every array form field.)
+    let webhook = conversations
+        .webhooks(&sid)
+        .create(
+            &CreateConversationScopedWebhookParams::new(ConversationScopedWebhookTarget::Webhook)
+                .configuration_url("https://example.com/hooks/conversations")
+                .configuration_method(ConversationScopedWebhookMethod::Post),
+        )
+        .await?;
+    println!("webhook {:?} on {:?}", webhook.sid, webhook.target);
+
+    // 7. The same inside a named Conversation Service.
+    let service = client
+        .services()
+        .create(&CreateServiceParams::new("Rust SDK example service"))
+        .await?;
+    let service_sid = service.sid.clone().unwrap_or_default();
+    let scoped = client.services().conversations(&service_sid);
+    let in_service = scoped
+        .create(&CreateServiceConversationParams::new().friendly_name("Inside a service"))
+        .await?;
+    let in_service_sid = in_service.sid.clone().unwrap_or_default();
+    scoped
+        .participants(&in_service_sid)
+        .create(&CreateServiceConversationParticipantParams::new().identity("agent-alice"))
+        .await?;
+    scoped
+        .messages(&in_service_sid)
+        .create(
+            &CreateServiceConversationMessageParams::new()
+                .author("agent-alice")
+                .body("Hello from a named service."),
+        )
+        .await?;
+    println!("service {service_sid}: conversation {in_service_sid} with one message");
+
+    // 8. Clean up, without triggering the service's webhooks.
     match conversations.fetch(&sid).await {
         Ok(fetched) => println!("fetched {:?}, created {:?}", fetched.sid, fetched.date_created),
         Err(Error::Api(err)) if err.status == 404 => println!("already gone: {err}"),
         Err(err) => return Err(err),
     }
-
     conversations
         .delete(
             &sid,
-            &DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabled::False),
+            &DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabledType::False),
         )
         .await?;
-    println!("deleted {sid}");
+    client.services().delete(&service_sid).await?;
+    println!("deleted {sid} and service {service_sid}");
     Ok(())
 }

@@ -11,7 +11,14 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
+use crate::resources::ConfigurationResource;
 use crate::resources::Conversations;
+use crate::resources::ConversationWithParticipantsResource;
+use crate::resources::Credentials;
+use crate::resources::ParticipantConversations;
+use crate::resources::Roles;
+use crate::resources::Services;
+use crate::resources::Users;
 
 /// The server requests go to unless the builder says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
@@ -114,9 +121,46 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Operations on `/v1/Conversations`.
+    /// The account-wide Conversations defaults: default service, default Messaging Service and default state timers.
+    pub fn configuration(&self) -> ConfigurationResource {
+        ConfigurationResource::new(self.clone())
+    }
+
+    /// The conversations of the account's default Conversation Service.
     pub fn conversations(&self) -> Conversations {
         Conversations::new(self.clone())
+    }
+
+    /// Creates a conversation in the default service together with its first participants.
+    pub fn conversation_with_participants(
+        &self,
+    ) -> ConversationWithParticipantsResource {
+        ConversationWithParticipantsResource::new(self.clone())
+    }
+
+    /// The push notification credentials (APNs, FCM, GCM) stored on the account.
+    pub fn credentials(&self) -> Credentials {
+        Credentials::new(self.clone())
+    }
+
+    /// The conversations of the default service that one person, found by identity or address, takes part in.
+    pub fn participant_conversations(&self) -> ParticipantConversations {
+        ParticipantConversations::new(self.clone())
+    }
+
+    /// The roles of the default service: named permission sets for users and participants.
+    pub fn roles(&self) -> Roles {
+        Roles::new(self.clone())
+    }
+
+    /// The account's Conversation Services. Each service is a separate container for conversations, users, roles and their settings.
+    pub fn services(&self) -> Services {
+        Services::new(self.clone())
+    }
+
+    /// The users of the default service: the app identities that connect through the SDKs.
+    pub fn users(&self) -> Users {
+        Users::new(self.clone())
     }
 
     /// Sends a request and decodes its JSON body.

@@ -8,7 +8,515 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Lifecycle state of a conversation. New conversations are `active` unless another state is given.
+/// How a conversation is started for a new inbound message to an address. `default`: a plain conversation is created; `webhook`: a conversation is created and a conversation-scoped webhook to your URL is added; `studio`: a conversation is created and handed to a Studio Flow.
+///
+/// Values this crate does not know yet decode to
+/// [`ConfigurationAddressAutoCreationType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConfigurationAddressAutoCreationType {
+    /// `webhook`
+    Webhook,
+    /// `studio`
+    Studio,
+    /// `default`
+    Default,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConfigurationAddressAutoCreationType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConfigurationAddressAutoCreationType::Webhook => "webhook",
+            ConfigurationAddressAutoCreationType::Studio => "studio",
+            ConfigurationAddressAutoCreationType::Default => "default",
+            ConfigurationAddressAutoCreationType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfigurationAddressAutoCreationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "webhook" => ConfigurationAddressAutoCreationType::Webhook,
+            "studio" => ConfigurationAddressAutoCreationType::Studio,
+            "default" => ConfigurationAddressAutoCreationType::Default,
+            other => ConfigurationAddressAutoCreationType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConfigurationAddressAutoCreationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigurationAddressAutoCreationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConfigurationAddressAutoCreationType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigurationAddressAutoCreationType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConfigurationAddressAutoCreationType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// HTTP method of the webhook added to auto-created conversations: `get` or `post`.
+///
+/// Values this crate does not know yet decode to
+/// [`ConfigurationAddressMethod::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConfigurationAddressMethod {
+    /// `get`
+    Get,
+    /// `post`
+    Post,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConfigurationAddressMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConfigurationAddressMethod::Get => "get",
+            ConfigurationAddressMethod::Post => "post",
+            ConfigurationAddressMethod::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfigurationAddressMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "get" => ConfigurationAddressMethod::Get,
+            "post" => ConfigurationAddressMethod::Post,
+            other => ConfigurationAddressMethod::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConfigurationAddressMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigurationAddressMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConfigurationAddressMethod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigurationAddressMethod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConfigurationAddressMethod {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Channel of an address configuration: `sms`, `whatsapp`, `messenger` (Facebook Messenger), `gbm` (Google Business Messages), `email`, `rcs`, `apple` (Apple Messages for Business) or `chat`.
+///
+/// Values this crate does not know yet decode to
+/// [`ConfigurationAddressType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConfigurationAddressType {
+    /// `sms`
+    Sms,
+    /// `whatsapp`
+    Whatsapp,
+    /// `messenger`
+    Messenger,
+    /// `gbm`
+    Gbm,
+    /// `email`
+    Email,
+    /// `rcs`
+    Rcs,
+    /// `apple`
+    Apple,
+    /// `chat`
+    Chat,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConfigurationAddressType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConfigurationAddressType::Sms => "sms",
+            ConfigurationAddressType::Whatsapp => "whatsapp",
+            ConfigurationAddressType::Messenger => "messenger",
+            ConfigurationAddressType::Gbm => "gbm",
+            ConfigurationAddressType::Email => "email",
+            ConfigurationAddressType::Rcs => "rcs",
+            ConfigurationAddressType::Apple => "apple",
+            ConfigurationAddressType::Chat => "chat",
+            ConfigurationAddressType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfigurationAddressType {
+    fn from(value: &str) -> Self {
+        match value {
+            "sms" => ConfigurationAddressType::Sms,
+            "whatsapp" => ConfigurationAddressType::Whatsapp,
+            "messenger" => ConfigurationAddressType::Messenger,
+            "gbm" => ConfigurationAddressType::Gbm,
+            "email" => ConfigurationAddressType::Email,
+            "rcs" => ConfigurationAddressType::Rcs,
+            "apple" => ConfigurationAddressType::Apple,
+            "chat" => ConfigurationAddressType::Chat,
+            other => ConfigurationAddressType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConfigurationAddressType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigurationAddressType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConfigurationAddressType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigurationAddressType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConfigurationAddressType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// HTTP method used for webhook requests: `GET` or `POST`.
+///
+/// Values this crate does not know yet decode to
+/// [`ConfigurationWebhookMethod::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConfigurationWebhookMethod {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConfigurationWebhookMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConfigurationWebhookMethod::Get => "GET",
+            ConfigurationWebhookMethod::Post => "POST",
+            ConfigurationWebhookMethod::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfigurationWebhookMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "GET" => ConfigurationWebhookMethod::Get,
+            "POST" => ConfigurationWebhookMethod::Post,
+            other => ConfigurationWebhookMethod::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConfigurationWebhookMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigurationWebhookMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConfigurationWebhookMethod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigurationWebhookMethod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConfigurationWebhookMethod {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Where account-level webhook events go: `webhook` sends them to your own URLs; `flex` routes them internally to Twilio Flex.
+///
+/// Values this crate does not know yet decode to
+/// [`ConfigurationWebhookTarget::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConfigurationWebhookTarget {
+    /// `webhook`
+    Webhook,
+    /// `flex`
+    Flex,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConfigurationWebhookTarget {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConfigurationWebhookTarget::Webhook => "webhook",
+            ConfigurationWebhookTarget::Flex => "flex",
+            ConfigurationWebhookTarget::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfigurationWebhookTarget {
+    fn from(value: &str) -> Self {
+        match value {
+            "webhook" => ConfigurationWebhookTarget::Webhook,
+            "flex" => ConfigurationWebhookTarget::Flex,
+            other => ConfigurationWebhookTarget::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConfigurationWebhookTarget {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigurationWebhookTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConfigurationWebhookTarget {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigurationWebhookTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConfigurationWebhookTarget {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// HTTP method used to call a conversation-scoped webhook URL: `get` or `post`.
+///
+/// Values this crate does not know yet decode to
+/// [`ConversationScopedWebhookMethod::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationScopedWebhookMethod {
+    /// `get`
+    Get,
+    /// `post`
+    Post,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConversationScopedWebhookMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConversationScopedWebhookMethod::Get => "get",
+            ConversationScopedWebhookMethod::Post => "post",
+            ConversationScopedWebhookMethod::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConversationScopedWebhookMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "get" => ConversationScopedWebhookMethod::Get,
+            "post" => ConversationScopedWebhookMethod::Post,
+            other => ConversationScopedWebhookMethod::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConversationScopedWebhookMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConversationScopedWebhookMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConversationScopedWebhookMethod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationScopedWebhookMethod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConversationScopedWebhookMethod {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Where a conversation-scoped webhook delivers events. `webhook`: every selected event is sent to your URL; `trigger`: your URL is called only for messages whose body matches one of the configured keywords; `studio`: events start or continue a Studio Flow.
+///
+/// Values this crate does not know yet decode to
+/// [`ConversationScopedWebhookTarget::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationScopedWebhookTarget {
+    /// `webhook`
+    Webhook,
+    /// `trigger`
+    Trigger,
+    /// `studio`
+    Studio,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConversationScopedWebhookTarget {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConversationScopedWebhookTarget::Webhook => "webhook",
+            ConversationScopedWebhookTarget::Trigger => "trigger",
+            ConversationScopedWebhookTarget::Studio => "studio",
+            ConversationScopedWebhookTarget::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConversationScopedWebhookTarget {
+    fn from(value: &str) -> Self {
+        match value {
+            "webhook" => ConversationScopedWebhookTarget::Webhook,
+            "trigger" => ConversationScopedWebhookTarget::Trigger,
+            "studio" => ConversationScopedWebhookTarget::Studio,
+            other => ConversationScopedWebhookTarget::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConversationScopedWebhookTarget {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConversationScopedWebhookTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConversationScopedWebhookTarget {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationScopedWebhookTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConversationScopedWebhookTarget {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
 ///
 /// Values this crate does not know yet decode to
 /// [`ConversationState::Unknown`], which keeps the string.
@@ -84,13 +592,1169 @@ impl crate::wire::ToWire for ConversationState {
     }
 }
 
-/// Whether the request may trigger webhooks (`'true'`) or not (`'false'`).
+/// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
 ///
 /// Values this crate does not know yet decode to
-/// [`WebhookEnabled::Unknown`], which keeps the string.
+/// [`ConversationWithParticipantsState::Unknown`], which keeps the string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum WebhookEnabled {
+pub enum ConversationWithParticipantsState {
+    /// `initializing`
+    Initializing,
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ConversationWithParticipantsState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConversationWithParticipantsState::Initializing => "initializing",
+            ConversationWithParticipantsState::Inactive => "inactive",
+            ConversationWithParticipantsState::Active => "active",
+            ConversationWithParticipantsState::Closed => "closed",
+            ConversationWithParticipantsState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConversationWithParticipantsState {
+    fn from(value: &str) -> Self {
+        match value {
+            "initializing" => ConversationWithParticipantsState::Initializing,
+            "inactive" => ConversationWithParticipantsState::Inactive,
+            "active" => ConversationWithParticipantsState::Active,
+            "closed" => ConversationWithParticipantsState::Closed,
+            other => ConversationWithParticipantsState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ConversationWithParticipantsState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConversationWithParticipantsState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ConversationWithParticipantsState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationWithParticipantsState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ConversationWithParticipantsState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Push service a credential is for: `apn` (Apple Push Notification service), `fcm` (Firebase Cloud Messaging) or `gcm` (legacy Google Cloud Messaging).
+///
+/// Values this crate does not know yet decode to
+/// [`CredentialPushType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CredentialPushType {
+    /// `apn`
+    Apn,
+    /// `gcm`
+    Gcm,
+    /// `fcm`
+    Fcm,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl CredentialPushType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            CredentialPushType::Apn => "apn",
+            CredentialPushType::Gcm => "gcm",
+            CredentialPushType::Fcm => "fcm",
+            CredentialPushType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CredentialPushType {
+    fn from(value: &str) -> Self {
+        match value {
+            "apn" => CredentialPushType::Apn,
+            "gcm" => CredentialPushType::Gcm,
+            "fcm" => CredentialPushType::Fcm,
+            other => CredentialPushType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for CredentialPushType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for CredentialPushType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for CredentialPushType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CredentialPushType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for CredentialPushType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Delivery status of a message for one participant, as reported by the channel. `sent`: handed to the carrier or channel; `delivered`: reached the device; `read`: opened by the recipient (channels with read receipts only); `undelivered`: could not be delivered; `failed`: could not be sent at all (see `error_code`).
+///
+/// Values this crate does not know yet decode to
+/// [`DeliveryStatus::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DeliveryStatus {
+    /// `read`
+    Read,
+    /// `failed`
+    Failed,
+    /// `delivered`
+    Delivered,
+    /// `undelivered`
+    Undelivered,
+    /// `sent`
+    Sent,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl DeliveryStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DeliveryStatus::Read => "read",
+            DeliveryStatus::Failed => "failed",
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::Undelivered => "undelivered",
+            DeliveryStatus::Sent => "sent",
+            DeliveryStatus::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for DeliveryStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "read" => DeliveryStatus::Read,
+            "failed" => DeliveryStatus::Failed,
+            "delivered" => DeliveryStatus::Delivered,
+            "undelivered" => DeliveryStatus::Undelivered,
+            "sent" => DeliveryStatus::Sent,
+            other => DeliveryStatus::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for DeliveryStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for DeliveryStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DeliveryStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DeliveryStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for DeliveryStatus {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Push notification setting of a user for one conversation: `default` sends pushes as configured for the service; `muted` sends none for this conversation.
+///
+/// Values this crate does not know yet decode to
+/// [`NotificationLevel::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum NotificationLevel {
+    /// `default`
+    Default,
+    /// `muted`
+    Muted,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl NotificationLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            NotificationLevel::Default => "default",
+            NotificationLevel::Muted => "muted",
+            NotificationLevel::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for NotificationLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "default" => NotificationLevel::Default,
+            "muted" => NotificationLevel::Muted,
+            other => NotificationLevel::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for NotificationLevel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for NotificationLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for NotificationLevel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for NotificationLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for NotificationLevel {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Sort order of a message list by index: `asc` lists oldest first (the default), `desc` newest first.
+///
+/// Values this crate does not know yet decode to
+/// [`OrderType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OrderType {
+    /// `asc`
+    Asc,
+    /// `desc`
+    Desc,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl OrderType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderType::Asc => "asc",
+            OrderType::Desc => "desc",
+            OrderType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrderType {
+    fn from(value: &str) -> Self {
+        match value {
+            "asc" => OrderType::Asc,
+            "desc" => OrderType::Desc,
+            other => OrderType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for OrderType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OrderType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OrderType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for OrderType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// State of the conversation as seen in a participant or user listing: `active` (open), `inactive` (idle, reopens on new activity) or `closed` (finished, read-only).
+///
+/// Values this crate does not know yet decode to
+/// [`ParticipantConversationState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ParticipantConversationState {
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ParticipantConversationState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ParticipantConversationState::Inactive => "inactive",
+            ParticipantConversationState::Active => "active",
+            ParticipantConversationState::Closed => "closed",
+            ParticipantConversationState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ParticipantConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "inactive" => ParticipantConversationState::Inactive,
+            "active" => ParticipantConversationState::Active,
+            "closed" => ParticipantConversationState::Closed,
+            other => ParticipantConversationState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ParticipantConversationState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ParticipantConversationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ParticipantConversationState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ParticipantConversationState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ParticipantConversationState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Scope of a role: `conversation` roles are given to participants and apply within one conversation; `service` roles are given to users and apply across the Conversation Service.
+///
+/// Values this crate does not know yet decode to
+/// [`RoleType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RoleType {
+    /// `conversation`
+    Conversation,
+    /// `service`
+    Service,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl RoleType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RoleType::Conversation => "conversation",
+            RoleType::Service => "service",
+            RoleType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for RoleType {
+    fn from(value: &str) -> Self {
+        match value {
+            "conversation" => RoleType::Conversation,
+            "service" => RoleType::Service,
+            other => RoleType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for RoleType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for RoleType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RoleType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RoleType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for RoleType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Push technology of a binding: `apn` (Apple), `fcm` (Firebase), `gcm` (legacy Google) or `twilsock` (Twilio's own SDK connection).
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceBindingBindingType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceBindingBindingType {
+    /// `apn`
+    Apn,
+    /// `gcm`
+    Gcm,
+    /// `fcm`
+    Fcm,
+    /// `twilsock`
+    Twilsock,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceBindingBindingType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceBindingBindingType::Apn => "apn",
+            ServiceBindingBindingType::Gcm => "gcm",
+            ServiceBindingBindingType::Fcm => "fcm",
+            ServiceBindingBindingType::Twilsock => "twilsock",
+            ServiceBindingBindingType::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceBindingBindingType {
+    fn from(value: &str) -> Self {
+        match value {
+            "apn" => ServiceBindingBindingType::Apn,
+            "gcm" => ServiceBindingBindingType::Gcm,
+            "fcm" => ServiceBindingBindingType::Fcm,
+            "twilsock" => ServiceBindingBindingType::Twilsock,
+            other => ServiceBindingBindingType::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceBindingBindingType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceBindingBindingType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceBindingBindingType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceBindingBindingType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceBindingBindingType {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// HTTP method used to call a conversation-scoped webhook URL: `get` or `post`.
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceConversationScopedWebhookMethod::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceConversationScopedWebhookMethod {
+    /// `get`
+    Get,
+    /// `post`
+    Post,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceConversationScopedWebhookMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceConversationScopedWebhookMethod::Get => "get",
+            ServiceConversationScopedWebhookMethod::Post => "post",
+            ServiceConversationScopedWebhookMethod::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceConversationScopedWebhookMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "get" => ServiceConversationScopedWebhookMethod::Get,
+            "post" => ServiceConversationScopedWebhookMethod::Post,
+            other => ServiceConversationScopedWebhookMethod::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceConversationScopedWebhookMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceConversationScopedWebhookMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceConversationScopedWebhookMethod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookMethod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceConversationScopedWebhookMethod {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Where a conversation-scoped webhook delivers events. `webhook`: every selected event is sent to your URL; `trigger`: your URL is called only for messages whose body matches one of the configured keywords; `studio`: events start or continue a Studio Flow.
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceConversationScopedWebhookTarget::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceConversationScopedWebhookTarget {
+    /// `webhook`
+    Webhook,
+    /// `trigger`
+    Trigger,
+    /// `studio`
+    Studio,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceConversationScopedWebhookTarget {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceConversationScopedWebhookTarget::Webhook => "webhook",
+            ServiceConversationScopedWebhookTarget::Trigger => "trigger",
+            ServiceConversationScopedWebhookTarget::Studio => "studio",
+            ServiceConversationScopedWebhookTarget::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceConversationScopedWebhookTarget {
+    fn from(value: &str) -> Self {
+        match value {
+            "webhook" => ServiceConversationScopedWebhookTarget::Webhook,
+            "trigger" => ServiceConversationScopedWebhookTarget::Trigger,
+            "studio" => ServiceConversationScopedWebhookTarget::Studio,
+            other => ServiceConversationScopedWebhookTarget::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceConversationScopedWebhookTarget {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceConversationScopedWebhookTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceConversationScopedWebhookTarget {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceConversationScopedWebhookTarget {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceConversationState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceConversationState {
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// `initializing`
+    Initializing,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceConversationState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceConversationState::Inactive => "inactive",
+            ServiceConversationState::Active => "active",
+            ServiceConversationState::Closed => "closed",
+            ServiceConversationState::Initializing => "initializing",
+            ServiceConversationState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "inactive" => ServiceConversationState::Inactive,
+            "active" => ServiceConversationState::Active,
+            "closed" => ServiceConversationState::Closed,
+            "initializing" => ServiceConversationState::Initializing,
+            other => ServiceConversationState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceConversationState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceConversationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceConversationState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceConversationState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceConversationState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceConversationWithParticipantsState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceConversationWithParticipantsState {
+    /// `initializing`
+    Initializing,
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceConversationWithParticipantsState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceConversationWithParticipantsState::Initializing => "initializing",
+            ServiceConversationWithParticipantsState::Inactive => "inactive",
+            ServiceConversationWithParticipantsState::Active => "active",
+            ServiceConversationWithParticipantsState::Closed => "closed",
+            ServiceConversationWithParticipantsState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceConversationWithParticipantsState {
+    fn from(value: &str) -> Self {
+        match value {
+            "initializing" => ServiceConversationWithParticipantsState::Initializing,
+            "inactive" => ServiceConversationWithParticipantsState::Inactive,
+            "active" => ServiceConversationWithParticipantsState::Active,
+            "closed" => ServiceConversationWithParticipantsState::Closed,
+            other => ServiceConversationWithParticipantsState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceConversationWithParticipantsState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceConversationWithParticipantsState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceConversationWithParticipantsState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceConversationWithParticipantsState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceConversationWithParticipantsState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// State of the conversation as seen in a participant or user listing: `active` (open), `inactive` (idle, reopens on new activity) or `closed` (finished, read-only).
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceParticipantConversationState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceParticipantConversationState {
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceParticipantConversationState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceParticipantConversationState::Inactive => "inactive",
+            ServiceParticipantConversationState::Active => "active",
+            ServiceParticipantConversationState::Closed => "closed",
+            ServiceParticipantConversationState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceParticipantConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "inactive" => ServiceParticipantConversationState::Inactive,
+            "active" => ServiceParticipantConversationState::Active,
+            "closed" => ServiceParticipantConversationState::Closed,
+            other => ServiceParticipantConversationState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceParticipantConversationState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceParticipantConversationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceParticipantConversationState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceParticipantConversationState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceParticipantConversationState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// State of the conversation as seen in a participant or user listing: `active` (open), `inactive` (idle, reopens on new activity) or `closed` (finished, read-only).
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceUserConversationState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceUserConversationState {
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceUserConversationState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceUserConversationState::Inactive => "inactive",
+            ServiceUserConversationState::Active => "active",
+            ServiceUserConversationState::Closed => "closed",
+            ServiceUserConversationState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceUserConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "inactive" => ServiceUserConversationState::Inactive,
+            "active" => ServiceUserConversationState::Active,
+            "closed" => ServiceUserConversationState::Closed,
+            other => ServiceUserConversationState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceUserConversationState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceUserConversationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceUserConversationState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceUserConversationState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceUserConversationState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// HTTP method used for webhook requests: `GET` or `POST`.
+///
+/// Values this crate does not know yet decode to
+/// [`ServiceWebhookConfigurationMethod::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ServiceWebhookConfigurationMethod {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl ServiceWebhookConfigurationMethod {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServiceWebhookConfigurationMethod::Get => "GET",
+            ServiceWebhookConfigurationMethod::Post => "POST",
+            ServiceWebhookConfigurationMethod::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceWebhookConfigurationMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "GET" => ServiceWebhookConfigurationMethod::Get,
+            "POST" => ServiceWebhookConfigurationMethod::Post,
+            other => ServiceWebhookConfigurationMethod::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for ServiceWebhookConfigurationMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServiceWebhookConfigurationMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServiceWebhookConfigurationMethod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceWebhookConfigurationMethod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for ServiceWebhookConfigurationMethod {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// State of the conversation as seen in a participant or user listing: `active` (open), `inactive` (idle, reopens on new activity) or `closed` (finished, read-only).
+///
+/// Values this crate does not know yet decode to
+/// [`UserConversationState::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UserConversationState {
+    /// `inactive`
+    Inactive,
+    /// `active`
+    Active,
+    /// `closed`
+    Closed,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl UserConversationState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            UserConversationState::Inactive => "inactive",
+            UserConversationState::Active => "active",
+            UserConversationState::Closed => "closed",
+            UserConversationState::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for UserConversationState {
+    fn from(value: &str) -> Self {
+        match value {
+            "inactive" => UserConversationState::Inactive,
+            "active" => UserConversationState::Active,
+            "closed" => UserConversationState::Closed,
+            other => UserConversationState::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for UserConversationState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for UserConversationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for UserConversationState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for UserConversationState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for UserConversationState {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
+/// Value of the `X-Twilio-Webhook-Enabled` request header: `true` lets this REST request trigger your configured webhooks, `false` (the default) suppresses them.
+///
+/// Values this crate does not know yet decode to
+/// [`WebhookEnabledType::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WebhookEnabledType {
     /// `true`
     True,
     /// `false`
@@ -99,54 +1763,54 @@ pub enum WebhookEnabled {
     Unknown(String),
 }
 
-impl WebhookEnabled {
+impl WebhookEnabledType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            WebhookEnabled::True => "true",
-            WebhookEnabled::False => "false",
-            WebhookEnabled::Unknown(value) => value,
+            WebhookEnabledType::True => "true",
+            WebhookEnabledType::False => "false",
+            WebhookEnabledType::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for WebhookEnabled {
+impl From<&str> for WebhookEnabledType {
     fn from(value: &str) -> Self {
         match value {
-            "true" => WebhookEnabled::True,
-            "false" => WebhookEnabled::False,
-            other => WebhookEnabled::Unknown(other.to_owned()),
+            "true" => WebhookEnabledType::True,
+            "false" => WebhookEnabledType::False,
+            other => WebhookEnabledType::Unknown(other.to_owned()),
         }
     }
 }
 
-impl FromStr for WebhookEnabled {
+impl FromStr for WebhookEnabledType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for WebhookEnabled {
+impl fmt::Display for WebhookEnabledType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl Serialize for WebhookEnabled {
+impl Serialize for WebhookEnabledType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> Deserialize<'de> for WebhookEnabled {
+impl<'de> Deserialize<'de> for WebhookEnabledType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
 }
 
-impl crate::wire::ToWire for WebhookEnabled {
+impl crate::wire::ToWire for WebhookEnabledType {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -2,7 +2,7 @@
 
 //! Async client for the Twilio Conversations API.
 //!
-//! Manage Conversation resources in Twilio Conversations v1. A conversation groups participants across channels (such as SMS, WhatsApp, chat and email) and keeps their messages in order. These operations act on the default Conversation Service of the account.
+//! Twilio Conversations v1 lets an app run multi-party, multichannel conversations from one API. A conversation holds an ordered history of messages and a roster of participants, who can be app users connected through the Conversations SDKs (chat) or people reached over SMS, MMS, WhatsApp or email; each participant gets every message on their own channel, and delivery receipts report how far non-chat copies got. Webhooks, at account, service or single-conversation level, tell your backend about events and can veto them before they happen. Conversations, users and roles live in a Conversation Service; the top-level endpoints work in the account's default service and the `/v1/Services/...` endpoints in a named one. Push credentials, account-wide defaults (default service, messaging service and state timers) and address configurations that auto-create conversations for inbound messages complete the API.
 //!
 //! The client is async (tokio and reqwest), typed from the spec, and behaves
 //! on the wire like Twilio's own SDKs: form bodies with the spec's field
@@ -20,8 +20,8 @@
 //! let client = Client::from_env()?;
 //!
 //! let params = CreateConversationParams::new()
-//!     .friendly_name("Support chat")
-//!     .state(ConversationState::Active);
+//!     .friendly_name("Order #1234")
+//!     .unique_name("order-1234");
 //! let created = client.conversations().create(&params).await?;
 //! println!("created {created:?}");
 //!
@@ -40,6 +40,173 @@
 //! fetches the one after it), or stream every item through an
 //! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
 //! first `n` items is fetched, and dropping the stream stops all work.
+//!
+//! # Guide
+//!
+//! The flows most Conversations backends need, start to finish. Every call
+//! returns `Result<_, Error>`; SIDs are strings, and a conversation's
+//! `unique_name` works wherever its SID does.
+//!
+//! ## Create a conversation
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client) -> Result<(), Error> {
+//! let params = CreateConversationParams::new()
+//!     .friendly_name("Order #1234")
+//!     .unique_name("order-1234")
+//!     .attributes(r#"{"order_id":1234}"#);
+//! let conversation = client.conversations().create(&params).await?;
+//! let conversation_sid = conversation.sid.unwrap_or_default();
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Add participants
+//!
+//! A chat participant is known by its `identity`, the same one your access
+//! token names; an SMS or WhatsApp participant by its address and the Twilio
+//! number (proxy address) the conversation uses for it.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str) -> Result<(), Error> {
+//! let participants = client.conversations().participants(conversation_sid);
+//!
+//! let chat = CreateConversationParticipantParams::new().identity("alice");
+//! participants.create(&chat).await?;
+//!
+//! let sms = CreateConversationParticipantParams::new()
+//!     .messaging_binding_address("+15005550006")
+//!     .messaging_binding_proxy_address("+15005550001");
+//! participants.create(&sms).await?;
+//!
+//! let whatsapp = CreateConversationParticipantParams::new()
+//!     .messaging_binding_address("whatsapp:+15005550006")
+//!     .messaging_binding_proxy_address("whatsapp:+15005550001");
+//! participants.create(&whatsapp).await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Post a message
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str) -> Result<(), Error> {
+//! let params = CreateConversationMessageParams::new()
+//!     .author("alice")
+//!     .body("Your order has shipped.");
+//! let message = client
+//!     .conversations()
+//!     .messages(conversation_sid)
+//!     .create(&params)
+//!     .await?;
+//! println!("message #{:?} sent", message.index);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Read the history, newest first
+//!
+//! `list` returns one page; `stream` follows the pages, and `take` stops it
+//! after as many messages as you want, without fetching further pages.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! use futures_util::StreamExt;
+//!
+//! # async fn run(client: Client, conversation_sid: &str) -> Result<(), Error> {
+//! let params = ListConversationMessageParams::new()
+//!     .order(OrderType::Desc)
+//!     .page_size(20);
+//! let mut latest = client
+//!     .conversations()
+//!     .messages(conversation_sid)
+//!     .stream(&params)
+//!     .take(20);
+//! while let Some(message) = latest.next().await {
+//!     let message = message?;
+//!     println!("{:?}: {:?}", message.author, message.body);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Delivery receipts
+//!
+//! A message's `delivery` field sums up its receipts; each receipt says how
+//! far the message got on one channel.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str, message_sid: &str) -> Result<(), Error> {
+//! let receipts = client
+//!     .conversations()
+//!     .messages(conversation_sid)
+//!     .receipts(message_sid)
+//!     .list(&ListConversationMessageReceiptParams::new())
+//!     .await?;
+//! for receipt in &receipts.items {
+//!     if receipt.status == Some(DeliveryStatus::Failed) {
+//!         println!("not delivered: error {:?}", receipt.error_code);
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## A conversation-scoped webhook
+//!
+//! Tell your server about the events of one conversation only.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str) -> Result<(), Error> {
+//! let params = CreateConversationScopedWebhookParams::new(ConversationScopedWebhookTarget::Webhook)
+//!     .configuration_url("https://example.com/hooks/conversations")
+//!     .configuration_method(ConversationScopedWebhookMethod::Post)
+//!     .configuration_filters(["onMessageAdded", "onParticipantAdded"]);
+//! let webhook = client
+//!     .conversations()
+//!     .webhooks(conversation_sid)
+//!     .create(&params)
+//!     .await?;
+//! println!("webhook {:?}", webhook.sid);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Inside a named Conversation Service
+//!
+//! The same resources exist under each Conversation Service: `services()`
+//! reaches them with the service SID (`IS...`) first.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client) -> Result<(), Error> {
+//! let service_sid = "ISxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+//! let conversations = client.services().conversations(service_sid);
+//! let conversation = conversations
+//!     .create(&CreateServiceConversationParams::new().friendly_name("Order #1234"))
+//!     .await?;
+//! let conversation_sid = conversation.sid.unwrap_or_default();
+//!
+//! client
+//!     .services()
+//!     .conversations(service_sid)
+//!     .participants(&conversation_sid)
+//!     .create(&CreateServiceConversationParticipantParams::new().identity("alice"))
+//!     .await?;
+//! client
+//!     .services()
+//!     .conversations(service_sid)
+//!     .messages(&conversation_sid)
+//!     .create(&CreateServiceConversationMessageParams::new().author("alice").body("Hello"))
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Errors
 //!
@@ -112,7 +279,35 @@
 //!
 //! | resource | reached by | operations |
 //! |---|---|---|
+//! | [`ConfigurationResource`] | `client.configuration()` | `fetch`, `update` |
+//! | [`ConfigurationAddresses`] | `client.configuration().addresses()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConfigurationWebhooks`] | `client.configuration().webhooks()` | `fetch`, `update` |
 //! | [`Conversations`] | `client.conversations()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationMessages`] | `client.conversations().messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationMessageReceipts`] | `client.conversations().messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
+//! | [`ConversationParticipants`] | `client.conversations().participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationWebhooks`] | `client.conversations().webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationWithParticipantsResource`] | `client.conversation_with_participants()` | `create` |
+//! | [`Credentials`] | `client.credentials()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ParticipantConversations`] | `client.participant_conversations()` | `list` |
+//! | [`Roles`] | `client.roles()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`Services`] | `client.services()` | `create`, `list`, `fetch`, `delete` |
+//! | [`ServiceBindings`] | `client.services().bindings(CHAT_SERVICE_SID)` | `list`, `fetch`, `delete` |
+//! | [`ServiceConfigurationResource`] | `client.services().configuration(CHAT_SERVICE_SID)` | `fetch`, `update` |
+//! | [`ServiceConversations`] | `client.services().conversations(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationMessages`] | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationMessageReceipts`] | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
+//! | [`ServiceConversationParticipants`] | `client.services().conversations(CHAT_SERVICE_SID).participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationWebhooks`] | `client.services().conversations(CHAT_SERVICE_SID).webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationWithParticipantsResource`] | `client.services().conversation_with_participants(CHAT_SERVICE_SID)` | `create` |
+//! | [`ServiceConfigurationNotifications`] | `client.services().configuration(CHAT_SERVICE_SID).notifications()` | `fetch`, `update` |
+//! | [`ServiceParticipantConversations`] | `client.services().participant_conversations(CHAT_SERVICE_SID)` | `list` |
+//! | [`ServiceRoles`] | `client.services().roles(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceUsers`] | `client.services().users(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceUserConversations`] | `client.services().users(CHAT_SERVICE_SID).conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConfigurationWebhooks`] | `client.services().configuration(CHAT_SERVICE_SID).webhooks()` | `fetch`, `update` |
+//! | [`Users`] | `client.users()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`UserConversations`] | `client.users().conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -7,37 +7,942 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ConversationState;
+use crate::{
 
-/// A conversation: a group of participants across one or more channels together with its ordered message history.
+    ConfigurationWebhookMethod, ConfigurationWebhookTarget, ConversationState,
+    ConversationWithParticipantsState, CredentialPushType, DeliveryStatus,
+    NotificationLevel, ParticipantConversationState, RoleType, ServiceBindingBindingType,
+    ServiceConversationState, ServiceConversationWithParticipantsState,
+    ServiceParticipantConversationState, ServiceUserConversationState,
+    ServiceWebhookConfigurationMethod, UserConversationState,
+};
+/// Account-wide defaults for Conversations: the Conversation Service and Messaging Service that new conversations use, and the default inactivity and close timers.
+///
+/// Build one with `Configuration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Conversation {
-    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns the conversation.
+#[non_exhaustive]
+pub struct Configuration {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this configuration (`AC...`).
     pub account_sid: Option<String>,
-    /// SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that holds the conversation.
-    pub chat_service_sid: Option<String>,
-    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) the conversation uses.
-    pub messaging_service_sid: Option<String>,
-    /// Unique 34-character identifier of the conversation.
-    pub sid: Option<String>,
-    /// Optional display name of the conversation, up to 256 characters.
-    pub friendly_name: Option<String>,
-    /// Application-defined unique identifier that can replace the `sid` in request URLs.
-    pub unique_name: Option<String>,
-    /// Free-form JSON metadata stored as a string; `{}` when none was set.
-    pub attributes: Option<String>,
-    /// Current lifecycle state of the conversation.
-    pub state: Option<ConversationState>,
-    /// When the conversation was created (ISO 8601).
-    pub date_created: Option<DateTime<Utc>>,
-    /// When the conversation was last changed (ISO 8601).
-    pub date_updated: Option<DateTime<Utc>>,
-    /// Scheduled state changes, such as the times at which the conversation will become inactive or closed.
-    pub timers: Option<serde_json::Value>,
-    /// Channel-specific settings of the conversation, such as its email binding.
-    pub bindings: Option<serde_json::Value>,
-    /// Absolute URL of this conversation resource.
+    /// Conversation Service (`IS...`) used for new conversations when a request does not name one.
+    pub default_chat_service_sid: Option<String>,
+    /// Messaging Service (`MG...`) used for new conversations when a request does not name one.
+    pub default_messaging_service_sid: Option<String>,
+    /// ISO 8601 duration after which new conversations switch to `inactive` by default, e.g. `PT1H`; one minute at least.
+    pub default_inactive_timer: Option<String>,
+    /// ISO 8601 duration after which new conversations switch to `closed` by default, e.g. `P30D`; ten minutes at least.
+    pub default_closed_timer: Option<String>,
+    /// Absolute URL of the account-wide configuration.
     pub url: Option<String>,
-    /// Absolute URLs of related resources: the conversation's [participants](https://www.twilio.com/docs/conversations/api/conversation-participant-resource), [messages](https://www.twilio.com/docs/conversations/api/conversation-message-resource) and [webhooks](https://www.twilio.com/docs/conversations/api/conversation-scoped-webhook-resource).
+    /// URLs of related settings: `service` (configuration of the default Conversation Service) and `webhooks` (account-level webhook settings).
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// An address configuration: a phone number or other channel address for which inbound messages can automatically start a conversation, and how that conversation is set up (plain, via webhook or via a Studio Flow).
+///
+/// Build one with `ConfigurationAddress::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConfigurationAddress {
+    /// Unique SID of this address configuration: 34 characters starting with `IG`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this address configuration (`AC...`).
+    pub account_sid: Option<String>,
+    /// Channel of the address: `sms`, `whatsapp`, `messenger`, `gbm`, `email`, `rcs`, `apple` or `chat`.
+    pub r#type: Option<String>,
+    /// The channel address itself, e.g. a phone number in E.164 form such as `+15005550006`, or a `whatsapp:+...` address.
+    pub address: Option<String>,
+    /// Display name of the address configuration, up to 256 characters; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// What happens when a message arrives from someone not yet in a conversation: `enabled`, `type` (`default`, `webhook` or `studio`), `conversation_service_sid`, plus `webhook_url`, `webhook_method` and `webhook_filters` for `webhook`, or `studio_flow_sid` and `studio_retry_count` for `studio`.
+    pub auto_creation: Option<serde_json::Value>,
+    /// When the address configuration was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the address configuration was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this address configuration.
+    pub url: Option<String>,
+    /// Two-letter ISO 3166-1 country code of the address, e.g. `US`; only relevant for short codes.
+    pub address_country: Option<String>,
+}
+
+/// The account-level webhook settings that apply to conversations in the default Conversation Service: where pre- and post-event requests go, with which HTTP method, and for which events.
+///
+/// Build one with `ConfigurationWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConfigurationWebhook {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) these webhook settings belong to (`AC...`).
+    pub account_sid: Option<String>,
+    /// HTTP method used when calling the webhook URLs: `GET` or `POST`.
+    pub method: Option<ConfigurationWebhookMethod>,
+    /// Events sent to the webhook URLs, e.g. `onMessageAdded`, `onConversationUpdated`, `onParticipantAdded`, `onDeliveryUpdated` or `onUserUpdated`; events not listed are not sent.
+    pub filters: Option<Vec<String>>,
+    /// URL that receives pre-event hooks (`onMessageAdd`, `onParticipantAdd`, ...) before the action takes effect, so your app can alter or reject it.
+    pub pre_webhook_url: Option<String>,
+    /// URL that is notified after events have happened (`onMessageAdded`, `onParticipantAdded`, ...).
+    pub post_webhook_url: Option<String>,
+    /// Where events are routed: `webhook` to your own URLs, `flex` internally to Twilio Flex.
+    pub target: Option<ConfigurationWebhookTarget>,
+    /// Absolute URL of this webhook configuration.
+    pub url: Option<String>,
+}
+
+/// A conversation in the default Conversation Service: a thread that chat users, SMS, WhatsApp and other channel participants join to exchange messages.
+///
+/// Build one with `Conversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Conversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) the conversation uses to send and receive messages on non-chat channels.
+    pub messaging_service_sid: Option<String>,
+    /// Unique SID of this conversation: 34 characters starting with `CH`.
+    pub sid: Option<String>,
+    /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    pub attributes: Option<String>,
+    /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
+    pub state: Option<ConversationState>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// Absolute URL of this conversation.
+    pub url: Option<String>,
+    /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
+    pub links: Option<BTreeMap<String, String>>,
+    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
+    pub bindings: Option<serde_json::Value>,
+}
+
+/// A message posted to a conversation, with its text or media, author, position in the thread and a summary of delivery to non-chat participants.
+///
+/// Build one with `ConversationMessage::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessage {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this message (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this message belongs to.
+    pub conversation_sid: Option<String>,
+    /// Unique SID of this message: 34 characters starting with `IM`.
+    pub sid: Option<String>,
+    /// Position of the message in the conversation. Indices rise with the order in which messages arrive, but numbers can be skipped.
+    pub index: Option<i64>,
+    /// Who wrote the message: the identity of a chat user, the address of a channel participant, or `system` when no author was given.
+    pub author: Option<String>,
+    /// Text of the message, up to 1,600 characters; `null` for messages that only carry media or a content template.
+    pub body: Option<String>,
+    /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    pub media: Option<Vec<serde_json::Value>>,
+    /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// SID of the participant (`MB...`) who wrote the message; `null` for messages posted as `system`.
+    pub participant_sid: Option<String>,
+    /// When the message was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the message was last edited (ISO 8601, UTC); `null` if it never was.
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this message.
+    pub url: Option<String>,
+    /// Delivery summary for non-chat recipients: `total` is their number, and `sent`, `delivered`, `read`, `failed` and `undelivered` each say whether that status applies to `all`, `some` or `none` of them. `null` when the conversation has no such participants.
+    pub delivery: Option<serde_json::Value>,
+    /// URLs of related resources: `receipts` lists the delivery receipts of this message.
+    pub links: Option<BTreeMap<String, String>>,
+    /// SID of the [Content](https://www.twilio.com/docs/content) template (`HX...`) the message was built from; `null` for ordinary messages.
+    pub content_sid: Option<String>,
+}
+
+/// A delivery receipt: the delivery status of one message for one non-chat participant, as reported by the underlying channel (SMS, WhatsApp, ...).
+///
+/// Build one with `ConversationMessageReceipt::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageReceipt {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this delivery receipt (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the conversation (`CH...`) the message was posted in.
+    pub conversation_sid: Option<String>,
+    /// Unique SID of this delivery receipt: 34 characters starting with `DY`.
+    pub sid: Option<String>,
+    /// SID of the message (`IM...`) this delivery receipt reports on.
+    pub message_sid: Option<String>,
+    /// ID the underlying channel gave the delivered message, e.g. an `SM...` SID for SMS or an equivalent for WhatsApp.
+    pub channel_message_sid: Option<String>,
+    /// SID of the participant (`MB...`) whose delivery this receipt describes.
+    pub participant_sid: Option<String>,
+    /// Delivery status of the message for this participant: `sent`, `delivered`, `read`, `failed` or `undelivered`.
+    pub status: Option<DeliveryStatus>,
+    /// Channel [error code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors) explaining why delivery `failed` or was `undelivered`; `0` or `null` otherwise.
+    pub error_code: Option<i64>,
+    /// When the delivery receipt was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the receipt's status last changed (ISO 8601, UTC); `null` if it has not changed since it was created.
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this delivery receipt.
+    pub url: Option<String>,
+}
+
+/// A participant of a conversation: either a chat user, identified by `identity`, or someone reached over a messaging channel, described by `messaging_binding`.
+///
+/// Build one with `ConversationParticipant::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConversationParticipant {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this participant belongs to.
+    pub conversation_sid: Option<String>,
+    /// Unique SID of this participant: 34 characters starting with `MB`.
+    pub sid: Option<String>,
+    /// Identity of the chat user behind the participant (up to 256 characters). Set only for participants using an SDK; `null` for SMS, WhatsApp and other channel participants.
+    pub identity: Option<String>,
+    /// App-defined metadata of the participant: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    pub messaging_binding: Option<serde_json::Value>,
+    /// SID of the conversation-level role (`RL...`) given to the participant.
+    pub role_sid: Option<String>,
+    /// When the participant was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the participant was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this participant.
+    pub url: Option<String>,
+    /// Index of the last message the participant has read; `null` when nothing has been marked as read.
+    pub last_read_message_index: Option<i64>,
+    /// When the participant's read horizon was last moved forward (ISO 8601 text); empty if never.
+    pub last_read_timestamp: Option<String>,
+}
+
+/// A webhook attached to a single conversation that forwards its events to your URL, to your URL for keyword-matching messages only, or to a Studio Flow.
+///
+/// Build one with `ConversationScopedWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConversationScopedWebhook {
+    /// Unique SID of this conversation webhook: 34 characters starting with `WH`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation webhook (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this conversation webhook belongs to.
+    pub conversation_sid: Option<String>,
+    /// Where events go: `webhook` (your URL, for the events in `filters`), `trigger` (your URL, only for messages matching a keyword) or `studio` (a Studio Flow).
+    pub target: Option<String>,
+    /// Absolute URL of this conversation webhook resource (not the URL events are sent to; that is in `configuration`).
+    pub url: Option<String>,
+    /// Settings that depend on `target`: `url`, `method` and `filters` (event names) for `webhook`; the same plus `triggers` (keywords) for `trigger`; `flow_sid` for `studio`. `replay_after` may hold the index after which earlier messages are replayed.
+    pub configuration: Option<serde_json::Value>,
+    /// When the conversation webhook was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation webhook was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+}
+
+/// A conversation created together with its first participants in a single request; same fields as a conversation.
+///
+/// Build one with `ConversationWithParticipants::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConversationWithParticipants {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) the conversation uses to send and receive messages on non-chat channels.
+    pub messaging_service_sid: Option<String>,
+    /// Unique SID of this conversation: 34 characters starting with `CH`.
+    pub sid: Option<String>,
+    /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    pub attributes: Option<String>,
+    /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
+    pub state: Option<ConversationWithParticipantsState>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
+    pub links: Option<BTreeMap<String, String>>,
+    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
+    pub bindings: Option<serde_json::Value>,
+    /// Absolute URL of this conversation.
+    pub url: Option<String>,
+}
+
+/// A push credential: the keys Twilio uses to send push notifications through Apple (APN) or Google/Firebase (GCM/FCM) to SDK users.
+///
+/// Build one with `Credential::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Credential {
+    /// Unique SID of this push credential: 34 characters starting with `CR`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this push credential (`AC...`).
+    pub account_sid: Option<String>,
+    /// Display name of the credential, up to 64 characters; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Push service the credential is for: `apn`, `fcm` or `gcm`.
+    pub r#type: Option<CredentialPushType>,
+    /// APN credentials only: `true` sends pushes through Apple's sandbox (development) environment, `false` through production.
+    pub sandbox: Option<String>,
+    /// When the push credential was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the push credential was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this push credential.
+    pub url: Option<String>,
+}
+
+/// One conversation a given participant (looked up by identity or address) takes part in, with details of both the participant and the conversation.
+///
+/// Build one with `ParticipantConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParticipantConversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this participant conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the participant (`MB...`) that was looked up.
+    pub participant_sid: Option<String>,
+    /// SID of the user (`US...`) behind the participant; `null` for non-chat participants.
+    pub participant_user_sid: Option<String>,
+    /// Identity of the chat user behind the participant; `null` for non-chat participants.
+    pub participant_identity: Option<String>,
+    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    pub participant_messaging_binding: Option<serde_json::Value>,
+    /// SID of the conversation (`CH...`) the participant takes part in.
+    pub conversation_sid: Option<String>,
+    /// Unique name of the conversation, if one was set.
+    pub conversation_unique_name: Option<String>,
+    /// Display name of the conversation, up to 256 characters; `null` when not set.
+    pub conversation_friendly_name: Option<String>,
+    /// App-defined metadata of the conversation, a JSON object serialized as a string; `{}` when empty.
+    pub conversation_attributes: Option<String>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub conversation_date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub conversation_date_updated: Option<DateTime<Utc>>,
+    /// Identity of whoever created the conversation.
+    pub conversation_created_by: Option<String>,
+    /// Current state of the conversation: `active`, `inactive` or `closed`.
+    pub conversation_state: Option<ParticipantConversationState>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub conversation_timers: Option<serde_json::Value>,
+    /// URLs of the `participant` and of the `conversation` this entry combines.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// A role in the default Conversation Service: a named set of permissions, given either to users service-wide or to participants within a conversation.
+///
+/// Build one with `Role::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Role {
+    /// Unique SID of this role: 34 characters starting with `RL`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this role (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this role.
+    pub chat_service_sid: Option<String>,
+    /// Name of the role, as given when it was created.
+    pub friendly_name: Option<String>,
+    /// Scope of the role: `conversation` roles go to participants, `service` roles go to users.
+    pub r#type: Option<RoleType>,
+    /// Actions the role allows, e.g. `sendMessage`, `editOwnMessage`, `addParticipant` or `createConversation`.
+    pub permissions: Option<Vec<String>>,
+    /// When the role was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the role was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this role.
+    pub url: Option<String>,
+}
+
+/// A Conversation Service: an isolated container for conversations, users, roles, push bindings and their configuration.
+///
+/// Build one with `Service::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Service {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this Conversation Service (`AC...`).
+    pub account_sid: Option<String>,
+    /// Unique SID of this Conversation Service: 34 characters starting with `IS`.
+    pub sid: Option<String>,
+    /// Display name of the Conversation Service, up to 256 characters.
+    pub friendly_name: Option<String>,
+    /// When the Conversation Service was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the Conversation Service was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this Conversation Service.
+    pub url: Option<String>,
+    /// URLs of the service's sub-resources: `conversations`, `users`, `roles`, `bindings`, `configuration`, `participant_conversations` and `conversation_with_participants`.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// A push binding: the registration of one user's device or client endpoint for push notifications within a Conversation Service.
+///
+/// Build one with `ServiceBinding::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceBinding {
+    /// Unique SID of this push binding: 34 characters starting with `BS`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this push binding (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the Conversation Service (`IS...`) the binding is registered in.
+    pub chat_service_sid: Option<String>,
+    /// SID of the push credential (`CR...`) used to send notifications to this binding.
+    pub credential_sid: Option<String>,
+    /// When the push binding was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the push binding was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Device or client endpoint of the binding; its format depends on `binding_type`.
+    pub endpoint: Option<String>,
+    /// Identity of the chat user whose device this binding registers.
+    pub identity: Option<String>,
+    /// Push technology of the binding: `apn`, `fcm`, `gcm` or `twilsock`.
+    pub binding_type: Option<ServiceBindingBindingType>,
+    /// Kinds of push notification this binding receives, e.g. `new_message`, `added_to_conversation`, `removed_from_conversation`.
+    pub message_types: Option<Vec<String>>,
+    /// Absolute URL of this push binding.
+    pub url: Option<String>,
+}
+
+/// Settings of one Conversation Service: the default roles given to conversation creators, participants and users, and whether the Reachability Indicator is on.
+///
+/// Build one with `ServiceConfiguration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConfiguration {
+    /// SID of the Conversation Service (`IS...`) these settings apply to.
+    pub chat_service_sid: Option<String>,
+    /// Conversation-level [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) given to a user who creates a conversation and joins it.
+    pub default_conversation_creator_role_sid: Option<String>,
+    /// Conversation-level [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) given to users added to a conversation.
+    pub default_conversation_role_sid: Option<String>,
+    /// Service-level [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) given to users when they join the service.
+    pub default_chat_service_role_sid: Option<String>,
+    /// Absolute URL of this service configuration.
+    pub url: Option<String>,
+    /// URLs of the service's `notifications` (push) and `webhooks` settings.
+    pub links: Option<BTreeMap<String, String>>,
+    /// Whether the [Reachability Indicator](https://www.twilio.com/docs/conversations/reachability) is on, which makes the service report `is_online` and `is_notifiable` for its users. `false` by default.
+    pub reachability_enabled: Option<bool>,
+}
+
+/// A conversation inside a specific Conversation Service.
+///
+/// Build one with `ServiceConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) the conversation uses to send and receive messages on non-chat channels.
+    pub messaging_service_sid: Option<String>,
+    /// Unique SID of this conversation: 34 characters starting with `CH`.
+    pub sid: Option<String>,
+    /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    pub attributes: Option<String>,
+    /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
+    pub state: Option<ServiceConversationState>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// Absolute URL of this conversation.
+    pub url: Option<String>,
+    /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
+    pub links: Option<BTreeMap<String, String>>,
+    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
+    pub bindings: Option<serde_json::Value>,
+}
+
+/// A message in a conversation of a specific Conversation Service.
+///
+/// Build one with `ServiceConversationMessage::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversationMessage {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this message (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this message.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this message belongs to.
+    pub conversation_sid: Option<String>,
+    /// Unique SID of this message: 34 characters starting with `IM`.
+    pub sid: Option<String>,
+    /// Position of the message in the conversation. Indices rise with the order in which messages arrive, but numbers can be skipped.
+    pub index: Option<i64>,
+    /// Who wrote the message: the identity of a chat user, the address of a channel participant, or `system` when no author was given.
+    pub author: Option<String>,
+    /// Text of the message, up to 1,600 characters; `null` for messages that only carry media or a content template.
+    pub body: Option<String>,
+    /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    pub media: Option<Vec<serde_json::Value>>,
+    /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// SID of the participant (`MB...`) who wrote the message; `null` for messages posted as `system`.
+    pub participant_sid: Option<String>,
+    /// When the message was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the message was last edited (ISO 8601, UTC); `null` if it never was.
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Delivery summary for non-chat recipients: `total` is their number, and `sent`, `delivered`, `read`, `failed` and `undelivered` each say whether that status applies to `all`, `some` or `none` of them. `null` when the conversation has no such participants.
+    pub delivery: Option<serde_json::Value>,
+    /// Absolute URL of this message.
+    pub url: Option<String>,
+    /// URLs of related resources: `receipts` lists the delivery receipts of this message.
+    pub links: Option<BTreeMap<String, String>>,
+    /// SID of the [Content](https://www.twilio.com/docs/content) template (`HX...`) the message was built from; `null` for ordinary messages.
+    pub content_sid: Option<String>,
+}
+
+/// A delivery receipt for one message and one non-chat participant, in a conversation of a specific Conversation Service.
+///
+/// Build one with `ServiceConversationMessageReceipt::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversationMessageReceipt {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this delivery receipt (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this delivery receipt.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) the message was posted in.
+    pub conversation_sid: Option<String>,
+    /// SID of the message (`IM...`) this delivery receipt reports on.
+    pub message_sid: Option<String>,
+    /// Unique SID of this delivery receipt: 34 characters starting with `DY`.
+    pub sid: Option<String>,
+    /// ID the underlying channel gave the delivered message, e.g. an `SM...` SID for SMS or an equivalent for WhatsApp.
+    pub channel_message_sid: Option<String>,
+    /// SID of the participant (`MB...`) whose delivery this receipt describes.
+    pub participant_sid: Option<String>,
+    /// Delivery status of the message for this participant: `sent`, `delivered`, `read`, `failed` or `undelivered`.
+    pub status: Option<DeliveryStatus>,
+    /// Channel [error code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors) explaining why delivery `failed` or was `undelivered`; `0` or `null` otherwise.
+    pub error_code: Option<i64>,
+    /// When the delivery receipt was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the receipt's status last changed (ISO 8601, UTC); `null` if it has not changed since it was created.
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this delivery receipt.
+    pub url: Option<String>,
+}
+
+/// A participant of a conversation in a specific Conversation Service: a chat user or a channel address.
+///
+/// Build one with `ServiceConversationParticipant::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversationParticipant {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this participant.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this participant belongs to.
+    pub conversation_sid: Option<String>,
+    /// Unique SID of this participant: 34 characters starting with `MB`.
+    pub sid: Option<String>,
+    /// Identity of the chat user behind the participant (up to 256 characters). Set only for participants using an SDK; `null` for SMS, WhatsApp and other channel participants.
+    pub identity: Option<String>,
+    /// App-defined metadata of the participant: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    pub messaging_binding: Option<serde_json::Value>,
+    /// SID of the conversation-level role (`RL...`) given to the participant.
+    pub role_sid: Option<String>,
+    /// When the participant was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the participant was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this participant.
+    pub url: Option<String>,
+    /// Index of the last message the participant has read; `null` when nothing has been marked as read.
+    pub last_read_message_index: Option<i64>,
+    /// When the participant's read horizon was last moved forward (ISO 8601 text); empty if never.
+    pub last_read_timestamp: Option<String>,
+}
+
+/// A webhook scoped to one conversation of a specific Conversation Service.
+///
+/// Build one with `ServiceConversationScopedWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversationScopedWebhook {
+    /// Unique SID of this conversation webhook: 34 characters starting with `WH`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation webhook (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this conversation webhook.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) this conversation webhook belongs to.
+    pub conversation_sid: Option<String>,
+    /// Where events go: `webhook` (your URL, for the events in `filters`), `trigger` (your URL, only for messages matching a keyword) or `studio` (a Studio Flow).
+    pub target: Option<String>,
+    /// Absolute URL of this conversation webhook resource (not the URL events are sent to; that is in `configuration`).
+    pub url: Option<String>,
+    /// Settings that depend on `target`: `url`, `method` and `filters` (event names) for `webhook`; the same plus `triggers` (keywords) for `trigger`; `flow_sid` for `studio`. `replay_after` may hold the index after which earlier messages are replayed.
+    pub configuration: Option<serde_json::Value>,
+    /// When the conversation webhook was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation webhook was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+}
+
+/// A conversation in a specific Conversation Service, created together with its first participants in one request.
+///
+/// Build one with `ServiceConversationWithParticipants::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceConversationWithParticipants {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) the conversation uses to send and receive messages on non-chat channels.
+    pub messaging_service_sid: Option<String>,
+    /// Unique SID of this conversation: 34 characters starting with `CH`.
+    pub sid: Option<String>,
+    /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    pub attributes: Option<String>,
+    /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
+    pub state: Option<ServiceConversationWithParticipantsState>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
+    pub links: Option<BTreeMap<String, String>>,
+    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
+    pub bindings: Option<serde_json::Value>,
+    /// Absolute URL of this conversation.
+    pub url: Option<String>,
+}
+
+/// Push notification settings of a Conversation Service: whether and how users are notified about new messages and about being added to or removed from conversations.
+///
+/// Build one with `ServiceNotification::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceNotification {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this notification configuration (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the Conversation Service (`IS...`) these push settings apply to.
+    pub chat_service_sid: Option<String>,
+    /// Push settings for new messages: `enabled`, `template`, `sound`, `badge_count_enabled`, and `with_media` (its own `enabled` and `template`) for messages that carry media.
+    pub new_message: Option<serde_json::Value>,
+    /// Push settings for when a user is added to a conversation: `enabled`, `template` and `sound`.
+    pub added_to_conversation: Option<serde_json::Value>,
+    /// Push settings for when a user is removed from a conversation: `enabled`, `template` and `sound`.
+    pub removed_from_conversation: Option<serde_json::Value>,
+    /// Whether push notification activity of the service is logged.
+    pub log_enabled: Option<bool>,
+    /// Absolute URL of this notification configuration.
+    pub url: Option<String>,
+}
+
+/// One conversation a participant takes part in within a specific Conversation Service, combining participant and conversation details.
+///
+/// Build one with `ServiceParticipantConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceParticipantConversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this participant conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the participant (`MB...`) that was looked up.
+    pub participant_sid: Option<String>,
+    /// SID of the user (`US...`) behind the participant; `null` for non-chat participants.
+    pub participant_user_sid: Option<String>,
+    /// Identity of the chat user behind the participant; `null` for non-chat participants.
+    pub participant_identity: Option<String>,
+    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    pub participant_messaging_binding: Option<serde_json::Value>,
+    /// SID of the conversation (`CH...`) the participant takes part in.
+    pub conversation_sid: Option<String>,
+    /// Unique name of the conversation, if one was set.
+    pub conversation_unique_name: Option<String>,
+    /// Display name of the conversation, up to 256 characters; `null` when not set.
+    pub conversation_friendly_name: Option<String>,
+    /// App-defined metadata of the conversation, a JSON object serialized as a string; `{}` when empty.
+    pub conversation_attributes: Option<String>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub conversation_date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub conversation_date_updated: Option<DateTime<Utc>>,
+    /// Identity of whoever created the conversation.
+    pub conversation_created_by: Option<String>,
+    /// Current state of the conversation: `active`, `inactive` or `closed`.
+    pub conversation_state: Option<ServiceParticipantConversationState>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub conversation_timers: Option<serde_json::Value>,
+    /// URLs of the `participant` and of the `conversation` this entry combines.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// A role in a specific Conversation Service: a named set of permissions for users or for conversation participants.
+///
+/// Build one with `ServiceRole::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceRole {
+    /// Unique SID of this role: 34 characters starting with `RL`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this role (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this role.
+    pub chat_service_sid: Option<String>,
+    /// Name of the role, as given when it was created.
+    pub friendly_name: Option<String>,
+    /// Scope of the role: `conversation` roles go to participants, `service` roles go to users.
+    pub r#type: Option<RoleType>,
+    /// Actions the role allows, e.g. `sendMessage`, `editOwnMessage`, `addParticipant` or `createConversation`.
+    pub permissions: Option<Vec<String>>,
+    /// When the role was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the role was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this role.
+    pub url: Option<String>,
+}
+
+/// A user of a specific Conversation Service: the chat identity an SDK client signs in with.
+///
+/// Build one with `ServiceUser::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceUser {
+    /// Unique SID of this user: 34 characters starting with `US`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this user.
+    pub chat_service_sid: Option<String>,
+    /// SID of the service-level role (`RL...`) given to the user.
+    pub role_sid: Option<String>,
+    /// Identity that uniquely names the user within the Conversation Service, often a username or email address. Case-sensitive; SDK clients present it in their access token.
+    pub identity: Option<String>,
+    /// Display name of the user; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// App-defined metadata of the user: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// Whether the user is connected through an SDK right now. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
+    pub is_online: Option<bool>,
+    /// Whether the user has at least one push registration that may still work. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
+    pub is_notifiable: Option<bool>,
+    /// When the user was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the user was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this user.
+    pub url: Option<String>,
+    /// URLs of related resources: `conversations` lists the conversations the user belongs to.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// One conversation a user of a specific Conversation Service belongs to, seen from that user's side: unread count, read horizon and notification level.
+///
+/// Build one with `ServiceUserConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceUserConversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this user conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) the user belongs to.
+    pub conversation_sid: Option<String>,
+    /// How many messages in the conversation the user has not read yet; `null` when the user has no read horizon.
+    pub unread_messages_count: Option<i64>,
+    /// Index of the last message the user has read in this conversation; `null` if none.
+    pub last_read_message_index: Option<i64>,
+    /// SID of the participant (`MB...`) that represents the user in this conversation.
+    pub participant_sid: Option<String>,
+    /// SID of the user (`US...`) this user conversation belongs to.
+    pub user_sid: Option<String>,
+    /// Display name of the conversation, up to 256 characters; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Current state of the conversation: `active`, `inactive` or `closed`.
+    pub conversation_state: Option<ServiceUserConversationState>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
+    pub attributes: Option<String>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Identity of whoever created the conversation.
+    pub created_by: Option<String>,
+    /// Push setting of the user for this conversation: `default` (notify as configured) or `muted` (no pushes).
+    pub notification_level: Option<NotificationLevel>,
+    /// Unique name of the conversation, if one was set; it can replace the `conversation_sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// Absolute URL of this user conversation.
+    pub url: Option<String>,
+    /// URLs of the user's `participant` in this conversation and of the `conversation` itself.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// The webhook settings of one Conversation Service: target URLs, HTTP method and the events that are sent.
+///
+/// Build one with `ServiceWebhookConfiguration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ServiceWebhookConfiguration {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this webhook configuration (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID of the Conversation Service (`IS...`) these webhook settings apply to.
+    pub chat_service_sid: Option<String>,
+    /// URL that receives pre-event hooks (`onMessageAdd`, `onParticipantAdd`, ...) before the action takes effect, so your app can alter or reject it.
+    pub pre_webhook_url: Option<String>,
+    /// URL that is notified after events have happened (`onMessageAdded`, `onParticipantAdded`, ...).
+    pub post_webhook_url: Option<String>,
+    /// Event names that are sent to the webhook URLs, e.g. `onMessageAdded`, `onConversationUpdated`, `onParticipantAdded`; `on...Add` style names are pre-event hooks. Events not listed are not sent.
+    pub filters: Option<Vec<String>>,
+    /// HTTP method used when calling the webhook URLs: `GET` or `POST`.
+    pub method: Option<ServiceWebhookConfigurationMethod>,
+    /// Absolute URL of this webhook configuration.
+    pub url: Option<String>,
+}
+
+/// A user of the default Conversation Service: the chat identity an SDK client signs in with, plus its role and attributes.
+///
+/// Build one with `User::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct User {
+    /// Unique SID of this user: 34 characters starting with `US`.
+    pub sid: Option<String>,
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this user.
+    pub chat_service_sid: Option<String>,
+    /// SID of the service-level role (`RL...`) given to the user.
+    pub role_sid: Option<String>,
+    /// Identity that uniquely names the user within the Conversation Service, often a username or email address. Case-sensitive; SDK clients present it in their access token.
+    pub identity: Option<String>,
+    /// Display name of the user; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// App-defined metadata of the user: a JSON object serialized as a string; `{}` when nothing was stored.
+    pub attributes: Option<String>,
+    /// Whether the user is connected through an SDK right now. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
+    pub is_online: Option<bool>,
+    /// Whether the user has at least one push registration that may still work. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
+    pub is_notifiable: Option<bool>,
+    /// When the user was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the user was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Absolute URL of this user.
+    pub url: Option<String>,
+    /// URLs of related resources: `conversations` lists the conversations the user belongs to.
+    pub links: Option<BTreeMap<String, String>>,
+}
+
+/// One conversation a user of the default Conversation Service belongs to, from the user's point of view: unread count, read horizon and notification level.
+///
+/// Build one with `UserConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UserConversation {
+    /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user conversation (`AC...`).
+    pub account_sid: Option<String>,
+    /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this user conversation.
+    pub chat_service_sid: Option<String>,
+    /// SID of the conversation (`CH...`) the user belongs to.
+    pub conversation_sid: Option<String>,
+    /// How many messages in the conversation the user has not read yet; `null` when the user has no read horizon.
+    pub unread_messages_count: Option<i64>,
+    /// Index of the last message the user has read in this conversation; `null` if none.
+    pub last_read_message_index: Option<i64>,
+    /// SID of the participant (`MB...`) that represents the user in this conversation.
+    pub participant_sid: Option<String>,
+    /// SID of the user (`US...`) this user conversation belongs to.
+    pub user_sid: Option<String>,
+    /// Display name of the conversation, up to 256 characters; `null` when not set.
+    pub friendly_name: Option<String>,
+    /// Current state of the conversation: `active`, `inactive` or `closed`.
+    pub conversation_state: Option<UserConversationState>,
+    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
+    pub timers: Option<serde_json::Value>,
+    /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
+    pub attributes: Option<String>,
+    /// When the conversation was created (ISO 8601, UTC).
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the conversation was last changed (ISO 8601, UTC).
+    pub date_updated: Option<DateTime<Utc>>,
+    /// Identity of whoever created the conversation.
+    pub created_by: Option<String>,
+    /// Push setting of the user for this conversation: `default` (notify as configured) or `muted` (no pushes).
+    pub notification_level: Option<NotificationLevel>,
+    /// Unique name of the conversation, if one was set; it can replace the `conversation_sid` in request URLs.
+    pub unique_name: Option<String>,
+    /// Absolute URL of this user conversation.
+    pub url: Option<String>,
+    /// URLs of the user's `participant` in this conversation and of the `conversation` itself.
     pub links: Option<BTreeMap<String, String>>,
 }

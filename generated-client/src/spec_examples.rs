@@ -121,20 +121,140 @@ fn form_encodes_as_given<P: DeserializeOwned>(
     assert_eq!(got, want, "example `{name}`");
 }
 
+/// `FetchConfiguration`: GET /v1/Configuration
+#[test]
+fn fetch_configuration() {
+    decodes_losslessly::<
+        Configuration,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
+    );
+}
+
+/// `UpdateConfiguration`: POST /v1/Configuration
+#[test]
+fn update_configuration() {
+    decodes_losslessly::<
+        Configuration,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConfigurationParams,
+    >(
+        "example",
+        r#"{"DefaultChatServiceSid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","DefaultClosedTimer":"P30D","DefaultInactiveTimer":"PT30M"}"#,
+        &[],
+        UpdateConfigurationParams::to_form,
+    );
+}
+
+/// `CreateConfigurationAddress`: POST /v1/Configuration/Addresses
+#[test]
+fn create_configuration_address() {
+    decodes_losslessly::<
+        ConfigurationAddress,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConfigurationAddressParams,
+    >(
+        "example",
+        r#"{"Address":"+15005550006","AutoCreation.Enabled":true,"AutoCreation.Type":"webhook","AutoCreation.WebhookUrl":"https://example.com/twilio/new-conversation","Type":"sms"}"#,
+        &[],
+        CreateConfigurationAddressParams::to_form,
+    );
+}
+
+/// `ListConfigurationAddress`: GET /v1/Configuration/Addresses
+#[test]
+fn list_configuration_address() {
+    page_decodes_losslessly::<
+        ConfigurationAddress,
+    >(
+        "page",
+        r#"{"address_configurations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0","key":"address_configurations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchConfigurationAddress`: GET /v1/Configuration/Addresses/{Sid}
+#[test]
+fn fetch_configuration_address() {
+    decodes_losslessly::<
+        ConfigurationAddress,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
+    );
+}
+
+/// `UpdateConfigurationAddress`: POST /v1/Configuration/Addresses/{Sid}
+#[test]
+fn update_configuration_address() {
+    decodes_losslessly::<
+        ConfigurationAddress,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConfigurationAddressParams,
+    >(
+        "example",
+        r#"{"AutoCreation.Enabled":true,"AutoCreation.StudioFlowSid":"FWac790580b867dddf5f01868ea14ab204","AutoCreation.Type":"studio"}"#,
+        &[],
+        UpdateConfigurationAddressParams::to_form,
+    );
+}
+
+/// `FetchConfigurationWebhook`: GET /v1/Configuration/Webhooks
+#[test]
+fn fetch_configuration_webhook() {
+    decodes_losslessly::<
+        ConfigurationWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
+    );
+}
+
+/// `UpdateConfigurationWebhook`: POST /v1/Configuration/Webhooks
+#[test]
+fn update_configuration_webhook() {
+    decodes_losslessly::<
+        ConfigurationWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConfigurationWebhookParams,
+    >(
+        "example",
+        r#"{"Filters":["onMessageAdded","onConversationUpdated"],"PostWebhookUrl":"https://example.com/twilio/post-event","Target":"webhook"}"#,
+        &[],
+        UpdateConfigurationWebhookParams::to_form,
+    );
+}
+
 /// `CreateConversation`: POST /v1/Conversations
 #[test]
 fn create_conversation() {
     decodes_losslessly::<
         Conversation,
     >(
-        "created",
-        r#"{"account_sid":"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","attributes":"{}","bindings":null,"chat_service_sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","date_created":"2020-07-01T22:18:37Z","date_updated":null,"friendly_name":"Support chat","links":{"export":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Export","messages":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Webhooks"},"messaging_service_sid":"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"initializing","timers":{},"unique_name":null,"url":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
     );
     form_encodes_as_given::<
         CreateConversationParams,
     >(
-        "support_chat",
-        r#"{"FriendlyName":"Support chat","State":"active","Timers.Inactive":"PT5M"}"#,
+        "example",
+        r#"{"Attributes":"{\"order_id\":1234}","FriendlyName":"Order #1234","UniqueName":"order-1234"}"#,
         &[],
         CreateConversationParams::to_form,
     );
@@ -147,7 +267,7 @@ fn list_conversation() {
         Conversation,
     >(
         "page",
-        r#"{"conversations":[{"account_sid":"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","attributes":"{\"topic\": \"billing\"}","bindings":{},"chat_service_sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","date_created":"2020-07-01T22:18:37Z","date_updated":"2020-07-01T22:20:05Z","friendly_name":"Support chat","links":{"export":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Export","messages":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Webhooks"},"messaging_service_sid":"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"active","timers":{"date_closed":"2020-07-02T22:20:05Z","date_inactive":"2020-07-01T22:30:05Z"},"unique_name":null,"url":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0"}}"#,
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0"}}"#,
     );
 }
 
@@ -157,20 +277,1085 @@ fn fetch_conversation() {
     decodes_losslessly::<
         Conversation,
     >(
-        "fetched",
-        r#"{"account_sid":"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","attributes":"{\"topic\": \"billing\"}","bindings":{},"chat_service_sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","date_created":"2020-07-01T22:18:37Z","date_updated":"2020-07-01T22:20:05Z","friendly_name":"Support chat","links":{"export":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Export","messages":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Webhooks"},"messaging_service_sid":"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"active","timers":{"date_closed":"2020-07-02T22:20:05Z","date_inactive":"2020-07-01T22:30:05Z"},"unique_name":"support-chat-42","url":"https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
     );
 }
 
 /// `UpdateConversation`: POST /v1/Conversations/{Sid}
 #[test]
 fn update_conversation() {
+    decodes_losslessly::<
+        Conversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
     form_encodes_as_given::<
         UpdateConversationParams,
     >(
-        "close_later",
-        r#"{"State":"inactive","Timers.Closed":"PT10M"}"#,
+        "example",
+        r#"{"Attributes":"{\"order_id\":1234,\"resolution\":\"refunded\"}","State":"closed"}"#,
         &[],
         UpdateConversationParams::to_form,
+    );
+}
+
+/// `CreateConversationMessage`: POST /v1/Conversations/{ConversationSid}/Messages
+#[test]
+fn create_conversation_message() {
+    decodes_losslessly::<
+        ConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConversationMessageParams,
+    >(
+        "example",
+        r#"{"Author":"alice","Body":"Your order has shipped."}"#,
+        &[],
+        CreateConversationMessageParams::to_form,
+    );
+}
+
+/// `ListConversationMessage`: GET /v1/Conversations/{ConversationSid}/Messages
+#[test]
+fn list_conversation_message() {
+    page_decodes_losslessly::<
+        ConversationMessage,
+    >(
+        "page",
+        r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchConversationMessage`: GET /v1/Conversations/{ConversationSid}/Messages/{Sid}
+#[test]
+fn fetch_conversation_message() {
+    decodes_losslessly::<
+        ConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+}
+
+/// `UpdateConversationMessage`: POST /v1/Conversations/{ConversationSid}/Messages/{Sid}
+#[test]
+fn update_conversation_message() {
+    decodes_losslessly::<
+        ConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConversationMessageParams,
+    >(
+        "example",
+        r#"{"Body":"Your order has shipped and arrives Friday."}"#,
+        &[],
+        UpdateConversationMessageParams::to_form,
+    );
+}
+
+/// `ListConversationMessageReceipt`: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
+#[test]
+fn list_conversation_message_receipt() {
+    page_decodes_losslessly::<
+        ConversationMessageReceipt,
+    >(
+        "page",
+        r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchConversationMessageReceipt`: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
+#[test]
+fn fetch_conversation_message_receipt() {
+    decodes_losslessly::<
+        ConversationMessageReceipt,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#,
+    );
+}
+
+/// `CreateConversationParticipant`: POST /v1/Conversations/{ConversationSid}/Participants
+#[test]
+fn create_conversation_participant() {
+    decodes_losslessly::<
+        ConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConversationParticipantParams,
+    >(
+        "example",
+        r#"{"MessagingBinding.Address":"+15005550006","MessagingBinding.ProxyAddress":"+15005550001"}"#,
+        &[],
+        CreateConversationParticipantParams::to_form,
+    );
+}
+
+/// `ListConversationParticipant`: GET /v1/Conversations/{ConversationSid}/Participants
+#[test]
+fn list_conversation_participant() {
+    page_decodes_losslessly::<
+        ConversationParticipant,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
+    );
+}
+
+/// `FetchConversationParticipant`: GET /v1/Conversations/{ConversationSid}/Participants/{Sid}
+#[test]
+fn fetch_conversation_participant() {
+    decodes_losslessly::<
+        ConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+}
+
+/// `UpdateConversationParticipant`: POST /v1/Conversations/{ConversationSid}/Participants/{Sid}
+#[test]
+fn update_conversation_participant() {
+    decodes_losslessly::<
+        ConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConversationParticipantParams,
+    >(
+        "example",
+        r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        &[],
+        UpdateConversationParticipantParams::to_form,
+    );
+}
+
+/// `CreateConversationScopedWebhook`: POST /v1/Conversations/{ConversationSid}/Webhooks
+#[test]
+fn create_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConversationScopedWebhookParams,
+    >(
+        "example",
+        r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
+        &[],
+        CreateConversationScopedWebhookParams::to_form,
+    );
+}
+
+/// `ListConversationScopedWebhook`: GET /v1/Conversations/{ConversationSid}/Webhooks
+#[test]
+fn list_conversation_scoped_webhook() {
+    page_decodes_losslessly::<
+        ConversationScopedWebhook,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#,
+    );
+}
+
+/// `FetchConversationScopedWebhook`: GET /v1/Conversations/{ConversationSid}/Webhooks/{Sid}
+#[test]
+fn fetch_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+}
+
+/// `UpdateConversationScopedWebhook`: POST /v1/Conversations/{ConversationSid}/Webhooks/{Sid}
+#[test]
+fn update_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateConversationScopedWebhookParams,
+    >(
+        "example",
+        r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
+        &[],
+        UpdateConversationScopedWebhookParams::to_form,
+    );
+}
+
+/// `CreateConversationWithParticipants`: POST /v1/ConversationWithParticipants
+#[test]
+fn create_conversation_with_participants() {
+    decodes_losslessly::<
+        ConversationWithParticipants,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"address":"support@example.com","name":"Example Support"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
+    form_encodes_as_given::<
+        CreateConversationWithParticipantsParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#,
+        &[],
+        CreateConversationWithParticipantsParams::to_form,
+    );
+}
+
+/// `CreateCredential`: POST /v1/Credentials
+#[test]
+fn create_credential() {
+    decodes_losslessly::<
+        Credential,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
+    );
+    form_encodes_as_given::<
+        CreateCredentialParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Android push","Secret":"AAAAexampleFirebaseServerKey:APA91bExample","Type":"fcm"}"#,
+        &[],
+        CreateCredentialParams::to_form,
+    );
+}
+
+/// `ListCredential`: GET /v1/Credentials
+#[test]
+fn list_credential() {
+    page_decodes_losslessly::<
+        Credential,
+    >(
+        "page",
+        r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchCredential`: GET /v1/Credentials/{Sid}
+#[test]
+fn fetch_credential() {
+    decodes_losslessly::<
+        Credential,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
+    );
+}
+
+/// `UpdateCredential`: POST /v1/Credentials/{Sid}
+#[test]
+fn update_credential() {
+    decodes_losslessly::<
+        Credential,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateCredentialParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Android push (rotated key)","Secret":"AAAAnewFirebaseServerKey:APA91bRotated"}"#,
+        &[],
+        UpdateCredentialParams::to_form,
+    );
+}
+
+/// `ListParticipantConversation`: GET /v1/ParticipantConversations
+#[test]
+fn list_participant_conversation() {
+    page_decodes_losslessly::<
+        ParticipantConversation,
+    >(
+        "page",
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_attributes":"{\"order_id\":\"10452\"}","conversation_created_by":"alice","conversation_date_created":"2024-03-05T14:30:00Z","conversation_date_updated":"2024-03-05T14:30:00Z","conversation_friendly_name":"Order #10452 support","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","conversation_timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"conversation_unique_name":"order-10452","links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"participant_identity":"alice","participant_messaging_binding":null,"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","participant_user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `CreateRole`: POST /v1/Roles
+#[test]
+fn create_role() {
+    decodes_losslessly::<
+        Role,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+    form_encodes_as_given::<
+        CreateRoleParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
+        &[],
+        CreateRoleParams::to_form,
+    );
+}
+
+/// `ListRole`: GET /v1/Roles
+#[test]
+fn list_role() {
+    page_decodes_losslessly::<
+        Role,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
+    );
+}
+
+/// `FetchRole`: GET /v1/Roles/{Sid}
+#[test]
+fn fetch_role() {
+    decodes_losslessly::<
+        Role,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+}
+
+/// `UpdateRole`: POST /v1/Roles/{Sid}
+#[test]
+fn update_role() {
+    decodes_losslessly::<
+        Role,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateRoleParams,
+    >(
+        "example",
+        r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
+        &[],
+        UpdateRoleParams::to_form,
+    );
+}
+
+/// `CreateService`: POST /v1/Services
+#[test]
+fn create_service() {
+    decodes_losslessly::<
+        Service,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Support chat"}"#,
+        &[],
+        CreateServiceParams::to_form,
+    );
+}
+
+/// `ListService`: GET /v1/Services
+#[test]
+fn list_service() {
+    page_decodes_losslessly::<
+        Service,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0","key":"services","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0"},"services":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}]}"#,
+    );
+}
+
+/// `FetchService`: GET /v1/Services/{Sid}
+#[test]
+fn fetch_service() {
+    decodes_losslessly::<
+        Service,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#,
+    );
+}
+
+/// `ListServiceBinding`: GET /v1/Services/{ChatServiceSid}/Bindings
+#[test]
+fn list_service_binding() {
+    page_decodes_losslessly::<
+        ServiceBinding,
+    >(
+        "page",
+        r#"{"bindings":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0","key":"bindings","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchServiceBinding`: GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}
+#[test]
+fn fetch_service_binding() {
+    decodes_losslessly::<
+        ServiceBinding,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#,
+    );
+}
+
+/// `FetchServiceConfiguration`: GET /v1/Services/{ChatServiceSid}/Configuration
+#[test]
+fn fetch_service_configuration() {
+    decodes_losslessly::<
+        ServiceConfiguration,
+    >(
+        "example",
+        r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
+    );
+}
+
+/// `UpdateServiceConfiguration`: POST /v1/Services/{ChatServiceSid}/Configuration
+#[test]
+fn update_service_configuration() {
+    decodes_losslessly::<
+        ServiceConfiguration,
+    >(
+        "example",
+        r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceConfigurationParams,
+    >(
+        "example",
+        r#"{"DefaultConversationRoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","ReachabilityEnabled":true}"#,
+        &[],
+        UpdateServiceConfigurationParams::to_form,
+    );
+}
+
+/// `CreateServiceConversation`: POST /v1/Services/{ChatServiceSid}/Conversations
+#[test]
+fn create_service_conversation() {
+    decodes_losslessly::<
+        ServiceConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceConversationParams,
+    >(
+        "example",
+        r#"{"Attributes":"{\"order_id\":1234}","FriendlyName":"Order #1234","UniqueName":"order-1234"}"#,
+        &[],
+        CreateServiceConversationParams::to_form,
+    );
+}
+
+/// `ListServiceConversation`: GET /v1/Services/{ChatServiceSid}/Conversations
+#[test]
+fn list_service_conversation() {
+    page_decodes_losslessly::<
+        ServiceConversation,
+    >(
+        "page",
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchServiceConversation`: GET /v1/Services/{ChatServiceSid}/Conversations/{Sid}
+#[test]
+fn fetch_service_conversation() {
+    decodes_losslessly::<
+        ServiceConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
+}
+
+/// `UpdateServiceConversation`: POST /v1/Services/{ChatServiceSid}/Conversations/{Sid}
+#[test]
+fn update_service_conversation() {
+    decodes_losslessly::<
+        ServiceConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceConversationParams,
+    >(
+        "example",
+        r#"{"Attributes":"{\"order_id\":1234,\"resolution\":\"refunded\"}","State":"closed"}"#,
+        &[],
+        UpdateServiceConversationParams::to_form,
+    );
+}
+
+/// `CreateServiceConversationMessage`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
+#[test]
+fn create_service_conversation_message() {
+    decodes_losslessly::<
+        ServiceConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceConversationMessageParams,
+    >(
+        "example",
+        r#"{"Author":"alice","Body":"Your order has shipped."}"#,
+        &[],
+        CreateServiceConversationMessageParams::to_form,
+    );
+}
+
+/// `ListServiceConversationMessage`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
+#[test]
+fn list_service_conversation_message() {
+    page_decodes_losslessly::<
+        ServiceConversationMessage,
+    >(
+        "page",
+        r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchServiceConversationMessage`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
+#[test]
+fn fetch_service_conversation_message() {
+    decodes_losslessly::<
+        ServiceConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+}
+
+/// `UpdateServiceConversationMessage`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
+#[test]
+fn update_service_conversation_message() {
+    decodes_losslessly::<
+        ServiceConversationMessage,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceConversationMessageParams,
+    >(
+        "example",
+        r#"{"Body":"Your order has shipped and arrives Friday."}"#,
+        &[],
+        UpdateServiceConversationMessageParams::to_form,
+    );
+}
+
+/// `ListServiceConversationMessageReceipt`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
+#[test]
+fn list_service_conversation_message_receipt() {
+    page_decodes_losslessly::<
+        ServiceConversationMessageReceipt,
+    >(
+        "page",
+        r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchServiceConversationMessageReceipt`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
+#[test]
+fn fetch_service_conversation_message_receipt() {
+    decodes_losslessly::<
+        ServiceConversationMessageReceipt,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#,
+    );
+}
+
+/// `CreateServiceConversationParticipant`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
+#[test]
+fn create_service_conversation_participant() {
+    decodes_losslessly::<
+        ServiceConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceConversationParticipantParams,
+    >(
+        "example",
+        r#"{"Attributes":"{\"tier\":\"gold\"}","Identity":"alice"}"#,
+        &[],
+        CreateServiceConversationParticipantParams::to_form,
+    );
+}
+
+/// `ListServiceConversationParticipant`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
+#[test]
+fn list_service_conversation_participant() {
+    page_decodes_losslessly::<
+        ServiceConversationParticipant,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
+    );
+}
+
+/// `FetchServiceConversationParticipant`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
+#[test]
+fn fetch_service_conversation_participant() {
+    decodes_losslessly::<
+        ServiceConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+}
+
+/// `UpdateServiceConversationParticipant`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
+#[test]
+fn update_service_conversation_participant() {
+    decodes_losslessly::<
+        ServiceConversationParticipant,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceConversationParticipantParams,
+    >(
+        "example",
+        r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        &[],
+        UpdateServiceConversationParticipantParams::to_form,
+    );
+}
+
+/// `CreateServiceConversationScopedWebhook`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
+#[test]
+fn create_service_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ServiceConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceConversationScopedWebhookParams,
+    >(
+        "example",
+        r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
+        &[],
+        CreateServiceConversationScopedWebhookParams::to_form,
+    );
+}
+
+/// `ListServiceConversationScopedWebhook`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
+#[test]
+fn list_service_conversation_scoped_webhook() {
+    page_decodes_losslessly::<
+        ServiceConversationScopedWebhook,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#,
+    );
+}
+
+/// `FetchServiceConversationScopedWebhook`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
+#[test]
+fn fetch_service_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ServiceConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+}
+
+/// `UpdateServiceConversationScopedWebhook`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
+#[test]
+fn update_service_conversation_scoped_webhook() {
+    decodes_losslessly::<
+        ServiceConversationScopedWebhook,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceConversationScopedWebhookParams,
+    >(
+        "example",
+        r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
+        &[],
+        UpdateServiceConversationScopedWebhookParams::to_form,
+    );
+}
+
+/// `CreateServiceConversationWithParticipants`: POST /v1/Services/{ChatServiceSid}/ConversationWithParticipants
+#[test]
+fn create_service_conversation_with_participants() {
+    decodes_losslessly::<
+        ServiceConversationWithParticipants,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"address":"support@example.com","name":"Example Support"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceConversationWithParticipantsParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#,
+        &[],
+        CreateServiceConversationWithParticipantsParams::to_form,
+    );
+}
+
+/// `FetchServiceNotification`: GET /v1/Services/{ChatServiceSid}/Configuration/Notifications
+#[test]
+fn fetch_service_notification() {
+    decodes_losslessly::<
+        ServiceNotification,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
+    );
+}
+
+/// `UpdateServiceNotification`: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
+#[test]
+fn update_service_notification() {
+    decodes_losslessly::<
+        ServiceNotification,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceNotificationParams,
+    >(
+        "example",
+        r#"{"NewMessage.Enabled":true,"NewMessage.Sound":"default","NewMessage.Template":"${PARTICIPANT}: ${MESSAGE}"}"#,
+        &[],
+        UpdateServiceNotificationParams::to_form,
+    );
+}
+
+/// `ListServiceParticipantConversation`: GET /v1/Services/{ChatServiceSid}/ParticipantConversations
+#[test]
+fn list_service_participant_conversation() {
+    page_decodes_losslessly::<
+        ServiceParticipantConversation,
+    >(
+        "page",
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_attributes":"{\"order_id\":\"10452\"}","conversation_created_by":"alice","conversation_date_created":"2024-03-05T14:30:00Z","conversation_date_updated":"2024-03-05T14:30:00Z","conversation_friendly_name":"Order #10452 support","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","conversation_timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"conversation_unique_name":"order-10452","links":{"conversation":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"participant_identity":null,"participant_messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","participant_user_sid":null}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `CreateServiceRole`: POST /v1/Services/{ChatServiceSid}/Roles
+#[test]
+fn create_service_role() {
+    decodes_losslessly::<
+        ServiceRole,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceRoleParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
+        &[],
+        CreateServiceRoleParams::to_form,
+    );
+}
+
+/// `ListServiceRole`: GET /v1/Services/{ChatServiceSid}/Roles
+#[test]
+fn list_service_role() {
+    page_decodes_losslessly::<
+        ServiceRole,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
+    );
+}
+
+/// `FetchServiceRole`: GET /v1/Services/{ChatServiceSid}/Roles/{Sid}
+#[test]
+fn fetch_service_role() {
+    decodes_losslessly::<
+        ServiceRole,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+}
+
+/// `UpdateServiceRole`: POST /v1/Services/{ChatServiceSid}/Roles/{Sid}
+#[test]
+fn update_service_role() {
+    decodes_losslessly::<
+        ServiceRole,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceRoleParams,
+    >(
+        "example",
+        r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
+        &[],
+        UpdateServiceRoleParams::to_form,
+    );
+}
+
+/// `CreateServiceUser`: POST /v1/Services/{ChatServiceSid}/Users
+#[test]
+fn create_service_user() {
+    decodes_losslessly::<
+        ServiceUser,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        CreateServiceUserParams,
+    >(
+        "example",
+        r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
+        &[],
+        CreateServiceUserParams::to_form,
+    );
+}
+
+/// `ListServiceUser`: GET /v1/Services/{ChatServiceSid}/Users
+#[test]
+fn list_service_user() {
+    page_decodes_losslessly::<
+        ServiceUser,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
+    );
+}
+
+/// `FetchServiceUser`: GET /v1/Services/{ChatServiceSid}/Users/{Sid}
+#[test]
+fn fetch_service_user() {
+    decodes_losslessly::<
+        ServiceUser,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+}
+
+/// `UpdateServiceUser`: POST /v1/Services/{ChatServiceSid}/Users/{Sid}
+#[test]
+fn update_service_user() {
+    decodes_losslessly::<
+        ServiceUser,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceUserParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        &[],
+        UpdateServiceUserParams::to_form,
+    );
+}
+
+/// `ListServiceUserConversation`: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations
+#[test]
+fn list_service_user_conversation() {
+    page_decodes_losslessly::<
+        ServiceUserConversation,
+    >(
+        "page",
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchServiceUserConversation`: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
+#[test]
+fn fetch_service_user_conversation() {
+    decodes_losslessly::<
+        ServiceUserConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+}
+
+/// `UpdateServiceUserConversation`: POST /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
+#[test]
+fn update_service_user_conversation() {
+    decodes_losslessly::<
+        ServiceUserConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceUserConversationParams,
+    >(
+        "example",
+        r#"{"NotificationLevel":"muted"}"#,
+        &[],
+        UpdateServiceUserConversationParams::to_form,
+    );
+}
+
+/// `FetchServiceWebhookConfiguration`: GET /v1/Services/{ChatServiceSid}/Configuration/Webhooks
+#[test]
+fn fetch_service_webhook_configuration() {
+    decodes_losslessly::<
+        ServiceWebhookConfiguration,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
+    );
+}
+
+/// `UpdateServiceWebhookConfiguration`: POST /v1/Services/{ChatServiceSid}/Configuration/Webhooks
+#[test]
+fn update_service_webhook_configuration() {
+    decodes_losslessly::<
+        ServiceWebhookConfiguration,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateServiceWebhookConfigurationParams,
+    >(
+        "example",
+        r#"{"Filters":["onMessageAdded","onConversationUpdated"],"Method":"POST","PostWebhookUrl":"https://example.com/twilio/post-event"}"#,
+        &[],
+        UpdateServiceWebhookConfigurationParams::to_form,
+    );
+}
+
+/// `CreateUser`: POST /v1/Users
+#[test]
+fn create_user() {
+    decodes_losslessly::<
+        User,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        CreateUserParams,
+    >(
+        "example",
+        r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
+        &[],
+        CreateUserParams::to_form,
+    );
+}
+
+/// `ListUser`: GET /v1/Users
+#[test]
+fn list_user() {
+    page_decodes_losslessly::<
+        User,
+    >(
+        "page",
+        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
+    );
+}
+
+/// `FetchUser`: GET /v1/Users/{Sid}
+#[test]
+fn fetch_user() {
+    decodes_losslessly::<
+        User,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+}
+
+/// `UpdateUser`: POST /v1/Users/{Sid}
+#[test]
+fn update_user() {
+    decodes_losslessly::<
+        User,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateUserParams,
+    >(
+        "example",
+        r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        &[],
+        UpdateUserParams::to_form,
+    );
+}
+
+/// `ListUserConversation`: GET /v1/Users/{UserSid}/Conversations
+#[test]
+fn list_user_conversation() {
+    page_decodes_losslessly::<
+        UserConversation,
+    >(
+        "page",
+        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#,
+    );
+}
+
+/// `FetchUserConversation`: GET /v1/Users/{UserSid}/Conversations/{ConversationSid}
+#[test]
+fn fetch_user_conversation() {
+    decodes_losslessly::<
+        UserConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+}
+
+/// `UpdateUserConversation`: POST /v1/Users/{UserSid}/Conversations/{ConversationSid}
+#[test]
+fn update_user_conversation() {
+    decodes_losslessly::<
+        UserConversation,
+    >(
+        "example",
+        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
+    );
+    form_encodes_as_given::<
+        UpdateUserConversationParams,
+    >(
+        "example",
+        r#"{"NotificationLevel":"muted"}"#,
+        &[],
+        UpdateUserConversationParams::to_form,
     );
 }

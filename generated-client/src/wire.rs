@@ -79,6 +79,30 @@ impl<T: ToWire> ToWire for Option<T> {
     }
 }
 
+/// Deserializes a list that may also be given as a single value, as a form
+/// does: `Key=a` is a one-item list.
+pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+    }
+
+    let value: Option<OneOrMany<T>> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(
+        value
+            .map(|value| match value {
+                OneOrMany::Many(items) => items,
+                OneOrMany::One(item) => vec![item],
+            }),
+    )
+}
+
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a
 /// unique name can never change the path.

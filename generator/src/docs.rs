@@ -17,6 +17,29 @@ pub fn lines(text: &str) -> Vec<String> {
     out
 }
 
+/// Like [`lines`] for a longer markdown text with fenced code blocks: the
+/// lines inside a fence keep their indentation and are never rewritten (a
+/// URL in a string literal stays as written), so the blocks stay doc tests.
+pub fn markdown(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.trim().lines() {
+        let fence = line.trim_start().starts_with("```");
+        if in_fence && !fence {
+            out.push(without_controls(line.trim_end()));
+        } else {
+            out.push(link_bare_urls(&without_controls(line.trim())));
+        }
+        if fence {
+            in_fence = !in_fence;
+        }
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
 /// The first non-empty of several optional texts, as doc lines.
 pub fn first(texts: &[Option<&str>]) -> Vec<String> {
     texts
@@ -78,6 +101,21 @@ mod tests {
         assert_eq!(
             lines("See https://example.com/a. And [x](https://example.com/b)."),
             vec!["See <https://example.com/a>. And [x](https://example.com/b)."]
+        );
+    }
+
+    #[test]
+    fn code_blocks_keep_their_indentation_and_urls() {
+        let text = "Intro https://a.example\n```rust\n    let u = \"https://b.example\";\n```\n  after";
+        assert_eq!(
+            markdown(text),
+            vec![
+                "Intro <https://a.example>",
+                "```rust",
+                "    let u = \"https://b.example\";",
+                "```",
+                "after",
+            ]
         );
     }
 

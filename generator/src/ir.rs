@@ -19,6 +19,9 @@ pub struct Api {
     pub title: String,
     /// Crate-level documentation lines from `info.description`.
     pub doc: Vec<String>,
+    /// The crate page's guide to common flows (`info.x-rust-guide`, markdown
+    /// whose `rust` code blocks are doc tests); empty when the spec has none.
+    pub guide: Vec<String>,
     /// The license of the generated crate (`info.license.name`, default `MIT`).
     pub license: String,
     /// The crate's source repository (`info.x-repository`), if the spec names one.
@@ -508,12 +511,19 @@ pub struct Model {
 impl Model {
     /// Whether every field has a default, so the model can derive `Default`.
     pub fn derives_default(&self) -> bool {
-        self.fields.iter().all(|f| {
-            !matches!(
-                f.ty,
-                RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)
-            )
-        })
+        self.fields.iter().all(ModelField::has_default)
+    }
+
+    /// The fields `new` takes when the model cannot derive `Default`: those
+    /// with no default value, in spec order. Models are `#[non_exhaustive]`,
+    /// so outside the crate this (or `Default`) is how one is built.
+    pub fn constructor_fields(&self) -> Vec<&ModelField> {
+        self.fields.iter().filter(|f| !f.has_default()).collect()
+    }
+
+    /// Whether `new` takes more arguments than clippy's default limit.
+    pub fn constructor_is_long(&self) -> bool {
+        self.constructor_fields().len() > 7
     }
 }
 
@@ -530,6 +540,16 @@ pub struct ModelField {
     pub ty: RustType,
     /// Documentation lines.
     pub doc: Vec<String>,
+}
+
+impl ModelField {
+    /// Whether the field's type has a `Default` (`None`, an empty string, 0…).
+    pub fn has_default(&self) -> bool {
+        !matches!(
+            self.ty,
+            RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)
+        )
+    }
 }
 
 /// A string enum, forward compatible through an unknown variant.

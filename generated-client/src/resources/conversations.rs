@@ -9,10 +9,13 @@ use serde::Deserialize;
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
 use crate::pagination::{ItemStream, Page};
+use crate::resources::ConversationMessages;
+use crate::resources::ConversationParticipants;
+use crate::resources::ConversationWebhooks;
 use crate::wire::{Pairs, ToWire};
-use crate::{Conversation, ConversationState, WebhookEnabled};
+use crate::{Conversation, ConversationState, WebhookEnabledType};
 
-/// Operations on `/v1/Conversations`.
+/// The conversations of the account's default Conversation Service.
 #[derive(Debug, Clone)]
 pub struct Conversations {
     client: Client,
@@ -23,7 +26,25 @@ impl Conversations {
         Conversations { client }
     }
 
-    /// Starts a new conversation in the account's default Conversation Service. All body fields are optional.
+    /// The messages of a conversation, ordered by index.
+    pub fn messages(&self, conversation_sid: impl Into<String>) -> ConversationMessages {
+        ConversationMessages::new(self.client.clone(), conversation_sid.into())
+    }
+
+    /// The participants of a conversation: SDK users and people on SMS, WhatsApp or other channels.
+    pub fn participants(
+        &self,
+        conversation_sid: impl Into<String>,
+    ) -> ConversationParticipants {
+        ConversationParticipants::new(self.client.clone(), conversation_sid.into())
+    }
+
+    /// The webhooks attached to a single conversation (at most 5).
+    pub fn webhooks(&self, conversation_sid: impl Into<String>) -> ConversationWebhooks {
+        ConversationWebhooks::new(self.client.clone(), conversation_sid.into())
+    }
+
+    /// Starts a new conversation in the account's default Conversation Service. No field is required: set a `UniqueName` so you can later use it wherever the `CH...` SID is expected, JSON `Attributes` for your own data, and `Timers.Inactive`/`Timers.Closed` to change its state automatically after a quiet period. Add participants next, or use CreateConversationWithParticipants to do both at once. With `X-Twilio-Webhook-Enabled: true` the configured webhooks fire for this creation.
     ///
     /// `POST /v1/Conversations`
     ///
@@ -32,8 +53,8 @@ impl Conversations {
     /// use twilio_conversations::*;
     ///
     /// let params = CreateConversationParams::new()
-    ///     .friendly_name("Support chat")
-    ///     .state(ConversationState::Active);
+    ///     .friendly_name("Order #1234")
+    ///     .unique_name("order-1234");
     /// let response = client.conversations().create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -59,7 +80,7 @@ impl Conversations {
         self.client.json(request).await
     }
 
-    /// Returns one page of conversations from the account's default Conversation Service, optionally filtered by creation date and state.
+    /// Pages through the conversations of the default service. Narrow the result by creation date (`StartDate`, `EndDate`) and by `State`; when a date filter is used the newest conversations are returned first.
     ///
     /// `GET /v1/Conversations`: one page; [`Self::stream`] follows every page.
     ///
@@ -109,11 +130,11 @@ impl Conversations {
         Ok(request)
     }
 
-    /// Returns a single conversation from the account's default Conversation Service.
+    /// Reads one conversation by its `CH...` SID or its unique name: friendly name, state, timers, attributes, Messaging Service, email bindings and links to its messages, participants and webhooks.
     ///
     /// `GET /v1/Conversations/{Sid}`
     ///
-    /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    /// `sid`: SID of the conversation (`CH...`); its `unique_name` works as well.
     ///
     /// ```no_run
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
@@ -140,19 +161,19 @@ impl Conversations {
         self.client.json(request).await
     }
 
-    /// Changes one or more fields of an existing conversation. Fields left out of the request keep their current values.
+    /// Changes a conversation: its friendly name, unique name, attributes (replaced as a whole), Messaging Service, timers or `State`. Moving it to `closed` is permanent; an `inactive` one becomes `active` again when a new message arrives. Omitted fields are untouched; `X-Twilio-Webhook-Enabled: true` makes the change fire webhooks.
     ///
     /// `POST /v1/Conversations/{Sid}`
     ///
-    /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    /// `sid`: SID of the conversation (`CH...`); its `unique_name` works as well.
     ///
     /// ```no_run
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
     /// let params = UpdateConversationParams::new()
-    ///     .state(ConversationState::Inactive)
-    ///     .timers_closed("PT10M");
+    ///     .friendly_name("Support chat")
+    ///     .state(ConversationState::Closed);
     /// let response = client.conversations().update("SID", &params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -181,11 +202,11 @@ impl Conversations {
         self.client.json(request).await
     }
 
-    /// Permanently removes a conversation from the account's default Conversation Service.
+    /// Permanently deletes a conversation with its messages, participants and scoped webhooks. Nothing can be recovered; to end a conversation but keep its history, set its state to `closed` instead.
     ///
     /// `DELETE /v1/Conversations/{Sid}`
     ///
-    /// `sid`: The conversation's SID (starts with `CH`) or its `unique_name`.
+    /// `sid`: SID of the conversation (`CH...`); its `unique_name` works as well.
     ///
     /// ```no_run
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
@@ -224,40 +245,40 @@ impl Conversations {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateConversationParams {
-    /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     #[serde(rename = "X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
-    /// Display name for the conversation, up to 256 characters.
+    pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
+    /// Display name of the conversation, up to 256 characters. It does not need to be unique.
     #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
-    /// Your own unique identifier for the conversation. It can be used instead of the `sid` in request URLs.
+    /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
     #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
-    /// Creation timestamp to record for the conversation.
+    /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
-    /// Last-update timestamp to record for the conversation.
+    /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
-    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) to attach the conversation to.
+    /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
     #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
-    /// Free-form metadata for the conversation. When given, it must be valid JSON; when omitted, `{}` is stored.
+    /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
     #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
-    /// Initial state of the conversation. Defaults to `active`.
+    /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
     #[serde(rename = "State")]
     pub state: Option<ConversationState>,
-    /// ISO 8601 duration after which the conversation becomes `inactive`. Must be at least one minute (for example `PT1M`).
+    /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
     #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
-    /// ISO 8601 duration after which the conversation becomes `closed`. Must be at least ten minutes (for example `PT10M`).
+    /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
     #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
-    /// Default sender email address for outbound email in this conversation.
+    /// Sender address used for email sent out of this conversation, for example `support@example.com`.
     #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
-    /// Default sender display name for outbound email in this conversation.
+    /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
     #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
@@ -269,7 +290,7 @@ impl CreateConversationParams {
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
-    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabled) -> Self {
+    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
@@ -369,22 +390,22 @@ impl CreateConversationParams {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct ListConversationParams {
-    /// Include only conversations created on or after this ISO 8601 date (for example `2024-01-01T00:00:00Z`). When used, results are ordered newest first.
+    /// Only conversations created on or after this moment, in ISO 8601, e.g. `2024-03-01T00:00:00Z` for the start of a day. Can be combined with the other filters; when used, the newest conversations are listed first.
     #[serde(rename = "StartDate")]
     pub start_date: Option<String>,
-    /// Include only conversations created on or before this ISO 8601 date (for example `2024-01-31T23:59:59Z`). When used, results are ordered newest first.
+    /// Only conversations created on or before this moment, in ISO 8601; use e.g. `2024-03-31T23:59:59Z` to include the whole last day. Can be combined with the other filters; when used, the newest conversations are listed first.
     #[serde(rename = "EndDate")]
     pub end_date: Option<String>,
-    /// Include only conversations in this state.
+    /// Only conversations in this state: `active`, `inactive` or `closed`.
     #[serde(rename = "State")]
     pub state: Option<ConversationState>,
-    /// Number of conversations per page, from 1 to 100 (50 if omitted).
+    /// How many items to put on one page, from 1 to 100. Defaults to 50.
     #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
-    /// Zero-based page number; kept for client-side bookkeeping.
+    /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
     #[serde(rename = "Page")]
     pub page: Option<i64>,
-    /// Opaque paging token taken from a previous page's URLs.
+    /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
     #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
@@ -449,40 +470,40 @@ impl ListConversationParams {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct UpdateConversationParams {
-    /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     #[serde(rename = "X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
-    /// New display name for the conversation, up to 256 characters.
+    pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
+    /// Display name of the conversation, up to 256 characters. It does not need to be unique.
     #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
-    /// New unique identifier for the conversation. It can be used instead of the `sid` in request URLs.
-    #[serde(rename = "UniqueName")]
-    pub unique_name: Option<String>,
-    /// Creation timestamp to record for the conversation.
+    /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
-    /// Last-update timestamp to record for the conversation.
+    /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
-    /// SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) to attach the conversation to.
-    #[serde(rename = "MessagingServiceSid")]
-    pub messaging_service_sid: Option<String>,
-    /// Replacement metadata for the conversation; must be valid JSON.
+    /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
     #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
-    /// State to move the conversation into.
+    /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
+    #[serde(rename = "MessagingServiceSid")]
+    pub messaging_service_sid: Option<String>,
+    /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
     #[serde(rename = "State")]
     pub state: Option<ConversationState>,
-    /// ISO 8601 duration after which the conversation becomes `inactive`. Must be at least one minute (for example `PT1M`).
+    /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
     #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
-    /// ISO 8601 duration after which the conversation becomes `closed`. Must be at least ten minutes (for example `PT10M`).
+    /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
     #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
-    /// Default sender email address for outbound email in this conversation.
+    /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
+    #[serde(rename = "UniqueName")]
+    pub unique_name: Option<String>,
+    /// Sender address used for email sent out of this conversation, for example `support@example.com`.
     #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
-    /// Default sender display name for outbound email in this conversation.
+    /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
     #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
@@ -494,7 +515,7 @@ impl UpdateConversationParams {
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
-    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabled) -> Self {
+    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
@@ -502,12 +523,6 @@ impl UpdateConversationParams {
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
         self
     }
 
@@ -523,15 +538,15 @@ impl UpdateConversationParams {
         self
     }
 
-    /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
-    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.messaging_service_sid = Some(value.into());
-        self
-    }
-
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
+        self
+    }
+
+    /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
+        self.messaging_service_sid = Some(value.into());
         self
     }
 
@@ -550,6 +565,12 @@ impl UpdateConversationParams {
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
+        self
+    }
+
+    /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
+        self.unique_name = Some(value.into());
         self
     }
 
@@ -574,14 +595,14 @@ impl UpdateConversationParams {
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
-        self.unique_name.push_to("UniqueName", &mut out);
         self.date_created.push_to("DateCreated", &mut out);
         self.date_updated.push_to("DateUpdated", &mut out);
-        self.messaging_service_sid.push_to("MessagingServiceSid", &mut out);
         self.attributes.push_to("Attributes", &mut out);
+        self.messaging_service_sid.push_to("MessagingServiceSid", &mut out);
         self.state.push_to("State", &mut out);
         self.timers_inactive.push_to("Timers.Inactive", &mut out);
         self.timers_closed.push_to("Timers.Closed", &mut out);
+        self.unique_name.push_to("UniqueName", &mut out);
         self.bindings_email_address.push_to("Bindings.Email.Address", &mut out);
         self.bindings_email_name.push_to("Bindings.Email.Name", &mut out);
         out
@@ -594,9 +615,9 @@ impl UpdateConversationParams {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct DeleteConversationParams {
-    /// Set to `true` to let this request trigger the service's webhooks, or `false` to suppress them.
+    /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     #[serde(rename = "X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<WebhookEnabled>,
+    pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
 impl DeleteConversationParams {
@@ -606,7 +627,7 @@ impl DeleteConversationParams {
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
-    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabled) -> Self {
+    pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }

@@ -2,10 +2,185 @@
 
 //! Resource handles, one per collection in the API, and their params structs.
 
+mod configuration_resource;
+
+pub use configuration_resource::{ConfigurationResource, UpdateConfigurationParams};
+
+mod configuration_addresses;
+
+pub use configuration_addresses::{
+
+    ConfigurationAddresses, CreateConfigurationAddressParams,
+    ListConfigurationAddressParams, UpdateConfigurationAddressParams,
+};
+mod configuration_webhooks;
+
+pub use configuration_webhooks::{
+
+    ConfigurationWebhooks, UpdateConfigurationWebhookParams,
+};
 mod conversations;
 
 pub use conversations::{
 
     Conversations, CreateConversationParams, ListConversationParams,
     UpdateConversationParams, DeleteConversationParams,
+};
+mod conversation_messages;
+
+pub use conversation_messages::{
+
+    ConversationMessages, CreateConversationMessageParams, ListConversationMessageParams,
+    UpdateConversationMessageParams, DeleteConversationMessageParams,
+};
+mod conversation_message_receipts;
+
+pub use conversation_message_receipts::{
+
+    ConversationMessageReceipts, ListConversationMessageReceiptParams,
+};
+mod conversation_participants;
+
+pub use conversation_participants::{
+
+    ConversationParticipants, CreateConversationParticipantParams,
+    ListConversationParticipantParams, UpdateConversationParticipantParams,
+    DeleteConversationParticipantParams,
+};
+mod conversation_webhooks;
+
+pub use conversation_webhooks::{
+
+    ConversationWebhooks, CreateConversationScopedWebhookParams,
+    ListConversationScopedWebhookParams, UpdateConversationScopedWebhookParams,
+};
+mod conversation_with_participants_resource;
+
+pub use conversation_with_participants_resource::{
+
+    ConversationWithParticipantsResource, CreateConversationWithParticipantsParams,
+};
+mod credentials;
+
+pub use credentials::{
+
+    Credentials, CreateCredentialParams, ListCredentialParams, UpdateCredentialParams,
+};
+mod participant_conversations;
+
+pub use participant_conversations::{
+
+    ParticipantConversations, ListParticipantConversationParams,
+};
+mod roles;
+
+pub use roles::{Roles, CreateRoleParams, ListRoleParams, UpdateRoleParams};
+
+mod services;
+
+pub use services::{Services, CreateServiceParams, ListServiceParams};
+
+mod service_bindings;
+
+pub use service_bindings::{ServiceBindings, ListServiceBindingParams};
+
+mod service_configuration_resource;
+
+pub use service_configuration_resource::{
+
+    ServiceConfigurationResource, UpdateServiceConfigurationParams,
+};
+mod service_conversations;
+
+pub use service_conversations::{
+
+    ServiceConversations, CreateServiceConversationParams, ListServiceConversationParams,
+    UpdateServiceConversationParams, DeleteServiceConversationParams,
+};
+mod service_conversation_messages;
+
+pub use service_conversation_messages::{
+
+    ServiceConversationMessages, CreateServiceConversationMessageParams,
+    ListServiceConversationMessageParams, UpdateServiceConversationMessageParams,
+    DeleteServiceConversationMessageParams,
+};
+mod service_conversation_message_receipts;
+
+pub use service_conversation_message_receipts::{
+
+    ServiceConversationMessageReceipts, ListServiceConversationMessageReceiptParams,
+};
+mod service_conversation_participants;
+
+pub use service_conversation_participants::{
+
+    ServiceConversationParticipants, CreateServiceConversationParticipantParams,
+    ListServiceConversationParticipantParams, UpdateServiceConversationParticipantParams,
+    DeleteServiceConversationParticipantParams,
+};
+mod service_conversation_webhooks;
+
+pub use service_conversation_webhooks::{
+
+    ServiceConversationWebhooks, CreateServiceConversationScopedWebhookParams,
+    ListServiceConversationScopedWebhookParams,
+    UpdateServiceConversationScopedWebhookParams,
+};
+mod service_conversation_with_participants_resource;
+
+pub use service_conversation_with_participants_resource::{
+
+    ServiceConversationWithParticipantsResource,
+    CreateServiceConversationWithParticipantsParams,
+};
+mod service_configuration_notifications;
+
+pub use service_configuration_notifications::{
+
+    ServiceConfigurationNotifications, UpdateServiceNotificationParams,
+};
+mod service_participant_conversations;
+
+pub use service_participant_conversations::{
+
+    ServiceParticipantConversations, ListServiceParticipantConversationParams,
+};
+mod service_roles;
+
+pub use service_roles::{
+
+    ServiceRoles, CreateServiceRoleParams, ListServiceRoleParams, UpdateServiceRoleParams,
+};
+mod service_users;
+
+pub use service_users::{
+
+    ServiceUsers, CreateServiceUserParams, ListServiceUserParams,
+    UpdateServiceUserParams, DeleteServiceUserParams,
+};
+mod service_user_conversations;
+
+pub use service_user_conversations::{
+
+    ServiceUserConversations, ListServiceUserConversationParams,
+    UpdateServiceUserConversationParams,
+};
+mod service_configuration_webhooks;
+
+pub use service_configuration_webhooks::{
+
+    ServiceConfigurationWebhooks, UpdateServiceWebhookConfigurationParams,
+};
+mod users;
+
+pub use users::{
+
+    Users, CreateUserParams, ListUserParams, UpdateUserParams, DeleteUserParams,
+};
+mod user_conversations;
+
+pub use user_conversations::{
+
+    UserConversations, ListUserConversationParams, UpdateUserConversationParams,
 };

@@ -250,6 +250,13 @@ impl<'a> Lowerer<'a> {
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
             doc: docs::first(&[spec.info.description.as_deref()]),
+            guide: spec
+                .info
+                .extensions
+                .get("x-rust-guide")
+                .and_then(|v| v.as_str())
+                .map(docs::markdown)
+                .unwrap_or_default(),
             base_url,
             resources,
             models,
