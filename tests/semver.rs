@@ -3,8 +3,13 @@
 //! baseline, each other fixture there is the same spec with one change, and
 //! cargo-semver-checks judges the crate generated from it as a minor release.
 //! Twilio's usual changes (a new response property, enum value, optional
-//! parameter or operation) must pass; a removed or retyped property, a removed
-//! enum value and a new required parameter must be found breaking.
+//! parameter or operation) must pass; a removed property, a removed enum
+//! value and a new required parameter must be found breaking.
+//!
+//! A retyped property is breaking too, but cargo-semver-checks (0.51) has no
+//! lint for a public field whose type changed and passes it as minor; that
+//! fixture is run and its verdict printed, and `cargo xtask compare` is what
+//! classifies it as breaking.
 //!
 //! cargo-semver-checks is installed by `cargo xtask test`, which passes its
 //! path in `CARGO_SEMVER_CHECKS`. Under CI a missing tool is a failure;
@@ -14,16 +19,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Each fixture and whether cargo-semver-checks must find a breaking change.
-const CHANGES: &[(&str, bool)] = &[
-    ("new_property", false),
-    ("new_enum_value", false),
-    ("new_optional_parameter", false),
-    ("new_operation", false),
-    ("removed_property", true),
-    ("retyped_property", true),
-    ("removed_enum_value", true),
-    ("new_required_parameter", true),
+/// What cargo-semver-checks must say of a fixture's change.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Verdict {
+    /// A minor release: no breaking change found.
+    Minor,
+    /// A breaking change found.
+    Major,
+    /// Breaking, but outside what cargo-semver-checks can see.
+    Unseen,
+}
+
+const CHANGES: &[(&str, Verdict)] = &[
+    ("new_property", Verdict::Minor),
+    ("new_enum_value", Verdict::Minor),
+    ("new_optional_parameter", Verdict::Minor),
+    ("new_operation", Verdict::Minor),
+    ("removed_property", Verdict::Major),
+    ("removed_enum_value", Verdict::Major),
+    ("new_required_parameter", Verdict::Major),
+    ("retyped_property", Verdict::Unseen),
 ];
 
 fn semver_checks() -> Option<PathBuf> {
@@ -71,7 +86,7 @@ fn additive_changes_are_minor_and_removals_are_major_for_cargo_semver_checks() {
     let target = workspace_tests::root().join("target/semver");
 
     let mut wrong = Vec::new();
-    for &(name, breaking) in CHANGES {
+    for &(name, verdict) in CHANGES {
         let changed = scratch.join(name);
         generate(name, &changed);
         let output = Command::new(&tool)
@@ -92,11 +107,15 @@ fn additive_changes_are_minor_and_removals_are_major_for_cargo_semver_checks() {
         // A tool failure (no rustdoc JSON, a build error) is not a verdict.
         let judged = text.contains("Summary");
         assert!(judged, "cargo-semver-checks did not judge {name}:\n{text}");
-        let found_breaking = !output.status.success();
-        println!("{name}: breaking = {found_breaking}");
-        if found_breaking != breaking {
+        let found = if output.status.success() {
+            Verdict::Minor
+        } else {
+            Verdict::Major
+        };
+        println!("{name}: cargo-semver-checks says {found:?}, expected {verdict:?}");
+        if verdict != Verdict::Unseen && found != verdict {
             wrong.push(format!(
-                "{name}: expected breaking = {breaking}, cargo-semver-checks says {found_breaking}:\n{text}"
+                "{name}: expected {verdict:?}, cargo-semver-checks says {found:?}:\n{text}"
             ));
         }
     }
