@@ -69,6 +69,25 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
     }
 }
 
+/// Where `$ref`s and one-member `allOf`s lead.
+enum Resolution<'a> {
+    /// To a schema.
+    Schema(Resolved<'a>),
+    /// Back to a component being expanded (a recursive schema), with the
+    /// `nullable` said on the way there.
+    Recursive { nullable: bool },
+}
+
+impl<'a> Resolution<'a> {
+    /// The schema, unless the way led back into a recursion.
+    fn schema(self) -> Option<Resolved<'a>> {
+        match self {
+            Resolution::Schema(resolved) => Some(resolved),
+            Resolution::Recursive { .. } => None,
+        }
+    }
+}
+
 /// A schema with its `$ref`s and one-member `allOf`s followed.
 struct Resolved<'a> {
     schema: &'a Schema,
@@ -214,12 +233,12 @@ impl<'a> Reader<'a> {
             if let Some(schema) = schema {
                 let at = format!("{at}/content/application~1x-www-form-urlencoded/schema");
                 let mut walk = Walk::at(at.clone());
-                if let Some(form) = self.resolve(schema.into(), &walk)? {
+                if let Some(form) = self.resolve(schema.into(), &walk)?.schema() {
                     walk.stack.extend(form.components.iter().copied());
                     let view = self.view(form.schema, &mut walk)?;
                     for (name, field) in view.properties.into_iter().flatten() {
                         walk.pointer = format!("{at}/properties/{}", escape(name));
-                        let (ty, maximum) = match self.resolve(field.into(), &walk)? {
+                        let (ty, maximum) = match self.resolve(field.into(), &walk)?.schema() {
                             Some(field) if field.schema.schema_data.read_only => {
                                 // Sent by the server only; the generator leaves it out.
                                 continue;
@@ -286,7 +305,7 @@ impl<'a> Reader<'a> {
         };
         let mut walk = Walk::at(at);
         let resolved = match schema {
-            Some(schema) => self.resolve(schema, &walk)?,
+            Some(schema) => self.resolve(schema, &walk)?.schema(),
             None => None,
         };
         let (ty, maximum) = match resolved {
@@ -379,7 +398,7 @@ impl<'a> Reader<'a> {
     /// one array with `items`.
     fn page(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Option<Body>> {
         let root = walk.pointer.clone();
-        let Some(envelope) = self.resolve(schema, walk)? else {
+        let Some(envelope) = self.resolve(schema, walk)?.schema() else {
             return Ok(None);
         };
         let view = self.view(envelope.schema, walk)?;
@@ -396,7 +415,7 @@ impl<'a> Reader<'a> {
         let array_pointer = format!("{root}/properties/{}", escape(items_key));
         walk.stack.extend(envelope.components.iter().copied());
         walk.pointer = meta_pointer.clone();
-        let has_next = match self.resolve(meta.into(), walk)? {
+        let has_next = match self.resolve(meta.into(), walk)?.schema() {
             Some(meta) => self
                 .view(meta.schema, walk)?
                 .properties
@@ -404,7 +423,7 @@ impl<'a> Reader<'a> {
             None => false,
         };
         walk.pointer = array_pointer.clone();
-        let items = match self.resolve(array.into(), walk)? {
+        let items = match self.resolve(array.into(), walk)?.schema() {
             Some(array) if has_next => {
                 let view = self.view(array.schema, walk)?;
                 view.items.filter(|_| view.ty.kind == Kind::Array)
@@ -449,16 +468,19 @@ impl<'a> Reader<'a> {
         walk: &mut Walk<'a>,
     ) -> Result<()> {
         walk.count(self, path.0.len())?;
-        let Some(resolved) = self.resolve(schema, walk)? else {
-            out.insert(
-                path,
-                Property {
-                    ty: Type::of(Kind::Recursive),
-                    nullable: false,
-                    required,
-                },
-            );
-            return Ok(());
+        let resolved = match self.resolve(schema, walk)? {
+            Resolution::Schema(resolved) => resolved,
+            Resolution::Recursive { nullable } => {
+                out.insert(
+                    path,
+                    Property {
+                        ty: Type::of(Kind::Recursive),
+                        nullable,
+                        required,
+                    },
+                );
+                return Ok(());
+            }
         };
         let depth = walk.stack.len();
         walk.stack.extend(resolved.components.iter().copied());
@@ -512,9 +534,9 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Follows `$ref`s and one-member `allOf`s to a schema; `None` when
-    /// they lead back to a component being expanded (a recursive schema).
-    fn resolve(&self, schema: SchemaRef<'a>, walk: &Walk<'a>) -> Result<Option<Resolved<'a>>> {
+    /// Follows `$ref`s and one-member `allOf`s to a schema, or back to a
+    /// component being expanded.
+    fn resolve(&self, schema: SchemaRef<'a>, walk: &Walk<'a>) -> Result<Resolution<'a>> {
         let mut current = schema;
         let mut nullable = false;
         let mut components: Vec<&'a str> = Vec::new();
@@ -523,7 +545,7 @@ impl<'a> Reader<'a> {
             match current {
                 SchemaRef::Ref(reference) => {
                     if walk.stack.contains(&reference) {
-                        return Ok(None);
+                        return Ok(Resolution::Recursive { nullable });
                     }
                     if seen.contains(&reference) {
                         return Err(self.error(
@@ -550,7 +572,7 @@ impl<'a> Reader<'a> {
                             current = (&all_of[0]).into();
                         }
                         _ => {
-                            return Ok(Some(Resolved {
+                            return Ok(Resolution::Schema(Resolved {
                                 schema,
                                 nullable,
                                 components,
@@ -661,7 +683,7 @@ impl<'a> Reader<'a> {
     /// The type of array items or map values, down to any depth.
     fn inner_type(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Type> {
         walk.count(self, walk.stack.len())?;
-        let Some(resolved) = self.resolve(schema, walk)? else {
+        let Some(resolved) = self.resolve(schema, walk)?.schema() else {
             return Ok(Type::of(Kind::Recursive));
         };
         let depth = walk.stack.len();
