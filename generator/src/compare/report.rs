@@ -152,10 +152,7 @@ impl fmt::Display for Place<'_> {
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::Parameter { name, within } if within.is_root() => {
-                write!(f, "parameter {name}")
-            }
-            Target::Parameter { name, within } => write!(f, "parameter {name} (items `{within}`)"),
+            Target::Parameter { name, within } => write!(f, "parameter {name}{within}"),
             Target::Property { part, path } => Place(*part, path).fmt(f),
         }
     }
