@@ -15,6 +15,7 @@
 //! fills the askama templates and formats each file with prettyplease, and
 //! [`output`] writes the files.
 
+pub mod compare;
 pub mod docs;
 pub mod error;
 pub mod ir;

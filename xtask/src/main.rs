@@ -1,6 +1,9 @@
 //! Maintainer tasks: `cargo xtask generate` writes the client crate from a
-//! spec; `cargo xtask test` runs every test, with the mock servers they need.
+//! spec; `cargo xtask compare` lists the wire differences between two specs
+//! and what they would do to the crate; `cargo xtask test` runs every test,
+//! with the mock servers they need.
 
+mod compare;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +40,13 @@ enum Task {
             from any folder; paths you pass are relative to the current directory."
     )]
     Generate(GenerateArgs),
+    /// List every difference in wire facts between our spec and another, and
+    /// whether each calls for a minor or a major release of the generated crate.
+    #[command(
+        long_about = compare::LONG_ABOUT,
+        after_long_help = compare::AFTER_LONG_HELP
+    )]
+    Compare(compare::CompareArgs),
     /// Run every test of the workspace: starts Prism with Twilio's published
     /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
     Test,
@@ -78,6 +88,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Task::Compare(args) => compare::run(&args),
         Task::Test => match test::run(&project_root()) {
             Ok(code) => code,
             Err(err) => {
@@ -90,7 +101,7 @@ fn main() -> ExitCode {
 
 /// Relative defaults are resolved against the workspace root, so the command
 /// works from any folder; paths given on the command line are taken as typed.
-fn resolve(path: &Path, is_default: bool) -> PathBuf {
+pub(crate) fn resolve(path: &Path, is_default: bool) -> PathBuf {
     if is_default && path.is_relative() {
         project_root().join(path)
     } else {

@@ -1,0 +1,82 @@
+//! Compares two OpenAPI 3.0 specs by their wire facts and says what each
+//! difference would do to the generated crate: `cargo xtask compare`.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use codegen::compare;
+//!
+//! let ours = compare::facts_of(Path::new("spec/conversations_v1.yaml"))?;
+//! let theirs = compare::facts_of(Path::new("../shared/specs/twilio_conversations_v1.yaml"))?;
+//! let report = compare::diff(&ours, &theirs);
+//! print!("{report}"); // grouped by operation, then a summary line
+//! for difference in &report.differences {
+//!     if difference.impact == compare::Impact::Breaking {
+//!         eprintln!("{}: {}", difference.subject, difference.change);
+//!     }
+//! }
+//! println!("release: {:?}", report.release()); // None, Some(Minor) or Some(Major)
+//! # Ok::<(), codegen::Error>(())
+//! ```
+//!
+//! **Direction.** [`diff`]`(from, to)` describes what changes going *from*
+//! the first spec *to* the second: what regenerating a crate made from
+//! `from` out of `to` would do to it. An operation only `to` has is
+//! "added".
+//!
+//! **Facts.** Operations (matched by method and path), their `operationId`,
+//! parameters (path, query, header, cookie, and the fields of an
+//! `application/x-www-form-urlencoded` body) with their location, type,
+//! format, item type, enum values, required-ness and `maximum`; the declared
+//! status codes and the success code (the first 2xx); the success body's
+//! kind (none, JSON, or a page of a list) and its properties, nested ones by
+//! dotted path (`timers.date_closed`, `participants[].identity`), with
+//! their type, enum values, nullability and required-ness; for a list, the
+//! items key, the item's properties and `meta`'s; the top-level servers and
+//! the servers each operation is sent to. Never descriptions, summaries,
+//! examples, titles or component names: every `$ref` is resolved, so a spec
+//! written with components and one written inline compare equal when they
+//! say the same, and a one-member `allOf` is read as its member (its
+//! `nullable` sibling kept).
+//!
+//! **Impact**, by what the generator emits (models with `Option` fields,
+//! `#[non_exhaustive]` enums with an `Unknown(String)` variant,
+//! `#[non_exhaustive]` params structs whose required parameters are
+//! arguments of `XParams::new`):
+//!
+//! | difference | impact |
+//! |---|---|
+//! | operation added | additive |
+//! | operation removed | breaking |
+//! | `operationId` changed (it names the method and params struct) | breaking |
+//! | optional parameter added | additive |
+//! | required parameter added (a new `new(...)` argument) | breaking |
+//! | parameter removed | breaking |
+//! | parameter retyped (type, format, item type, enum-ness) | breaking, unless the Rust type stays the same (e.g. `format: uri` on a string), then additive |
+//! | parameter required ↔ optional (the constructor's signature changes) | breaking |
+//! | parameter moved (same name, new location: only the wire changes) | additive |
+//! | parameter `maximum` changed | additive |
+//! | enum value added | additive |
+//! | enum value removed (a variant goes) | breaking; additive for non-string enums, which are plain Rust numbers or bools |
+//! | response property added | additive |
+//! | response property removed | breaking |
+//! | response property retyped | breaking, unless the Rust type stays the same, then additive |
+//! | response property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it becomes or stops being one |
+//! | list `meta` property changed (the runtime's `PageMeta` decodes it) | additive |
+//! | list items key changed (found at run time through `meta.key`) | additive |
+//! | success status code changed, same body kind | additive |
+//! | success body kind changed (no body ↔ JSON ↔ page) | breaking |
+//! | other status code added or removed | additive |
+//! | servers changed (the default base URL moves; no API change) | additive |
+
+mod diff;
+mod facts;
+mod read;
+mod report;
+
+pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
+pub use facts::{
+    Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
+    Property, PropertyPath, Responses, Segment, Type,
+};
+pub use read::{facts_of, facts_of_spec};
+pub use report::{Release, Report};

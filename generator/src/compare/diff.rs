@@ -1,0 +1,754 @@
+//! The differences between two specs' [`Facts`], each classified by what a
+//! regeneration would do to the generated crate's public API.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::facts::{
+    Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
+    Property, PropertyPath, Type,
+};
+use super::report::Report;
+
+/// One difference in wire facts, going from one spec to the other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    /// What it is about: the whole spec or one operation.
+    pub subject: Subject,
+    /// What changed.
+    pub change: Change,
+    /// What it does to the generated crate's public API.
+    pub impact: Impact,
+}
+
+/// What a difference is about. Sorted: the whole spec first, then
+/// operations by path, then method.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    /// The spec as a whole (its top-level `servers`).
+    Spec,
+    /// One operation.
+    Operation {
+        /// The path template.
+        path: String,
+        /// The method.
+        method: Method,
+        /// The `operationId`: the first spec's, or the second's for an added operation.
+        operation_id: Option<String>,
+    },
+}
+
+impl Subject {
+    /// The operation `method path` with `operation_id`.
+    pub fn operation(method: Method, path: &str, operation_id: Option<&str>) -> Self {
+        Subject::Operation {
+            path: path.to_owned(),
+            method,
+            operation_id: operation_id.map(str::to_owned),
+        }
+    }
+
+    fn of(key: &OperationKey, operation: &Operation) -> Self {
+        Subject::operation(key.method, &key.path, operation.operation_id.as_deref())
+    }
+}
+
+/// What a difference does to the generated crate's public API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Impact {
+    /// Code that compiled against the old crate still compiles: a minor release.
+    Additive,
+    /// Code written against the old crate may no longer compile: a major release.
+    Breaking,
+}
+
+/// Where a response property lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The success response's JSON body.
+    Response,
+    /// An item of a list page.
+    Item,
+    /// A list page's `meta` object, decoded by the runtime's own `PageMeta`.
+    Meta,
+}
+
+/// The thing whose enum gained or lost a value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// A parameter or form field; `within` is `[]` for an array's items.
+    Parameter {
+        /// The parameter's name.
+        name: String,
+        /// Where the enum is inside the parameter's type (empty: the parameter itself).
+        within: PropertyPath,
+    },
+    /// A response property.
+    Property {
+        /// Where the property lives.
+        part: Part,
+        /// The property, down to the enum (`tags[]` for an array's items).
+        path: PropertyPath,
+    },
+}
+
+/// Whether a property may be missing or null: together they decide
+/// whether the generated field is an `Option`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Presence {
+    /// Listed in its object's `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+}
+
+impl Presence {
+    fn of(property: &Property) -> Self {
+        Presence {
+            required: property.required,
+            nullable: property.nullable,
+        }
+    }
+
+    /// Whether the generated model field is an `Option`: always, unless the
+    /// property is required and not nullable.
+    pub fn is_option(self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// What changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// The spec's top-level server URLs.
+    Servers {
+        /// Before.
+        from: Vec<String>,
+        /// After.
+        to: Vec<String>,
+    },
+    /// The servers one operation is sent to (path- or operation-level
+    /// `servers`); `None` stands for the spec's top-level servers.
+    OperationServers {
+        /// Before.
+        from: Option<Vec<String>>,
+        /// After.
+        to: Option<Vec<String>>,
+    },
+    /// An operation only the second spec has.
+    OperationAdded,
+    /// An operation only the first spec has.
+    OperationRemoved,
+    /// The `operationId`, which names the method and the params struct.
+    OperationId {
+        /// Before.
+        from: Option<String>,
+        /// After.
+        to: Option<String>,
+    },
+    /// A parameter or form field only the second spec has.
+    ParameterAdded {
+        /// Its name.
+        name: String,
+        /// Its facts.
+        parameter: Parameter,
+    },
+    /// A parameter or form field only the first spec has.
+    ParameterRemoved {
+        /// Its name.
+        name: String,
+        /// Its facts.
+        parameter: Parameter,
+    },
+    /// A parameter of the same name sent somewhere else.
+    ParameterMoved {
+        /// Its name.
+        name: String,
+        /// Before.
+        from: Location,
+        /// After.
+        to: Location,
+    },
+    /// A parameter's type (type, format, item type, enum-ness).
+    ParameterRetyped {
+        /// Its name.
+        name: String,
+        /// Before.
+        from: Type,
+        /// After.
+        to: Type,
+    },
+    /// Whether a parameter is required.
+    ParameterRequired {
+        /// Its name.
+        name: String,
+        /// Before.
+        from: bool,
+        /// After.
+        to: bool,
+    },
+    /// A parameter's `maximum`.
+    ParameterMaximum {
+        /// Its name.
+        name: String,
+        /// Before.
+        from: Option<f64>,
+        /// After.
+        to: Option<f64>,
+    },
+    /// A value an enum gained.
+    EnumValueAdded {
+        /// Whose enum.
+        target: Target,
+        /// The value.
+        value: String,
+    },
+    /// A value an enum lost.
+    EnumValueRemoved {
+        /// Whose enum.
+        target: Target,
+        /// The value.
+        value: String,
+    },
+    /// A response property only the second spec has.
+    PropertyAdded {
+        /// Where.
+        part: Part,
+        /// Which.
+        path: PropertyPath,
+        /// Its facts.
+        property: Property,
+    },
+    /// A response property only the first spec has.
+    PropertyRemoved {
+        /// Where.
+        part: Part,
+        /// Which.
+        path: PropertyPath,
+        /// Its facts.
+        property: Property,
+    },
+    /// A response property's type.
+    PropertyRetyped {
+        /// Where.
+        part: Part,
+        /// Which.
+        path: PropertyPath,
+        /// Before.
+        from: Type,
+        /// After.
+        to: Type,
+    },
+    /// A response property's nullability or required-ness.
+    PropertyNullability {
+        /// Where.
+        part: Part,
+        /// Which.
+        path: PropertyPath,
+        /// Before.
+        from: Presence,
+        /// After.
+        to: Presence,
+    },
+    /// The success status code (the first 2xx declared).
+    SuccessStatus {
+        /// Before.
+        from: Option<u16>,
+        /// After.
+        to: Option<u16>,
+    },
+    /// The kind of the success body, which decides the method's return type.
+    ResponseBody {
+        /// Before.
+        from: BodyKind,
+        /// After.
+        to: BodyKind,
+    },
+    /// The key of a list page's items.
+    ItemsKey {
+        /// Before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// A status code only the second spec declares (success codes aside).
+    StatusCodeAdded {
+        /// The code as written, e.g. `404`, `4XX`, `default`.
+        code: String,
+    },
+    /// A status code only the first spec declares (success codes aside).
+    StatusCodeRemoved {
+        /// The code as written.
+        code: String,
+    },
+}
+
+/// Every difference in wire facts going from `from` to `to`: what
+/// regenerating the crate from `to` would change in a crate generated from
+/// `from`. Grouped by subject (the spec, then operations by path and
+/// method); within an operation: the operation itself, its status codes,
+/// its parameters by name, then its response properties by path.
+pub fn diff(from: &Facts, to: &Facts) -> Report {
+    let mut out = Differences::default();
+    if from.servers != to.servers {
+        out.push(
+            Subject::Spec,
+            Change::Servers {
+                from: from.servers.clone(),
+                to: to.servers.clone(),
+            },
+            Impact::Additive,
+        );
+    }
+    let keys: BTreeSet<&OperationKey> =
+        from.operations.keys().chain(to.operations.keys()).collect();
+    for key in keys {
+        match (from.operations.get(key), to.operations.get(key)) {
+            (Some(old), None) => out.push(
+                Subject::of(key, old),
+                Change::OperationRemoved,
+                Impact::Breaking,
+            ),
+            (None, Some(new)) => out.push(
+                Subject::of(key, new),
+                Change::OperationAdded,
+                Impact::Additive,
+            ),
+            (Some(old), Some(new)) => operation(&Subject::of(key, old), old, new, &mut out),
+            (None, None) => {}
+        }
+    }
+    let mut differences = out.0;
+    differences.sort_by(|a, b| a.subject.cmp(&b.subject));
+    Report { differences }
+}
+
+#[derive(Default)]
+struct Differences(Vec<Difference>);
+
+impl Differences {
+    fn push(&mut self, subject: Subject, change: Change, impact: Impact) {
+        self.0.push(Difference {
+            subject,
+            change,
+            impact,
+        });
+    }
+}
+
+fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Differences) {
+    let mut push = |change, impact| out.push(subject.clone(), change, impact);
+    if old.operation_id != new.operation_id {
+        push(
+            Change::OperationId {
+                from: old.operation_id.clone(),
+                to: new.operation_id.clone(),
+            },
+            Impact::Breaking,
+        );
+    }
+    if old.servers != new.servers {
+        push(
+            Change::OperationServers {
+                from: old.servers.clone(),
+                to: new.servers.clone(),
+            },
+            Impact::Additive,
+        );
+    }
+
+    let (old_r, new_r) = (&old.responses, &new.responses);
+    if old_r.success != new_r.success {
+        push(
+            Change::SuccessStatus {
+                from: old_r.success,
+                to: new_r.success,
+            },
+            Impact::Additive,
+        );
+    }
+    if old_r.body.kind() != new_r.body.kind() {
+        push(
+            Change::ResponseBody {
+                from: old_r.body.kind(),
+                to: new_r.body.kind(),
+            },
+            Impact::Breaking,
+        );
+    }
+    // A moved success code is said once, above.
+    let success: BTreeSet<String> = [old_r.success, new_r.success]
+        .into_iter()
+        .flatten()
+        .filter(|_| old_r.success != new_r.success)
+        .map(|code| code.to_string())
+        .collect();
+    for code in old_r.codes.difference(&new_r.codes) {
+        if !success.contains(code) {
+            push(
+                Change::StatusCodeRemoved { code: code.clone() },
+                Impact::Additive,
+            );
+        }
+    }
+    for code in new_r.codes.difference(&old_r.codes) {
+        if !success.contains(code) {
+            push(
+                Change::StatusCodeAdded { code: code.clone() },
+                Impact::Additive,
+            );
+        }
+    }
+
+    parameters(&old.parameters, &new.parameters, &mut push);
+
+    match (&old_r.body, &new_r.body) {
+        (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push),
+        (
+            Body::Page {
+                items_key: old_key,
+                item: old_item,
+                meta: old_meta,
+            },
+            Body::Page {
+                items_key: new_key,
+                item: new_item,
+                meta: new_meta,
+            },
+        ) => {
+            if old_key != new_key {
+                push(
+                    Change::ItemsKey {
+                        from: old_key.clone(),
+                        to: new_key.clone(),
+                    },
+                    Impact::Additive,
+                );
+            }
+            properties(Part::Item, old_item, new_item, &mut push);
+            properties(Part::Meta, old_meta, new_meta, &mut push);
+        }
+        // A change of body kind is said above; its properties no longer compare.
+        _ => {}
+    }
+}
+
+fn parameters(
+    old: &BTreeMap<String, Parameter>,
+    new: &BTreeMap<String, Parameter>,
+    push: &mut impl FnMut(Change, Impact),
+) {
+    let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for name in names {
+        let (a, b) = match (old.get(name), new.get(name)) {
+            (Some(a), Some(b)) => (a, b),
+            (Some(a), None) => {
+                push(
+                    Change::ParameterRemoved {
+                        name: name.clone(),
+                        parameter: a.clone(),
+                    },
+                    Impact::Breaking,
+                );
+                continue;
+            }
+            (None, Some(b)) => {
+                // A required parameter becomes an argument of `XParams::new`.
+                let impact = if b.required {
+                    Impact::Breaking
+                } else {
+                    Impact::Additive
+                };
+                push(
+                    Change::ParameterAdded {
+                        name: name.clone(),
+                        parameter: b.clone(),
+                    },
+                    impact,
+                );
+                continue;
+            }
+            (None, None) => continue,
+        };
+        if a.location != b.location {
+            push(
+                Change::ParameterMoved {
+                    name: name.clone(),
+                    from: a.location,
+                    to: b.location,
+                },
+                Impact::Additive,
+            );
+        }
+        if a.required != b.required {
+            push(
+                Change::ParameterRequired {
+                    name: name.clone(),
+                    from: a.required,
+                    to: b.required,
+                },
+                Impact::Breaking,
+            );
+        }
+        if !a.ty.same_shape(&b.ty) {
+            let impact = if rust_type(&a.ty, Use::Parameter) == rust_type(&b.ty, Use::Parameter) {
+                Impact::Additive
+            } else {
+                Impact::Breaking
+            };
+            push(
+                Change::ParameterRetyped {
+                    name: name.clone(),
+                    from: a.ty.clone(),
+                    to: b.ty.clone(),
+                },
+                impact,
+            );
+        } else {
+            enum_values(&a.ty, &b.ty, true, push, |within| Target::Parameter {
+                name: name.clone(),
+                within,
+            });
+        }
+        if a.maximum != b.maximum {
+            push(
+                Change::ParameterMaximum {
+                    name: name.clone(),
+                    from: a.maximum,
+                    to: b.maximum,
+                },
+                Impact::Additive,
+            );
+        }
+    }
+}
+
+fn properties(
+    part: Part,
+    old: &Properties,
+    new: &Properties,
+    push: &mut impl FnMut(Change, Impact),
+) {
+    // Properties inside one that was added, removed or retyped go with it.
+    let covered: Vec<&PropertyPath> = old
+        .iter()
+        .filter(|(path, a)| new.get(*path).is_none_or(|b| !a.ty.same_shape(&b.ty)))
+        .map(|(path, _)| path)
+        .chain(new.keys().filter(|path| !old.contains_key(*path)))
+        .collect();
+    let inside_covered = |path: &PropertyPath| covered.iter().any(|c| path.is_inside(c));
+    // Meta is decoded by the runtime's `PageMeta`, the same in every crate.
+    let fixed = part == Part::Meta;
+    let paths: BTreeSet<&PropertyPath> = old.keys().chain(new.keys()).collect();
+    for path in paths {
+        match (old.get(path), new.get(path)) {
+            (Some(a), None) => {
+                if !inside_covered(path) {
+                    let impact = if fixed {
+                        Impact::Additive
+                    } else {
+                        Impact::Breaking
+                    };
+                    push(
+                        Change::PropertyRemoved {
+                            part,
+                            path: path.clone(),
+                            property: a.clone(),
+                        },
+                        impact,
+                    );
+                }
+            }
+            (None, Some(b)) => {
+                if !inside_covered(path) {
+                    push(
+                        Change::PropertyAdded {
+                            part,
+                            path: path.clone(),
+                            property: b.clone(),
+                        },
+                        Impact::Additive,
+                    );
+                }
+            }
+            (Some(a), Some(b)) => {
+                if !a.ty.same_shape(&b.ty) {
+                    let same_rust = rust_type(&a.ty, Use::Model) == rust_type(&b.ty, Use::Model);
+                    push(
+                        Change::PropertyRetyped {
+                            part,
+                            path: path.clone(),
+                            from: a.ty.clone(),
+                            to: b.ty.clone(),
+                        },
+                        if same_rust || fixed {
+                            Impact::Additive
+                        } else {
+                            Impact::Breaking
+                        },
+                    );
+                } else {
+                    enum_values(&a.ty, &b.ty, !fixed, push, |within| Target::Property {
+                        part,
+                        path: PropertyPath(path.0.iter().chain(&within.0).cloned().collect()),
+                    });
+                }
+                let (from, to) = (Presence::of(a), Presence::of(b));
+                if from != to {
+                    // The root value is never an `Option` field.
+                    let same_rust = path.is_root() || from.is_option() == to.is_option();
+                    push(
+                        Change::PropertyNullability {
+                            part,
+                            path: path.clone(),
+                            from,
+                            to,
+                        },
+                        if same_rust || fixed {
+                            Impact::Additive
+                        } else {
+                            Impact::Breaking
+                        },
+                    );
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// Enum values gained and lost by two types of the same shape. A lost value
+/// breaks code that names its variant, where there is one (`breaks`: the
+/// generated crate has the enum); only string enums become Rust enums.
+fn enum_values(
+    old: &Type,
+    new: &Type,
+    breaks: bool,
+    push: &mut impl FnMut(Change, Impact),
+    target: impl Fn(PropertyPath) -> Target,
+) {
+    let new_enums: BTreeMap<PropertyPath, &BTreeSet<String>> = new.enums().into_iter().collect();
+    for (within, old_values) in old.enums() {
+        let Some(new_values) = new_enums.get(&within) else {
+            continue;
+        };
+        let rust_enum = old.at(&within).is_some_and(|t| t.kind == Kind::String);
+        for value in old_values.difference(new_values) {
+            push(
+                Change::EnumValueRemoved {
+                    target: target(within.clone()),
+                    value: value.clone(),
+                },
+                if breaks && rust_enum {
+                    Impact::Breaking
+                } else {
+                    Impact::Additive
+                },
+            );
+        }
+        for value in new_values.difference(old_values) {
+            push(
+                Change::EnumValueAdded {
+                    target: target(within.clone()),
+                    value: value.clone(),
+                },
+                Impact::Additive,
+            );
+        }
+    }
+}
+
+/// Where a type is used: a model field, or a parameter (which the runtime
+/// must send as `key=value` pairs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    Model,
+    Parameter,
+}
+
+/// The Rust type the generator gives a value of `ty` (a model field's own
+/// `Option` aside), as `lower` decides it: enums and structs by kind, not
+/// by name, since names are no wire fact.
+pub(crate) fn rust_type(ty: &Type, used: Use) -> String {
+    const JSON: &str = "serde_json::Value";
+    let inner = |t: &Option<Box<Type>>| {
+        t.as_deref()
+            .map_or_else(|| JSON.to_owned(), |t| rust_type(t, used))
+    };
+    match ty.kind {
+        Kind::String if ty.values.is_some() => "an enum".to_owned(),
+        Kind::String if ty.format.as_deref() == Some("date-time") => "DateTime<Utc>".to_owned(),
+        Kind::String => "String".to_owned(),
+        Kind::Integer if ty.format.as_deref() == Some("int32") => "i32".to_owned(),
+        Kind::Integer => "i64".to_owned(),
+        Kind::Number => "f64".to_owned(),
+        Kind::Boolean => "bool".to_owned(),
+        Kind::Array => format!("Vec<{}>", inner(&ty.items)),
+        // Objects and maps have no `key=value` form: they are sent as JSON.
+        Kind::Object if used == Use::Parameter => JSON.to_owned(),
+        Kind::Object if ty.format.as_deref() == Some("uri-map") => {
+            "BTreeMap<String, String>".to_owned()
+        }
+        Kind::Object if ty.has_properties => "a struct".to_owned(),
+        Kind::Object if ty.map_values.is_some() => {
+            format!("BTreeMap<String, {}>", inner(&ty.map_values))
+        }
+        Kind::Recursive if used == Use::Model => "a struct".to_owned(),
+        _ => JSON.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::Segment;
+
+    #[test]
+    fn rust_types_follow_the_generator() {
+        let model = |t: &Type| rust_type(t, Use::Model);
+        assert_eq!(model(&Type::of(Kind::String)), "String");
+        assert_eq!(model(&Type::of(Kind::String).with_format("uri")), "String");
+        assert_eq!(
+            model(&Type::of(Kind::String).with_format("date-time")),
+            "DateTime<Utc>"
+        );
+        assert_eq!(model(&Type::of(Kind::Integer)), "i64");
+        assert_eq!(model(&Type::of(Kind::Integer).with_format("int32")), "i32");
+        assert_eq!(model(&Type::array_of(Type::of(Kind::Boolean))), "Vec<bool>");
+        assert_eq!(
+            model(&Type::of(Kind::Object).with_format("uri-map")),
+            "BTreeMap<String, String>"
+        );
+        assert_eq!(model(&Type::of(Kind::Object)), "serde_json::Value");
+        let object = Type {
+            has_properties: true,
+            ..Type::of(Kind::Object)
+        };
+        assert_eq!(model(&object), "a struct");
+        assert_eq!(rust_type(&object, Use::Parameter), "serde_json::Value");
+    }
+
+    #[test]
+    fn presence_decides_option() {
+        let p = |required, nullable| Presence { required, nullable };
+        assert!(p(false, false).is_option());
+        assert!(p(false, true).is_option());
+        assert!(p(true, true).is_option());
+        assert!(!p(true, false).is_option());
+    }
+
+    #[test]
+    fn segments_and_paths() {
+        let path = PropertyPath::of("participants[].identity");
+        assert_eq!(
+            path.0,
+            vec![
+                Segment::Name("participants".into()),
+                Segment::Items,
+                Segment::Name("identity".into())
+            ]
+        );
+        assert_eq!(path.to_string(), "participants[].identity");
+        assert!(path.is_inside(&PropertyPath::of("participants")));
+        assert!(!PropertyPath::of("participants").is_inside(&path));
+    }
+}

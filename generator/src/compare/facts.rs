@@ -1,0 +1,471 @@
+//! The wire facts of a spec: what a client sends and receives, with every
+//! `$ref` resolved and every description, summary, example and title left out.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Everything [`diff`](super::diff) compares in one spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// The spec's top-level server URLs in order (the first is the
+    /// generated crate's default base URL), trailing `/` trimmed.
+    pub servers: Vec<String>,
+    /// Every operation, by path and method.
+    pub operations: BTreeMap<OperationKey, Operation>,
+}
+
+/// Where an operation lives: its path template as written and its method.
+/// Sorted by path, then method.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OperationKey {
+    /// The path template, e.g. `/v1/Conversations/{Sid}`.
+    pub path: String,
+    /// The HTTP method.
+    pub method: Method,
+}
+
+impl OperationKey {
+    /// The key of `method` on `path`.
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        OperationKey {
+            path: path.into(),
+            method,
+        }
+    }
+}
+
+impl fmt::Display for OperationKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+/// An HTTP method an OpenAPI path item can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        })
+    }
+}
+
+/// The facts of one operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The `operationId`, which names the generated method and params struct.
+    pub operation_id: Option<String>,
+    /// The server URLs the operation is sent to, when path- or
+    /// operation-level `servers` make them differ from the top-level ones;
+    /// `None` when they are the top-level ones (however written).
+    pub servers: Option<Vec<String>>,
+    /// Every parameter, form fields of an `application/x-www-form-urlencoded`
+    /// body included, by name. Path-level parameters are merged in the way
+    /// OpenAPI says: an operation-level one of the same name and location
+    /// replaces it. Two parameters of one name in different locations are
+    /// keyed `Name (query)`, `Name (body)`.
+    pub parameters: BTreeMap<String, Parameter>,
+    /// What the operation answers.
+    pub responses: Responses,
+}
+
+/// One parameter or form field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// Where it is sent.
+    pub location: Location,
+    /// Whether it must be given (path parameters always must).
+    pub required: bool,
+    /// Its type.
+    pub ty: Type,
+    /// Its schema's `maximum`, if any (Twilio's page sizes: 100, 50 or 5).
+    pub maximum: Option<f64>,
+}
+
+/// Where a parameter goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    /// A segment of the path.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+    /// A field of the `application/x-www-form-urlencoded` request body.
+    Body,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Cookie => "cookie",
+            Location::Body => "body",
+        })
+    }
+}
+
+/// The responses of one operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responses {
+    /// Every declared status code as written (`200`, `4XX`, `default`).
+    pub codes: BTreeSet<String>,
+    /// The success code: the first 2xx code declared, the one whose body
+    /// the generated method decodes.
+    pub success: Option<u16>,
+    /// The success response's body.
+    pub body: Body,
+}
+
+/// What the success response carries, as the generator reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// No 2xx response, or one without a JSON body.
+    Empty,
+    /// A JSON value: its properties by path, the root value itself at the
+    /// empty path.
+    Json(Properties),
+    /// A page of a list (Twilio's envelope: `meta` with `next_page_url`,
+    /// and one array).
+    Page {
+        /// The key of the items, e.g. `conversations`.
+        items_key: String,
+        /// The item schema's properties, the item itself at the empty path.
+        item: Properties,
+        /// The `meta` object's properties, itself at the empty path.
+        meta: Properties,
+    },
+}
+
+impl Body {
+    /// The kind of body, without its properties.
+    pub fn kind(&self) -> BodyKind {
+        match self {
+            Body::Empty => BodyKind::Empty,
+            Body::Json(_) => BodyKind::Json,
+            Body::Page { .. } => BodyKind::Page,
+        }
+    }
+}
+
+/// The kind of a success body; a change of kind changes the generated
+/// method's return type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyKind {
+    /// No body (the method returns `()`).
+    Empty,
+    /// One JSON value (the method returns its type).
+    Json,
+    /// A page of a list (the method returns a `Page`, and a stream is generated).
+    Page,
+}
+
+impl fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BodyKind::Empty => "no body",
+            BodyKind::Json => "a JSON body",
+            BodyKind::Page => "a page of a list",
+        })
+    }
+}
+
+/// Properties of a response value, by path from the value.
+pub type Properties = BTreeMap<PropertyPath, Property>;
+
+/// A path to a property from the value that holds it: names, `[]` for an
+/// array's items and `{}` for a map's values, e.g. `timers.date_closed` or
+/// `participants[].identity`. The empty path is the value itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PropertyPath(pub Vec<Segment>);
+
+/// One step of a [`PropertyPath`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Segment {
+    /// A named property.
+    Name(String),
+    /// The items of an array.
+    Items,
+    /// The values of a map (`additionalProperties`).
+    Values,
+}
+
+impl PropertyPath {
+    /// The path of dotted names, e.g. `PropertyPath::of("timers.date_closed")`;
+    /// `[]` and `{}` after a name are items and values (`tags[]`).
+    pub fn of(dotted: &str) -> Self {
+        let mut segments = Vec::new();
+        for part in dotted.split('.').filter(|p| !p.is_empty()) {
+            let mut name = part;
+            let mut tail = Vec::new();
+            loop {
+                if let Some(rest) = name.strip_suffix("[]") {
+                    tail.push(Segment::Items);
+                    name = rest;
+                } else if let Some(rest) = name.strip_suffix("{}") {
+                    tail.push(Segment::Values);
+                    name = rest;
+                } else {
+                    break;
+                }
+            }
+            if !name.is_empty() {
+                segments.push(Segment::Name(name.to_owned()));
+            }
+            segments.extend(tail.into_iter().rev());
+        }
+        PropertyPath(segments)
+    }
+
+    /// Whether this is the value itself.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `self` lies strictly inside `other`.
+    pub fn is_inside(&self, other: &PropertyPath) -> bool {
+        self.0.len() > other.0.len() && self.0.starts_with(&other.0)
+    }
+
+    pub(super) fn child(&self, segment: Segment) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(segment);
+        PropertyPath(segments)
+    }
+}
+
+impl fmt::Display for PropertyPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for segment in &self.0 {
+            match segment {
+                Segment::Name(name) => {
+                    if !first {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(name)?;
+                }
+                Segment::Items => f.write_str("[]")?,
+                Segment::Values => f.write_str("{}")?,
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+/// One property of a response value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    /// Its type.
+    pub ty: Type,
+    /// Whether the value may be `null`.
+    pub nullable: bool,
+    /// Whether its object lists it in `required` (the root value is required).
+    pub required: bool,
+}
+
+/// A value's type: the facts the generator turns into a Rust type.
+///
+/// An object's properties are not part of its type: response properties
+/// are compared one by one at their own [`PropertyPath`], and an object
+/// parameter is sent as JSON text whatever its properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Type {
+    /// The JSON type.
+    pub kind: Kind,
+    /// The `format`, e.g. `date-time`, `int64`, `uri-map`.
+    pub format: Option<String>,
+    /// The `enum` values (a JSON string's value as written, others as JSON);
+    /// `None` when the type is not an enum.
+    pub values: Option<BTreeSet<String>>,
+    /// An array's item type; `None` for an array without `items`.
+    pub items: Option<Box<Type>>,
+    /// An object's `additionalProperties` schema: the type of a map's values.
+    pub map_values: Option<Box<Type>>,
+    /// Whether an object declares properties (the generator makes a struct of it).
+    pub has_properties: bool,
+}
+
+/// The JSON type of a [`Type`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `type: string`.
+    String,
+    /// `type: integer`.
+    Integer,
+    /// `type: number`.
+    Number,
+    /// `type: boolean`.
+    Boolean,
+    /// `type: array`.
+    Array,
+    /// `type: object`.
+    Object,
+    /// No `type`: any JSON value.
+    Any,
+    /// `oneOf`.
+    OneOf,
+    /// `anyOf`.
+    AnyOf,
+    /// `allOf` of more than one schema.
+    AllOf,
+    /// `not`.
+    Not,
+    /// A `$ref` back to a schema that contains it, not expanded again.
+    Recursive,
+}
+
+impl Type {
+    /// A type of `kind` with nothing else said.
+    pub fn of(kind: Kind) -> Self {
+        Type {
+            kind,
+            format: None,
+            values: None,
+            items: None,
+            map_values: None,
+            has_properties: false,
+        }
+    }
+
+    /// The same type with `format`.
+    pub fn with_format(mut self, format: &str) -> Self {
+        self.format = Some(format.to_owned());
+        self
+    }
+
+    /// The same type as an enum of `values`.
+    pub fn with_values<'v>(mut self, values: impl IntoIterator<Item = &'v str>) -> Self {
+        self.values = Some(values.into_iter().map(str::to_owned).collect());
+        self
+    }
+
+    /// An array of `items`.
+    pub fn array_of(items: Type) -> Self {
+        Type {
+            items: Some(Box::new(items)),
+            ..Type::of(Kind::Array)
+        }
+    }
+
+    /// Whether the two types agree in everything but their enum values.
+    pub fn same_shape(&self, other: &Type) -> bool {
+        fn same(a: &Option<Box<Type>>, b: &Option<Box<Type>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a.same_shape(b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.kind == other.kind
+            && self.format == other.format
+            && self.values.is_some() == other.values.is_some()
+            && self.has_properties == other.has_properties
+            && same(&self.items, &other.items)
+            && same(&self.map_values, &other.map_values)
+    }
+
+    /// Every enum inside the type with the path to it from the type: the
+    /// type itself at the empty path, array items at `[]`, map values at `{}`.
+    pub fn enums(&self) -> Vec<(PropertyPath, &BTreeSet<String>)> {
+        let mut out = Vec::new();
+        self.collect_enums(PropertyPath::default(), &mut out);
+        out
+    }
+
+    fn collect_enums<'t>(
+        &'t self,
+        at: PropertyPath,
+        out: &mut Vec<(PropertyPath, &'t BTreeSet<String>)>,
+    ) {
+        if let Some(values) = &self.values {
+            out.push((at.clone(), values));
+        }
+        if let Some(items) = &self.items {
+            items.collect_enums(at.child(Segment::Items), out);
+        }
+        if let Some(values) = &self.map_values {
+            values.collect_enums(at.child(Segment::Values), out);
+        }
+    }
+
+    /// The type at `path` inside this one (`[]`, `{}`), if there is one.
+    pub fn at(&self, path: &PropertyPath) -> Option<&Type> {
+        let mut ty = self;
+        for segment in &path.0 {
+            ty = match segment {
+                Segment::Items => ty.items.as_deref()?,
+                Segment::Values => ty.map_values.as_deref()?,
+                Segment::Name(_) => return None,
+            };
+        }
+        Some(ty)
+    }
+}
+
+/// `string (date-time)`, `string enum`, `array of integer (int64)`,
+/// `map of string`, `object (uri-map)`.
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let map = self.kind == Kind::Object && !self.has_properties && self.map_values.is_some();
+        f.write_str(match self.kind {
+            Kind::Object if map => "map",
+            Kind::String => "string",
+            Kind::Integer => "integer",
+            Kind::Number => "number",
+            Kind::Boolean => "boolean",
+            Kind::Array => "array",
+            Kind::Object => "object",
+            Kind::Any => "any value",
+            Kind::OneOf => "oneOf",
+            Kind::AnyOf => "anyOf",
+            Kind::AllOf => "allOf",
+            Kind::Not => "not",
+            Kind::Recursive => "recursive reference",
+        })?;
+        if self.values.is_some() {
+            f.write_str(" enum")?;
+        }
+        if let Some(format) = &self.format {
+            write!(f, " ({format})")?;
+        }
+        if let Some(items) = &self.items {
+            write!(f, " of {items}")?;
+        }
+        match &self.map_values {
+            Some(values) if map => write!(f, " of {values}"),
+            _ => Ok(()),
+        }
+    }
+}

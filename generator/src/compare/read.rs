@@ -1,0 +1,826 @@
+//! Gathering a spec's [`Facts`]: every `$ref` followed, one-member `allOf`s
+//! read as their member, openapiv3's typed and catch-all schemas read alike.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use openapiv3::{
+    AdditionalProperties, OpenAPI, Parameter as SpecParameter, ParameterSchemaOrContent,
+    ReferenceOr, RequestBody, Response, Schema, SchemaKind, StatusCode, Type as SpecType,
+};
+
+use super::facts::{
+    Body, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties, Property,
+    PropertyPath, Responses, Segment, Type,
+};
+use crate::error::{Error, Result};
+
+/// How many parts (properties, items, values) one schema may expand to once
+/// its `$ref`s are resolved. Real specs stay far below; a schema graph that
+/// shares components at every level can grow past any memory, and is refused.
+const PROPERTY_BUDGET: usize = 20_000;
+
+/// How deep properties may nest inside one response.
+const MAX_DEPTH: usize = 64;
+
+/// Reads the spec at `path` as `cargo xtask generate` does (YAML or JSON,
+/// OpenAPI 3.0.x only, the same errors) and gathers its facts.
+pub fn facts_of(path: &Path) -> Result<Facts> {
+    let spec = crate::load::read(path)?;
+    facts_of_spec(path, &spec)
+}
+
+/// The facts of a parsed spec; `path` names it in errors.
+pub fn facts_of_spec(path: &Path, spec: &OpenAPI) -> Result<Facts> {
+    let reader = Reader {
+        path: path.to_owned(),
+        spec,
+    };
+    reader.facts()
+}
+
+struct Reader<'a> {
+    path: PathBuf,
+    spec: &'a OpenAPI,
+}
+
+/// A schema, or a reference to one, whichever way openapiv3 holds it.
+#[derive(Clone, Copy)]
+enum SchemaRef<'a> {
+    Ref(&'a str),
+    Item(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Schema>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+/// Where `$ref`s and one-member `allOf`s lead.
+enum Resolution<'a> {
+    /// To a schema.
+    Schema(Resolved<'a>),
+    /// Back to a component being expanded (a recursive schema), with the
+    /// `nullable` said on the way there.
+    Recursive { nullable: bool },
+}
+
+impl<'a> Resolution<'a> {
+    /// The schema, unless the way led back into a recursion.
+    fn schema(self) -> Option<Resolved<'a>> {
+        match self {
+            Resolution::Schema(resolved) => Some(resolved),
+            Resolution::Recursive { .. } => None,
+        }
+    }
+}
+
+/// A schema with its `$ref`s and one-member `allOf`s followed.
+struct Resolved<'a> {
+    schema: &'a Schema,
+    /// Whether any step on the way said `nullable: true`.
+    nullable: bool,
+    /// The components passed through, for cycle detection further down.
+    components: Vec<&'a str>,
+}
+
+/// What a resolved schema is, with openapiv3's typed and catch-all forms
+/// read alike.
+struct View<'a> {
+    ty: Type,
+    maximum: Option<f64>,
+    properties: Option<&'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>>,
+    required: &'a [String],
+    items: Option<&'a ReferenceOr<Box<Schema>>>,
+    map_values: Option<&'a ReferenceOr<Schema>>,
+}
+
+/// What a walk down the schemas carries: the components being expanded and
+/// how many properties were met so far.
+struct Walk<'a> {
+    stack: Vec<&'a str>,
+    properties: usize,
+    pointer: String,
+}
+
+impl Walk<'_> {
+    fn at(pointer: String) -> Self {
+        Walk {
+            stack: Vec::new(),
+            properties: 0,
+            pointer,
+        }
+    }
+
+    /// Counts one more part against the budget; `depth` is how deep it is.
+    fn count(&mut self, reader: &Reader<'_>, depth: usize) -> Result<()> {
+        self.properties += 1;
+        if self.properties > PROPERTY_BUDGET || depth > MAX_DEPTH {
+            return Err(reader.error(
+                &self.pointer,
+                format!(
+                    "once its `$ref`s are resolved, this schema has more than {PROPERTY_BUDGET} parts or nests deeper than {MAX_DEPTH} levels; it is too large to compare"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, pointer: &str, message: impl Into<String>) -> Error {
+        Error::Unsupported {
+            path: self.path.clone(),
+            pointer: pointer.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn facts(&self) -> Result<Facts> {
+        let servers = urls(&self.spec.servers);
+        let mut operations = BTreeMap::new();
+        for (path, item) in &self.spec.paths.paths {
+            let pointer = format!("#/paths/{}", escape(path));
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { reference } => {
+                    return Err(self.error(
+                        &pointer,
+                        format!("path item references (`$ref: {reference}`) cannot be compared; write the path item inline"),
+                    ));
+                }
+            };
+            let methods = [
+                (Method::Get, &item.get),
+                (Method::Put, &item.put),
+                (Method::Post, &item.post),
+                (Method::Delete, &item.delete),
+                (Method::Options, &item.options),
+                (Method::Head, &item.head),
+                (Method::Patch, &item.patch),
+                (Method::Trace, &item.trace),
+            ];
+            for (method, op) in methods {
+                let Some(op) = op else { continue };
+                let op_pointer = format!("{pointer}/{}", method.to_string().to_lowercase());
+                let effective = if !op.servers.is_empty() {
+                    urls(&op.servers)
+                } else if !item.servers.is_empty() {
+                    urls(&item.servers)
+                } else {
+                    servers.clone()
+                };
+                let facts = Operation {
+                    operation_id: op.operation_id.clone(),
+                    servers: (effective != servers).then_some(effective),
+                    parameters: self.parameters(path, item, op, &op_pointer)?,
+                    responses: self.responses(op, &op_pointer)?,
+                };
+                operations.insert(OperationKey::new(method, path.clone()), facts);
+            }
+        }
+        Ok(Facts {
+            servers,
+            operations,
+        })
+    }
+
+    fn parameters(
+        &self,
+        path: &str,
+        item: &'a openapiv3::PathItem,
+        op: &'a openapiv3::Operation,
+        pointer: &str,
+    ) -> Result<BTreeMap<String, Parameter>> {
+        // (name, location, facts), path-level first, replaced by operation-level.
+        let mut found: Vec<(String, Parameter)> = Vec::new();
+        let path_level = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, format!("#/paths/{}/parameters/{i}", escape(path))));
+        let op_level = op
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, format!("{pointer}/parameters/{i}")));
+        for (parameter, at) in path_level.chain(op_level) {
+            let parameter = self.parameter(parameter, &at)?;
+            let (name, facts) = self.parameter_facts(parameter, &at)?;
+            found.retain(|(n, p)| !(*n == name && p.location == facts.location));
+            found.push((name, facts));
+        }
+        if let Some(body) = &op.request_body {
+            let at = format!("{pointer}/requestBody");
+            let body = self.request_body(body, &at)?;
+            let schema = body
+                .content
+                .get("application/x-www-form-urlencoded")
+                .and_then(|media| media.schema.as_ref());
+            if let Some(schema) = schema {
+                let at = format!("{at}/content/application~1x-www-form-urlencoded/schema");
+                let mut walk = Walk::at(at.clone());
+                if let Some(form) = self.resolve(schema.into(), &walk)?.schema() {
+                    walk.stack.extend(form.components.iter().copied());
+                    let view = self.view(form.schema, &mut walk)?;
+                    for (name, field) in view.properties.into_iter().flatten() {
+                        walk.pointer = format!("{at}/properties/{}", escape(name));
+                        let (ty, maximum) = match self.resolve(field.into(), &walk)?.schema() {
+                            Some(field) if field.schema.schema_data.read_only => {
+                                // Sent by the server only; the generator leaves it out.
+                                continue;
+                            }
+                            Some(field) => {
+                                let field = self.view(field.schema, &mut walk)?;
+                                (field.ty, field.maximum)
+                            }
+                            None => (Type::of(Kind::Recursive), None),
+                        };
+                        found.push((
+                            name.clone(),
+                            Parameter {
+                                location: Location::Body,
+                                required: view.required.contains(name),
+                                ty,
+                                maximum,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (name, _) in &found {
+            *counts.entry(name).or_default() += 1;
+        }
+        let mut parameters = BTreeMap::new();
+        for (name, facts) in &found {
+            let key = if counts[name.as_str()] > 1 {
+                format!("{name} ({})", facts.location)
+            } else {
+                name.clone()
+            };
+            parameters.insert(key, facts.clone());
+        }
+        Ok(parameters)
+    }
+
+    fn parameter_facts(
+        &self,
+        parameter: &'a SpecParameter,
+        pointer: &str,
+    ) -> Result<(String, Parameter)> {
+        let location = match parameter {
+            SpecParameter::Path { .. } => Location::Path,
+            SpecParameter::Query { .. } => Location::Query,
+            SpecParameter::Header { .. } => Location::Header,
+            SpecParameter::Cookie { .. } => Location::Cookie,
+        };
+        let data = parameter.parameter_data_ref();
+        let (schema, at) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                (Some(SchemaRef::from(schema)), format!("{pointer}/schema"))
+            }
+            ParameterSchemaOrContent::Content(content) => (
+                content
+                    .values()
+                    .next()
+                    .and_then(|media| media.schema.as_ref())
+                    .map(SchemaRef::from),
+                format!("{pointer}/content"),
+            ),
+        };
+        let mut walk = Walk::at(at);
+        let resolved = match schema {
+            Some(schema) => self.resolve(schema, &walk)?.schema(),
+            None => None,
+        };
+        let (ty, maximum) = match resolved {
+            Some(resolved) => {
+                let view = self.view(resolved.schema, &mut walk)?;
+                (view.ty, view.maximum)
+            }
+            None => (Type::of(Kind::Any), None),
+        };
+        Ok((
+            data.name.clone(),
+            Parameter {
+                location,
+                required: data.required || location == Location::Path,
+                ty,
+                maximum,
+            },
+        ))
+    }
+
+    fn responses(&self, op: &'a openapiv3::Operation, pointer: &str) -> Result<Responses> {
+        let mut codes: BTreeSet<String> = op
+            .responses
+            .responses
+            .keys()
+            .map(StatusCode::to_string)
+            .collect();
+        if op.responses.default.is_some() {
+            codes.insert("default".to_owned());
+        }
+        let success = op
+            .responses
+            .responses
+            .iter()
+            .find_map(|(code, response)| match code {
+                StatusCode::Code(c) if (200..300).contains(c) => Some((*c, response)),
+                _ => None,
+            });
+        let Some((code, response)) = success else {
+            return Ok(Responses {
+                codes,
+                success: None,
+                body: Body::Empty,
+            });
+        };
+        let at = format!("{pointer}/responses/{code}");
+        let response = self.response(response, &at)?;
+        let media = response
+            .content
+            .iter()
+            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"));
+        let body = match media {
+            None => Body::Empty,
+            Some((_, media)) if media.schema.is_none() => Body::Json(Properties::from([(
+                PropertyPath::default(),
+                Property {
+                    ty: Type::of(Kind::Any),
+                    nullable: false,
+                    required: true,
+                },
+            )])),
+            Some((key, media)) => {
+                let schema = media.schema.as_ref().map(SchemaRef::from);
+                let mut walk = Walk::at(format!("{at}/content/{}/schema", escape(key)));
+                match schema {
+                    Some(schema) => self.body(schema, &mut walk)?,
+                    None => Body::Empty,
+                }
+            }
+        };
+        Ok(Responses {
+            codes,
+            success: Some(code),
+            body,
+        })
+    }
+
+    /// A JSON body: Twilio's list envelope, or any other value.
+    fn body(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Body> {
+        if let Some(page) = self.page(schema, walk)? {
+            return Ok(page);
+        }
+        let mut properties = Properties::new();
+        self.flatten(schema, PropertyPath::default(), true, &mut properties, walk)?;
+        Ok(Body::Json(properties))
+    }
+
+    /// The list envelope, recognized as the generator does: an object of
+    /// exactly two properties, `meta` (an object with `next_page_url`) and
+    /// one array with `items`.
+    fn page(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Option<Body>> {
+        let root = walk.pointer.clone();
+        let Some(envelope) = self.resolve(schema, walk)?.schema() else {
+            return Ok(None);
+        };
+        let view = self.view(envelope.schema, walk)?;
+        let Some(properties) = view.properties else {
+            return Ok(None);
+        };
+        let (Some(meta), 2) = (properties.get("meta"), properties.len()) else {
+            return Ok(None);
+        };
+        let Some((items_key, array)) = properties.iter().find(|(k, _)| k.as_str() != "meta") else {
+            return Ok(None);
+        };
+        let meta_pointer = format!("{root}/properties/meta");
+        let array_pointer = format!("{root}/properties/{}", escape(items_key));
+        walk.stack.extend(envelope.components.iter().copied());
+        walk.pointer = meta_pointer.clone();
+        let has_next = match self.resolve(meta.into(), walk)?.schema() {
+            Some(meta) => self
+                .view(meta.schema, walk)?
+                .properties
+                .is_some_and(|p| p.contains_key("next_page_url")),
+            None => false,
+        };
+        walk.pointer = array_pointer.clone();
+        let items = match self.resolve(array.into(), walk)?.schema() {
+            Some(array) if has_next => {
+                let view = self.view(array.schema, walk)?;
+                view.items.filter(|_| view.ty.kind == Kind::Array)
+            }
+            _ => None,
+        };
+        let Some(items) = items else {
+            walk.stack
+                .truncate(walk.stack.len() - envelope.components.len());
+            walk.pointer = root;
+            return Ok(None);
+        };
+        let mut item = Properties::new();
+        walk.pointer = format!("{array_pointer}/items");
+        self.flatten(items.into(), PropertyPath::default(), true, &mut item, walk)?;
+        let mut meta_properties = Properties::new();
+        walk.pointer = meta_pointer;
+        self.flatten(
+            meta.into(),
+            PropertyPath::default(),
+            true,
+            &mut meta_properties,
+            walk,
+        )?;
+        walk.stack
+            .truncate(walk.stack.len() - envelope.components.len());
+        walk.pointer = root;
+        Ok(Some(Body::Page {
+            items_key: items_key.clone(),
+            item,
+            meta: meta_properties,
+        }))
+    }
+
+    /// Records the property at `path` and everything inside it.
+    fn flatten(
+        &self,
+        schema: SchemaRef<'a>,
+        path: PropertyPath,
+        required: bool,
+        out: &mut Properties,
+        walk: &mut Walk<'a>,
+    ) -> Result<()> {
+        walk.count(self, path.0.len())?;
+        let resolved = match self.resolve(schema, walk)? {
+            Resolution::Schema(resolved) => resolved,
+            Resolution::Recursive { nullable } => {
+                out.insert(
+                    path,
+                    Property {
+                        ty: Type::of(Kind::Recursive),
+                        nullable,
+                        required,
+                    },
+                );
+                return Ok(());
+            }
+        };
+        let depth = walk.stack.len();
+        walk.stack.extend(resolved.components.iter().copied());
+        let view = self.view(resolved.schema, walk)?;
+        let pointer = walk.pointer.clone();
+        for (name, property) in view.properties.into_iter().flatten() {
+            walk.pointer = format!("{pointer}/properties/{}", escape(name));
+            self.flatten(
+                property.into(),
+                path.child(Segment::Name(name.clone())),
+                view.required.contains(name),
+                out,
+                walk,
+            )?;
+        }
+        if let Some(items) = view.items {
+            walk.pointer = format!("{pointer}/items");
+            self.nested(items.into(), path.child(Segment::Items), out, walk)?;
+        }
+        if let Some(values) = view.map_values {
+            walk.pointer = format!("{pointer}/additionalProperties");
+            self.nested(values.into(), path.child(Segment::Values), out, walk)?;
+        }
+        walk.pointer = pointer;
+        walk.stack.truncate(depth);
+        out.insert(
+            path,
+            Property {
+                ty: view.ty,
+                nullable: resolved.nullable,
+                required,
+            },
+        );
+        Ok(())
+    }
+
+    /// The properties of objects inside arrays and maps. The items and
+    /// values themselves are part of their container's type, so only an
+    /// object's properties get paths of their own.
+    fn nested(
+        &self,
+        schema: SchemaRef<'a>,
+        path: PropertyPath,
+        out: &mut Properties,
+        walk: &mut Walk<'a>,
+    ) -> Result<()> {
+        let mut inner = Properties::new();
+        self.flatten(schema, path.clone(), true, &mut inner, walk)?;
+        inner.remove(&path);
+        out.extend(inner);
+        Ok(())
+    }
+
+    /// Follows `$ref`s and one-member `allOf`s to a schema, or back to a
+    /// component being expanded.
+    fn resolve(&self, schema: SchemaRef<'a>, walk: &Walk<'a>) -> Result<Resolution<'a>> {
+        let mut current = schema;
+        let mut nullable = false;
+        let mut components: Vec<&'a str> = Vec::new();
+        let mut seen: Vec<&'a str> = Vec::new();
+        loop {
+            match current {
+                SchemaRef::Ref(reference) => {
+                    if walk.stack.contains(&reference) {
+                        return Ok(Resolution::Recursive { nullable });
+                    }
+                    if seen.contains(&reference) {
+                        return Err(self.error(
+                            &walk.pointer,
+                            format!("`$ref` cycle: {} → {reference}", seen.join(" → ")),
+                        ));
+                    }
+                    seen.push(reference);
+                    let name =
+                        self.component_name(reference, "#/components/schemas/", &walk.pointer)?;
+                    let target = self
+                        .spec
+                        .components
+                        .as_ref()
+                        .and_then(|c| c.schemas.get(&name))
+                        .ok_or_else(|| self.unresolved(reference, &walk.pointer))?;
+                    components.push(reference);
+                    current = target.into();
+                }
+                SchemaRef::Item(schema) => {
+                    nullable |= schema.schema_data.nullable;
+                    match &schema.schema_kind {
+                        SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                            current = (&all_of[0]).into();
+                        }
+                        _ => {
+                            return Ok(Resolution::Schema(Resolved {
+                                schema,
+                                nullable,
+                                components,
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads a resolved schema's type, properties, items and map values.
+    fn view(&self, schema: &'a Schema, walk: &mut Walk<'a>) -> Result<View<'a>> {
+        static NO_REQUIRED: Vec<String> = Vec::new();
+        let mut view = View {
+            ty: Type::of(Kind::Any),
+            maximum: None,
+            properties: None,
+            required: &NO_REQUIRED,
+            items: None,
+            map_values: None,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(SpecType::String(s)) => {
+                view.ty = Type::of(Kind::String);
+                view.ty.format = format_of(&s.format, string_format);
+                view.ty.values = enum_values(s.enumeration.iter().flatten().cloned());
+            }
+            SchemaKind::Type(SpecType::Integer(i)) => {
+                view.ty = Type::of(Kind::Integer);
+                view.ty.format = format_of(&i.format, integer_format);
+                view.ty.values = enum_values(i.enumeration.iter().flatten().map(i64::to_string));
+                view.maximum = i.maximum.map(|m| m as f64);
+            }
+            SchemaKind::Type(SpecType::Number(n)) => {
+                view.ty = Type::of(Kind::Number);
+                view.ty.format = format_of(&n.format, number_format);
+                view.ty.values = enum_values(n.enumeration.iter().flatten().map(f64::to_string));
+                view.maximum = n.maximum;
+            }
+            SchemaKind::Type(SpecType::Boolean(b)) => {
+                view.ty = Type::of(Kind::Boolean);
+                view.ty.values = enum_values(b.enumeration.iter().flatten().map(bool::to_string));
+            }
+            SchemaKind::Type(SpecType::Array(a)) => {
+                view.ty = Type::of(Kind::Array);
+                view.items = a.items.as_ref();
+            }
+            SchemaKind::Type(SpecType::Object(o)) => {
+                view.ty = Type::of(Kind::Object);
+                view.properties = Some(&o.properties);
+                view.required = &o.required;
+                if let Some(AdditionalProperties::Schema(values)) = &o.additional_properties {
+                    view.map_values = Some(values);
+                }
+            }
+            SchemaKind::Any(any) => {
+                view.ty = Type::of(match any.typ.as_deref() {
+                    Some("string") => Kind::String,
+                    Some("integer") => Kind::Integer,
+                    Some("number") => Kind::Number,
+                    Some("boolean") => Kind::Boolean,
+                    Some("array") => Kind::Array,
+                    Some("object") => Kind::Object,
+                    _ if !any.one_of.is_empty() => Kind::OneOf,
+                    _ if !any.any_of.is_empty() => Kind::AnyOf,
+                    _ if !any.all_of.is_empty() => Kind::AllOf,
+                    _ if any.not.is_some() => Kind::Not,
+                    _ => Kind::Any,
+                });
+                view.ty.format = any.format.clone();
+                if !any.enumeration.is_empty() {
+                    view.ty.values = enum_values(any.enumeration.iter().filter_map(|v| match v {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Null => None,
+                        other => Some(other.to_string()),
+                    }));
+                }
+                view.maximum = any.maximum;
+                if !any.properties.is_empty() {
+                    view.properties = Some(&any.properties);
+                }
+                view.required = &any.required;
+                view.items = any.items.as_ref();
+                if let Some(AdditionalProperties::Schema(values)) = &any.additional_properties {
+                    view.map_values = Some(values);
+                }
+            }
+            SchemaKind::OneOf { .. } => view.ty = Type::of(Kind::OneOf),
+            SchemaKind::AnyOf { .. } => view.ty = Type::of(Kind::AnyOf),
+            SchemaKind::AllOf { .. } => view.ty = Type::of(Kind::AllOf),
+            SchemaKind::Not { .. } => view.ty = Type::of(Kind::Not),
+        }
+        view.ty.has_properties = view.properties.is_some_and(|p| !p.is_empty());
+        let pointer = walk.pointer.clone();
+        if let Some(items) = view.items {
+            walk.pointer = format!("{pointer}/items");
+            view.ty.items = Some(Box::new(self.inner_type(items.into(), walk)?));
+        }
+        if let Some(values) = view.map_values {
+            walk.pointer = format!("{pointer}/additionalProperties");
+            view.ty.map_values = Some(Box::new(self.inner_type(values.into(), walk)?));
+        }
+        walk.pointer = pointer;
+        Ok(view)
+    }
+
+    /// The type of array items or map values, down to any depth.
+    fn inner_type(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Type> {
+        walk.count(self, walk.stack.len())?;
+        let Some(resolved) = self.resolve(schema, walk)?.schema() else {
+            return Ok(Type::of(Kind::Recursive));
+        };
+        let depth = walk.stack.len();
+        walk.stack.extend(resolved.components.iter().copied());
+        let view = self.view(resolved.schema, walk);
+        walk.stack.truncate(depth);
+        Ok(view?.ty)
+    }
+
+    fn parameter(
+        &self,
+        parameter: &'a ReferenceOr<SpecParameter>,
+        pointer: &str,
+    ) -> Result<&'a SpecParameter> {
+        match parameter {
+            ReferenceOr::Item(p) => Ok(p),
+            ReferenceOr::Reference { reference } => {
+                let name = self.component_name(reference, "#/components/parameters/", pointer)?;
+                match self.spec.components.as_ref().and_then(|c| c.parameters.get(&name)) {
+                    Some(ReferenceOr::Item(p)) => Ok(p),
+                    Some(ReferenceOr::Reference { reference: next }) => Err(self.error(
+                        pointer,
+                        format!("`$ref: {reference}` leads to another `$ref` ({next}); point at the parameter itself"),
+                    )),
+                    None => Err(self.unresolved(reference, pointer)),
+                }
+            }
+        }
+    }
+
+    fn request_body(
+        &self,
+        body: &'a ReferenceOr<RequestBody>,
+        pointer: &str,
+    ) -> Result<&'a RequestBody> {
+        match body {
+            ReferenceOr::Item(b) => Ok(b),
+            ReferenceOr::Reference { reference } => {
+                let name =
+                    self.component_name(reference, "#/components/requestBodies/", pointer)?;
+                match self.spec.components.as_ref().and_then(|c| c.request_bodies.get(&name)) {
+                    Some(ReferenceOr::Item(b)) => Ok(b),
+                    Some(ReferenceOr::Reference { reference: next }) => Err(self.error(
+                        pointer,
+                        format!("`$ref: {reference}` leads to another `$ref` ({next}); point at the request body itself"),
+                    )),
+                    None => Err(self.unresolved(reference, pointer)),
+                }
+            }
+        }
+    }
+
+    fn response(&self, response: &'a ReferenceOr<Response>, pointer: &str) -> Result<&'a Response> {
+        match response {
+            ReferenceOr::Item(r) => Ok(r),
+            ReferenceOr::Reference { reference } => {
+                let name = self.component_name(reference, "#/components/responses/", pointer)?;
+                match self.spec.components.as_ref().and_then(|c| c.responses.get(&name)) {
+                    Some(ReferenceOr::Item(r)) => Ok(r),
+                    Some(ReferenceOr::Reference { reference: next }) => Err(self.error(
+                        pointer,
+                        format!("`$ref: {reference}` leads to another `$ref` ({next}); point at the response itself"),
+                    )),
+                    None => Err(self.unresolved(reference, pointer)),
+                }
+            }
+        }
+    }
+
+    /// The component a local reference names, JSON-pointer escapes undone.
+    fn component_name(&self, reference: &str, prefix: &str, pointer: &str) -> Result<String> {
+        let name = reference.strip_prefix(prefix).ok_or_else(|| {
+            self.error(
+                pointer,
+                format!("`$ref: {reference}` must point into `{prefix}` (external references are not supported)"),
+            )
+        })?;
+        Ok(name.replace("~1", "/").replace("~0", "~"))
+    }
+
+    fn unresolved(&self, reference: &str, pointer: &str) -> Error {
+        self.error(
+            pointer,
+            format!("`$ref: {reference}` does not resolve to anything in the spec"),
+        )
+    }
+}
+
+fn urls(servers: &[openapiv3::Server]) -> Vec<String> {
+    servers
+        .iter()
+        .map(|s| s.url.trim_end_matches('/').to_owned())
+        .collect()
+}
+
+fn enum_values(values: impl Iterator<Item = String>) -> Option<BTreeSet<String>> {
+    let values: BTreeSet<String> = values.collect();
+    (!values.is_empty()).then_some(values)
+}
+
+fn format_of<T>(
+    format: &openapiv3::VariantOrUnknownOrEmpty<T>,
+    text: fn(&T) -> &'static str,
+) -> Option<String> {
+    match format {
+        openapiv3::VariantOrUnknownOrEmpty::Item(item) => Some(text(item).to_owned()),
+        openapiv3::VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
+        openapiv3::VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+fn string_format(format: &openapiv3::StringFormat) -> &'static str {
+    use openapiv3::StringFormat as F;
+    match format {
+        F::Date => "date",
+        F::DateTime => "date-time",
+        F::Password => "password",
+        F::Byte => "byte",
+        F::Binary => "binary",
+    }
+}
+
+fn integer_format(format: &openapiv3::IntegerFormat) -> &'static str {
+    match format {
+        openapiv3::IntegerFormat::Int32 => "int32",
+        openapiv3::IntegerFormat::Int64 => "int64",
+    }
+}
+
+fn number_format(format: &openapiv3::NumberFormat) -> &'static str {
+    match format {
+        openapiv3::NumberFormat::Float => "float",
+        openapiv3::NumberFormat::Double => "double",
+    }
+}
+
+/// A JSON pointer token: `~` and `/` escaped.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
