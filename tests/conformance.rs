@@ -39,7 +39,7 @@ fn date() -> chrono::DateTime<Utc> {
 async fn create_with_every_parameter_is_accepted() {
     let Some(client) = prism() else { return };
     let params = CreateConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabled::True)
+        .x_twilio_webhook_enabled(WebhookEnabledType::True)
         .friendly_name("Support")
         .unique_name("support-42")
         .date_created(date())
@@ -94,7 +94,7 @@ async fn fetch_is_accepted() {
 async fn update_with_every_parameter_is_accepted() {
     let Some(client) = prism() else { return };
     let params = UpdateConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabled::False)
+        .x_twilio_webhook_enabled(WebhookEnabledType::False)
         .friendly_name("Support")
         .unique_name("support-42")
         .date_created(date())
@@ -117,7 +117,7 @@ async fn update_with_every_parameter_is_accepted() {
 #[tokio::test]
 async fn delete_with_every_parameter_is_accepted() {
     let Some(client) = prism() else { return };
-    let params = DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabled::True);
+    let params = DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
     let response = client
         .conversations()
         .delete_with_response(SID, &params)

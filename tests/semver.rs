@@ -77,6 +77,21 @@ fn generate(name: &str, dir: &Path) {
 }
 
 #[test]
+fn cargo_xtask_compare_calls_for_the_release_the_code_needs() {
+    use codegen::compare::{self, Release};
+    let base = compare::facts_of(&fixture("base")).unwrap_or_else(|err| panic!("{err}"));
+    for &(name, verdict) in CHANGES {
+        let changed = compare::facts_of(&fixture(name)).unwrap_or_else(|err| panic!("{err}"));
+        let report = compare::diff(&base, &changed);
+        let expected = match verdict {
+            Verdict::Minor => Release::Minor,
+            Verdict::Major | Verdict::Unseen => Release::Major,
+        };
+        assert_eq!(report.release(), Some(expected), "{name}:\n{report}");
+    }
+}
+
+#[test]
 fn additive_changes_are_minor_and_removals_are_major_for_cargo_semver_checks() {
     let Some(tool) = semver_checks() else { return };
     let scratch = std::env::temp_dir().join("twilio-codegen-semver");

@@ -40,7 +40,7 @@ async fn create_sends_every_field_as_an_exact_form_body_and_decodes_the_201() {
         .await;
 
     let params = CreateConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabled::True)
+        .x_twilio_webhook_enabled(WebhookEnabledType::True)
         .friendly_name("Support & Sales")
         .unique_name("support-1")
         .date_created(Utc.with_ymd_and_hms(2015, 12, 16, 22, 18, 37).unwrap())
@@ -317,7 +317,7 @@ async fn delete_sends_the_webhook_header_and_accepts_an_empty_204() {
         .conversations()
         .delete(
             "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-            &DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabled::False),
+            &DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabledType::False),
         )
         .await;
     assert!(outcome.is_ok(), "{outcome:?}");
@@ -347,7 +347,7 @@ async fn an_invalid_header_value_is_a_config_error_and_nothing_is_sent() {
         .delete(
             "CH1",
             &DeleteConversationParams::new()
-                .x_twilio_webhook_enabled(WebhookEnabled::Unknown("yes\r\nX-Evil: 1".into())),
+                .x_twilio_webhook_enabled(WebhookEnabledType::Unknown("yes\r\nX-Evil: 1".into())),
         )
         .await
         .expect_err("a CR/LF header value cannot be sent");

@@ -14,3 +14,4 @@ mod hostile;
 mod pagination;
 mod paths;
 mod retries;
+mod roles;

@@ -185,7 +185,7 @@ async fn a_429_on_a_post_is_retried_with_the_same_body() {
         .create(
             &CreateConversationParams::new()
                 .friendly_name("Support")
-                .x_twilio_webhook_enabled(WebhookEnabled::True),
+                .x_twilio_webhook_enabled(WebhookEnabledType::True),
         )
         .await
         .expect("the retry succeeds");
