@@ -670,7 +670,11 @@ fn our_spec_has_the_wire_facts_of_twilios() {
     let ours =
         compare::facts_of(&workspace_tests::our_spec()).unwrap_or_else(|err| panic!("{err}"));
     let theirs = compare::facts_of(&twilio).unwrap_or_else(|err| panic!("{err}"));
-    assert_eq!(ours.operations.len(), 103, "our spec describes every operation");
+    assert_eq!(
+        ours.operations.len(),
+        103,
+        "our spec describes every operation"
+    );
     let report = compare::diff(&ours, &theirs);
     assert!(report.is_empty(), "{report}");
 }

@@ -25,7 +25,8 @@ const OURS: &[&str] = &[
 
 /// Whether a fixture's file is snapshotted: what the spec declares.
 fn declares_the_spec(path: &str) -> bool {
-    matches!(path, "src/lib.rs" | "src/models.rs" | "src/enums.rs") || path.starts_with("src/resources/")
+    matches!(path, "src/lib.rs" | "src/models.rs" | "src/enums.rs")
+        || path.starts_with("src/resources/")
 }
 
 fn settings(dir: &str) -> insta::Settings {

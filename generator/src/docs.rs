@@ -106,7 +106,8 @@ mod tests {
 
     #[test]
     fn code_blocks_keep_their_indentation_and_urls() {
-        let text = "Intro https://a.example\n```rust\n    let u = \"https://b.example\";\n```\n  after";
+        let text =
+            "Intro https://a.example\n```rust\n    let u = \"https://b.example\";\n```\n  after";
         assert_eq!(
             markdown(text),
             vec![

@@ -103,7 +103,11 @@ async fn update_role_replaces_the_permissions() {
         role(&["sendMessage"]),
         async |client| {
             let params = UpdateRoleParams::new(["sendMessage"]);
-            client.roles().update(ROLE, &params).await.expect("200 decodes")
+            client
+                .roles()
+                .update(ROLE, &params)
+                .await
+                .expect("200 decodes")
         },
     )
     .await;

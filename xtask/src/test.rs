@@ -119,7 +119,13 @@ fn install_semver_checks(in_ci: bool) -> Result<Option<PathBuf>, String> {
     }
     println!("== cargo install cargo-semver-checks {SEMVER_CHECKS_VERSION} (first run only)");
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["install", "--locked", "--quiet", "cargo-semver-checks", "--version"])
+        .args([
+            "install",
+            "--locked",
+            "--quiet",
+            "cargo-semver-checks",
+            "--version",
+        ])
         .arg(SEMVER_CHECKS_VERSION)
         .arg("--root")
         .arg(&home)
@@ -128,7 +134,9 @@ fn install_semver_checks(in_ci: bool) -> Result<Option<PathBuf>, String> {
         Ok(status) if status.success() => Ok(Some(tool)),
         _ if in_ci => Err("cargo-semver-checks is required in CI and did not install".into()),
         _ => {
-            eprintln!("note: cargo-semver-checks did not install; the semver tests will be skipped");
+            eprintln!(
+                "note: cargo-semver-checks did not install; the semver tests will be skipped"
+            );
             Ok(None)
         }
     }
