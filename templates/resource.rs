@@ -164,22 +164,11 @@ impl {{ params.name }} {
 {% for field in params.fields %}
 
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_doc() }}`.
-{% if let Some(item) = field.setter.iter_item() %}
-    pub fn {{ field.rust_name }}<I: Into<{{ item }}>>(mut self, values: impl IntoIterator<Item = I>) -> Self {
-        self.{{ field.rust_name }} = Some(values.into_iter().map(Into::into).collect());
+    {% let arg = field.setter.arg_name() %}
+    pub fn {{ field.rust_name }}(mut self, {{ arg }}: {% include "param_arg.rs" %}) -> Self {
+        self.{{ field.rust_name }} = Some({% include "param_value.rs" %});
         self
     }
-{% else if field.setter.is_into() %}
-    pub fn {{ field.rust_name }}(mut self, value: impl Into<{{ field.ty }}>) -> Self {
-        self.{{ field.rust_name }} = Some(value.into());
-        self
-    }
-{% else %}
-    pub fn {{ field.rust_name }}(mut self, value: {{ field.ty }}) -> Self {
-        self.{{ field.rust_name }} = Some(value);
-        self
-    }
-{% endif %}
 {% endfor %}
 {% if op.has_headers() %}
 
