@@ -1,4 +1,4 @@
-{#- The argument type of `field`'s setter. -#}
+{#- The argument type of `field`'s setter, and of `new` for a required field. -#}
 {%- if let Some(item) = field.setter.iter_item() -%}
 impl IntoIterator<Item = impl Into<{{ item }}>>
 {%- else if field.setter.is_into() -%}

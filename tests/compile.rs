@@ -1,8 +1,9 @@
 //! Any name compiles: every spec in `tests/fixtures/constructs/` (odd names,
-//! keywords, collisions, recursive models, maps, compositions...) is
-//! generated into a crate, built with cargo, and its own unit tests (the
-//! runtime's, and one per spec example) and doc tests (one per operation)
-//! are run.
+//! keywords, collisions, recursive models, maps, compositions, required
+//! parameters of every type...) is generated into a crate, built with cargo,
+//! and its own unit tests (the runtime's, and one per spec example) and doc
+//! tests (one per operation, with placeholders where the spec has no
+//! example value) are run.
 //!
 //! The crates go to a temporary workspace outside this one (so this
 //! workspace does not claim them), with this workspace's `Cargo.lock` so the

@@ -387,6 +387,11 @@ impl Setter {
         *self == Setter::Into
     }
 
+    /// Whether the setter takes the value type itself.
+    pub fn is_plain(&self) -> bool {
+        *self == Setter::Plain
+    }
+
     /// The name of the setter's argument: `values` for a list, else `value`.
     pub fn arg_name(&self) -> &'static str {
         match self {

@@ -36,12 +36,11 @@ async fn calls(client: Client) -> Result<(), Error> {
     let _ = webhooks.method;
     let role = client
         .roles()
-        .create(
-            &CreateRoleParams::new()
-                .friendly_name("r")
-                .r#type(RoleType::Conversation)
-                .permission(["sendMessage", "leaveConversation"]),
-        )
+        .create(&CreateRoleParams::new(
+            "r",
+            RoleType::Conversation,
+            ["sendMessage", "leaveConversation"],
+        ))
         .await?;
     let _ = role.permissions;
     client
