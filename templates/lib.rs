@@ -27,7 +27,7 @@
 {% let op = list %}
 //!
 //! // Every item of the list, fetched page by page as the loop asks for more.
-//! let mut items = client.{{ resource.accessor }}().{{ op.stream_method.as_deref().unwrap_or_default() }}({% if let Some(params) = op.params %}&{{ params.name }}::new(){% endif %});
+//! let mut items = client.{{ resource.accessor }}().{{ op.stream_method.as_deref().unwrap_or_default() }}({% if let Some(params) = op.params %}&{% include "params_new.rs" %}{% endif %});
 //! while let Some(item) = items.next().await {
 //!     println!("{:?}", item?);
 //! }

@@ -137,7 +137,7 @@ impl {{ resource.handle }} {
 {% endfor %}
 ///
 /// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_doc() }}`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, {% if params.derives_default() %}Default, {% endif %}PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct {{ params.name }} {
 {% for field in params.fields %}
@@ -147,39 +147,50 @@ pub struct {{ params.name }} {
     {% if field.doc.is_empty() %}
     /// Sent as `{{ field.wire_doc() }}`.
     {% endif %}
-    {% if field.setter.iter_item().is_some() %}
-    #[serde(rename = {{ field.wire_lit() }}, default, deserialize_with = "crate::wire::one_or_many")]
-    {% else %}
+    {% if field.setter.iter_item().is_none() %}
     #[serde(rename = {{ field.wire_lit() }})]
+    {% else if field.required %}
+    #[serde(rename = {{ field.wire_lit() }}, deserialize_with = "crate::wire::one_or_many_required")]
+    {% else %}
+    #[serde(rename = {{ field.wire_lit() }}, default, deserialize_with = "crate::wire::one_or_many")]
     {% endif %}
-    pub {{ field.rust_name }}: Option<{{ field.ty }}>,
+    pub {{ field.rust_name }}: {% if field.required %}{{ field.ty }}{% else %}Option<{{ field.ty }}>{% endif %},
 {% endfor %}
 }
 
 impl {{ params.name }} {
+{% if params.derives_default() %}
     /// Params with nothing set; nothing unset is sent.
     pub fn new() -> Self {
         Self::default()
     }
+{% else %}
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+{% if params.has_many_arguments() %}
+    #[allow(clippy::too_many_arguments)]
+{% endif %}
+    pub fn new({% for field in params.constructor_fields() %}{{ field.rust_name }}: {% include "param_arg.rs" %}, {% endfor %}) -> Self {
+        Self {
+{% for field in params.fields %}
+{% if !field.required %}
+            {{ field.rust_name }}: None,
+{% else if field.setter.is_plain() %}
+            {{ field.rust_name }},
+{% else %}
+            {% let arg = field.rust_name.as_str() %}{{ field.rust_name }}: {% include "param_value.rs" %},
+{% endif %}
+{% endfor %}
+        }
+    }
+{% endif %}
 {% for field in params.fields %}
 
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_doc() }}`.
-{% if let Some(item) = field.setter.iter_item() %}
-    pub fn {{ field.rust_name }}<I: Into<{{ item }}>>(mut self, values: impl IntoIterator<Item = I>) -> Self {
-        self.{{ field.rust_name }} = Some(values.into_iter().map(Into::into).collect());
+    {% let arg = field.setter.arg_name() %}
+    pub fn {{ field.rust_name }}(mut self, {{ arg }}: {% include "param_arg.rs" %}) -> Self {
+        self.{{ field.rust_name }} = {% if field.required %}{% include "param_value.rs" %}{% else %}Some({% include "param_value.rs" %}){% endif %};
         self
     }
-{% else if field.setter.is_into() %}
-    pub fn {{ field.rust_name }}(mut self, value: impl Into<{{ field.ty }}>) -> Self {
-        self.{{ field.rust_name }} = Some(value.into());
-        self
-    }
-{% else %}
-    pub fn {{ field.rust_name }}(mut self, value: {{ field.ty }}) -> Self {
-        self.{{ field.rust_name }} = Some(value);
-        self
-    }
-{% endif %}
 {% endfor %}
 {% if op.has_headers() %}
 

@@ -73,13 +73,17 @@ fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &ser
 ///
 /// `undeclared` names keys the example sets but the spec's schema does not
 /// declare: the client has no field for them, so they are checked to be in
-/// the example and then left out of the comparison.
-fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared: &[&str], encode: fn(&P) -> Pairs) {
+/// the example and then left out of the comparison. `others` holds values
+/// for the required header and query parameters, which the params need and
+/// a form example cannot set; they are not part of the form.
+fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared: &[&str], others: &str, encode: fn(&P) -> Pairs) {
     let mut original: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).expect("the example is a JSON object");
     for key in undeclared {
         assert!(original.remove(*key).is_some(), "example `{name}` no longer sets `{key}`");
     }
-    let params: P = serde_json::from_value(serde_json::Value::Object(original.clone())).unwrap_or_else(|err| panic!("example `{name}` does not fit the params: {err}"));
+    let mut all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(others).expect("the other values are a JSON object");
+    all.extend(original.clone());
+    let params: P = serde_json::from_value(serde_json::Value::Object(all)).unwrap_or_else(|err| panic!("example `{name}` does not fit the params: {err}"));
     let mut want: Vec<(String, String)> = Vec::new();
     for (key, value) in &original {
         let values = match value {
@@ -118,7 +122,7 @@ fn {{ op.example_test }}() {
 {% endfor %}
 {% if let Some(params) = op.params %}
 {% for example in op.request_examples %}
-    form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ params.name }}::to_form);
+    form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ op.request_example_others_lit() }}, {{ params.name }}::to_form);
 {% endfor %}
 {% endif %}
 }

@@ -1,7 +1,9 @@
 //! Any name compiles: every spec in `tests/fixtures/constructs/` (odd names,
-//! keywords, collisions, recursive models, maps, compositions...) is
-//! generated into a crate, built with cargo, and its own unit tests (the
-//! runtime's, and one per spec example) are run.
+//! keywords, collisions, recursive models, maps, compositions, required
+//! parameters of every type...) is generated into a crate, built with cargo,
+//! and its own unit tests (the runtime's, and one per spec example) and doc
+//! tests (one per operation, with placeholders where the spec has no
+//! example value) are run.
 //!
 //! The crates go to a temporary workspace outside this one (so this
 //! workspace does not claim them), with this workspace's `Cargo.lock` so the
@@ -58,31 +60,35 @@ fn every_construct_fixture_builds() {
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
 
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let build = |offline: bool| {
+    let build = |target: &str, offline: bool| {
         let mut command = Command::new(&cargo);
         command
             .current_dir(&dir)
-            .args(["test", "--workspace", "--lib", "--quiet"])
+            .args(["test", "--workspace", target, "--quiet"])
             .env("CARGO_TARGET_DIR", root.join("target/fixture-builds"))
             // Odd names must give code without a single warning, too.
-            .env("RUSTFLAGS", "-D warnings");
+            .env("RUSTFLAGS", "-D warnings")
+            .env("RUSTDOCFLAGS", "-D warnings");
         if offline {
             command.arg("--offline");
         }
         command.output().expect("cargo runs")
     };
-    // Offline first: every dependency is already in the local registry when
-    // this workspace has been built; online only if that fails.
-    let mut output = build(true);
-    if !output.status.success() {
-        output = build(false);
+    // The unit tests, then the doc tests (cargo runs them separately).
+    for target in ["--lib", "--doc"] {
+        // Offline first: every dependency is already in the local registry
+        // when this workspace has been built; online only if that fails.
+        let mut output = build(target, true);
+        if !output.status.success() {
+            output = build(target, false);
+        }
+        assert!(
+            output.status.success(),
+            "`cargo test {target}` fails for the generated crates in {}:\n{}\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
-    assert!(
-        output.status.success(),
-        "the generated crates in {} do not build or their tests fail:\n{}\n{}",
-        dir.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
     let _ = fs::remove_dir_all(&dir);
 }

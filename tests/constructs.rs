@@ -347,3 +347,123 @@ fn odd_names_are_distinct_valid_identifiers() {
         .collect();
     assert!(!locals.contains(&"params"), "{locals:?}");
 }
+
+/// `text` without any whitespace, so checks do not depend on line breaks.
+fn squashed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn constructor(op: &Operation) -> Vec<&str> {
+    params(op)
+        .constructor_fields()
+        .iter()
+        .map(|f| f.rust_name.as_str())
+        .collect()
+}
+
+#[test]
+fn required_parameters_are_the_arguments_of_new_in_spec_order() {
+    let path = Path::new("fixtures/constructs/required.yaml");
+    let generated =
+        codegen::generate(path, &codegen::Options::default()).unwrap_or_else(|err| panic!("{err}"));
+    let api = &generated.api;
+
+    // Query `Scope`, header `X-Request-Tag`, then the body's required
+    // properties: the spec's order, not the fields' (headers first).
+    let create = operation(api, "CreateThing");
+    assert_eq!(
+        constructor(create),
+        ["scope", "x_request_tag", "name", "kind", "tags"]
+    );
+    let fields: Vec<(&str, bool)> = params(create)
+        .fields
+        .iter()
+        .map(|f| (f.rust_name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("x_request_tag", true),
+            ("scope", true),
+            ("verbose", false),
+            ("note", false),
+            ("name", true),
+            ("kind", true),
+            ("tags", true),
+        ]
+    );
+    assert!(!params(create).derives_default());
+    assert!(!params(operation(api, "ListThing")).derives_default());
+    assert!(params(operation(api, "ListOther")).derives_default());
+    // A readOnly property is never sent, so never required of a request.
+    let update = operation(api, "UpdateThing");
+    assert_eq!(
+        constructor(update),
+        [
+            "since", "count", "ratio", "active", "settings", "levels", "kinds", "grid", "label"
+        ]
+    );
+
+    // The example without the required `Kind` cannot be decoded into the
+    // params: it is neither tested nor used for the doc example. The other
+    // is decoded with placeholders for the required header and query values.
+    let examples: Vec<&str> = create
+        .request_examples
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(examples, ["complete"]);
+    assert_eq!(
+        create.request_example_others,
+        r#"{"Scope":"placeholder","X-Request-Tag":"placeholder"}"#
+    );
+    assert_eq!(operation(api, "ListOther").request_example_others, "{}");
+
+    let things = squashed(&generated.files["src/resources/things.rs"]);
+    for expected in [
+        // `new` takes each required value as its setter does.
+        "pub fn new(scope: impl Into<String>, x_request_tag: impl Into<String>, name: impl Into<String>, kind: ThingKind, tags: impl IntoIterator<Item = impl Into<String>>,) -> Self",
+        "pub fn tags(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self { self.tags = values.into_iter().map(Into::into).collect(); self }",
+        "pub fn kind(mut self, value: ThingKind) -> Self { self.kind = value; self }",
+        "pub fn note(mut self, value: impl Into<String>) -> Self { self.note = Some(value.into()); self }",
+        // Required fields hold the value; optional ones an `Option`.
+        "pub scope: String,",
+        "pub kind: ThingKind,",
+        "pub verbose: Option<bool>,",
+        // No `Default` where something is required, and no serde `default`
+        // either: decoding without a required field fails.
+        "#[derive(Debug, Clone, PartialEq, Deserialize)] #[non_exhaustive] pub struct CreateThingParams {",
+        r#"#[serde(rename = "Tags", deserialize_with = "crate::wire::one_or_many_required")] pub tags: Vec<String>,"#,
+        r#"#[serde(rename = "Kind")] pub kind: ThingKind,"#,
+        // Required values are always sent.
+        r#"self.scope.push_to("Scope", &mut out);"#,
+        r#"self.x_request_tag.push_to("X-Request-Tag", &mut out);"#,
+        r#"self.tags.push_to("Tags", &mut out);"#,
+        // Nine arguments are more than clippy allows by default.
+        "#[allow(clippy::too_many_arguments)] pub fn new(since: DateTime<Utc>, count: i32,",
+        // Doc examples call `new` with the spec's example values, or with
+        // placeholders of the argument's type where it has none.
+        r#"let params = CreateThingParams::new("SCOPE", "X_REQUEST_TAG", "Lamp", ThingKind::Small, ["red", "round"]) /// .note("hello");"#,
+        r#"let params = UpdateThingParams::new(chrono::DateTime::<chrono::Utc>::default(), 1, 1.0, true, serde_json::json!({}), [1], [ThingKind::Small], [Vec::new()], "LABEL");"#,
+    ] {
+        assert!(
+            things.contains(&squashed(expected)),
+            "not generated: {expected}"
+        );
+    }
+    // With nothing required: `Default`, and `new()` without arguments.
+    let others = squashed(&generated.files["src/resources/others.rs"]);
+    for expected in [
+        "#[derive(Debug, Clone, Default, PartialEq, Deserialize)] #[non_exhaustive] pub struct ListOtherParams {",
+        "pub fn new() -> Self { Self::default() }",
+        "let page = client.others().list(&ListOtherParams::new()).await?;",
+    ] {
+        assert!(
+            others.contains(&squashed(expected)),
+            "not generated: {expected}"
+        );
+    }
+    let lib = squashed(&generated.files["src/lib.rs"]);
+    let stream = r#"client.things().stream(&ListThingParams::new("OWNER"));"#;
+    assert!(lib.contains(&squashed(stream)), "not generated: {stream}");
+}

@@ -1,9 +1,11 @@
 //! The generator on Twilio's whole Conversations v1 spec: generate it into a
 //! temporary crate, then build it warning-free (clippy `-D warnings`), run
 //! its tests (every spec example decodes and encodes back), compile the
-//! call chains an app writes (`tests/full_api/api_shape.rs`) and run the
-//! Prism conformance of every path (`tests/full_api/prism.rs`, which reads
-//! `PRISM_URL` from the environment `cargo test` passes on).
+//! call chains an app writes (`tests/full_api/api_shape.rs`), check on the
+//! wire that required parameters are sent and cannot be left out
+//! (`tests/full_api/required.rs`) and run the Prism conformance of every
+//! path (`tests/full_api/prism.rs`, which reads `PRISM_URL` from the
+//! environment `cargo test` passes on).
 //!
 //! The spec is read from `../shared/specs/` at test time. Under CI a missing
 //! spec is a failure; elsewhere the test is skipped with a printed reason.
@@ -104,6 +106,8 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
     }
     fs::create_dir_all(dir.join("tests")).unwrap();
     fs::copy(prism, dir.join("tests/prism.rs")).unwrap();
+    let required = workspace_tests::root().join("tests/full_api/required.rs");
+    fs::copy(required, dir.join("tests/required.rs")).unwrap();
     // The workspace's lockfile pins the same dependency versions we test with.
     fs::copy(
         workspace_tests::root().join("Cargo.lock"),

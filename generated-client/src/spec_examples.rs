@@ -78,11 +78,14 @@ fn assert_covers(
 ///
 /// `undeclared` names keys the example sets but the spec's schema does not
 /// declare: the client has no field for them, so they are checked to be in
-/// the example and then left out of the comparison.
+/// the example and then left out of the comparison. `others` holds values
+/// for the required header and query parameters, which the params need and
+/// a form example cannot set; they are not part of the form.
 fn form_encodes_as_given<P: DeserializeOwned>(
     name: &str,
     json: &str,
     undeclared: &[&str],
+    others: &str,
     encode: fn(&P) -> Pairs,
 ) {
     let mut original: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
@@ -95,7 +98,12 @@ fn form_encodes_as_given<P: DeserializeOwned>(
         );
     }
 
-    let params: P = serde_json::from_value(serde_json::Value::Object(original.clone()))
+    let mut all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            others,
+        )
+        .expect("the other values are a JSON object");
+    all.extend(original.clone());
+    let params: P = serde_json::from_value(serde_json::Value::Object(all))
         .unwrap_or_else(|err| panic!("example `{name}` does not fit the params: {err}"));
     let mut want: Vec<(String, String)> = Vec::new();
     for (key, value) in &original {
@@ -256,6 +264,7 @@ fn create_conversation() {
         "example",
         r#"{"Attributes":"{\"order_id\":1234}","FriendlyName":"Order #1234","UniqueName":"order-1234"}"#,
         &[],
+        "{}",
         CreateConversationParams::to_form,
     );
 }
@@ -297,6 +306,7 @@ fn update_conversation() {
         "example",
         r#"{"Attributes":"{\"order_id\":1234,\"resolution\":\"refunded\"}","State":"closed"}"#,
         &[],
+        "{}",
         UpdateConversationParams::to_form,
     );
 }

@@ -50,6 +50,15 @@ pub fn first(texts: &[Option<&str>]) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Items in a sentence: `a`, `a and b`, `a, b and c`.
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Control characters (a stray carriage return, say) are not allowed in
 /// doc comments; each becomes a space.
 fn without_controls(line: &str) -> String {
@@ -128,5 +137,16 @@ mod tests {
     #[test]
     fn trims_and_drops_trailing_blank_lines() {
         assert_eq!(lines("  one  \n    two\n\n"), vec!["one", "two"]);
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        let items = |n: usize| -> Vec<String> {
+            ["a", "b", "c"][..n].iter().map(|s| s.to_string()).collect()
+        };
+        assert_eq!(list(&items(0)), "");
+        assert_eq!(list(&items(1)), "a");
+        assert_eq!(list(&items(2)), "a and b");
+        assert_eq!(list(&items(3)), "a, b and c");
     }
 }

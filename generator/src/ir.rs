@@ -99,12 +99,20 @@ impl Api {
 
     /// Whether any params struct has a list field.
     pub fn has_list_params(&self) -> bool {
-        self.resources
-            .iter()
-            .flat_map(|r| &r.operations)
+        self.list_params().next().is_some()
+    }
+
+    /// Whether any params struct has a list field that is `required`
+    /// (`false`: optional), so the wire module decodes such lists.
+    pub fn has_list_params_required(&self, required: bool) -> bool {
+        self.list_params().any(|f| f.required == required)
+    }
+
+    fn list_params(&self) -> impl Iterator<Item = &ParamField> {
+        self.operations()
             .filter_map(|op| op.params.as_ref())
             .flat_map(|p| &p.fields)
-            .any(|f| matches!(f.ty, RustType::Vec(_)))
+            .filter(|f| matches!(f.ty, RustType::Vec(_)))
     }
 
     /// Whether any operation carries examples to test.
@@ -320,6 +328,10 @@ pub struct Operation {
     pub response_examples: Vec<Example>,
     /// The spec's examples of the form body.
     pub request_examples: Vec<Example>,
+    /// A JSON object of placeholder values for the required header and
+    /// query parameters, which a form example cannot set but the params
+    /// struct needs to decode; `{}` when there are none.
+    pub request_example_others: String,
     /// The name of the generated test that checks those examples.
     pub example_test: String,
 }
@@ -401,6 +413,10 @@ pub enum ResponseKind {
 }
 
 /// The struct holding an operation's non-path parameters.
+///
+/// A required parameter is an argument of `new` and a plain field, always
+/// sent; an optional one is an `Option` field, set by its setter and sent
+/// only when set. Every field, required or not, has a consuming setter.
 #[derive(Debug, Clone)]
 pub struct ParamsStruct {
     /// The type name, e.g. `CreateConversationParams`.
@@ -409,12 +425,45 @@ pub struct ParamsStruct {
     pub doc: Vec<String>,
     /// Fields in a stable order: headers, then query, then body, each in spec order.
     pub fields: Vec<ParamField>,
-    /// The setter calls a doc example shows, with values from the spec's
-    /// examples where it has them.
+    /// The arguments of `new`: indices into [`ParamsStruct::fields`] of the
+    /// required fields, in the order the spec lists them (the operation's
+    /// parameters, then the body's properties).
+    pub constructor: Vec<usize>,
+    /// The values a doc example passes to `new`, one per constructor
+    /// argument, from the spec's examples where it has them.
+    pub sample_args: Vec<SampleValue>,
+    /// The setter calls a doc example shows for optional fields, with values
+    /// from the spec's examples where it has them.
     pub samples: Vec<SampleSetter>,
 }
 
 impl ParamsStruct {
+    /// The fields `new` takes, in argument order.
+    pub fn constructor_fields(&self) -> Vec<&ParamField> {
+        self.constructor
+            .iter()
+            .filter_map(|&i| self.fields.get(i))
+            .collect()
+    }
+
+    /// Whether nothing is required, so `new()` takes no argument and the
+    /// struct implements `Default`.
+    pub fn derives_default(&self) -> bool {
+        self.constructor.is_empty()
+    }
+
+    /// Whether `new` takes more arguments than clippy's
+    /// `too_many_arguments` allows (7).
+    pub fn has_many_arguments(&self) -> bool {
+        self.constructor.len() > 7
+    }
+
+    /// Whether a doc example binds the params to a local first (it passes
+    /// arguments to `new` or calls setters), rather than passing `&X::new()`.
+    pub fn has_samples(&self) -> bool {
+        !self.sample_args.is_empty() || !self.samples.is_empty()
+    }
+
     /// Whether any field is sent in `location`.
     pub fn has(&self, location: Location) -> bool {
         self.fields.iter().any(|f| f.location == location)
@@ -456,6 +505,10 @@ pub enum SampleValue {
     Bool(bool),
     /// An integer.
     Int(i64),
+    /// A Rust expression, for a value the spec gives no example of and that
+    /// has no literal of its own, e.g. `chrono::DateTime::default()`,
+    /// `serde_json::json!({})` or `[1]`.
+    Expr(String),
 }
 
 /// Where a parameter goes on the wire.
@@ -469,7 +522,7 @@ pub enum Location {
     Form,
 }
 
-/// One optional parameter in a params struct.
+/// One parameter in a params struct.
 #[derive(Debug, Clone)]
 pub struct ParamField {
     /// The field and setter name, e.g. `timers_inactive`.
@@ -478,8 +531,11 @@ pub struct ParamField {
     pub wire_name: String,
     /// Where it is sent.
     pub location: Location,
-    /// The value type (the field itself is `Option` of it).
+    /// The value type (the field is `Option` of it unless it is required).
     pub ty: RustType,
+    /// Whether the spec requires it: then `new` takes it, the field holds
+    /// the value itself, and it is always sent.
+    pub required: bool,
     /// How the setter takes its argument.
     pub setter: Setter,
     /// Documentation lines.

@@ -133,6 +133,11 @@ impl Operation {
         rust_str(&self.path)
     }
 
+    /// [`Operation::request_example_others`] as a Rust string literal.
+    pub fn request_example_others_lit(&self) -> String {
+        rust_str(&self.request_example_others)
+    }
+
     /// The `format!` string of the path as a Rust string literal.
     pub fn path_format_lit(&self) -> String {
         rust_str(&self.path_format)

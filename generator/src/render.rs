@@ -387,6 +387,19 @@ impl Setter {
         *self == Setter::Into
     }
 
+    /// Whether the setter takes the value type itself.
+    pub fn is_plain(&self) -> bool {
+        *self == Setter::Plain
+    }
+
+    /// The name of the setter's argument: `values` for a list, else `value`.
+    pub fn arg_name(&self) -> &'static str {
+        match self {
+            Setter::IntoIter(_) => "values",
+            _ => "value",
+        }
+    }
+
     /// The item type of an `IntoIterator` setter.
     pub fn iter_item(&self) -> Option<&RustType> {
         match self {

@@ -36,12 +36,11 @@ async fn calls(client: Client) -> Result<(), Error> {
     let _ = webhooks.method;
     let role = client
         .roles()
-        .create(
-            &CreateRoleParams::new()
-                .friendly_name("r")
-                .r#type(RoleType::Conversation)
-                .permission(["sendMessage", "leaveConversation"]),
-        )
+        .create(&CreateRoleParams::new(
+            "r",
+            RoleType::Conversation,
+            ["sendMessage", "leaveConversation"],
+        ))
         .await?;
     let _ = role.permissions;
     client
@@ -50,6 +49,58 @@ async fn calls(client: Client) -> Result<(), Error> {
         .delete("CH00000000000000000000000000000000")
         .await?;
     Ok(())
+}
+
+/// What Twilio requires is what `new` takes, in the spec's order, each
+/// argument of the type its setter takes (`impl Into<String>`, the enum,
+/// `impl IntoIterator<Item = impl Into<String>>`); the fields hold the values
+/// themselves, and setters still change them.
+#[allow(dead_code)]
+fn required_parameters() {
+    let role = CreateRoleParams::new("moderator", RoleType::Conversation, ["sendMessage"]);
+    let _: (&String, &RoleType, &Vec<String>) =
+        (&role.friendly_name, &role.r#type, &role.permission);
+    let _ = CreateRoleParams::new(
+        String::from("moderator"),
+        RoleType::Service,
+        vec![
+            String::from("sendMessage"),
+            String::from("leaveConversation"),
+        ],
+    )
+    .friendly_name("renamed")
+    .permission(Vec::<String>::new());
+    let update: UpdateRoleParams = UpdateRoleParams::new(["sendMessage", "leaveConversation"]);
+    let _: &Vec<String> = &update.permission;
+    let _ = CreateServiceRoleParams::new("moderator", RoleType::Conversation, ["sendMessage"]);
+    let _ = UpdateServiceRoleParams::new(vec!["sendMessage"]);
+
+    let user = CreateUserParams::new("alice").friendly_name("Alice");
+    let _: (&String, &Option<String>) = (&user.identity, &user.friendly_name);
+    let _ = CreateServiceUserParams::new(String::from("alice"));
+
+    let service = CreateServiceParams::new("My Service");
+    let _: &String = &service.friendly_name;
+
+    let credential = CreateCredentialParams::new(CredentialPushType::Apn).sandbox(true);
+    let _: &CredentialPushType = &credential.r#type;
+
+    let address =
+        CreateConfigurationAddressParams::new(ConfigurationAddressType::Sms, "+15017122661")
+            .friendly_name("support line");
+    let _: (&ConfigurationAddressType, &String) = (&address.r#type, &address.address);
+
+    let webhook =
+        CreateConversationScopedWebhookParams::new(ConversationScopedWebhookTarget::Webhook)
+            .configuration_url("https://example.com/hook");
+    let _: &ConversationScopedWebhookTarget = &webhook.target;
+    let _ = CreateServiceConversationScopedWebhookParams::new(
+        ServiceConversationScopedWebhookTarget::Studio,
+    );
+
+    // Where nothing is required, `new()` takes nothing and `Default` is there.
+    let _: ListRoleParams = Default::default();
+    let _ = CreateConversationParams::new().friendly_name("Support");
 }
 
 fn main() {}

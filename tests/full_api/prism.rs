@@ -124,18 +124,17 @@ async fn configuration() {
 async fn configuration_addresses() {
     let Some(client) = prism() else { return };
     let handle = client.configuration().addresses();
-    let params = CreateConfigurationAddressParams::new()
-        .r#type(ConfigurationAddressType::Sms)
-        .address("+37256123457")
-        .friendly_name("My Test Configuration")
-        .auto_creation_enabled(true)
-        .auto_creation_type(ConfigurationAddressAutoCreationType::Webhook)
-        .auto_creation_conversation_service_sid(SERVICE)
-        .auto_creation_webhook_url("https://example.com")
-        .auto_creation_webhook_method(ConfigurationAddressMethod::Post)
-        .auto_creation_studio_flow_sid(FLOW)
-        .auto_creation_studio_retry_count(3)
-        .address_country("CA");
+    let params =
+        CreateConfigurationAddressParams::new(ConfigurationAddressType::Sms, "+37256123457")
+            .friendly_name("My Test Configuration")
+            .auto_creation_enabled(true)
+            .auto_creation_type(ConfigurationAddressAutoCreationType::Webhook)
+            .auto_creation_conversation_service_sid(SERVICE)
+            .auto_creation_webhook_url("https://example.com")
+            .auto_creation_webhook_method(ConfigurationAddressMethod::Post)
+            .auto_creation_studio_flow_sid(FLOW)
+            .auto_creation_studio_retry_count(3)
+            .address_country("CA");
     let address = expect(
         "POST /v1/Configuration/Addresses (CreateConfigurationAddress)",
         201,
@@ -463,12 +462,12 @@ async fn conversation_participant() {
 async fn conversation_webhooks() {
     let Some(client) = prism() else { return };
     let handle = client.conversations().webhooks(CONVERSATION);
-    let params = CreateConversationScopedWebhookParams::new()
-        .target(ConversationScopedWebhookTarget::Webhook)
-        .configuration_url("https://example.com")
-        .configuration_method(ConversationScopedWebhookMethod::Get)
-        .configuration_flow_sid(FLOW)
-        .configuration_replay_after(0);
+    let params =
+        CreateConversationScopedWebhookParams::new(ConversationScopedWebhookTarget::Webhook)
+            .configuration_url("https://example.com")
+            .configuration_method(ConversationScopedWebhookMethod::Get)
+            .configuration_flow_sid(FLOW)
+            .configuration_replay_after(0);
     expect(
         "POST /v1/Conversations/{ConversationSid}/Webhooks (CreateConversationScopedWebhook)",
         201,
@@ -542,8 +541,7 @@ async fn conversation_with_participants() {
 async fn credentials() {
     let Some(client) = prism() else { return };
     let handle = client.credentials();
-    let params = CreateCredentialParams::new()
-        .r#type(CredentialPushType::Apn)
+    let params = CreateCredentialParams::new(CredentialPushType::Apn)
         .friendly_name("Test slow create")
         .certificate("-----BEGIN CERTIFICATE-----MIIF...-----END CERTIFICATE-----")
         .private_key("-----BEGIN RSA PRIVATE KEY-----MIIE...-----END RSA PRIVATE KEY-----")
@@ -645,7 +643,7 @@ async fn role() {
 async fn services() {
     let Some(client) = prism() else { return };
     let handle = client.services();
-    let params = CreateServiceParams::new().friendly_name("My Service");
+    let params = CreateServiceParams::new("My Service");
     let service = expect(
         "POST /v1/Services (CreateService)",
         201,
@@ -1048,12 +1046,13 @@ async fn service_conversation_webhooks() {
         .services()
         .conversations(SERVICE)
         .webhooks(CONVERSATION);
-    let params = CreateServiceConversationScopedWebhookParams::new()
-        .target(ServiceConversationScopedWebhookTarget::Studio)
-        .configuration_url("https://example.com")
-        .configuration_method(ServiceConversationScopedWebhookMethod::Post)
-        .configuration_flow_sid(FLOW)
-        .configuration_replay_after(0);
+    let params = CreateServiceConversationScopedWebhookParams::new(
+        ServiceConversationScopedWebhookTarget::Studio,
+    )
+    .configuration_url("https://example.com")
+    .configuration_method(ServiceConversationScopedWebhookMethod::Post)
+    .configuration_flow_sid(FLOW)
+    .configuration_replay_after(0);
     expect(
         "POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks (CreateServiceConversationScopedWebhook)",
         201,
@@ -1188,9 +1187,8 @@ async fn service_role() {
 async fn service_users() {
     let Some(client) = prism() else { return };
     let handle = client.services().users(SERVICE);
-    let params = CreateServiceUserParams::new()
+    let params = CreateServiceUserParams::new("alice")
         .x_twilio_webhook_enabled(WebhookEnabledType::True)
-        .identity("alice")
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);
@@ -1285,9 +1283,8 @@ async fn service_user_conversations() {
 async fn users() {
     let Some(client) = prism() else { return };
     let handle = client.users();
-    let params = CreateUserParams::new()
+    let params = CreateUserParams::new("alice")
         .x_twilio_webhook_enabled(WebhookEnabledType::True)
-        .identity("alice")
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);

@@ -5,7 +5,7 @@ use openapiv3::{ReferenceOr, RequestBody};
 
 use super::operations::param_field;
 use super::resources::RawOp;
-use super::types::object_properties;
+use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
@@ -16,9 +16,12 @@ use crate::naming::{self, Scope};
 pub(super) const FORM: &str = "application/x-www-form-urlencoded";
 
 impl<'a> Lowerer<'a> {
-    /// The form fields of an operation's request body, in spec order, named
-    /// in `field_scope`; `None` (and the operation recorded as skipped) when
-    /// the body cannot be sent as a form.
+    /// The form fields of an operation's request body, in spec order, each
+    /// with its property's index, named in `field_scope`; `None` (and the
+    /// operation recorded as skipped) when the body cannot be sent as a form.
+    ///
+    /// A property the schema lists in `required` is a required field, also
+    /// when the body itself is optional: a form body without it is refused.
     pub(super) fn form_fields(
         &mut self,
         body: &'a ReferenceOr<RequestBody>,
@@ -26,7 +29,7 @@ impl<'a> Lowerer<'a> {
         resource: &Resource,
         label: &str,
         field_scope: &mut Scope,
-    ) -> Result<Option<Vec<ParamField>>> {
+    ) -> Result<Option<Vec<(usize, ParamField)>>> {
         let pointer = format!("{}/requestBody", raw.pointer);
         let body = self.resolve_request_body(body, &pointer)?;
         let Some(media) = body.content.get(FORM) else {
@@ -49,7 +52,8 @@ impl<'a> Lowerer<'a> {
         let properties = object_properties(&schema.schema_kind).ok_or_else(|| {
             self.unsupported(&schema_pointer, "a form body must be an object schema")
         })?;
-        for (name, prop) in properties {
+        let required = object_required(&schema.schema_kind);
+        for (index, (name, prop)) in properties.iter().enumerate() {
             let prop_pointer = format!("{schema_pointer}/properties/{}", escape_pointer(name));
             let prop = prop.clone().unbox();
             if self
@@ -64,12 +68,16 @@ impl<'a> Lowerer<'a> {
             let ty = self.type_of(&prop, &context, &prop_pointer)?;
             let ty = self.wire_type(ty);
             let description = self.description_of(&prop);
-            fields.push(param_field(
-                field_scope,
-                name,
-                Location::Form,
-                ty,
-                docs::first(&[description.as_deref()]),
+            fields.push((
+                index,
+                param_field(
+                    field_scope,
+                    name,
+                    Location::Form,
+                    ty,
+                    required.contains(name),
+                    docs::first(&[description.as_deref()]),
+                ),
             ));
         }
         Ok(Some(fields))

@@ -4,7 +4,7 @@
 use super::Lowerer;
 use super::bodies::FORM;
 use super::resources::RawOp;
-use crate::ir::{Example, Location, ParamsStruct, ResponseKind};
+use crate::ir::{Example, Location, ParamsStruct, ResponseKind, RustType};
 use crate::sample;
 
 impl<'a> Lowerer<'a> {
@@ -22,7 +22,9 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The examples of the form body, each with the keys it sets that the
-    /// params struct does not declare.
+    /// params struct does not declare. An example that leaves out a
+    /// required field contradicts the schema (the params cannot hold it), so
+    /// it is left out.
     pub(super) fn request_examples(
         &self,
         raw: &RawOp<'a>,
@@ -45,14 +47,55 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .map(|f| f.wire_name.as_str())
             .collect();
+        let required: Vec<&str> = params
+            .at(Location::Form)
+            .into_iter()
+            .filter(|f| f.required)
+            .map(|f| f.wire_name.as_str())
+            .collect();
+        examples.retain(|example| sets_all(&example.json, &required));
         for example in &mut examples {
             example.undeclared = undeclared_keys(&example.json, &declared);
         }
         examples
     }
 
-    /// Sets the setter calls `params`' doc example shows, with values from
-    /// the examples.
+    /// Placeholders for the required fields a form example cannot set (the
+    /// headers and query parameters), as a JSON object for decoding it.
+    pub(super) fn request_example_others(&self, params: Option<&ParamsStruct>) -> String {
+        let others: serde_json::Map<String, serde_json::Value> = params
+            .iter()
+            .flat_map(|p| &p.fields)
+            .filter(|f| f.required && f.location != Location::Form)
+            .map(|f| (f.wire_name.clone(), self.json_placeholder(&f.ty)))
+            .collect();
+        serde_json::Value::Object(others).to_string()
+    }
+
+    /// A JSON value that decodes as `ty`.
+    fn json_placeholder(&self, ty: &RustType) -> serde_json::Value {
+        use serde_json::{Value, json};
+        match ty {
+            RustType::String => json!("placeholder"),
+            RustType::Bool => json!(true),
+            RustType::I32 | RustType::I64 => json!(1),
+            RustType::F64 => json!(1.0),
+            RustType::DateTime => json!("1970-01-01T00:00:00Z"),
+            RustType::Vec(inner) => Value::Array(vec![self.json_placeholder(inner)]),
+            RustType::Named(name) => self
+                .enums
+                .iter()
+                .find(|e| &e.name == name)
+                .and_then(|e| e.variants.first())
+                .map_or(Value::Null, |v| json!(v.wire)),
+            RustType::Json | RustType::Map(_) | RustType::Option(_) | RustType::Boxed(_) => {
+                json!({})
+            }
+        }
+    }
+
+    /// Sets the constructor arguments and setter calls `params`' doc example
+    /// shows, with values from the examples.
     pub(super) fn add_samples(
         &self,
         params: &mut ParamsStruct,
@@ -64,13 +107,16 @@ impl<'a> Lowerer<'a> {
             ResponseKind::Page { items_key, .. } => Some(items_key.as_str()),
             _ => None,
         };
-        params.samples = sample::samples(
+        let samples = sample::samples(
             &params.fields,
+            &params.constructor,
             &self.enums,
             request_examples,
             response_examples,
             items_key,
         );
+        params.sample_args = samples.args;
+        params.samples = samples.setters;
     }
 }
 
@@ -101,6 +147,14 @@ fn example_text(name: &str, value: &serde_json::Value) -> Example {
         json,
         hashes,
         undeclared: Vec::new(),
+    }
+}
+
+/// Whether a JSON object example sets every key in `keys`.
+fn sets_all(json: &str, keys: &[&str]) -> bool {
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Object(map)) => keys.iter().all(|k| map.contains_key(*k)),
+        _ => keys.is_empty(),
     }
 }
 

@@ -49,6 +49,8 @@ impl<'a> Lowerer<'a> {
             "ne",
             "fmt",
         ]);
+        // Each field with its place in the spec: the parameter's index, or
+        // for a body property, its index after every parameter.
         let Some(mut fields) =
             self.header_query_fields(&params, resource, &label, &mut field_scope)?
         else {
@@ -59,20 +61,20 @@ impl<'a> Lowerer<'a> {
             else {
                 return Ok(None);
             };
-            fields.extend(form);
+            fields.extend(form.into_iter().map(|(i, f)| (params.len() + i, f)));
         }
         let method = methods.claim(naming::snake(&verb), "_");
+        let constructor = constructor_order(&fields);
         let mut params = if fields.is_empty() {
             None
         } else {
-            let bare_method = naming::bare(&method);
+            let fields: Vec<ParamField> = fields.into_iter().map(|(_, f)| f).collect();
             Some(ParamsStruct {
-                doc: vec![format!(
-                    "Parameters for [`{handle}::{bare_method}`](crate::{handle}::{bare_method}).",
-                    handle = resource.handle
-                )],
+                doc: params_doc(&resource.handle, &method, &fields, &constructor),
                 name: self.types.claim(params_name, ""),
                 fields,
+                constructor,
+                sample_args: Vec::new(),
                 samples: Vec::new(),
             })
         };
@@ -80,6 +82,7 @@ impl<'a> Lowerer<'a> {
         let response = self.response_of(raw, &operation_id)?;
         let response_examples = self.response_examples(raw, &response);
         let request_examples = self.request_examples(raw, params.as_ref());
+        let request_example_others = self.request_example_others(params.as_ref());
         if let Some(params) = &mut params {
             self.add_samples(params, &request_examples, &response_examples, &response);
         }
@@ -118,6 +121,7 @@ impl<'a> Lowerer<'a> {
             response,
             response_examples,
             request_examples,
+            request_example_others,
             example_test,
         }))
     }
@@ -142,18 +146,19 @@ impl<'a> Lowerer<'a> {
         Ok(params)
     }
 
-    /// The header fields, then the query fields, each in spec order; `None`
-    /// (and the operation recorded as skipped) if it takes a cookie.
+    /// The header fields, then the query fields, each in spec order and
+    /// with its index in `params`; `None` (and the operation recorded as
+    /// skipped) if it takes a cookie.
     fn header_query_fields(
         &mut self,
         params: &[(&Parameter, String)],
         resource: &Resource,
         label: &str,
         field_scope: &mut Scope,
-    ) -> Result<Option<Vec<ParamField>>> {
+    ) -> Result<Option<Vec<(usize, ParamField)>>> {
         let mut fields = Vec::new();
         for wanted in [Location::Header, Location::Query] {
-            for (p, pointer) in params {
+            for (index, (p, pointer)) in params.iter().enumerate() {
                 let location = match p {
                     Parameter::Header { .. } => Location::Header,
                     Parameter::Query { .. } => Location::Query,
@@ -179,12 +184,16 @@ impl<'a> Lowerer<'a> {
                 let context = format!("{}_{}", naming::bare(&resource.handle), data.name);
                 let ty = self.type_of(schema, &context, pointer)?;
                 let ty = self.wire_type(ty);
-                fields.push(param_field(
-                    field_scope,
-                    &data.name,
-                    location,
-                    ty,
-                    docs::first(&[data.description.as_deref()]),
+                fields.push((
+                    index,
+                    param_field(
+                        field_scope,
+                        &data.name,
+                        location,
+                        ty,
+                        data.required,
+                        docs::first(&[data.description.as_deref()]),
+                    ),
                 ));
             }
         }
@@ -255,6 +264,7 @@ pub(super) fn param_field(
     wire: &str,
     location: Location,
     ty: RustType,
+    required: bool,
     doc: Vec<String>,
 ) -> ParamField {
     let setter = match &ty {
@@ -267,9 +277,50 @@ pub(super) fn param_field(
         wire_name: wire.to_owned(),
         location,
         ty,
+        required,
         setter,
         doc,
     }
+}
+
+/// The doc of the params struct for `handle`'s `method`, naming what `new`
+/// takes when something is required.
+fn params_doc(
+    handle: &str,
+    method: &str,
+    fields: &[ParamField],
+    constructor: &[usize],
+) -> Vec<String> {
+    let bare_method = naming::bare(method);
+    let mut doc = vec![format!(
+        "Parameters for [`{handle}::{bare_method}`](crate::{handle}::{bare_method})."
+    )];
+    let required: Vec<String> = constructor
+        .iter()
+        .filter_map(|&i| fields.get(i))
+        .map(|f| format!("`{}`", naming::bare(&f.rust_name)))
+        .collect();
+    if !required.is_empty() {
+        doc.push(String::new());
+        doc.push(format!(
+            "Required, so taken by `new` (in this order) and always sent: {}. Every field has a setter; an optional field left unset is not sent.",
+            docs::list(&required)
+        ));
+    }
+    doc
+}
+
+/// The constructor's arguments: the indices of the required `fields`,
+/// ordered by their place in the spec.
+fn constructor_order(fields: &[(usize, ParamField)]) -> Vec<usize> {
+    let mut required: Vec<(usize, usize)> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, field))| field.required)
+        .map(|(index, (place, _))| (*place, index))
+        .collect();
+    required.sort();
+    required.into_iter().map(|(_, index)| index).collect()
 }
 
 /// The verb an operation performs: from its operationId when it starts with a

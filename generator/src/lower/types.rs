@@ -191,6 +191,15 @@ pub(super) fn object_properties(
     }
 }
 
+/// The names an object schema lists as `required`.
+pub(super) fn object_required(kind: &SchemaKind) -> &[String] {
+    match kind {
+        SchemaKind::Type(Type::Object(o)) => &o.required,
+        SchemaKind::Any(a) => &a.required,
+        _ => &[],
+    }
+}
+
 /// `conversations.v1.conversation` → `conversation`;
 /// `conversation_enum_state` → `conversation_state`.
 pub(super) fn component_type_name(name: &str) -> String {
