@@ -155,6 +155,7 @@ fn update_configuration() {
         "example",
         r#"{"DefaultChatServiceSid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","DefaultClosedTimer":"P30D","DefaultInactiveTimer":"PT30M"}"#,
         &[],
+        "{}",
         UpdateConfigurationParams::to_form,
     );
 }
@@ -174,6 +175,7 @@ fn create_configuration_address() {
         "example",
         r#"{"Address":"+15005550006","AutoCreation.Enabled":true,"AutoCreation.Type":"webhook","AutoCreation.WebhookUrl":"https://example.com/twilio/new-conversation","Type":"sms"}"#,
         &[],
+        "{}",
         CreateConfigurationAddressParams::to_form,
     );
 }
@@ -215,6 +217,7 @@ fn update_configuration_address() {
         "example",
         r#"{"AutoCreation.Enabled":true,"AutoCreation.StudioFlowSid":"FWac790580b867dddf5f01868ea14ab204","AutoCreation.Type":"studio"}"#,
         &[],
+        "{}",
         UpdateConfigurationAddressParams::to_form,
     );
 }
@@ -245,6 +248,7 @@ fn update_configuration_webhook() {
         "example",
         r#"{"Filters":["onMessageAdded","onConversationUpdated"],"PostWebhookUrl":"https://example.com/twilio/post-event","Target":"webhook"}"#,
         &[],
+        "{}",
         UpdateConfigurationWebhookParams::to_form,
     );
 }
@@ -326,6 +330,7 @@ fn create_conversation_message() {
         "example",
         r#"{"Author":"alice","Body":"Your order has shipped."}"#,
         &[],
+        "{}",
         CreateConversationMessageParams::to_form,
     );
 }
@@ -367,6 +372,7 @@ fn update_conversation_message() {
         "example",
         r#"{"Body":"Your order has shipped and arrives Friday."}"#,
         &[],
+        "{}",
         UpdateConversationMessageParams::to_form,
     );
 }
@@ -408,6 +414,7 @@ fn create_conversation_participant() {
         "example",
         r#"{"MessagingBinding.Address":"+15005550006","MessagingBinding.ProxyAddress":"+15005550001"}"#,
         &[],
+        "{}",
         CreateConversationParticipantParams::to_form,
     );
 }
@@ -449,6 +456,7 @@ fn update_conversation_participant() {
         "example",
         r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
+        "{}",
         UpdateConversationParticipantParams::to_form,
     );
 }
@@ -468,6 +476,7 @@ fn create_conversation_scoped_webhook() {
         "example",
         r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
         &[],
+        "{}",
         CreateConversationScopedWebhookParams::to_form,
     );
 }
@@ -509,6 +518,7 @@ fn update_conversation_scoped_webhook() {
         "example",
         r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
         &[],
+        "{}",
         UpdateConversationScopedWebhookParams::to_form,
     );
 }
@@ -528,6 +538,7 @@ fn create_conversation_with_participants() {
         "example",
         r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#,
         &[],
+        "{}",
         CreateConversationWithParticipantsParams::to_form,
     );
 }
@@ -547,6 +558,7 @@ fn create_credential() {
         "example",
         r#"{"FriendlyName":"Android push","Secret":"AAAAexampleFirebaseServerKey:APA91bExample","Type":"fcm"}"#,
         &[],
+        "{}",
         CreateCredentialParams::to_form,
     );
 }
@@ -588,6 +600,7 @@ fn update_credential() {
         "example",
         r#"{"FriendlyName":"Android push (rotated key)","Secret":"AAAAnewFirebaseServerKey:APA91bRotated"}"#,
         &[],
+        "{}",
         UpdateCredentialParams::to_form,
     );
 }
@@ -618,6 +631,7 @@ fn create_role() {
         "example",
         r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
         &[],
+        "{}",
         CreateRoleParams::to_form,
     );
 }
@@ -659,6 +673,7 @@ fn update_role() {
         "example",
         r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
         &[],
+        "{}",
         UpdateRoleParams::to_form,
     );
 }
@@ -678,6 +693,7 @@ fn create_service() {
         "example",
         r#"{"FriendlyName":"Support chat"}"#,
         &[],
+        "{}",
         CreateServiceParams::to_form,
     );
 }
@@ -752,6 +768,7 @@ fn update_service_configuration() {
         "example",
         r#"{"DefaultConversationRoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","ReachabilityEnabled":true}"#,
         &[],
+        "{}",
         UpdateServiceConfigurationParams::to_form,
     );
 }
@@ -771,6 +788,7 @@ fn create_service_conversation() {
         "example",
         r#"{"Attributes":"{\"order_id\":1234}","FriendlyName":"Order #1234","UniqueName":"order-1234"}"#,
         &[],
+        "{}",
         CreateServiceConversationParams::to_form,
     );
 }
@@ -812,6 +830,7 @@ fn update_service_conversation() {
         "example",
         r#"{"Attributes":"{\"order_id\":1234,\"resolution\":\"refunded\"}","State":"closed"}"#,
         &[],
+        "{}",
         UpdateServiceConversationParams::to_form,
     );
 }
@@ -831,6 +850,7 @@ fn create_service_conversation_message() {
         "example",
         r#"{"Author":"alice","Body":"Your order has shipped."}"#,
         &[],
+        "{}",
         CreateServiceConversationMessageParams::to_form,
     );
 }
@@ -872,6 +892,7 @@ fn update_service_conversation_message() {
         "example",
         r#"{"Body":"Your order has shipped and arrives Friday."}"#,
         &[],
+        "{}",
         UpdateServiceConversationMessageParams::to_form,
     );
 }
@@ -913,6 +934,7 @@ fn create_service_conversation_participant() {
         "example",
         r#"{"Attributes":"{\"tier\":\"gold\"}","Identity":"alice"}"#,
         &[],
+        "{}",
         CreateServiceConversationParticipantParams::to_form,
     );
 }
@@ -954,6 +976,7 @@ fn update_service_conversation_participant() {
         "example",
         r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
+        "{}",
         UpdateServiceConversationParticipantParams::to_form,
     );
 }
@@ -973,6 +996,7 @@ fn create_service_conversation_scoped_webhook() {
         "example",
         r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
         &[],
+        "{}",
         CreateServiceConversationScopedWebhookParams::to_form,
     );
 }
@@ -1014,6 +1038,7 @@ fn update_service_conversation_scoped_webhook() {
         "example",
         r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
         &[],
+        "{}",
         UpdateServiceConversationScopedWebhookParams::to_form,
     );
 }
@@ -1033,6 +1058,7 @@ fn create_service_conversation_with_participants() {
         "example",
         r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#,
         &[],
+        "{}",
         CreateServiceConversationWithParticipantsParams::to_form,
     );
 }
@@ -1063,6 +1089,7 @@ fn update_service_notification() {
         "example",
         r#"{"NewMessage.Enabled":true,"NewMessage.Sound":"default","NewMessage.Template":"${PARTICIPANT}: ${MESSAGE}"}"#,
         &[],
+        "{}",
         UpdateServiceNotificationParams::to_form,
     );
 }
@@ -1093,6 +1120,7 @@ fn create_service_role() {
         "example",
         r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
         &[],
+        "{}",
         CreateServiceRoleParams::to_form,
     );
 }
@@ -1134,6 +1162,7 @@ fn update_service_role() {
         "example",
         r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
         &[],
+        "{}",
         UpdateServiceRoleParams::to_form,
     );
 }
@@ -1153,6 +1182,7 @@ fn create_service_user() {
         "example",
         r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
         &[],
+        "{}",
         CreateServiceUserParams::to_form,
     );
 }
@@ -1194,6 +1224,7 @@ fn update_service_user() {
         "example",
         r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
+        "{}",
         UpdateServiceUserParams::to_form,
     );
 }
@@ -1235,6 +1266,7 @@ fn update_service_user_conversation() {
         "example",
         r#"{"NotificationLevel":"muted"}"#,
         &[],
+        "{}",
         UpdateServiceUserConversationParams::to_form,
     );
 }
@@ -1265,6 +1297,7 @@ fn update_service_webhook_configuration() {
         "example",
         r#"{"Filters":["onMessageAdded","onConversationUpdated"],"Method":"POST","PostWebhookUrl":"https://example.com/twilio/post-event"}"#,
         &[],
+        "{}",
         UpdateServiceWebhookConfigurationParams::to_form,
     );
 }
@@ -1284,6 +1317,7 @@ fn create_user() {
         "example",
         r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
         &[],
+        "{}",
         CreateUserParams::to_form,
     );
 }
@@ -1325,6 +1359,7 @@ fn update_user() {
         "example",
         r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
+        "{}",
         UpdateUserParams::to_form,
     );
 }
@@ -1366,6 +1401,7 @@ fn update_user_conversation() {
         "example",
         r#"{"NotificationLevel":"muted"}"#,
         &[],
+        "{}",
         UpdateUserConversationParams::to_form,
     );
 }

@@ -79,28 +79,44 @@ impl<T: ToWire> ToWire for Option<T> {
     }
 }
 
-/// Deserializes a list that may also be given as a single value, as a form
-/// does: `Key=a` is a one-item list.
+/// A list as a form gives it: several values, or a single one (`Key=a` is a
+/// one-item list).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum OneOrMany<T> {
+    Many(Vec<T>),
+    One(T),
+}
+
+impl<T> From<OneOrMany<T>> for Vec<T> {
+    fn from(value: OneOrMany<T>) -> Self {
+        match value {
+            OneOrMany::Many(items) => items,
+            OneOrMany::One(item) => vec![item],
+        }
+    }
+}
+
+/// Deserializes a required list that may also be given as a single value.
+pub(crate) fn one_or_many_required<'de, D, T>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    let value: OneOrMany<T> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(value.into())
+}
+
+/// Deserializes an optional list that may also be given as a single value.
 pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: serde::Deserialize<'de>,
 {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany<T> {
-        Many(Vec<T>),
-        One(T),
-    }
-
     let value: Option<OneOrMany<T>> = serde::Deserialize::deserialize(deserializer)?;
-    Ok(
-        value
-            .map(|value| match value {
-                OneOrMany::Many(items) => items,
-                OneOrMany::One(item) => vec![item],
-            }),
-    )
+    Ok(value.map(Vec::from))
 }
 
 /// Percent-encodes `value` as exactly one path segment: everything but

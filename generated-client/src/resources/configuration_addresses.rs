@@ -33,9 +33,9 @@ impl ConfigurationAddresses {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateConfigurationAddressParams::new()
-    ///     .r#type(ConfigurationAddressType::Sms)
-    ///     .address("+15005550006");
+    /// let params = CreateConfigurationAddressParams::new(ConfigurationAddressType::Sms, "+15005550006")
+    ///     .auto_creation_enabled(true)
+    ///     .auto_creation_type(ConfigurationAddressAutoCreationType::Webhook);
     /// let response = client.configuration().addresses().create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -220,16 +220,18 @@ impl ConfigurationAddresses {
 
 /// Parameters for [`ConfigurationAddresses::create`](crate::ConfigurationAddresses::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `type` and `address`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateConfigurationAddressParams {
     /// Channel of the address: `sms` or `whatsapp` for phone numbers, or one of `messenger`, `gbm`, `email`, `rcs`, `apple` and `chat` for the other supported channels. Fixed once the configuration exists.
     #[serde(rename = "Type")]
-    pub r#type: Option<ConfigurationAddressType>,
+    pub r#type: ConfigurationAddressType,
     /// The address this configuration is for: one of your Twilio phone numbers in E.164 form (for example `+15005550006`) for `sms`, or your WhatsApp sender number for `whatsapp`. An address can have only one configuration.
     #[serde(rename = "Address")]
-    pub address: Option<String>,
+    pub address: String,
     /// Label of this address configuration, up to 256 characters, for your own overview.
     #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
@@ -267,20 +269,33 @@ pub struct CreateConfigurationAddressParams {
 }
 
 impl CreateConfigurationAddressParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(r#type: ConfigurationAddressType, address: impl Into<String>) -> Self {
+        Self {
+            r#type,
+            address: address.into(),
+            friendly_name: None,
+            auto_creation_enabled: None,
+            auto_creation_type: None,
+            auto_creation_conversation_service_sid: None,
+            auto_creation_webhook_url: None,
+            auto_creation_webhook_method: None,
+            auto_creation_webhook_filters: None,
+            auto_creation_studio_flow_sid: None,
+            auto_creation_studio_retry_count: None,
+            address_country: None,
+        }
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
     pub fn r#type(mut self, value: ConfigurationAddressType) -> Self {
-        self.r#type = Some(value);
+        self.r#type = value;
         self
     }
 
     /// Sets [`address`](Self::address), sent as `Address`.
     pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
+        self.address = value.into();
         self
     }
 
@@ -330,9 +345,9 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_filters`](Self::auto_creation_webhook_filters), sent as `AutoCreation.WebhookFilters`.
-    pub fn auto_creation_webhook_filters<I: Into<String>>(
+    pub fn auto_creation_webhook_filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.auto_creation_webhook_filters = Some(
             values.into_iter().map(Into::into).collect(),
@@ -532,9 +547,9 @@ impl UpdateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_filters`](Self::auto_creation_webhook_filters), sent as `AutoCreation.WebhookFilters`.
-    pub fn auto_creation_webhook_filters<I: Into<String>>(
+    pub fn auto_creation_webhook_filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.auto_creation_webhook_filters = Some(
             values.into_iter().map(Into::into).collect(),

@@ -120,9 +120,9 @@ impl UpdateConfigurationWebhookParams {
     }
 
     /// Sets [`filters`](Self::filters), sent as `Filters`.
-    pub fn filters<I: Into<String>>(
+    pub fn filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.filters = Some(values.into_iter().map(Into::into).collect());
         self

@@ -37,9 +37,9 @@ impl ConversationWebhooks {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateConversationScopedWebhookParams::new()
-    ///     .target(ConversationScopedWebhookTarget::Webhook)
-    ///     .configuration_method(ConversationScopedWebhookMethod::Post);
+    /// let params = CreateConversationScopedWebhookParams::new(ConversationScopedWebhookTarget::Webhook)
+    ///     .configuration_method(ConversationScopedWebhookMethod::Post)
+    ///     .configuration_filters(["onMessageAdded", "onParticipantAdded"]);
     /// let response = client.conversations().webhooks("CONVERSATION_SID").create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -238,13 +238,15 @@ impl ConversationWebhooks {
 
 /// Parameters for [`ConversationWebhooks::create`](crate::ConversationWebhooks::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `target`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`Target`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateConversationScopedWebhookParams {
     /// Kind of webhook: `webhook` sends events to `Configuration.Url` (narrowed by `Configuration.Filters`), `trigger` calls `Configuration.Url` only for messages that contain one of `Configuration.Triggers`, and `studio` hands the conversation to the Studio Flow in `Configuration.FlowSid`.
     #[serde(rename = "Target")]
-    pub target: Option<ConversationScopedWebhookTarget>,
+    pub target: ConversationScopedWebhookTarget,
     /// Absolute URL that receives the webhook requests, used by the `webhook` and `trigger` targets.
     #[serde(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
@@ -274,14 +276,22 @@ pub struct CreateConversationScopedWebhookParams {
 }
 
 impl CreateConversationScopedWebhookParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(target: ConversationScopedWebhookTarget) -> Self {
+        Self {
+            target,
+            configuration_url: None,
+            configuration_method: None,
+            configuration_filters: None,
+            configuration_triggers: None,
+            configuration_flow_sid: None,
+            configuration_replay_after: None,
+        }
     }
 
     /// Sets [`target`](Self::target), sent as `Target`.
     pub fn target(mut self, value: ConversationScopedWebhookTarget) -> Self {
-        self.target = Some(value);
+        self.target = value;
         self
     }
 
@@ -301,18 +311,18 @@ impl CreateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
-    pub fn configuration_filters<I: Into<String>>(
+    pub fn configuration_filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.configuration_filters = Some(values.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
-    pub fn configuration_triggers<I: Into<String>>(
+    pub fn configuration_triggers(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.configuration_triggers = Some(values.into_iter().map(Into::into).collect());
         self
@@ -446,18 +456,18 @@ impl UpdateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
-    pub fn configuration_filters<I: Into<String>>(
+    pub fn configuration_filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.configuration_filters = Some(values.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
-    pub fn configuration_triggers<I: Into<String>>(
+    pub fn configuration_triggers(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.configuration_triggers = Some(values.into_iter().map(Into::into).collect());
         self

@@ -196,9 +196,9 @@ impl CreateConversationWithParticipantsParams {
     }
 
     /// Sets [`participant`](Self::participant), sent as `Participant`.
-    pub fn participant<I: Into<String>>(
+    pub fn participant(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.participant = Some(values.into_iter().map(Into::into).collect());
         self

@@ -30,8 +30,7 @@ impl Credentials {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateCredentialParams::new()
-    ///     .r#type(CredentialPushType::Fcm)
+    /// let params = CreateCredentialParams::new(CredentialPushType::Fcm)
     ///     .friendly_name("Android push");
     /// let response = client.credentials().create(&params).await?;
     /// println!("{response:?}");
@@ -206,13 +205,15 @@ impl Credentials {
 
 /// Parameters for [`Credentials::create`](crate::Credentials::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `type`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateCredentialParams {
     /// Push service this credential is for: `apn` (Apple Push Notification service), `fcm` (Firebase Cloud Messaging) or `gcm` (the older Google Cloud Messaging). It decides which of the other fields you need: `Certificate`, `PrivateKey` and `Sandbox` for `apn`, `Secret` for `fcm`, `ApiKey` for `gcm`.
     #[serde(rename = "Type")]
-    pub r#type: Option<CredentialPushType>,
+    pub r#type: CredentialPushType,
     /// Label of the push credential, up to 64 characters, for example `Android push`.
     #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
@@ -234,14 +235,22 @@ pub struct CreateCredentialParams {
 }
 
 impl CreateCredentialParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(r#type: CredentialPushType) -> Self {
+        Self {
+            r#type,
+            friendly_name: None,
+            certificate: None,
+            private_key: None,
+            sandbox: None,
+            api_key: None,
+            secret: None,
+        }
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
     pub fn r#type(mut self, value: CredentialPushType) -> Self {
-        self.r#type = Some(value);
+        self.r#type = value;
         self
     }
 

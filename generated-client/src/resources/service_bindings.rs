@@ -34,7 +34,9 @@ impl ServiceBindings {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let page = client.services().bindings("CHAT_SERVICE_SID").list(&ListServiceBindingParams::new()).await?;
+    /// let params = ListServiceBindingParams::new()
+    ///     .identity(["alice"]);
+    /// let page = client.services().bindings("CHAT_SERVICE_SID").list(&params).await?;
     /// for item in &page.items {
     ///     println!("{item:?}");
     /// }
@@ -179,18 +181,18 @@ impl ListServiceBindingParams {
     }
 
     /// Sets [`binding_type`](Self::binding_type), sent as `BindingType`.
-    pub fn binding_type<I: Into<ServiceBindingBindingType>>(
+    pub fn binding_type(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<ServiceBindingBindingType>>,
     ) -> Self {
         self.binding_type = Some(values.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
-    pub fn identity<I: Into<String>>(
+    pub fn identity(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.identity = Some(values.into_iter().map(Into::into).collect());
         self

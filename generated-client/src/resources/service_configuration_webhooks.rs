@@ -135,9 +135,9 @@ impl UpdateServiceWebhookConfigurationParams {
     }
 
     /// Sets [`filters`](Self::filters), sent as `Filters`.
-    pub fn filters<I: Into<String>>(
+    pub fn filters(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         self.filters = Some(values.into_iter().map(Into::into).collect());
         self

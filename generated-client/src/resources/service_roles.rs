@@ -34,9 +34,7 @@ impl ServiceRoles {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateServiceRoleParams::new()
-    ///     .friendly_name("Support agent")
-    ///     .r#type(RoleType::Conversation);
+    /// let params = CreateServiceRoleParams::new("Support agent", RoleType::Conversation, ["sendMessage", "sendMediaMessage"]);
     /// let response = client.services().roles("CHAT_SERVICE_SID").create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -153,8 +151,7 @@ impl ServiceRoles {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = UpdateServiceRoleParams::new()
-    ///     .permission(["sendMessage", "sendMediaMessage"]);
+    /// let params = UpdateServiceRoleParams::new(["sendMessage", "sendMediaMessage"]);
     /// let response = client.services().roles("CHAT_SERVICE_SID").update("SID", &params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -214,49 +211,58 @@ impl ServiceRoles {
 
 /// Parameters for [`ServiceRoles::create`](crate::ServiceRoles::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `friendly_name`, `type` and `permission`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateServiceRoleParams {
     /// Name of the role, up to 64 characters, for example `Support agent`. Avoid personal data in it.
     #[serde(rename = "FriendlyName")]
-    pub friendly_name: Option<String>,
+    pub friendly_name: String,
     /// Scope of the role, fixed when it is created: `conversation` roles are given to participants and govern what they may do inside a conversation; `service` roles are given to users and govern service-wide actions such as creating or joining conversations.
     #[serde(rename = "Type")]
-    pub r#type: Option<RoleType>,
+    pub r#type: RoleType,
     /// A permission the new role grants; send one value per permission. The allowed names depend on `Type`: conversation roles take names such as `sendMessage`, `sendMediaMessage`, `leaveConversation`, `addParticipant` or `editOwnMessage`, service roles names such as `createConversation`, `joinConversation` or `editOwnUserInfo`. See [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
     #[serde(
         rename = "Permission",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
+        deserialize_with = "crate::wire::one_or_many_required"
     )]
-    pub permission: Option<Vec<String>>,
+    pub permission: Vec<String>,
 }
 
 impl CreateServiceRoleParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(
+        friendly_name: impl Into<String>,
+        r#type: RoleType,
+        permission: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        Self {
+            friendly_name: friendly_name.into(),
+            r#type,
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
+        self.friendly_name = value.into();
         self
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
     pub fn r#type(mut self, value: RoleType) -> Self {
-        self.r#type = Some(value);
+        self.r#type = value;
         self
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
-    pub fn permission<I: Into<String>>(
+    pub fn permission(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.permission = Some(values.into_iter().map(Into::into).collect());
+        self.permission = values.into_iter().map(Into::into).collect();
         self
     }
 
@@ -321,31 +327,34 @@ impl ListServiceRoleParams {
 
 /// Parameters for [`ServiceRoles::update`](crate::ServiceRoles::update).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `permission`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`Permission`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct UpdateServiceRoleParams {
     /// The role's complete new set of permissions, one value per permission. It replaces the current set: anything you leave out is revoked. Allowed names depend on the role's `type`, see [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
     #[serde(
         rename = "Permission",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
+        deserialize_with = "crate::wire::one_or_many_required"
     )]
-    pub permission: Option<Vec<String>>,
+    pub permission: Vec<String>,
 }
 
 impl UpdateServiceRoleParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(permission: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        Self {
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
-    pub fn permission<I: Into<String>>(
+    pub fn permission(
         mut self,
-        values: impl IntoIterator<Item = I>,
+        values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.permission = Some(values.into_iter().map(Into::into).collect());
+        self.permission = values.into_iter().map(Into::into).collect();
         self
     }
 

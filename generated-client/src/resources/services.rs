@@ -90,8 +90,7 @@ impl Services {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateServiceParams::new()
-    ///     .friendly_name("Support chat");
+    /// let params = CreateServiceParams::new("Support chat");
     /// let response = client.services().create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -222,24 +221,28 @@ impl Services {
 
 /// Parameters for [`Services::create`](crate::Services::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `friendly_name`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateServiceParams {
     /// Display name of the new Conversation Service, up to 256 characters.
     #[serde(rename = "FriendlyName")]
-    pub friendly_name: Option<String>,
+    pub friendly_name: String,
 }
 
 impl CreateServiceParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        Self {
+            friendly_name: friendly_name.into(),
+        }
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
+        self.friendly_name = value.into();
         self
     }
 

@@ -36,9 +36,9 @@ impl Users {
     /// # async fn example(client: twilio_conversations::Client) -> Result<(), twilio_conversations::Error> {
     /// use twilio_conversations::*;
     ///
-    /// let params = CreateUserParams::new()
-    ///     .identity("alice")
-    ///     .friendly_name("Alice");
+    /// let params = CreateUserParams::new("alice")
+    ///     .friendly_name("Alice")
+    ///     .attributes("{\"tier\":\"gold\"}");
     /// let response = client.users().create(&params).await?;
     /// println!("{response:?}");
     /// # Ok(())
@@ -214,8 +214,10 @@ impl Users {
 
 /// Parameters for [`Users::create`](crate::Users::create).
 ///
+/// Required, so taken by `new` (in this order) and always sent: `identity`. Every field has a setter; an optional field left unset is not sent.
+///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct CreateUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
@@ -223,7 +225,7 @@ pub struct CreateUserParams {
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// The user's identity: the string that names them in access tokens and as a chat participant, unique within the service and case-sensitive (often a username or email address). It cannot be changed later.
     #[serde(rename = "Identity")]
-    pub identity: Option<String>,
+    pub identity: String,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
     #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
@@ -236,9 +238,15 @@ pub struct CreateUserParams {
 }
 
 impl CreateUserParams {
-    /// Params with nothing set; nothing unset is sent.
-    pub fn new() -> Self {
-        Self::default()
+    /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    pub fn new(identity: impl Into<String>) -> Self {
+        Self {
+            x_twilio_webhook_enabled: None,
+            identity: identity.into(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+        }
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
@@ -249,7 +257,7 @@ impl CreateUserParams {
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
     pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
+        self.identity = value.into();
         self
     }
 
