@@ -77,21 +77,6 @@ fn lines(report: &Report) -> Vec<String> {
     report.to_string().lines().map(str::to_owned).collect()
 }
 
-fn twilio_spec() -> Option<PathBuf> {
-    let spec = workspace_tests::root().join("../shared/specs/twilio_conversations_v1.yaml");
-    if spec.is_file() {
-        return Some(spec);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{} is missing; CI must have ../shared beside the project",
-            spec.display()
-        );
-    }
-    eprintln!("skipped: {} is missing", spec.display());
-    None
-}
-
 #[test]
 fn operations_added_removed_and_renamed() {
     let report = pair("operations");
@@ -654,7 +639,9 @@ fn unresolvable_refs_are_errors_that_name_the_place() {
 
 #[test]
 fn twilio_spec_compared_with_itself_has_no_differences() {
-    let Some(spec) = twilio_spec() else { return };
+    let Some(spec) = workspace_tests::twilio_spec() else {
+        return;
+    };
     let facts = compare::facts_of(&spec).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(facts.operations.len(), 103);
     let report = compare::diff(&facts, &facts);
@@ -666,7 +653,9 @@ fn twilio_spec_compared_with_itself_has_no_differences() {
 
 #[test]
 fn our_spec_has_the_wire_facts_of_twilios() {
-    let Some(twilio) = twilio_spec() else { return };
+    let Some(twilio) = workspace_tests::twilio_spec() else {
+        return;
+    };
     let ours =
         compare::facts_of(&workspace_tests::our_spec()).unwrap_or_else(|err| panic!("{err}"));
     let theirs = compare::facts_of(&twilio).unwrap_or_else(|err| panic!("{err}"));

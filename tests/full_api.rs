@@ -11,23 +11,8 @@
 //! spec is a failure; elsewhere the test is skipped with a printed reason.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn twilio_spec() -> Option<PathBuf> {
-    let spec = workspace_tests::root().join("../shared/specs/twilio_conversations_v1.yaml");
-    if spec.is_file() {
-        return Some(spec);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{} is missing; CI must have ../shared beside the project",
-            spec.display()
-        );
-    }
-    eprintln!("skipped: {} is missing", spec.display());
-    None
-}
 
 fn cargo(dir: &Path, args: &[&str]) {
     let target = workspace_tests::root().join("target/full-api");
@@ -51,7 +36,9 @@ fn cargo(dir: &Path, args: &[&str]) {
 
 #[test]
 fn whole_conversations_api_generates_builds_and_passes_its_tests() {
-    let Some(spec) = twilio_spec() else { return };
+    let Some(spec) = workspace_tests::twilio_spec() else {
+        return;
+    };
     let options = codegen::Options {
         crate_name: Some("twilio-conversations-full".into()),
     };

@@ -551,26 +551,9 @@ fn mutations_of_our_spec_never_panic() {
     );
 }
 
-/// Twilio's spec, read from `../shared/specs/`; under CI a missing file is a
-/// failure, elsewhere the test is skipped.
-fn twilio_spec() -> Option<PathBuf> {
-    let spec = workspace_tests::root().join("../shared/specs/twilio_conversations_v1.yaml");
-    if !spec.is_file() {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "{} is missing; CI must have ../shared beside the project",
-                spec.display()
-            );
-        }
-        eprintln!("skipped: {} is missing", spec.display());
-        return None;
-    }
-    Some(spec)
-}
-
 #[test]
 fn mutations_of_twilios_spec_never_panic() {
-    if let Some(spec) = twilio_spec() {
+    if let Some(spec) = workspace_tests::twilio_spec() {
         fuzz("twilio", &spec, Some(3), DEFAULT_ITERATIONS);
     }
 }
@@ -578,7 +561,7 @@ fn mutations_of_twilios_spec_never_panic() {
 /// The whole spec, large enough to be parsed in pieces on two threads.
 #[test]
 fn mutations_of_twilios_whole_spec_never_panic() {
-    if let Some(spec) = twilio_spec() {
+    if let Some(spec) = workspace_tests::twilio_spec() {
         fuzz("twilio-whole", &spec, None, 40);
     }
 }
