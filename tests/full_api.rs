@@ -39,8 +39,10 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
     let Some(spec) = workspace_tests::twilio_spec() else {
         return;
     };
+    // The committed crate's name, so the files copied in below say
+    // `use twilio_conversations::...` here as they do in the workspace.
     let options = codegen::Options {
-        crate_name: Some("twilio-conversations-full".into()),
+        crate_name: Some("twilio-conversations".into()),
     };
     let generated = codegen::generate(&spec, &options).unwrap_or_else(|err| panic!("{err}"));
     let api = &generated.api;
@@ -68,7 +70,8 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
         "names disambiguated by a number: {numbered:?}"
     );
 
-    // Outside the workspace, so the workspace root does not claim the crate.
+    // Outside the workspace, so the workspace root does not claim the crate
+    // (nor confuse it with the committed one of the same name).
     let dir = std::env::temp_dir().join("twilio-conversations-full-api");
     codegen::write(&generated, &dir).unwrap_or_else(|err| panic!("{err}"));
     fs::create_dir_all(dir.join("examples")).unwrap();

@@ -2,7 +2,7 @@
 //! Conversations spec: the natural call chains an app writes.
 
 use futures_util::StreamExt;
-use twilio_conversations_full::*;
+use twilio_conversations::*;
 
 #[allow(dead_code)]
 async fn calls(client: Client) -> Result<(), Error> {

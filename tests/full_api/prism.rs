@@ -18,8 +18,8 @@
 //! `cargo xtask test` starts Prism and sets `PRISM_URL`; under CI a missing
 //! Prism is a failure, elsewhere these tests say they were skipped.
 
-use twilio_conversations_full::chrono::{DateTime, TimeZone, Utc};
-use twilio_conversations_full::*;
+use twilio_conversations::chrono::{DateTime, TimeZone, Utc};
+use twilio_conversations::*;
 
 /// The account (`AC` + 32 hex digits).
 const ACCOUNT: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

@@ -5,7 +5,7 @@
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-use twilio_conversations_full::*;
+use twilio_conversations::*;
 
 /// Serves one request on 127.0.0.1, answering `status` with `body`, and
 /// returns the client pointed at it and the request as it arrived.
