@@ -1,5 +1,8 @@
-//! Compiled (not run) inside the crate generated from Twilio's whole
-//! Conversations spec: the natural call chains an app writes.
+//! The natural call chains an app writes, compiled and never run, against
+//! both crates named `twilio_conversations`: the one generated from Twilio's
+//! whole Conversations spec (copied there as `examples/api_shape.rs` by
+//! `tests/full_api.rs`) and the committed one (the `api_shape` test target,
+//! `harness = false`, whose `main` does nothing).
 
 use futures_util::StreamExt;
 use twilio_conversations::*;

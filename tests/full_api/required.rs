@@ -1,7 +1,8 @@
-//! Required parameters of Twilio's spec, run inside the crate generated from
-//! it (copied there as `tests/required.rs` by `tests/full_api.rs`): what
-//! `new` takes is always sent, and a params struct cannot be decoded
-//! without it.
+//! Required parameters, on the wire: what `new` takes is always sent, and a
+//! params struct cannot be decoded without it. Run against both crates
+//! named `twilio_conversations`: the one generated from Twilio's spec
+//! (copied there as `tests/required.rs` by `tests/full_api.rs`) and the
+//! committed one (the `required` test target).
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
