@@ -11,6 +11,7 @@
 //! spec is a failure; elsewhere the test is skipped with a printed reason.
 
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::process::Command;
 
@@ -71,8 +72,16 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
     );
 
     // Outside the workspace, so the workspace root does not claim the crate
-    // (nor confuse it with the committed one of the same name).
-    let dir = std::env::temp_dir().join("twilio-conversations-full-api");
+    // (nor confuse it with the committed one of the same name). One
+    // directory per checkout, so another checkout's run cannot write its
+    // own generator's files into the crate being built here, while the path
+    // stays the same from run to run and cargo reuses what it built.
+    let checkout = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        workspace_tests::root().hash(&mut hasher);
+        hasher.finish()
+    };
+    let dir = std::env::temp_dir().join(format!("twilio-conversations-full-api-{checkout:016x}"));
     codegen::write(&generated, &dir).unwrap_or_else(|err| panic!("{err}"));
     fs::create_dir_all(dir.join("examples")).unwrap();
     let shape = workspace_tests::root().join("tests/full_api/api_shape.rs");
