@@ -1,19 +1,24 @@
-//! Prism conformance of the whole Conversations v1 API, run inside the crate
-//! generated from Twilio's spec (copied there as `tests/prism.rs` by
-//! `tests/full_api.rs`).
+//! Prism conformance of the whole Conversations v1 API, run against both
+//! crates named `twilio_conversations`: the one generated from Twilio's spec
+//! (copied there as `tests/prism.rs` by `tests/full_api.rs`) and the
+//! committed one, generated from ours (the `prism` test target of
+//! workspace-tests).
 //!
-//! Every path of the spec gets at least one operation, called through the
-//! generated client with realistic arguments (SIDs of the right prefix and
-//! length, every required parameter set), and must be answered with the
-//! status the spec documents. Prism answers 422 to a request that breaks the
-//! spec, so a 2xx here means the client built the request as Twilio
-//! describes it. Each test names its path; each call names its operation.
+//! Every operation is called through the client with realistic arguments
+//! (SIDs of the right prefix and length, every required parameter set), and
+//! must be answered with the status the spec documents. Prism answers 422 to
+//! a request that breaks the spec, so a 2xx here means the client built the
+//! request as Twilio describes it. Each test names its path; each call is
+//! labelled "METHOD /path (OperationId)", and `workspace_tests::
+//! prism_coverage_gaps` checks that every operation of each crate has its
+//! call, with a status its spec documents.
 //!
 //! Prism's form parser rejects every array-typed form field ("must be
-//! array", even for repeated keys), so operations whose only required body
-//! field is an array (CreateRole, UpdateRole, CreateServiceRole,
-//! UpdateServiceRole) are not called; their paths are covered by list, fetch
-//! and delete. Optional array fields are left unset for the same reason.
+//! array", even for repeated keys), so the four operations that only work
+//! with one, a required `Permission`, are not called here: CreateRole,
+//! UpdateRole, CreateServiceRole and UpdateServiceRole. The wire tests in
+//! `tests/wire/roles.rs` check them against an in-process mock instead.
+//! Optional array form fields are left unset for the same reason.
 //!
 //! `cargo xtask test` starts Prism and sets `PRISM_URL`; under CI a missing
 //! Prism is a failure, elsewhere these tests say they were skipped.
@@ -608,7 +613,8 @@ async fn participant_conversations() {
 }
 
 /// `/v1/Roles`: CreateRole's required `Permission` is an array, which
-/// Prism's form parser rejects, so only the list is called.
+/// Prism's form parser rejects, so only the list is called here
+/// (CreateRole is in `tests/wire/roles.rs`).
 #[tokio::test]
 async fn roles() {
     let Some(client) = prism() else { return };
@@ -621,7 +627,8 @@ async fn roles() {
 }
 
 /// `/v1/Roles/{Sid}`: UpdateRole's required `Permission` is an array, which
-/// Prism's form parser rejects, so only fetch and delete are called.
+/// Prism's form parser rejects, so only fetch and delete are called here
+/// (UpdateRole is in `tests/wire/roles.rs`).
 #[tokio::test]
 async fn role() {
     let Some(client) = prism() else { return };
@@ -1147,7 +1154,7 @@ async fn service_participant_conversations() {
 
 /// `/v1/Services/{ChatServiceSid}/Roles`: CreateServiceRole's required
 /// `Permission` is an array, which Prism's form parser rejects, so only the
-/// list is called.
+/// list is called here (CreateServiceRole is in `tests/wire/roles.rs`).
 #[tokio::test]
 async fn service_roles() {
     let Some(client) = prism() else { return };
@@ -1165,7 +1172,8 @@ async fn service_roles() {
 
 /// `/v1/Services/{ChatServiceSid}/Roles/{Sid}`: UpdateServiceRole's required
 /// `Permission` is an array, which Prism's form parser rejects, so only
-/// fetch and delete are called.
+/// fetch and delete are called here (UpdateServiceRole is in
+/// `tests/wire/roles.rs`).
 #[tokio::test]
 async fn service_role() {
     let Some(client) = prism() else { return };
