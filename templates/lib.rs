@@ -112,14 +112,71 @@
 //! # Ok(())
 //! # }
 //! ```
+{% if let Some(hooks) = api.webhooks %}
+//!
+//! # Webhooks and access tokens
+//!
+//! With the `webhooks` feature, check a webhook request's signature, then
+//! decode its form into a typed event and answer it:
+//!
+//! ```no_run
+//! # #[cfg(feature = "webhooks")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let request = http::Request::post("/twilio").body(Vec::<u8>::new())?;
+//! use {{ api.lib_name }}::{ {{ hooks.enum_name }}, RequestValidator, WebhookAnswer};
+//!
+//! let validator = RequestValidator::new("your_auth_token");
+//! // The scheme and host Twilio calls; the path and query come from the request.
+//! let form = validator.validate_request("https://your-host.example", &request)?;
+//! let event = {{ hooks.enum_name }}::from_form(form)?;
+//! // A pre-action event waits for the answer: any status outside 2xx
+//! // cancels the action, and its `...Response` builder changes it.
+//! let answer = if event.is_pre_action() { WebhookAnswer::reject() } else { WebhookAnswer::proceed() };
+//! println!("{}: answering {}", event.event_type(), answer.status());
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "webhooks"))]
+//! # fn main() {}
+//! ```
+//!
+//! With `access-token`, mint the token a client SDK logs in with:
+//!
+//! ```
+//! # #[cfg(feature = "access-token")]
+//! # fn main() -> Result<(), {{ api.lib_name }}::TokenError> {
+//! use {{ api.lib_name }}::{AccessToken, ChatGrant};
+//!
+//! let jwt = AccessToken::new("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_api_key_secret", "alice")
+//!     .grant(ChatGrant::new().service_sid("ISxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"))
+//!     .to_jwt()?;
+//! # assert_eq!(jwt.split('.').count(), 3);
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "access-token"))]
+//! # fn main() {}
+//! ```
+{% if let Some(example) = hooks.example %}
+//!
+//! `examples/{{ example }}.rs` is a whole server (axum): it rejects or
+//! rewrites messages before they are posted, logs the other events and
+//! serves tokens.
+{% endif %}
+{% endif %}
 //!
 //! # Features
 //!
-//! - `rustls` (default): TLS through rustls with built-in root certificates.
-//! - `native-tls`: TLS through the platform's library instead.
-//! - `tracing`: one `tracing` span per request (`twilio.request`) with the
-//!   operation, method, path template, status, attempt and elapsed time; it
-//!   never records credentials or the values of parameters.
+//! | feature | default | what it does |
+//! |---|---|---|
+//! | `rustls` | yes | TLS through rustls with built-in root certificates |
+//! | `native-tls` | no | TLS through the platform's library instead |
+//! | `tracing` | no | one `tracing` span per request (`twilio.request`) with the operation, method, path template, status, attempt and elapsed time; never credentials or the values of parameters |
+//! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`){% if api.webhooks.is_some() %}; `{{ api.webhooks_enum() }}` decodes them into typed events and answers pre-action ones{% endif %} |
+//! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
+//!
+//! `webhooks` and `access-token` are off by default: a client that only
+//! calls the REST API builds with the same dependencies as without them.
+//! On, they add small RustCrypto crates (`hmac`, `sha1`, `sha2`, `subtle`)
+//! to `base64`, `http` and `form_urlencoded`, which reqwest already brings.
 //!
 //! # Resources
 //!
@@ -132,27 +189,41 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "access-token")]
+mod access_token;
 mod client;
 {% if !api.enums.is_empty() %}
 mod enums;
 {% endif %}
 mod error;
+{% if api.webhooks.is_some() %}
+#[cfg(feature = "webhooks")]
+mod events;
+{% endif %}
 {% if !api.models.is_empty() %}
 mod models;
 {% endif %}
 mod pagination;
 mod resources;
+#[cfg(feature = "webhooks")]
+mod signature;
 {% if api.has_examples() %}
 #[cfg(test)]
 mod spec_examples;
 {% endif %}
 mod wire;
 
+#[cfg(feature = "access-token")]
+pub use access_token::{AccessToken, ChatGrant, DEFAULT_TTL, MAX_TTL, TokenError};
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 {% if !api.enums.is_empty() %}
 pub use enums::*;
 {% endif %}
 pub use error::{ApiError, Error};
+{% if api.webhooks.is_some() %}
+#[cfg(feature = "webhooks")]
+pub use events::*;
+{% endif %}
 {% if !api.models.is_empty() %}
 pub use models::*;
 {% endif %}
@@ -161,6 +232,8 @@ pub use pagination::ItemStream;
 {% endif %}
 pub use pagination::{Page, PageMeta};
 pub use resources::*;
+#[cfg(feature = "webhooks")]
+pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
 
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;

@@ -65,6 +65,12 @@ fn every_construct_fixture_builds() {
         command
             .current_dir(&dir)
             .args(["test", "--workspace", target, "--quiet"])
+            // The runtime and events behind the webhook features, in the
+            // fixture that describes webhooks.
+            .args([
+                "--features",
+                "fixture-webhooks/webhooks,fixture-webhooks/access-token",
+            ])
             .env("CARGO_TARGET_DIR", root.join("target/fixture-builds"))
             // Odd names must give code without a single warning, too.
             .env("RUSTFLAGS", "-D warnings")

@@ -820,6 +820,86 @@ impl crate::wire::ToWire for DeliveryStatus {
     }
 }
 
+/// Where the action came from: `SDK` (a client SDK), `API` (the REST API) or the channel a participant wrote on, such as `SMS`, `WHATSAPP` or `EMAIL`.
+///
+/// Values this crate does not know yet decode to
+/// [`EventSource::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EventSource {
+    /// `SDK`
+    Sdk,
+    /// `API`
+    Api,
+    /// `SMS`
+    Sms,
+    /// `WHATSAPP`
+    Whatsapp,
+    /// `EMAIL`
+    Email,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl EventSource {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EventSource::Sdk => "SDK",
+            EventSource::Api => "API",
+            EventSource::Sms => "SMS",
+            EventSource::Whatsapp => "WHATSAPP",
+            EventSource::Email => "EMAIL",
+            EventSource::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for EventSource {
+    fn from(value: &str) -> Self {
+        match value {
+            "SDK" => EventSource::Sdk,
+            "API" => EventSource::Api,
+            "SMS" => EventSource::Sms,
+            "WHATSAPP" => EventSource::Whatsapp,
+            "EMAIL" => EventSource::Email,
+            other => EventSource::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for EventSource {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for EventSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for EventSource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EventSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for EventSource {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
 /// Push notification setting of a user for one conversation: `default` sends pushes as configured for the service; `muted` sends none for this conversation.
 ///
 /// Values this crate does not know yet decode to

@@ -318,6 +318,27 @@ pub struct Credential {
     pub url: Option<String>,
 }
 
+/// One file attached to a message.
+///
+/// Build one with `EventMedia::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EventMedia {
+    /// The MIME type, e.g. `image/png`.
+    #[serde(rename = "ContentType")]
+    pub content_type: Option<String>,
+    /// The file name, if the sender gave one.
+    #[serde(rename = "Filename")]
+    pub filename: Option<String>,
+    /// The media (`ME...`) identifier.
+    #[serde(rename = "Sid")]
+    pub sid: Option<String>,
+    /// The size in bytes.
+    #[serde(rename = "Size")]
+    pub size: Option<i64>,
+}
+
 /// One conversation a given participant (looked up by identity or address) takes part in, with details of both the participant and the conversation.
 ///
 /// Build one with `ParticipantConversation::default()` and set the fields you need: the

@@ -6,6 +6,10 @@
 
 use std::fmt;
 
+mod webhooks;
+
+pub use webhooks::*;
+
 /// A whole client crate.
 #[derive(Debug, Clone)]
 pub struct Api {
@@ -36,9 +40,16 @@ pub struct Api {
     pub enums: Vec<Enum>,
     /// Operations that were not generated, with the reason.
     pub skipped: Vec<Skipped>,
+    /// The webhook events of `x-webhooks`, when the spec describes them.
+    pub webhooks: Option<Webhooks>,
 }
 
 impl Api {
+    /// The name of the enum of webhook events (empty without `x-webhooks`).
+    pub fn webhooks_enum(&self) -> &str {
+        self.webhooks.as_ref().map_or("", |w| w.enum_name.as_str())
+    }
+
     /// The number of generated operations.
     pub fn operation_count(&self) -> usize {
         self.resources.iter().map(|r| r.operations.len()).sum()

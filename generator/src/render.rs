@@ -66,6 +66,25 @@ struct WireRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "access_token.rs", escape = "none")]
+struct AccessTokenRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "events.rs", escape = "none")]
+struct EventsRs<'a> {
+    api: &'a Api,
+    hooks: &'a crate::ir::Webhooks,
+}
+
+#[derive(Template)]
+#[template(path = "signature.rs", escape = "none")]
+struct SignatureRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
 struct PaginationRs<'a> {
     api: &'a Api,
@@ -248,6 +267,15 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/error.rs", &ErrorRs, "error.rs")?;
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
+    rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
+    if let Some(hooks) = &api.webhooks {
+        rust("src/events.rs", &EventsRs { api, hooks }, "events.rs")?;
+    }
+    rust(
+        "src/access_token.rs",
+        &AccessTokenRs { api },
+        "access_token.rs",
+    )?;
     if !api.models.is_empty() {
         rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
     }

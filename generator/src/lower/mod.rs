@@ -11,7 +11,8 @@
 //! - `enums`: string enumerations, and which of them share one type;
 //! - `models`: object schemas as structs, and the boxing that breaks cycles;
 //! - `examples`: the spec's examples, for tests and doc examples;
-//! - `refs`: following `$ref`s.
+//! - `refs`: following `$ref`s;
+//! - `webhooks`: the webhook events of `x-webhooks`.
 
 mod bodies;
 mod enums;
@@ -22,6 +23,7 @@ mod refs;
 mod resources;
 mod responses;
 mod types;
+mod webhooks;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -226,6 +228,7 @@ impl<'a> Lowerer<'a> {
 
         let raw_ops = self.collect_operations()?;
         let resources = self.build_resources(&raw_ops)?;
+        let webhooks = self.webhooks()?;
 
         let mut models = std::mem::take(&mut self.models);
         models.sort_by(|a, b| a.name.cmp(&b.name));
@@ -262,6 +265,7 @@ impl<'a> Lowerer<'a> {
             models,
             enums,
             skipped: self.skipped,
+            webhooks,
         })
     }
 }
