@@ -82,6 +82,24 @@ fn run_tests(
     ]);
     passed &= succeeds(&mut traced)?;
 
+    // Its `webhooks` and `access-token` features: the signature and token
+    // known-answer tests, and the doc tests of the events and the crate page.
+    // (The workspace run has them on too, through workspace-tests; this run
+    // does not depend on that.) The example server's own test is
+    // `workspace-tests`' `webhook_server`, run above.
+    for target in ["--lib", "--doc"] {
+        let mut hooks = cargo(root);
+        hooks.args([
+            "test",
+            "-p",
+            "twilio-conversations",
+            "--features",
+            "webhooks,access-token",
+            target,
+        ]);
+        passed &= succeeds(&mut hooks)?;
+    }
+
     Ok(passed)
 }
 
