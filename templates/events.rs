@@ -9,6 +9,9 @@
 //! (a form cannot say null). A field that is there but does not decode is an
 //! [`EventError`] naming it.
 
+{% if hooks.uses_map() %}
+use std::collections::BTreeMap;
+{% endif %}
 use std::fmt;
 
 {% if hooks.uses_datetime() %}

@@ -538,6 +538,7 @@ fn x_webhooks_become_typed_events() {
         [
             ("At", "DateTime<Utc>".to_owned()),
             ("Extra", "serde_json::Value".to_owned()),
+            ("Labels", "BTreeMap<String, String>".to_owned()),
             ("On", "bool".to_owned()),
             ("Ratio", "f64".to_owned()),
             (

@@ -38,6 +38,11 @@ impl Webhooks {
             .unwrap_or_default()
     }
 
+    /// Whether any field is a map.
+    pub fn uses_map(&self) -> bool {
+        self.fields().any(|f| f.ty.mentions_map())
+    }
+
     /// Whether any field is a date-time.
     pub fn uses_datetime(&self) -> bool {
         self.fields().any(|f| f.ty.mentions_datetime())
