@@ -223,33 +223,32 @@ impl AccessToken {
         if nbf.is_some_and(|nbf| nbf >= exp) {
             return Err(TokenError::NotBeforeAfterExpiry);
         }
-        let header = Header {
-            alg: "HS256",
-            typ: "JWT",
-            cty: "twilio-fpa;v=1",
-            twr: self.region.as_deref().filter(|region| !region.is_empty()),
-        };
-        let payload = Payload {
-            jti: format!("{}-{iat}", self.api_key_sid),
-            grants: Grants {
-                identity: &self.identity,
-                chat: self.chat.as_ref().map(|chat| ChatClaims {
-                    service_sid: non_empty(&chat.service_sid),
-                    endpoint_id: non_empty(&chat.endpoint_id),
-                    deployment_role_sid: non_empty(&chat.deployment_role_sid),
-                    push_credential_sid: non_empty(&chat.push_credential_sid),
-                }),
-            },
-            nbf,
-            iat,
-            exp,
-            iss: &self.api_key_sid,
-            sub: &self.account_sid,
-        };
+        let header = JsonObject::new()
+            .field("alg", "HS256")
+            .field("typ", "JWT")
+            .field("cty", "twilio-fpa;v=1")
+            .optional("twr", self.region.as_deref().filter(|region| !region.is_empty()))
+            .finish();
+        let mut grants = JsonObject::new().field("identity", &self.identity);
+        if let Some(chat) = &self.chat {
+            let claims = JsonObject::new()
+                .optional("service_sid", non_empty(&chat.service_sid))
+                .optional("endpoint_id", non_empty(&chat.endpoint_id))
+                .optional("deployment_role_sid", non_empty(&chat.deployment_role_sid))
+                .optional("push_credential_sid", non_empty(&chat.push_credential_sid))
+                .finish();
+            grants = grants.raw("chat", &claims);
+        }
+        let payload = JsonObject::new()
+            .field("jti", format!("{}-{iat}", self.api_key_sid))
+            .raw("grants", &grants.finish())
+            .optional("nbf", nbf)
+            .field("iat", iat)
+            .field("exp", exp)
+            .field("iss", &self.api_key_sid)
+            .field("sub", &self.account_sid)
+            .finish();
         let engine = &base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        // Serializing plain structs of strings and numbers cannot fail.
-        let header = serde_json::to_vec(&header).unwrap_or_default();
-        let payload = serde_json::to_vec(&payload).unwrap_or_default();
         let signing_input = format!("{}.{}", engine.encode(header), engine.encode(payload));
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.api_key_secret.as_bytes())
             .map_err(|_| TokenError::Empty("api_key_secret"))?;
@@ -271,44 +270,44 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 
 // The JWT's parts, fields in the order the official SDKs write them.
 
-#[derive(Serialize)]
-struct Header<'a> {
-    alg: &'static str,
-    typ: &'static str,
-    cty: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    twr: Option<&'a str>,
-}
+/// A JSON object written key by key, so its keys keep the order the
+/// official SDKs write them in (a map would sort them, and the token's bytes,
+/// which the known-answer tests compare, would differ).
+struct JsonObject(String);
 
-#[derive(Serialize)]
-struct Payload<'a> {
-    jti: String,
-    grants: Grants<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    nbf: Option<u64>,
-    iat: u64,
-    exp: u64,
-    iss: &'a str,
-    sub: &'a str,
-}
+impl JsonObject {
+    fn new() -> Self {
+        JsonObject(String::from("{"))
+    }
 
-#[derive(Serialize)]
-struct Grants<'a> {
-    identity: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    chat: Option<ChatClaims<'a>>,
-}
+    fn raw(mut self, key: &str, json: &str) -> Self {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        // Strings and numbers always serialize.
+        self.0
+            .push_str(&serde_json::to_string(key).unwrap_or_default());
+        self.0.push(':');
+        self.0.push_str(json);
+        self
+    }
 
-#[derive(Serialize)]
-struct ChatClaims<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    service_sid: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    endpoint_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    deployment_role_sid: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    push_credential_sid: Option<&'a str>,
+    fn field(self, key: &str, value: impl Serialize) -> Self {
+        let json = serde_json::to_string(&value).unwrap_or_default();
+        self.raw(key, &json)
+    }
+
+    fn optional(self, key: &str, value: Option<impl Serialize>) -> Self {
+        match value {
+            Some(value) => self.field(key, value),
+            None => self,
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
 }
 
 #[cfg(test)]
