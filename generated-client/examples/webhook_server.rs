@@ -22,6 +22,7 @@
 //! webhook URL): behind a proxy or tunnel, the server cannot see it, and the
 //! signature covers it.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Router;
@@ -187,12 +188,21 @@ fn respond(answer: &WebhookAnswer) -> Response {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct TokenQuery {
-    identity: String,
-}
-
-async fn token(State(config): State<Arc<Config>>, Query(query): Query<TokenQuery>) -> Response {
+/// `GET /token?identity=alice`: a token for that identity, or 400 without one.
+async fn token(
+    State(config): State<Arc<Config>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(identity) = query
+        .get("identity")
+        .filter(|identity| !identity.is_empty())
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "name an identity: /token?identity=...",
+        )
+            .into_response();
+    };
     let mut grant = ChatGrant::new();
     if let Some(service) = &config.service_sid {
         grant = grant.service_sid(service.clone());
@@ -201,13 +211,13 @@ async fn token(State(config): State<Arc<Config>>, Query(query): Query<TokenQuery
         config.account_sid.clone(),
         config.api_key.clone(),
         config.api_secret.clone(),
-        query.identity.clone(),
+        identity.clone(),
     )
     .grant(grant)
     .to_jwt();
     match token {
         Ok(token) => axum::Json(serde_json::json!({
-            "identity": query.identity,
+            "identity": identity,
             "token": token,
         }))
         .into_response(),
