@@ -1,4 +1,10 @@
 //! The objects that responses (and their fields) decode into.
+//!
+//! `Serialize` and `Deserialize` are written out rather than derived: they
+//! encode and decode exactly as the derives would (fields under their wire
+//! names, unknown keys ignored, a missing `Option` is `None`), but share one
+//! copy of the key matching (`crate::wire::Fields`), which makes the crate
+//! compile faster and keeps `serde_derive` out of its dependencies.
 
 {% if api.models_use_map() %}
 use std::collections::BTreeMap;
@@ -25,7 +31,7 @@ use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %},
 /// Build one with [`{{ model.name }}::new`] and set the other fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 {% endif %}
-#[derive(Debug, Clone, {% if model.derives_default() %}Default, {% endif %}PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, {% if model.derives_default() %}Default, {% endif %}PartialEq)]
 #[non_exhaustive]
 pub struct {{ model.name }} {
 {% for field in model.fields %}
@@ -35,11 +41,75 @@ pub struct {{ model.name }} {
     {% if field.doc.is_empty() %}
     /// The `{{ field.wire_doc() }}` field.
     {% endif %}
-    {% if field.renamed %}
-    #[serde(rename = {{ field.wire_lit() }})]
-    {% endif %}
     pub {{ field.rust_name }}: {{ field.ty }},
 {% endfor %}
+}
+
+impl Serialize for {{ model.name }} {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let {% if !model.fields.is_empty() %}mut {% endif %}out = serializer.serialize_struct("{{ model.name }}", {{ model.fields.len() }})?;
+        {% for field in model.fields %}
+        out.serialize_field({{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
+        {% endfor %}
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for {{ model.name }} {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("{{ model.name }}", {{ model.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
+    }
+}
+
+impl {{ model.name }} {
+    const FIELDS: &[&str] = &[{% for field in model.fields %}{{ field.wire_lit() }}, {% endfor %}];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }}> {
+    type Value = {{ model.name }};
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct {{ model.name }}")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, {{ model.fields.len() }}, "struct {{ model.name }}"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        {% for field in model.fields %}
+        let mut f{{ loop.index0 }} = None;
+        {% endfor %}
+        let mut fields = crate::wire::Fields::new({{ model.name }}::FIELDS);
+        {% if model.fields.is_empty() %}
+        fields.next(&mut map)?;
+        {% else %}
+        while let Some(index) = fields.next(&mut map)? {
+        {% if model.fields.len() == 1 %}
+            if index == 0 {
+                f0 = {% if let RustType::Option(_) = model.fields[0].ty %}map.next_value()?{% else %}Some(map.next_value()?){% endif %};
+            }
+        {% else %}
+            match index {
+            {% for field in model.fields %}
+                {{ loop.index0 }} => f{{ loop.index0 }} = {% if let RustType::Option(_) = field.ty %}map.next_value()?{% else %}Some(map.next_value()?){% endif %},
+            {% endfor %}
+                _ => {}
+            }
+        {% endif %}
+        }
+        {% endif %}
+        Ok({{ model.name }} {
+        {% for field in model.fields %}
+            {% if let RustType::Option(_) = field.ty %}
+            {{ field.rust_name }}: f{{ loop.index0 }},
+            {% else %}
+            {{ field.rust_name }}: crate::wire::required(f{{ loop.index0 }}, {{ field.wire_lit() }})?,
+            {% endif %}
+        {% endfor %}
+        })
+    }
 }
 {% if !model.derives_default() %}
 

@@ -11,37 +11,92 @@ use std::fmt;
 {% if api.has_lists() %}
 use futures_core::Stream;
 {% endif %}
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::client::{Client, Request};
 use crate::error::Error;
+use crate::wire::{Fields, StructVisitor};
 
 /// Where a page sits in a list, as Twilio's `meta` object describes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PageMeta {
     /// The URL of the first page.
-    #[serde(default)]
     pub first_page_url: Option<String>,
     /// The JSON key that holds the items, e.g. `conversations`.
-    #[serde(default)]
     pub key: Option<String>,
     /// The URL of the next page; `None` on the last page.
-    #[serde(default)]
     pub next_page_url: Option<String>,
     /// The index of this page, from zero.
-    #[serde(default)]
     pub page: Option<i64>,
     /// How many items a page holds at most.
-    #[serde(default)]
     pub page_size: Option<i64>,
     /// The URL of the previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_url: Option<String>,
     /// The URL of this page.
-    #[serde(default)]
     pub url: Option<String>,
+}
+
+const PAGE_META_FIELDS: &[&str] = &["first_page_url", "key", "next_page_url", "page", "page_size", "previous_page_url", "url"];
+
+impl Serialize for PageMeta {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("PageMeta", PAGE_META_FIELDS.len())?;
+        out.serialize_field("first_page_url", &self.first_page_url)?;
+        out.serialize_field("key", &self.key)?;
+        out.serialize_field("next_page_url", &self.next_page_url)?;
+        out.serialize_field("page", &self.page)?;
+        out.serialize_field("page_size", &self.page_size)?;
+        out.serialize_field("previous_page_url", &self.previous_page_url)?;
+        out.serialize_field("url", &self.url)?;
+        out.end()
+    }
+}
+
+/// Every field may be missing (or `null`): it is then `None`.
+impl<'de> Deserialize<'de> for PageMeta {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("PageMeta", PAGE_META_FIELDS, StructVisitor::<Self>::new())
+    }
+}
+
+impl<'de> Visitor<'de> for StructVisitor<PageMeta> {
+    type Value = PageMeta;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct PageMeta")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PageMeta, A::Error> {
+        Ok(PageMeta {
+            first_page_url: seq.next_element()?.unwrap_or_default(),
+            key: seq.next_element()?.unwrap_or_default(),
+            next_page_url: seq.next_element()?.unwrap_or_default(),
+            page: seq.next_element()?.unwrap_or_default(),
+            page_size: seq.next_element()?.unwrap_or_default(),
+            previous_page_url: seq.next_element()?.unwrap_or_default(),
+            url: seq.next_element()?.unwrap_or_default(),
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageMeta, A::Error> {
+        let mut meta = PageMeta::default();
+        let mut fields = Fields::new(PAGE_META_FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => meta.first_page_url = map.next_value()?,
+                1 => meta.key = map.next_value()?,
+                2 => meta.next_page_url = map.next_value()?,
+                3 => meta.page = map.next_value()?,
+                4 => meta.page_size = map.next_value()?,
+                5 => meta.previous_page_url = map.next_value()?,
+                _ => meta.url = map.next_value()?,
+            }
+        }
+        Ok(meta)
+    }
 }
 
 impl PageMeta {

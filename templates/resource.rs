@@ -137,7 +137,7 @@ impl {{ resource.handle }} {
 {% endfor %}
 ///
 /// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_doc() }}`).
-#[derive(Debug, Clone, {% if params.derives_default() %}Default, {% endif %}PartialEq, Deserialize)]
+#[derive(Debug, Clone, {% if params.derives_default() %}Default, {% endif %}PartialEq)]
 #[non_exhaustive]
 pub struct {{ params.name }} {
 {% for field in params.fields %}
@@ -146,13 +146,6 @@ pub struct {{ params.name }} {
     {% endfor %}
     {% if field.doc.is_empty() %}
     /// Sent as `{{ field.wire_doc() }}`.
-    {% endif %}
-    {% if field.setter.iter_item().is_none() %}
-    #[serde(rename = {{ field.wire_lit() }})]
-    {% else if field.required %}
-    #[serde(rename = {{ field.wire_lit() }}, deserialize_with = "crate::wire::one_or_many_required")]
-    {% else %}
-    #[serde(rename = {{ field.wire_lit() }}, default, deserialize_with = "crate::wire::one_or_many")]
     {% endif %}
     pub {{ field.rust_name }}: {% if field.required %}{{ field.ty }}{% else %}Option<{{ field.ty }}>{% endif %},
 {% endfor %}
@@ -223,5 +216,7 @@ impl {{ params.name }} {
     }
 {% endif %}
 }
+
+{% include "params_de.rs" %}
 {% endif %}
 {% endfor %}

@@ -1,10 +1,19 @@
-//! How values go on the wire: form bodies, query strings and path segments.
+//! How values go on the wire: form bodies, query strings and path segments;
+//! and how structs are read back from a map of named fields.
 //!
 //! Twilio's rules: unset values are not sent; booleans are `true`/`false`;
 //! date-times are RFC 3339 in UTC with a `Z`; a list sends one key per item
 //! (`Key=a&Key=b`); names are sent as the spec spells them (`Timers.Inactive`).
 
+use std::fmt;
+use std::marker::PhantomData;
+
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Deserializer;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+{% if api.has_list_params() %}
+use serde::Deserialize;
+{% endif %}
 
 {% if api.has_path_params() %}
 use crate::error::Error;
@@ -82,47 +91,213 @@ impl<T: ToWire> ToWire for Option<T> {
 
 {% if api.has_list_params() %}
 /// A list as a form gives it: several values, or a single one (`Key=a` is a
-/// one-item list).
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum OneOrMany<T> {
-    Many(Vec<T>),
-    One(T),
+/// one-item list). A params struct reads a required list field as this, an
+/// optional one as [`MaybeMany`].
+pub(crate) struct OneOrMany<T>(pub(crate) Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
+    }
 }
 
-impl<T> From<OneOrMany<T>> for Vec<T> {
-    fn from(value: OneOrMany<T>) -> Self {
-        match value {
-            OneOrMany::Many(items) => items,
-            OneOrMany::One(item) => vec![item],
-        }
+struct OneOrManyVisitor<T>(PhantomData<fn() -> T>);
+
+impl<T> OneOrManyVisitor<T> {
+    fn one<'de, E: de::Error>(deserializer: impl Deserializer<'de, Error = E>) -> Result<OneOrMany<T>, E>
+    where
+        T: Deserialize<'de>,
+    {
+        T::deserialize(deserializer).map(|item| OneOrMany(vec![item]))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
+    type Value = OneOrMany<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or a list of values")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<OneOrMany<T>, A::Error> {
+        Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(OneOrMany)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OneOrMany<T>, A::Error> {
+        Self::one(de::value::MapAccessDeserializer::new(map))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::StrDeserializer::new(value))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::BorrowedStrDeserializer::new(value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::StringDeserializer::new(value))
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::BoolDeserializer::new(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::I64Deserializer::new(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::U64Deserializer::new(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<OneOrMany<T>, E> {
+        Self::one(de::value::F64Deserializer::new(value))
     }
 }
 {% endif %}
-
-{% if api.has_list_params_required(true) %}
-/// Deserializes a required list that may also be given as a single value.
-pub(crate) fn one_or_many_required<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::Deserialize<'de>,
-{
-    let value: OneOrMany<T> = serde::Deserialize::deserialize(deserializer)?;
-    Ok(value.into())
-}
-{% endif %}
-
 {% if api.has_list_params_required(false) %}
-/// Deserializes an optional list that may also be given as a single value.
-pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::Deserialize<'de>,
-{
-    let value: Option<OneOrMany<T>> = serde::Deserialize::deserialize(deserializer)?;
-    Ok(value.map(Vec::from))
+
+/// An optional [`OneOrMany`]: `null` is no list.
+pub(crate) struct MaybeMany<T>(pub(crate) Option<Vec<T>>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for MaybeMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Option::<OneOrMany<T>>::deserialize(deserializer).map(|list| MaybeMany(list.map(|list| list.0)))
+    }
 }
 {% endif %}
+/// The part of every model's and params struct's `Deserialize` impl that does
+/// not depend on the struct: matching keys to fields, skipping unknown keys,
+/// refusing a key given twice, and what a missing field becomes. It decodes
+/// exactly as `#[derive(Deserialize)]` does, but this code is compiled once
+/// instead of once per struct, and each struct's impl is a few lines a field.
+pub(crate) struct Fields {
+    names: &'static [&'static str],
+    seen: Vec<bool>,
+}
+
+impl Fields {
+    /// The fields of a struct, by their names on the wire.
+    pub(crate) fn new(names: &'static [&'static str]) -> Self {
+        Fields { names, seen: vec![false; names.len()] }
+    }
+
+    /// The index of the next known key in `map`, whose value is to be read
+    /// next; the values of unknown keys are skipped.
+    pub(crate) fn next<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Option<usize>, A::Error> {
+        while let Some(key) = map.next_key_seed(Key(self.names))? {
+            let Some(index) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if std::mem::replace(&mut self.seen[index], true) {
+                return Err(de::Error::duplicate_field(self.names[index]));
+            }
+            return Ok(Some(index));
+        }
+        Ok(None)
+    }
+}
+
+/// A map key as the index of the field it names (`None`: not a field). Like
+/// a derived field identifier, it takes the field's name or its position.
+struct Key(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+        Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|name| *name == key))
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|name| name.as_bytes() == key))
+    }
+}
+
+/// The `serde` visitor of the struct `T`: each model and params struct
+/// implements `Visitor` for its own, in a few lines a field.
+pub(crate) struct StructVisitor<T>(PhantomData<fn() -> T>);
+
+impl<T> StructVisitor<T> {
+    pub(crate) const fn new() -> Self {
+        StructVisitor(PhantomData)
+    }
+}
+
+{% if api.decodes_required_fields() %}
+/// The value read for a field that may not be missing; a missing one is a
+/// `missing field` error, as with `#[derive(Deserialize)]` (only an `Option`
+/// may be missing, and those are read straight into their field).
+pub(crate) fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(name))
+}
+{% endif %}
+
+/// A struct given as a sequence of its fields' values (as compact formats
+/// send it) read as a map keyed by field position, so a struct's `visit_seq`
+/// is its `visit_map`. Too few values is an `invalid length` error, as with
+/// `#[derive(Deserialize)]`.
+pub(crate) struct SeqAsMap<A> {
+    seq: A,
+    next: usize,
+    len: usize,
+    expecting: &'static str,
+}
+
+impl<A> SeqAsMap<A> {
+    /// The values of `len` fields of the struct that `expecting` names
+    /// (`struct Conversation`).
+    pub(crate) fn new(seq: A, len: usize, expecting: &'static str) -> Self {
+        SeqAsMap { seq, next: 0, len, expecting }
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> MapAccess<'de> for SeqAsMap<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        if self.next == self.len {
+            return Ok(None);
+        }
+        seed.deserialize(de::value::U64Deserializer::new(self.next as u64)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        let index = self.next;
+        self.next += 1;
+        match self.seq.next_element_seed(seed)? {
+            Some(value) => Ok(value),
+            None => Err(de::Error::invalid_length(index, self)),
+        }
+    }
+}
+
+impl<A> de::Expected for SeqAsMap<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.len == 1 { "" } else { "s" };
+        write!(f, "{} with {} element{plural}", self.expecting, self.len)
+    }
+}
+
+
 
 {% if api.has_path_params() %}
 /// Percent-encodes `value` as exactly one path segment: everything but
@@ -184,4 +359,106 @@ mod tests {
             ]
         );
     }
+{% if api.decodes_required_fields() %}
+
+    use serde::Deserialize;
+
+    /// A struct decoded the way every model and params struct is.
+    #[derive(Debug, PartialEq)]
+    struct Sample {
+        name: String,
+        size: Option<i64>,
+    }
+
+    const SAMPLE_FIELDS: &[&str] = &["Name", "Size"];
+
+    impl<'de> Deserialize<'de> for Sample {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_struct("Sample", SAMPLE_FIELDS, StructVisitor::<Self>::new())
+        }
+    }
+
+    impl<'de> Visitor<'de> for StructVisitor<Sample> {
+        type Value = Sample;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("struct Sample")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Sample, A::Error> {
+            self.visit_map(SeqAsMap::new(seq, 2, "struct Sample"))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sample, A::Error> {
+            let (mut f0, mut f1) = (None, None);
+            let mut fields = Fields::new(SAMPLE_FIELDS);
+            while let Some(index) = fields.next(&mut map)? {
+                match index {
+                    0 => f0 = Some(map.next_value()?),
+                    1 => f1 = map.next_value()?,
+                    _ => {}
+                }
+            }
+            Ok(Sample { name: required(f0, "Name")?, size: f1 })
+        }
+    }
+
+    /// What `#[derive(Deserialize)]` gives, error messages included.
+    #[test]
+    fn structs_decode_as_the_derive_would() {
+        let decode = |json: &str| serde_json::from_str::<Sample>(json).map_err(|err| err.to_string());
+        let sample = |size| Sample { name: "a".into(), size };
+        assert_eq!(decode(r#"{"Name": "a", "Size": 2}"#), Ok(sample(Some(2))));
+        // Unknown keys are skipped, whatever their value; a missing or null `Option` is `None`.
+        assert_eq!(decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(sample(None)));
+        assert_eq!(decode(r#"{"Name": "a", "Size": null}"#), Ok(sample(None)));
+        // The Rust field name is not a wire name.
+        assert_eq!(decode(r#"{"name": "a"}"#), Err("missing field `Name` at line 1 column 13".into()));
+        assert_eq!(decode(r#"{"Size": 1}"#), Err("missing field `Name` at line 1 column 11".into()));
+        assert_eq!(
+            decode(r#"{"Name": "a", "Name": "b"}"#),
+            Err("duplicate field `Name` at line 1 column 20".into())
+        );
+        assert_eq!(
+            decode(r#"{"Name": 1}"#),
+            Err("invalid type: integer `1`, expected a string at line 1 column 10".into())
+        );
+        assert_eq!(
+            decode("true"),
+            Err("invalid type: boolean `true`, expected struct Sample at line 1 column 4".into())
+        );
+        // A sequence gives the fields in order, as compact formats send them.
+        assert_eq!(decode(r#"["a", 2]"#), Ok(sample(Some(2))));
+        assert_eq!(
+            decode(r#"["a"]"#),
+            Err("invalid length 1, expected struct Sample with 2 elements at line 1 column 5".into())
+        );
+        // From a `serde_json::Value` too, as the spec-example tests decode params.
+        let value = serde_json::json!({"Name": "a", "Size": 3});
+        assert_eq!(Sample::deserialize(value).unwrap(), sample(Some(3)));
+    }
+{% endif %}
+{% if api.has_list_params() %}
+
+    #[test]
+    fn lists_take_one_value_or_many() {
+        let many = |json: &str| serde_json::from_str::<OneOrMany<String>>(json).map(|list| list.0).ok();
+        assert_eq!(many(r#""a""#), Some(vec!["a".to_owned()]));
+        assert_eq!(many(r#"["a", "b"]"#), Some(vec!["a".to_owned(), "b".to_owned()]));
+        assert_eq!(many("[]"), Some(vec![]));
+        assert_eq!(many("1"), None);
+        assert_eq!(serde_json::from_str::<OneOrMany<i64>>("[1, 2]").unwrap().0, vec![1, 2]);
+        assert_eq!(serde_json::from_str::<OneOrMany<i64>>("3").unwrap().0, vec![3]);
+    }
+{% endif %}
+{% if api.has_list_params_required(false) %}
+
+    #[test]
+    fn optional_lists_may_be_null() {
+        let maybe = |json: &str| serde_json::from_str::<MaybeMany<String>>(json).unwrap().0;
+        assert_eq!(maybe("null"), None);
+        assert_eq!(maybe(r#""a""#), Some(vec!["a".to_owned()]));
+        assert_eq!(maybe(r#"["a"]"#), Some(vec!["a".to_owned()]));
+    }
+{% endif %}
 }

@@ -430,11 +430,15 @@ fn required_parameters_are_the_arguments_of_new_in_spec_order() {
         "pub scope: String,",
         "pub kind: ThingKind,",
         "pub verbose: Option<bool>,",
-        // No `Default` where something is required, and no serde `default`
-        // either: decoding without a required field fails.
-        "#[derive(Debug, Clone, PartialEq, Deserialize)] #[non_exhaustive] pub struct CreateThingParams {",
-        r#"#[serde(rename = "Tags", deserialize_with = "crate::wire::one_or_many_required")] pub tags: Vec<String>,"#,
-        r#"#[serde(rename = "Kind")] pub kind: ThingKind,"#,
+        // No `Default` where something is required, and decoding without a
+        // required field fails.
+        "#[derive(Debug, Clone, PartialEq)] #[non_exhaustive] pub struct CreateThingParams {",
+        "pub tags: Vec<String>,",
+        "6 => f6 = Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0),",
+        r#"tags: crate::wire::required(f6, "Tags")?,"#,
+        r#"kind: crate::wire::required(f5, "Kind")?,"#,
+        // An optional field is read straight into its `Option`.
+        "2 => f2 = map.next_value()?,",
         // Required values are always sent.
         r#"self.scope.push_to("Scope", &mut out);"#,
         r#"self.x_request_tag.push_to("X-Request-Tag", &mut out);"#,
@@ -454,7 +458,7 @@ fn required_parameters_are_the_arguments_of_new_in_spec_order() {
     // With nothing required: `Default`, and `new()` without arguments.
     let others = squashed(&generated.files["src/resources/others.rs"]);
     for expected in [
-        "#[derive(Debug, Clone, Default, PartialEq, Deserialize)] #[non_exhaustive] pub struct ListOtherParams {",
+        "#[derive(Debug, Clone, Default, PartialEq)] #[non_exhaustive] pub struct ListOtherParams {",
         "pub fn new() -> Self { Self::default() }",
         "let page = client.others().list(&ListOtherParams::new()).await?;",
     ] {

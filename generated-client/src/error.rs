@@ -7,6 +7,8 @@ use std::fmt;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
+use crate::wire::{Fields, SeqAsMap, StructVisitor};
+
 /// Why a call failed.
 ///
 /// No variant's `Debug` or `Display` output contains a credential.
@@ -123,18 +125,11 @@ impl ApiError {
         headers: HeaderMap,
         body: &[u8],
     ) -> ApiError {
-        #[derive(serde::Deserialize)]
-        struct Body {
-            code: Option<i64>,
-            message: Option<String>,
-            more_info: Option<String>,
-            details: Option<serde_json::Value>,
-        }
-        let parsed: Option<Body> = serde_json::from_slice(body).ok();
-        let (code, message, more_info, details) = match parsed {
-            Some(b) => (b.code, b.message, b.more_info, b.details),
-            None => (None, None, None, None),
-        };
+        let (code, message, more_info, details) = serde_json::from_slice::<Body>(body)
+            .map_or(
+                (None, None, None, None),
+                |b| (b.code, b.message, b.more_info, b.details),
+            );
         ApiError {
             status: status.as_u16(),
             code,
@@ -149,6 +144,57 @@ impl ApiError {
     /// Twilio's request id (`Twilio-Request-Id`), for support tickets.
     pub fn request_id(&self) -> Option<&str> {
         self.headers.get("twilio-request-id")?.to_str().ok()
+    }
+}
+
+/// Twilio's JSON error body; a body that is not one leaves every field `None`.
+struct Body {
+    code: Option<i64>,
+    message: Option<String>,
+    more_info: Option<String>,
+    details: Option<serde_json::Value>,
+}
+
+const BODY_FIELDS: &[&str] = &["code", "message", "more_info", "details"];
+impl<'de> serde::Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct("Body", BODY_FIELDS, StructVisitor::<Self>::new())
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for StructVisitor<Body> {
+    type Value = Body;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct Body")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Body, A::Error> {
+        self.visit_map(SeqAsMap::new(seq, BODY_FIELDS.len(), "struct Body"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Body, A::Error> {
+        let mut body = Body {
+            code: None,
+            message: None,
+            more_info: None,
+            details: None,
+        };
+        let mut fields = Fields::new(BODY_FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => body.code = map.next_value()?,
+                1 => body.message = map.next_value()?,
+                2 => body.more_info = map.next_value()?,
+                _ => body.details = map.next_value()?,
+            }
+        }
+        Ok(body)
     }
 }
 

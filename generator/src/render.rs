@@ -409,6 +409,22 @@ fn one_line_kind(line: &str) -> Option<&'static str> {
 
 // Helpers the templates call, kept tiny: they answer questions, never build code.
 
+impl Api {
+    /// Whether some model field is not an `Option`, or some params field is
+    /// required: a `Deserialize` impl that can find such a field missing
+    /// (`wire::required` says what that gives).
+    pub fn decodes_required_fields(&self) -> bool {
+        let mut models = self.models.iter().flat_map(|m| &m.fields);
+        let mut params = self
+            .resources
+            .iter()
+            .flat_map(|r| &r.operations)
+            .filter_map(|op| op.params.as_ref())
+            .flat_map(|p| &p.fields);
+        models.any(|f| !matches!(f.ty, RustType::Option(_))) || params.any(|f| f.required)
+    }
+}
+
 impl Setter {
     /// Whether the setter takes `impl Into<T>`.
     pub fn is_into(&self) -> bool {

@@ -1,8 +1,10 @@
 //! Maintainer tasks: `cargo xtask generate` writes the client crate from a
 //! spec; `cargo xtask compare` lists the wire differences between two specs
 //! and what they would do to the crate; `cargo xtask test` runs every test,
-//! with the mock servers they need.
+//! with the mock servers they need; `cargo xtask bench-build` times the
+//! generated crate's build.
 
+mod bench_build;
 mod compare;
 mod test;
 
@@ -50,6 +52,10 @@ enum Task {
     /// Run every test of the workspace: starts Prism with Twilio's published
     /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
     Test,
+    /// Time the build of the generated crate against openapi-generator's
+    /// `rust` output for the same spec: clean, and the crate alone (needs
+    /// Java and `pip install openapi-generator-cli`; a benchmark, not run in CI).
+    BenchBuild(bench_build::BenchArgs),
 }
 
 #[derive(Args)]
@@ -91,6 +97,13 @@ fn main() -> ExitCode {
         Task::Compare(args) => compare::run(&args),
         Task::Test => match test::run(&project_root()) {
             Ok(code) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        Task::BenchBuild(args) => match bench_build::run(&project_root(), &args) {
+            Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("error: {err}");
                 ExitCode::FAILURE

@@ -223,48 +223,32 @@ impl ConfigurationAddresses {
 /// Required, so taken by `new` (in this order) and always sent: `type` and `address`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConfigurationAddressParams {
     /// Channel of the address: `sms` or `whatsapp` for phone numbers, or one of `messenger`, `gbm`, `email`, `rcs`, `apple` and `chat` for the other supported channels. Fixed once the configuration exists.
-    #[serde(rename = "Type")]
     pub r#type: ConfigurationAddressType,
     /// The address this configuration is for: one of your Twilio phone numbers in E.164 form (for example `+15005550006`) for `sms`, or your WhatsApp sender number for `whatsapp`. An address can have only one configuration.
-    #[serde(rename = "Address")]
     pub address: String,
     /// Label of this address configuration, up to 256 characters, for your own overview.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// `true` makes Twilio open a new conversation when someone who is not yet in a conversation on this address sends it a message; `false` turns that off.
-    #[serde(rename = "AutoCreation.Enabled")]
     pub auto_creation_enabled: Option<bool>,
     /// What gets attached to each auto-created conversation: `webhook` adds a conversation-scoped webhook to `AutoCreation.WebhookUrl`, `studio` connects the Studio Flow in `AutoCreation.StudioFlowSid`, and `default` adds nothing (the service's own webhooks still apply).
-    #[serde(rename = "AutoCreation.Type")]
     pub auto_creation_type: Option<ConfigurationAddressAutoCreationType>,
     /// Conversation Service (`IS...`) that auto-created conversations are opened in. When unset, they go to the account's default service.
-    #[serde(rename = "AutoCreation.ConversationServiceSid")]
     pub auto_creation_conversation_service_sid: Option<String>,
     /// With auto-creation type `webhook`: absolute URL that receives the events of each auto-created conversation.
-    #[serde(rename = "AutoCreation.WebhookUrl")]
     pub auto_creation_webhook_url: Option<String>,
     /// With auto-creation type `webhook`: HTTP method of the webhook requests, `get` or `post`.
-    #[serde(rename = "AutoCreation.WebhookMethod")]
     pub auto_creation_webhook_method: Option<ConfigurationAddressMethod>,
     /// With auto-creation type `webhook`: which events the webhook reports. Message events are `onMessageAdded`, `onMessageUpdated` and `onMessageRemoved`; conversation events `onConversationUpdated`, `onConversationStateUpdated` and `onConversationRemoved`; participant events `onParticipantAdded`, `onParticipantUpdated` and `onParticipantRemoved`; plus `onDeliveryUpdated` for receipts. Send one value per event.
-    #[serde(
-        rename = "AutoCreation.WebhookFilters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub auto_creation_webhook_filters: Option<Vec<String>>,
     /// With auto-creation type `studio`: the Studio Flow (`FW...`) that new conversations are handed to.
-    #[serde(rename = "AutoCreation.StudioFlowSid")]
     pub auto_creation_studio_flow_sid: Option<String>,
     /// With auto-creation type `studio`: how many times Twilio retries a request to the Studio Flow that failed.
-    #[serde(rename = "AutoCreation.StudioRetryCount")]
     pub auto_creation_studio_retry_count: Option<i64>,
     /// Two-letter ISO 3166-1 alpha-2 country code of the address, for example `US`. Only relevant for short codes.
-    #[serde(rename = "AddressCountry")]
     pub address_country: Option<String>,
 }
 
@@ -396,23 +380,122 @@ impl CreateConfigurationAddressParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateConfigurationAddressParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateConfigurationAddressParams",
+                CreateConfigurationAddressParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateConfigurationAddressParams {
+    const FIELDS: &[&str] = &[
+        "Type",
+        "Address",
+        "FriendlyName",
+        "AutoCreation.Enabled",
+        "AutoCreation.Type",
+        "AutoCreation.ConversationServiceSid",
+        "AutoCreation.WebhookUrl",
+        "AutoCreation.WebhookMethod",
+        "AutoCreation.WebhookFilters",
+        "AutoCreation.StudioFlowSid",
+        "AutoCreation.StudioRetryCount",
+        "AddressCountry",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateConfigurationAddressParams> {
+    type Value = CreateConfigurationAddressParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateConfigurationAddressParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                12,
+                "struct CreateConfigurationAddressParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateConfigurationAddressParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = Some(map.next_value()?),
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateConfigurationAddressParams {
+            r#type: crate::wire::required(f0, "Type")?,
+            address: crate::wire::required(f1, "Address")?,
+            friendly_name: f2,
+            auto_creation_enabled: f3,
+            auto_creation_type: f4,
+            auto_creation_conversation_service_sid: f5,
+            auto_creation_webhook_url: f6,
+            auto_creation_webhook_method: f7,
+            auto_creation_webhook_filters: f8,
+            auto_creation_studio_flow_sid: f9,
+            auto_creation_studio_retry_count: f10,
+            address_country: f11,
+        })
+    }
+}
+
 /// Parameters for [`ConfigurationAddresses::list`](crate::ConfigurationAddresses::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListConfigurationAddressParams {
     /// Only addresses of this channel type, such as `sms`, `whatsapp`, `messenger`, `gbm`, `email`, `rcs`, `apple` or `chat`.
-    #[serde(rename = "Type")]
     pub r#type: Option<String>,
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -456,42 +539,91 @@ impl ListConfigurationAddressParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListConfigurationAddressParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListConfigurationAddressParams",
+                ListConfigurationAddressParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListConfigurationAddressParams {
+    const FIELDS: &[&str] = &["Type", "PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListConfigurationAddressParams> {
+    type Value = ListConfigurationAddressParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListConfigurationAddressParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 4, "struct ListConfigurationAddressParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListConfigurationAddressParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListConfigurationAddressParams {
+            r#type: f0,
+            page_size: f1,
+            page: f2,
+            page_token: f3,
+        })
+    }
+}
+
 /// Parameters for [`ConfigurationAddresses::update`](crate::ConfigurationAddresses::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConfigurationAddressParams {
     /// Label of this address configuration, up to 256 characters, for your own overview.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// `true` makes Twilio open a new conversation when someone who is not yet in a conversation on this address sends it a message; `false` turns that off.
-    #[serde(rename = "AutoCreation.Enabled")]
     pub auto_creation_enabled: Option<bool>,
     /// What gets attached to each auto-created conversation: `webhook` adds a conversation-scoped webhook to `AutoCreation.WebhookUrl`, `studio` connects the Studio Flow in `AutoCreation.StudioFlowSid`, and `default` adds nothing (the service's own webhooks still apply).
-    #[serde(rename = "AutoCreation.Type")]
     pub auto_creation_type: Option<ConfigurationAddressAutoCreationType>,
     /// Conversation Service (`IS...`) that auto-created conversations are opened in. When unset, they go to the account's default service.
-    #[serde(rename = "AutoCreation.ConversationServiceSid")]
     pub auto_creation_conversation_service_sid: Option<String>,
     /// With auto-creation type `webhook`: absolute URL that receives the events of each auto-created conversation.
-    #[serde(rename = "AutoCreation.WebhookUrl")]
     pub auto_creation_webhook_url: Option<String>,
     /// With auto-creation type `webhook`: HTTP method of the webhook requests, `get` or `post`.
-    #[serde(rename = "AutoCreation.WebhookMethod")]
     pub auto_creation_webhook_method: Option<ConfigurationAddressMethod>,
     /// With auto-creation type `webhook`: which events the webhook reports. Message events are `onMessageAdded`, `onMessageUpdated` and `onMessageRemoved`; conversation events `onConversationUpdated`, `onConversationStateUpdated` and `onConversationRemoved`; participant events `onParticipantAdded`, `onParticipantUpdated` and `onParticipantRemoved`; plus `onDeliveryUpdated` for receipts. Send one value per event.
-    #[serde(
-        rename = "AutoCreation.WebhookFilters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub auto_creation_webhook_filters: Option<Vec<String>>,
     /// With auto-creation type `studio`: the Studio Flow (`FW...`) that new conversations are handed to.
-    #[serde(rename = "AutoCreation.StudioFlowSid")]
     pub auto_creation_studio_flow_sid: Option<String>,
     /// With auto-creation type `studio`: how many times Twilio retries a request to the Studio Flow that failed.
-    #[serde(rename = "AutoCreation.StudioRetryCount")]
     pub auto_creation_studio_retry_count: Option<i64>,
 }
 
@@ -586,5 +718,92 @@ impl UpdateConfigurationAddressParams {
         self.auto_creation_studio_retry_count
             .push_to("AutoCreation.StudioRetryCount", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateConfigurationAddressParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConfigurationAddressParams",
+                UpdateConfigurationAddressParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConfigurationAddressParams {
+    const FIELDS: &[&str] = &[
+        "FriendlyName",
+        "AutoCreation.Enabled",
+        "AutoCreation.Type",
+        "AutoCreation.ConversationServiceSid",
+        "AutoCreation.WebhookUrl",
+        "AutoCreation.WebhookMethod",
+        "AutoCreation.WebhookFilters",
+        "AutoCreation.StudioFlowSid",
+        "AutoCreation.StudioRetryCount",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConfigurationAddressParams> {
+    type Value = UpdateConfigurationAddressParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConfigurationAddressParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 9, "struct UpdateConfigurationAddressParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateConfigurationAddressParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConfigurationAddressParams {
+            friendly_name: f0,
+            auto_creation_enabled: f1,
+            auto_creation_type: f2,
+            auto_creation_conversation_service_sid: f3,
+            auto_creation_webhook_url: f4,
+            auto_creation_webhook_method: f5,
+            auto_creation_webhook_filters: f6,
+            auto_creation_studio_flow_sid: f7,
+            auto_creation_studio_retry_count: f8,
+        })
     }
 }

@@ -97,20 +97,16 @@ impl ConfigurationResource {
 /// Parameters for [`ConfigurationResource::update`](crate::ConfigurationResource::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`DefaultChatServiceSid`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConfigurationParams {
     /// Conversation Service (`IS...`) that new conversations go to when no service is named, i.e. the one the `/v1/Conversations` endpoints work in.
-    #[serde(rename = "DefaultChatServiceSid")]
     pub default_chat_service_sid: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that new conversations use for SMS, MMS and WhatsApp unless they name their own.
-    #[serde(rename = "DefaultMessagingServiceSid")]
     pub default_messaging_service_sid: Option<String>,
     /// Account-wide default for how long a conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT30M`. At least `PT1M`.
-    #[serde(rename = "DefaultInactiveTimer")]
     pub default_inactive_timer: Option<String>,
     /// Account-wide default for how long a conversation may stay idle before it is `closed`, as an ISO 8601 duration such as `P30D`. At least `PT10M`.
-    #[serde(rename = "DefaultClosedTimer")]
     pub default_closed_timer: Option<String>,
 }
 
@@ -152,5 +148,70 @@ impl UpdateConfigurationParams {
         self.default_inactive_timer.push_to("DefaultInactiveTimer", &mut out);
         self.default_closed_timer.push_to("DefaultClosedTimer", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateConfigurationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConfigurationParams",
+                UpdateConfigurationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConfigurationParams {
+    const FIELDS: &[&str] = &[
+        "DefaultChatServiceSid",
+        "DefaultMessagingServiceSid",
+        "DefaultInactiveTimer",
+        "DefaultClosedTimer",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConfigurationParams> {
+    type Value = UpdateConfigurationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConfigurationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 4, "struct UpdateConfigurationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(UpdateConfigurationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConfigurationParams {
+            default_chat_service_sid: f0,
+            default_messaging_service_sid: f1,
+            default_inactive_timer: f2,
+            default_closed_timer: f3,
+        })
     }
 }

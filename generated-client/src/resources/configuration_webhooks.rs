@@ -87,23 +87,18 @@ impl ConfigurationWebhooks {
 /// Parameters for [`ConfigurationWebhooks::update`](crate::ConfigurationWebhooks::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Method`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConfigurationWebhookParams {
     /// HTTP method of the account-level webhook requests: `GET` or `POST`.
-    #[serde(rename = "Method")]
     pub method: Option<String>,
     /// Events sent to your webhook URLs; events not listed do not fire. Pre-event names use the present tense (`onMessageAdd`, `onParticipantAdd`, `onConversationUpdate`) and post-event names the past tense (`onMessageAdded`, `onParticipantAdded`, `onConversationUpdated`, `onConversationStateUpdated`, `onDeliveryUpdated`, ...). Send one value per event.
-    #[serde(rename = "Filters", default, deserialize_with = "crate::wire::one_or_many")]
     pub filters: Option<Vec<String>>,
     /// Absolute URL that Twilio calls before an action takes effect (pre-event webhook); its response can let the action go ahead or reject it.
-    #[serde(rename = "PreWebhookUrl")]
     pub pre_webhook_url: Option<String>,
     /// Absolute URL that Twilio notifies after an event has happened (post-event webhook).
-    #[serde(rename = "PostWebhookUrl")]
     pub post_webhook_url: Option<String>,
     /// Where the account-level webhook events go: `webhook` to your own `PreWebhookUrl` and `PostWebhookUrl`, `flex` to Twilio Flex.
-    #[serde(rename = "Target")]
     pub target: Option<ConfigurationWebhookTarget>,
 }
 
@@ -154,5 +149,76 @@ impl UpdateConfigurationWebhookParams {
         self.post_webhook_url.push_to("PostWebhookUrl", &mut out);
         self.target.push_to("Target", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateConfigurationWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConfigurationWebhookParams",
+                UpdateConfigurationWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConfigurationWebhookParams {
+    const FIELDS: &[&str] = &[
+        "Method",
+        "Filters",
+        "PreWebhookUrl",
+        "PostWebhookUrl",
+        "Target",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConfigurationWebhookParams> {
+    type Value = UpdateConfigurationWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConfigurationWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 5, "struct UpdateConfigurationWebhookParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateConfigurationWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConfigurationWebhookParams {
+            method: f0,
+            filters: f1,
+            pre_webhook_url: f2,
+            post_webhook_url: f3,
+            target: f4,
+        })
     }
 }

@@ -249,35 +249,26 @@ impl ConversationParticipants {
 /// Parameters for [`ConversationParticipants::create`](crate::ConversationParticipants::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// For a chat (SDK) participant: the identity of the Conversations user they act as, the same string their access token carries (up to 256 characters). Leave it out for SMS or WhatsApp participants, who are known by `MessagingBinding.Address` instead.
-    #[serde(rename = "Identity")]
     pub identity: Option<String>,
     /// The participant's own SMS or WhatsApp address, for example `+15005550006` or `whatsapp:+15005550006`. Together with `MessagingBinding.ProxyAddress` it identifies the participant; leave both out for chat participants, who use `Identity`.
-    #[serde(rename = "MessagingBinding.Address")]
     pub messaging_binding_address: Option<String>,
     /// The Twilio number (or `whatsapp:` sender) the participant talks to, in E.164 form, for example `+15005550001`. Required together with `MessagingBinding.Address`.
-    #[serde(rename = "MessagingBinding.ProxyAddress")]
     pub messaging_binding_proxy_address: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// For a chat participant in a group MMS conversation: the Twilio number (E.164) that stands in for them, so the SMS/MMS participants see their messages come from it.
-    #[serde(rename = "MessagingBinding.ProjectedAddress")]
     pub messaging_binding_projected_address: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -366,20 +357,108 @@ impl CreateConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateConversationParticipantParams",
+                CreateConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateConversationParticipantParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Identity",
+        "MessagingBinding.Address",
+        "MessagingBinding.ProxyAddress",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "MessagingBinding.ProjectedAddress",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateConversationParticipantParams> {
+    type Value = CreateConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                9,
+                "struct CreateConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+            identity: f1,
+            messaging_binding_address: f2,
+            messaging_binding_proxy_address: f3,
+            date_created: f4,
+            date_updated: f5,
+            attributes: f6,
+            messaging_binding_projected_address: f7,
+            role_sid: f8,
+        })
+    }
+}
+
 /// Parameters for [`ConversationParticipants::list`](crate::ConversationParticipants::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListConversationParticipantParams {
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -416,41 +495,94 @@ impl ListConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListConversationParticipantParams",
+                ListConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListConversationParticipantParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListConversationParticipantParams> {
+    type Value = ListConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                3,
+                "struct ListConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListConversationParticipantParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ConversationParticipants::update`](crate::ConversationParticipants::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
     /// New Twilio number (E.164) or `whatsapp:` sender the participant talks to; sending `null` removes it.
-    #[serde(rename = "MessagingBinding.ProxyAddress")]
     pub messaging_binding_proxy_address: Option<String>,
     /// New Twilio number that stands in for this chat participant in group MMS; sending `null` removes it.
-    #[serde(rename = "MessagingBinding.ProjectedAddress")]
     pub messaging_binding_projected_address: Option<String>,
     /// A new identity for this chat participant, naming the Conversations user they act as (up to 256 characters).
-    #[serde(rename = "Identity")]
     pub identity: Option<String>,
     /// Index of the last message the participant has read, i.e. their read horizon; unread counts are derived from it. May be set to `null`.
-    #[serde(rename = "LastReadMessageIndex")]
     pub last_read_message_index: Option<i64>,
     /// When the participant last read the conversation, as an ISO 8601 timestamp. Usually kept in step with `LastReadMessageIndex`.
-    #[serde(rename = "LastReadTimestamp")]
     pub last_read_timestamp: Option<String>,
 }
 
@@ -546,14 +678,108 @@ impl UpdateConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConversationParticipantParams",
+                UpdateConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConversationParticipantParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "RoleSid",
+        "MessagingBinding.ProxyAddress",
+        "MessagingBinding.ProjectedAddress",
+        "Identity",
+        "LastReadMessageIndex",
+        "LastReadTimestamp",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConversationParticipantParams> {
+    type Value = UpdateConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                10,
+                "struct UpdateConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+            date_created: f1,
+            date_updated: f2,
+            attributes: f3,
+            role_sid: f4,
+            messaging_binding_proxy_address: f5,
+            messaging_binding_projected_address: f6,
+            identity: f7,
+            last_read_message_index: f8,
+            last_read_timestamp: f9,
+        })
+    }
+}
+
 /// Parameters for [`ConversationParticipants::delete`](crate::ConversationParticipants::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -573,5 +799,61 @@ impl DeleteConversationParticipantParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteConversationParticipantParams",
+                DeleteConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteConversationParticipantParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteConversationParticipantParams> {
+    type Value = DeleteConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                1,
+                "struct DeleteConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(
+            DeleteConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

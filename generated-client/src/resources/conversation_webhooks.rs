@@ -241,37 +241,22 @@ impl ConversationWebhooks {
 /// Required, so taken by `new` (in this order) and always sent: `target`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Target`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationScopedWebhookParams {
     /// Kind of webhook: `webhook` sends events to `Configuration.Url` (narrowed by `Configuration.Filters`), `trigger` calls `Configuration.Url` only for messages that contain one of `Configuration.Triggers`, and `studio` hands the conversation to the Studio Flow in `Configuration.FlowSid`.
-    #[serde(rename = "Target")]
     pub target: ConversationScopedWebhookTarget,
     /// Absolute URL that receives the webhook requests, used by the `webhook` and `trigger` targets.
-    #[serde(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
     /// HTTP method Twilio uses to call `Configuration.Url`: `get` or `post`.
-    #[serde(rename = "Configuration.Method")]
     pub configuration_method: Option<ConversationScopedWebhookMethod>,
     /// Events this webhook reports, for example `onMessageAdded` or `onParticipantRemoved`; send one value per event.
-    #[serde(
-        rename = "Configuration.Filters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_filters: Option<Vec<String>>,
     /// For the `trigger` target: keywords that fire the webhook when a message contains one of them, for example `help` or `agent`. Send one value per keyword.
-    #[serde(
-        rename = "Configuration.Triggers",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_triggers: Option<Vec<String>>,
     /// For the `studio` target: the Studio Flow (`FW...`) that receives the conversation's events.
-    #[serde(rename = "Configuration.FlowSid")]
     pub configuration_flow_sid: Option<String>,
     /// Message index to replay from: events for the message with this index and all later ones already in the conversation are sent to the new webhook. Unset means no replay; only new events are delivered.
-    #[serde(rename = "Configuration.ReplayAfter")]
     pub configuration_replay_after: Option<i64>,
 }
 
@@ -353,20 +338,100 @@ impl CreateConversationScopedWebhookParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateConversationScopedWebhookParams",
+                CreateConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &[
+        "Target",
+        "Configuration.Url",
+        "Configuration.Method",
+        "Configuration.Filters",
+        "Configuration.Triggers",
+        "Configuration.FlowSid",
+        "Configuration.ReplayAfter",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateConversationScopedWebhookParams> {
+    type Value = CreateConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                7,
+                "struct CreateConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                4 => f4 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateConversationScopedWebhookParams {
+            target: crate::wire::required(f0, "Target")?,
+            configuration_url: f1,
+            configuration_method: f2,
+            configuration_filters: f3,
+            configuration_triggers: f4,
+            configuration_flow_sid: f5,
+            configuration_replay_after: f6,
+        })
+    }
+}
+
 /// Parameters for [`ConversationWebhooks::list`](crate::ConversationWebhooks::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListConversationScopedWebhookParams {
     /// How many items to put on one page, from 1 to 5. Defaults to 5.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -403,34 +468,84 @@ impl ListConversationScopedWebhookParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListConversationScopedWebhookParams",
+                ListConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListConversationScopedWebhookParams> {
+    type Value = ListConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                3,
+                "struct ListConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListConversationScopedWebhookParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ConversationWebhooks::update`](crate::ConversationWebhooks::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Configuration.Url`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConversationScopedWebhookParams {
     /// Absolute URL that receives the webhook requests, used by the `webhook` and `trigger` targets.
-    #[serde(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
     /// HTTP method Twilio uses to call `Configuration.Url`: `get` or `post`.
-    #[serde(rename = "Configuration.Method")]
     pub configuration_method: Option<ConversationScopedWebhookMethod>,
     /// Events this webhook reports, for example `onMessageAdded` or `onParticipantRemoved`; send one value per event.
-    #[serde(
-        rename = "Configuration.Filters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_filters: Option<Vec<String>>,
     /// For the `trigger` target: keywords that fire the webhook when a message contains one of them, for example `help` or `agent`. Send one value per keyword.
-    #[serde(
-        rename = "Configuration.Triggers",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_triggers: Option<Vec<String>>,
     /// For the `studio` target: the Studio Flow (`FW...`) that receives the conversation's events.
-    #[serde(rename = "Configuration.FlowSid")]
     pub configuration_flow_sid: Option<String>,
 }
 
@@ -487,5 +602,80 @@ impl UpdateConversationScopedWebhookParams {
         self.configuration_triggers.push_to("Configuration.Triggers", &mut out);
         self.configuration_flow_sid.push_to("Configuration.FlowSid", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConversationScopedWebhookParams",
+                UpdateConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &[
+        "Configuration.Url",
+        "Configuration.Method",
+        "Configuration.Filters",
+        "Configuration.Triggers",
+        "Configuration.FlowSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConversationScopedWebhookParams> {
+    type Value = UpdateConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                5,
+                "struct UpdateConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConversationScopedWebhookParams {
+            configuration_url: f0,
+            configuration_method: f1,
+            configuration_filters: f2,
+            configuration_triggers: f3,
+            configuration_flow_sid: f4,
+        })
     }
 }

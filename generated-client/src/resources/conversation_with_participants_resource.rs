@@ -69,51 +69,34 @@ impl ConversationWithParticipantsResource {
 /// Parameters for [`ConversationWithParticipantsResource::create`](crate::ConversationWithParticipantsResource::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationWithParticipantsParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
-    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// State to open the conversation in: `active` (the usual choice), `inactive` or `closed`. While Twilio is still adding the participants it reports `initializing`.
-    #[serde(rename = "State")]
     pub state: Option<ConversationWithParticipantsState>,
     /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
-    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
-    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
-    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
-    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
     /// One participant to add, as a JSON object string with the fields of the participant resource in snake case: `{"identity":"alice"}` for a chat user, or `{"messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001"}}` for an SMS contact. Send one value per participant, at most 10 in a request.
-    #[serde(
-        rename = "Participant",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub participant: Option<Vec<String>>,
 }
 
@@ -225,5 +208,112 @@ impl CreateConversationWithParticipantsParams {
         self.bindings_email_name.push_to("Bindings.Email.Name", &mut out);
         self.participant.push_to("Participant", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for CreateConversationWithParticipantsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateConversationWithParticipantsParams",
+                CreateConversationWithParticipantsParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateConversationWithParticipantsParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "UniqueName",
+        "DateCreated",
+        "DateUpdated",
+        "MessagingServiceSid",
+        "Attributes",
+        "State",
+        "Timers.Inactive",
+        "Timers.Closed",
+        "Bindings.Email.Address",
+        "Bindings.Email.Name",
+        "Participant",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateConversationWithParticipantsParams> {
+    type Value = CreateConversationWithParticipantsParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateConversationWithParticipantsParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                13,
+                "struct CreateConversationWithParticipantsParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateConversationWithParticipantsParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                12 => f12 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                _ => {}
+            }
+        }
+        Ok(CreateConversationWithParticipantsParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            unique_name: f2,
+            date_created: f3,
+            date_updated: f4,
+            messaging_service_sid: f5,
+            attributes: f6,
+            state: f7,
+            timers_inactive: f8,
+            timers_closed: f9,
+            bindings_email_address: f10,
+            bindings_email_name: f11,
+            participant: f12,
+        })
     }
 }

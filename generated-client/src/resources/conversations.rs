@@ -242,44 +242,32 @@ impl Conversations {
 /// Parameters for [`Conversations::create`](crate::Conversations::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
-    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
-    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
-    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
-    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
-    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
-    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -384,29 +372,120 @@ impl CreateConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateConversationParams",
+                CreateConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateConversationParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "UniqueName",
+        "DateCreated",
+        "DateUpdated",
+        "MessagingServiceSid",
+        "Attributes",
+        "State",
+        "Timers.Inactive",
+        "Timers.Closed",
+        "Bindings.Email.Address",
+        "Bindings.Email.Name",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateConversationParams> {
+    type Value = CreateConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 12, "struct CreateConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut fields = crate::wire::Fields::new(CreateConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateConversationParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            unique_name: f2,
+            date_created: f3,
+            date_updated: f4,
+            messaging_service_sid: f5,
+            attributes: f6,
+            state: f7,
+            timers_inactive: f8,
+            timers_closed: f9,
+            bindings_email_address: f10,
+            bindings_email_name: f11,
+        })
+    }
+}
+
 /// Parameters for [`Conversations::list`](crate::Conversations::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`StartDate`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListConversationParams {
     /// Only conversations created on or after this moment, in ISO 8601, e.g. `2024-03-01T00:00:00Z` for the start of a day. Can be combined with the other filters; when used, the newest conversations are listed first.
-    #[serde(rename = "StartDate")]
     pub start_date: Option<String>,
     /// Only conversations created on or before this moment, in ISO 8601; use e.g. `2024-03-31T23:59:59Z` to include the whole last day. Can be combined with the other filters; when used, the newest conversations are listed first.
-    #[serde(rename = "EndDate")]
     pub end_date: Option<String>,
     /// Only conversations in this state: `active`, `inactive` or `closed`.
-    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -464,47 +543,108 @@ impl ListConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListConversationParams",
+                ListConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListConversationParams {
+    const FIELDS: &[&str] = &[
+        "StartDate",
+        "EndDate",
+        "State",
+        "PageSize",
+        "Page",
+        "PageToken",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListConversationParams> {
+    type Value = ListConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 6, "struct ListConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut fields = crate::wire::Fields::new(ListConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListConversationParams {
+            start_date: f0,
+            end_date: f1,
+            state: f2,
+            page_size: f3,
+            page: f4,
+            page_token: f5,
+        })
+    }
+}
+
 /// Parameters for [`Conversations::update`](crate::Conversations::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
-    #[serde(rename = "State")]
     pub state: Option<ConversationState>,
     /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
-    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
-    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
-    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
-    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
-    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -609,14 +749,110 @@ impl UpdateConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateConversationParams",
+                UpdateConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateConversationParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "MessagingServiceSid",
+        "State",
+        "Timers.Inactive",
+        "Timers.Closed",
+        "UniqueName",
+        "Bindings.Email.Address",
+        "Bindings.Email.Name",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateConversationParams> {
+    type Value = UpdateConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 12, "struct UpdateConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut fields = crate::wire::Fields::new(UpdateConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateConversationParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            date_created: f2,
+            date_updated: f3,
+            attributes: f4,
+            messaging_service_sid: f5,
+            state: f6,
+            timers_inactive: f7,
+            timers_closed: f8,
+            unique_name: f9,
+            bindings_email_address: f10,
+            bindings_email_name: f11,
+        })
+    }
+}
+
 /// Parameters for [`Conversations::delete`](crate::Conversations::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -636,5 +872,55 @@ impl DeleteConversationParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteConversationParams",
+                DeleteConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteConversationParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteConversationParams> {
+    type Value = DeleteConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(DeleteConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteConversationParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

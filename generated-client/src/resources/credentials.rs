@@ -208,29 +208,22 @@ impl Credentials {
 /// Required, so taken by `new` (in this order) and always sent: `type`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCredentialParams {
     /// Push service this credential is for: `apn` (Apple Push Notification service), `fcm` (Firebase Cloud Messaging) or `gcm` (the older Google Cloud Messaging). It decides which of the other fields you need: `Certificate`, `PrivateKey` and `Sandbox` for `apn`, `Secret` for `fcm`, `ApiKey` for `gcm`.
-    #[serde(rename = "Type")]
     pub r#type: CredentialPushType,
     /// Label of the push credential, up to 64 characters, for example `Android push`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Used by `apn` credentials only: your APNs certificate in PEM form, from `-----BEGIN CERTIFICATE-----` to `-----END CERTIFICATE-----`, URL-encoded like any form value.
-    #[serde(rename = "Certificate")]
     pub certificate: Option<String>,
     /// Used by `apn` credentials only: the private key that belongs to `Certificate`, in PEM form (`-----BEGIN RSA PRIVATE KEY-----` ... `-----END RSA PRIVATE KEY-----`), URL-encoded like any form value.
-    #[serde(rename = "PrivateKey")]
     pub private_key: Option<String>,
     /// Used by `apn` credentials only: `true` sends through Apple's sandbox (development) APNs, `false` through production APNs.
-    #[serde(rename = "Sandbox")]
     pub sandbox: Option<bool>,
     /// Used by `gcm` credentials only: the server API key of your Google project. `fcm` credentials take `Secret` instead.
-    #[serde(rename = "ApiKey")]
     pub api_key: Option<String>,
     /// Used by `fcm` credentials only: the server key of your Firebase project, found in the Firebase console under the project's Cloud Messaging settings.
-    #[serde(rename = "Secret")]
     pub secret: Option<String>,
 }
 
@@ -303,20 +296,94 @@ impl CreateCredentialParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateCredentialParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateCredentialParams",
+                CreateCredentialParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateCredentialParams {
+    const FIELDS: &[&str] = &[
+        "Type",
+        "FriendlyName",
+        "Certificate",
+        "PrivateKey",
+        "Sandbox",
+        "ApiKey",
+        "Secret",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateCredentialParams> {
+    type Value = CreateCredentialParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateCredentialParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 7, "struct CreateCredentialParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut fields = crate::wire::Fields::new(CreateCredentialParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateCredentialParams {
+            r#type: crate::wire::required(f0, "Type")?,
+            friendly_name: f1,
+            certificate: f2,
+            private_key: f3,
+            sandbox: f4,
+            api_key: f5,
+            secret: f6,
+        })
+    }
+}
+
 /// Parameters for [`Credentials::list`](crate::Credentials::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListCredentialParams {
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -353,32 +420,79 @@ impl ListCredentialParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListCredentialParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListCredentialParams",
+                ListCredentialParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListCredentialParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListCredentialParams> {
+    type Value = ListCredentialParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListCredentialParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListCredentialParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListCredentialParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListCredentialParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`Credentials::update`](crate::Credentials::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateCredentialParams {
     /// Push service of the credential (`apn`, `fcm` or `gcm`); the secrets you send must be the ones that service uses.
-    #[serde(rename = "Type")]
     pub r#type: Option<CredentialPushType>,
     /// Label of the push credential, up to 64 characters, for example `Android push`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Used by `apn` credentials only: a replacement APNs certificate in PEM form, URL-encoded like any form value. Send it with the matching `PrivateKey` when the old certificate expires.
-    #[serde(rename = "Certificate")]
     pub certificate: Option<String>,
     /// Used by `apn` credentials only: the private key that belongs to the new `Certificate`, in PEM form.
-    #[serde(rename = "PrivateKey")]
     pub private_key: Option<String>,
     /// Used by `apn` credentials only: `true` sends through Apple's sandbox (development) APNs, `false` through production APNs.
-    #[serde(rename = "Sandbox")]
     pub sandbox: Option<bool>,
     /// Used by `gcm` credentials only: a new Google server API key, replacing the stored one.
-    #[serde(rename = "ApiKey")]
     pub api_key: Option<String>,
     /// Used by `fcm` credentials only: a new Firebase server key, replacing the stored one.
-    #[serde(rename = "Secret")]
     pub secret: Option<String>,
 }
 
@@ -440,5 +554,82 @@ impl UpdateCredentialParams {
         self.api_key.push_to("ApiKey", &mut out);
         self.secret.push_to("Secret", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateCredentialParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateCredentialParams",
+                UpdateCredentialParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateCredentialParams {
+    const FIELDS: &[&str] = &[
+        "Type",
+        "FriendlyName",
+        "Certificate",
+        "PrivateKey",
+        "Sandbox",
+        "ApiKey",
+        "Secret",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateCredentialParams> {
+    type Value = UpdateCredentialParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateCredentialParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 7, "struct UpdateCredentialParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut fields = crate::wire::Fields::new(UpdateCredentialParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateCredentialParams {
+            r#type: f0,
+            friendly_name: f1,
+            certificate: f2,
+            private_key: f3,
+            sandbox: f4,
+            api_key: f5,
+            secret: f6,
+        })
     }
 }

@@ -80,23 +80,18 @@ impl ParticipantConversations {
 /// Parameters for [`ParticipantConversations::list`](crate::ParticipantConversations::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Identity`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListParticipantConversationParams {
     /// The SDK identity of a Conversations user (as in their access token, up to 256 characters); lists the conversations where that user is a participant. Give either `Identity` or `Address`, not both.
-    #[serde(rename = "Identity")]
     pub identity: Option<String>,
     /// The channel address of a participant who is not an SDK user, as found in their `messaging_binding.address` (for example `+15558675310` or `whatsapp:+15558675310`). URL-encode it. Give either `Identity` or `Address`, not both.
-    #[serde(rename = "Address")]
     pub address: Option<String>,
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -144,5 +139,74 @@ impl ListParticipantConversationParams {
         self.page.push_to("Page", &mut out);
         self.page_token.push_to("PageToken", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for ListParticipantConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListParticipantConversationParams",
+                ListParticipantConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListParticipantConversationParams {
+    const FIELDS: &[&str] = &["Identity", "Address", "PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListParticipantConversationParams> {
+    type Value = ListParticipantConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListParticipantConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                5,
+                "struct ListParticipantConversationParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListParticipantConversationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListParticipantConversationParams {
+            identity: f0,
+            address: f1,
+            page_size: f2,
+            page: f3,
+            page_token: f4,
+        })
     }
 }

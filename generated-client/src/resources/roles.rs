@@ -196,20 +196,14 @@ impl Roles {
 /// Required, so taken by `new` (in this order) and always sent: `friendly_name`, `type` and `permission`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateRoleParams {
     /// Name of the role, up to 64 characters, for example `Support agent`. Avoid personal data in it.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: String,
     /// Scope of the role, fixed when it is created: `conversation` roles are given to participants and govern what they may do inside a conversation; `service` roles are given to users and govern service-wide actions such as creating or joining conversations.
-    #[serde(rename = "Type")]
     pub r#type: RoleType,
     /// A permission the new role grants; send one value per permission. The allowed names depend on `Type`: conversation roles take names such as `sendMessage`, `sendMediaMessage`, `leaveConversation`, `addParticipant` or `editOwnMessage`, service roles names such as `createConversation`, `joinConversation` or `editOwnUserInfo`. See [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
-    #[serde(
-        rename = "Permission",
-        deserialize_with = "crate::wire::one_or_many_required"
-    )]
     pub permission: Vec<String>,
 }
 
@@ -257,20 +251,71 @@ impl CreateRoleParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateRoleParams",
+                CreateRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateRoleParams {
+    const FIELDS: &[&str] = &["FriendlyName", "Type", "Permission"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateRoleParams> {
+    type Value = CreateRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct CreateRoleParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(CreateRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = Some(map.next_value()?),
+                2 => f2 = Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0),
+                _ => {}
+            }
+        }
+        Ok(CreateRoleParams {
+            friendly_name: crate::wire::required(f0, "FriendlyName")?,
+            r#type: crate::wire::required(f1, "Type")?,
+            permission: crate::wire::required(f2, "Permission")?,
+        })
+    }
+}
+
 /// Parameters for [`Roles::list`](crate::Roles::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListRoleParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -307,19 +352,69 @@ impl ListRoleParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListRoleParams",
+                ListRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListRoleParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListRoleParams> {
+    type Value = ListRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListRoleParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListRoleParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`Roles::update`](crate::Roles::update).
 ///
 /// Required, so taken by `new` (in this order) and always sent: `permission`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Permission`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateRoleParams {
     /// The role's complete new set of permissions, one value per permission. It replaces the current set: anything you leave out is revoked. Allowed names depend on the role's `type`, see [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
-    #[serde(
-        rename = "Permission",
-        deserialize_with = "crate::wire::one_or_many_required"
-    )]
     pub permission: Vec<String>,
 }
 
@@ -344,5 +439,52 @@ impl UpdateRoleParams {
         let mut out = Pairs::new();
         self.permission.push_to("Permission", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateRoleParams",
+                UpdateRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateRoleParams {
+    const FIELDS: &[&str] = &["Permission"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UpdateRoleParams> {
+    type Value = UpdateRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct UpdateRoleParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(UpdateRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0);
+            }
+        }
+        Ok(UpdateRoleParams {
+            permission: crate::wire::required(f0, "Permission")?,
+        })
     }
 }

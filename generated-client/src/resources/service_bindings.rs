@@ -150,27 +150,18 @@ impl ServiceBindings {
 /// Parameters for [`ServiceBindings::list`](crate::ServiceBindings::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`BindingType`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceBindingParams {
     /// Only bindings that use these push technologies: `apn`, `gcm`, `fcm` or `twilsock`. Repeat the parameter to allow several.
-    #[serde(
-        rename = "BindingType",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub binding_type: Option<Vec<ServiceBindingBindingType>>,
     /// Only bindings that belong to these user identities. Repeat the parameter to give several.
-    #[serde(rename = "Identity", default, deserialize_with = "crate::wire::one_or_many")]
     pub identity: Option<Vec<String>>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -224,5 +215,74 @@ impl ListServiceBindingParams {
         self.page.push_to("Page", &mut out);
         self.page_token.push_to("PageToken", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for ListServiceBindingParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceBindingParams",
+                ListServiceBindingParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceBindingParams {
+    const FIELDS: &[&str] = &[
+        "BindingType",
+        "Identity",
+        "PageSize",
+        "Page",
+        "PageToken",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceBindingParams> {
+    type Value = ListServiceBindingParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceBindingParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 5, "struct ListServiceBindingParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(ListServiceBindingParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                1 => f1 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceBindingParams {
+            binding_type: f0,
+            identity: f1,
+            page_size: f2,
+            page: f3,
+            page_token: f4,
+        })
     }
 }

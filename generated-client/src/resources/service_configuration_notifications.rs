@@ -103,47 +103,34 @@ impl ServiceConfigurationNotifications {
 /// Parameters for [`ServiceConfigurationNotifications::update`](crate::ServiceConfigurationNotifications::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`LogEnabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceNotificationParams {
     /// `true` records push notification activity for this service in its logs, which helps when pushes do not arrive.
-    #[serde(rename = "LogEnabled")]
     pub log_enabled: Option<bool>,
     /// Set to `true` to push a notification to the chat participants whenever a message is added to their conversation. Off (`false`) by default.
-    #[serde(rename = "NewMessage.Enabled")]
     pub new_message_enabled: Option<bool>,
     /// Text of the new-message push. Placeholders such as `${PARTICIPANT}`, `${CONVERSATION}` and `${MESSAGE}` are filled in at send time; unset keeps Twilio's built-in text.
-    #[serde(rename = "NewMessage.Template")]
     pub new_message_template: Option<String>,
     /// Name of the sound the device plays for a new-message push, for example `default`. Only used while new-message pushes are enabled.
-    #[serde(rename = "NewMessage.Sound")]
     pub new_message_sound: Option<String>,
     /// `true` puts the number of unread messages on the app icon badge with each new-message push. Off by default.
-    #[serde(rename = "NewMessage.BadgeCountEnabled")]
     pub new_message_badge_count_enabled: Option<bool>,
     /// Set to `true` to push a notification to a user's devices when they are added to a conversation. Stays off (`false`) until you turn it on.
-    #[serde(rename = "AddedToConversation.Enabled")]
     pub added_to_conversation_enabled: Option<bool>,
     /// Text of the added-to-conversation push. Placeholders such as `${CONVERSATION}` and `${PARTICIPANT}` are filled in at send time; leave it unset to keep Twilio's built-in wording.
-    #[serde(rename = "AddedToConversation.Template")]
     pub added_to_conversation_template: Option<String>,
     /// Name of the sound the device plays for the added-to-conversation push, for example `default` or a sound file shipped with your app. Only used while that push is enabled.
-    #[serde(rename = "AddedToConversation.Sound")]
     pub added_to_conversation_sound: Option<String>,
     /// Set to `true` to notify users by push when they are taken out of a conversation. Off (`false`) by default.
-    #[serde(rename = "RemovedFromConversation.Enabled")]
     pub removed_from_conversation_enabled: Option<bool>,
     /// Text of the removed-from-conversation push; placeholders such as `${CONVERSATION}` are filled in at send time. Unset keeps Twilio's built-in text.
-    #[serde(rename = "RemovedFromConversation.Template")]
     pub removed_from_conversation_template: Option<String>,
     /// Name of the sound the device plays for the removed-from-conversation push, for example `default`. Only used while that push is enabled.
-    #[serde(rename = "RemovedFromConversation.Sound")]
     pub removed_from_conversation_sound: Option<String>,
     /// Set to `true` to send a separate kind of push for new messages that carry media or file attachments. Off (`false`) by default.
-    #[serde(rename = "NewMessage.WithMedia.Enabled")]
     pub new_message_with_media_enabled: Option<bool>,
     /// Text of the push for new messages with attachments, with the same placeholders as `NewMessage.Template`. Used while `NewMessage.WithMedia.Enabled` is `true`.
-    #[serde(rename = "NewMessage.WithMedia.Template")]
     pub new_message_with_media_template: Option<String>,
 }
 
@@ -258,5 +245,108 @@ impl UpdateServiceNotificationParams {
         self.new_message_with_media_template
             .push_to("NewMessage.WithMedia.Template", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateServiceNotificationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceNotificationParams",
+                UpdateServiceNotificationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceNotificationParams {
+    const FIELDS: &[&str] = &[
+        "LogEnabled",
+        "NewMessage.Enabled",
+        "NewMessage.Template",
+        "NewMessage.Sound",
+        "NewMessage.BadgeCountEnabled",
+        "AddedToConversation.Enabled",
+        "AddedToConversation.Template",
+        "AddedToConversation.Sound",
+        "RemovedFromConversation.Enabled",
+        "RemovedFromConversation.Template",
+        "RemovedFromConversation.Sound",
+        "NewMessage.WithMedia.Enabled",
+        "NewMessage.WithMedia.Template",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceNotificationParams> {
+    type Value = UpdateServiceNotificationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceNotificationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 13, "struct UpdateServiceNotificationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceNotificationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                12 => f12 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceNotificationParams {
+            log_enabled: f0,
+            new_message_enabled: f1,
+            new_message_template: f2,
+            new_message_sound: f3,
+            new_message_badge_count_enabled: f4,
+            added_to_conversation_enabled: f5,
+            added_to_conversation_template: f6,
+            added_to_conversation_sound: f7,
+            removed_from_conversation_enabled: f8,
+            removed_from_conversation_template: f9,
+            removed_from_conversation_sound: f10,
+            new_message_with_media_enabled: f11,
+            new_message_with_media_template: f12,
+        })
     }
 }

@@ -117,20 +117,16 @@ impl ServiceConfigurationResource {
 /// Parameters for [`ServiceConfigurationResource::update`](crate::ServiceConfigurationResource::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`DefaultConversationCreatorRoleSid`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConfigurationParams {
     /// Conversation-scoped role (`RL...`) given to the user who creates a conversation when they join it.
-    #[serde(rename = "DefaultConversationCreatorRoleSid")]
     pub default_conversation_creator_role_sid: Option<String>,
     /// Conversation-scoped role (`RL...`) given to users added to a conversation, unless the request names a role.
-    #[serde(rename = "DefaultConversationRoleSid")]
     pub default_conversation_role_sid: Option<String>,
     /// Service-scoped role (`RL...`) every user gets on joining this service, unless a role is given explicitly. See [roles](https://www.twilio.com/docs/conversations/api/role-resource).
-    #[serde(rename = "DefaultChatServiceRoleSid")]
     pub default_chat_service_role_sid: Option<String>,
     /// `true` turns on the [Reachability Indicator](https://www.twilio.com/docs/conversations/reachability), which lets the SDKs show whether each user is online. Off by default.
-    #[serde(rename = "ReachabilityEnabled")]
     pub reachability_enabled: Option<bool>,
 }
 
@@ -177,5 +173,72 @@ impl UpdateServiceConfigurationParams {
             .push_to("DefaultChatServiceRoleSid", &mut out);
         self.reachability_enabled.push_to("ReachabilityEnabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateServiceConfigurationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceConfigurationParams",
+                UpdateServiceConfigurationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceConfigurationParams {
+    const FIELDS: &[&str] = &[
+        "DefaultConversationCreatorRoleSid",
+        "DefaultConversationRoleSid",
+        "DefaultChatServiceRoleSid",
+        "ReachabilityEnabled",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceConfigurationParams> {
+    type Value = UpdateServiceConfigurationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceConfigurationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 4, "struct UpdateServiceConfigurationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceConfigurationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceConfigurationParams {
+            default_conversation_creator_role_sid: f0,
+            default_conversation_role_sid: f1,
+            default_chat_service_role_sid: f2,
+            reachability_enabled: f3,
+        })
     }
 }

@@ -99,20 +99,16 @@ impl ServiceConfigurationWebhooks {
 /// Parameters for [`ServiceConfigurationWebhooks::update`](crate::ServiceConfigurationWebhooks::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PreWebhookUrl`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceWebhookConfigurationParams {
     /// Absolute URL that Twilio calls before an action takes effect (pre-event webhook); its response can let the action go ahead or reject it.
-    #[serde(rename = "PreWebhookUrl")]
     pub pre_webhook_url: Option<String>,
     /// Absolute URL that Twilio notifies after an event has happened (post-event webhook).
-    #[serde(rename = "PostWebhookUrl")]
     pub post_webhook_url: Option<String>,
     /// Events sent to your webhook URLs; events not listed do not fire. Pre-event names use the present tense (`onMessageAdd`, `onParticipantAdd`, `onConversationUpdate`) and post-event names the past tense (`onMessageAdded`, `onParticipantAdded`, `onConversationUpdated`, `onConversationStateUpdated`, `onDeliveryUpdated`, ...). Send one value per event.
-    #[serde(rename = "Filters", default, deserialize_with = "crate::wire::one_or_many")]
     pub filters: Option<Vec<String>>,
     /// HTTP method of the webhook requests: `GET` or `POST`.
-    #[serde(rename = "Method")]
     pub method: Option<String>,
 }
 
@@ -156,5 +152,71 @@ impl UpdateServiceWebhookConfigurationParams {
         self.filters.push_to("Filters", &mut out);
         self.method.push_to("Method", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateServiceWebhookConfigurationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceWebhookConfigurationParams",
+                UpdateServiceWebhookConfigurationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceWebhookConfigurationParams {
+    const FIELDS: &[&str] = &["PreWebhookUrl", "PostWebhookUrl", "Filters", "Method"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceWebhookConfigurationParams> {
+    type Value = UpdateServiceWebhookConfigurationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceWebhookConfigurationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                4,
+                "struct UpdateServiceWebhookConfigurationParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceWebhookConfigurationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceWebhookConfigurationParams {
+            pre_webhook_url: f0,
+            post_webhook_url: f1,
+            filters: f2,
+            method: f3,
+        })
     }
 }

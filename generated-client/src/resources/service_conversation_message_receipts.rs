@@ -143,17 +143,14 @@ impl ServiceConversationMessageReceipts {
 /// Parameters for [`ServiceConversationMessageReceipts::list`](crate::ServiceConversationMessageReceipts::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageReceiptParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -187,5 +184,68 @@ impl ListServiceConversationMessageReceiptParams {
         self.page.push_to("Page", &mut out);
         self.page_token.push_to("PageToken", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for ListServiceConversationMessageReceiptParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceConversationMessageReceiptParams",
+                ListServiceConversationMessageReceiptParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceConversationMessageReceiptParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceConversationMessageReceiptParams> {
+    type Value = ListServiceConversationMessageReceiptParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceConversationMessageReceiptParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                3,
+                "struct ListServiceConversationMessageReceiptParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListServiceConversationMessageReceiptParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceConversationMessageReceiptParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
     }
 }

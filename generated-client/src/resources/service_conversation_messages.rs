@@ -284,38 +284,28 @@ impl ServiceConversationMessages {
 /// Parameters for [`ServiceConversationMessages::create`](crate::ServiceConversationMessages::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationMessageParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Who the message is shown as coming from: usually a chat participant's `identity`, or any other label your app uses. Without it the message is attributed to `system`.
-    #[serde(rename = "Author")]
     pub author: Option<String>,
     /// Text of the message, at most 1,600 characters. May be left out when the message carries media (`MediaSid`) or a content template (`ContentSid`).
-    #[serde(rename = "Body")]
     pub body: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Media (`ME...`) to attach to the message, uploaded beforehand to Twilio's Media Content Service.
-    #[serde(rename = "MediaSid")]
     pub media_sid: Option<String>,
     /// Content template (`HX...`) to send, built with the [Content API](https://www.twilio.com/docs/content); use it for rich or pre-approved (for example WhatsApp) messages. When it is set, `Body` and `MediaSid` are ignored.
-    #[serde(rename = "ContentSid")]
     pub content_sid: Option<String>,
     /// Values for the template's placeholders, as a JSON object string keyed by placeholder, for example `{"1":"Alice"}`. Only used together with `ContentSid`.
-    #[serde(rename = "ContentVariables")]
     pub content_variables: Option<String>,
     /// Subject line shown to email participants, at most 256 characters.
-    #[serde(rename = "Subject")]
     pub subject: Option<String>,
 }
 
@@ -406,23 +396,114 @@ impl CreateServiceConversationMessageParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceConversationMessageParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceConversationMessageParams",
+                CreateServiceConversationMessageParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceConversationMessageParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Author",
+        "Body",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "MediaSid",
+        "ContentSid",
+        "ContentVariables",
+        "Subject",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceConversationMessageParams> {
+    type Value = CreateServiceConversationMessageParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceConversationMessageParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                10,
+                "struct CreateServiceConversationMessageParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateServiceConversationMessageParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateServiceConversationMessageParams {
+            x_twilio_webhook_enabled: f0,
+            author: f1,
+            body: f2,
+            date_created: f3,
+            date_updated: f4,
+            attributes: f5,
+            media_sid: f6,
+            content_sid: f7,
+            content_variables: f8,
+            subject: f9,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationMessages::list`](crate::ServiceConversationMessages::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Order`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageParams {
     /// Sort order of the messages by index: `asc` (oldest first, the default) or `desc` (newest first).
-    #[serde(rename = "Order")]
     pub order: Option<OrderType>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -466,32 +547,91 @@ impl ListServiceConversationMessageParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceConversationMessageParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceConversationMessageParams",
+                ListServiceConversationMessageParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceConversationMessageParams {
+    const FIELDS: &[&str] = &["Order", "PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceConversationMessageParams> {
+    type Value = ListServiceConversationMessageParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceConversationMessageParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                4,
+                "struct ListServiceConversationMessageParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListServiceConversationMessageParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceConversationMessageParams {
+            order: f0,
+            page_size: f1,
+            page: f2,
+            page_token: f3,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationMessages::update`](crate::ServiceConversationMessages::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationMessageParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// New author to show for the message, such as a participant's `identity`.
-    #[serde(rename = "Author")]
     pub author: Option<String>,
     /// New text for the message, at most 1,600 characters; it replaces the current text.
-    #[serde(rename = "Body")]
     pub body: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Subject line shown to email participants, at most 256 characters.
-    #[serde(rename = "Subject")]
     pub subject: Option<String>,
 }
 
@@ -561,14 +701,96 @@ impl UpdateServiceConversationMessageParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateServiceConversationMessageParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceConversationMessageParams",
+                UpdateServiceConversationMessageParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceConversationMessageParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Author",
+        "Body",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "Subject",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceConversationMessageParams> {
+    type Value = UpdateServiceConversationMessageParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceConversationMessageParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                7,
+                "struct UpdateServiceConversationMessageParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceConversationMessageParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceConversationMessageParams {
+            x_twilio_webhook_enabled: f0,
+            author: f1,
+            body: f2,
+            date_created: f3,
+            date_updated: f4,
+            attributes: f5,
+            subject: f6,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationMessages::delete`](crate::ServiceConversationMessages::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteServiceConversationMessageParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -588,5 +810,61 @@ impl DeleteServiceConversationMessageParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteServiceConversationMessageParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteServiceConversationMessageParams",
+                DeleteServiceConversationMessageParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteServiceConversationMessageParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteServiceConversationMessageParams> {
+    type Value = DeleteServiceConversationMessageParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteServiceConversationMessageParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                1,
+                "struct DeleteServiceConversationMessageParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(
+            DeleteServiceConversationMessageParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteServiceConversationMessageParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

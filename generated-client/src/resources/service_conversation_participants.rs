@@ -273,35 +273,26 @@ impl ServiceConversationParticipants {
 /// Parameters for [`ServiceConversationParticipants::create`](crate::ServiceConversationParticipants::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// For a chat (SDK) participant: the identity of the Conversations user they act as, the same string their access token carries (up to 256 characters). Leave it out for SMS or WhatsApp participants, who are known by `MessagingBinding.Address` instead.
-    #[serde(rename = "Identity")]
     pub identity: Option<String>,
     /// The participant's own SMS or WhatsApp address, for example `+15005550006` or `whatsapp:+15005550006`. Together with `MessagingBinding.ProxyAddress` it identifies the participant; leave both out for chat participants, who use `Identity`.
-    #[serde(rename = "MessagingBinding.Address")]
     pub messaging_binding_address: Option<String>,
     /// The Twilio number (or `whatsapp:` sender) the participant talks to, in E.164 form, for example `+15005550001`. Required together with `MessagingBinding.Address`.
-    #[serde(rename = "MessagingBinding.ProxyAddress")]
     pub messaging_binding_proxy_address: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// For a chat participant in a group MMS conversation: the Twilio number (E.164) that stands in for them, so the SMS/MMS participants see their messages come from it.
-    #[serde(rename = "MessagingBinding.ProjectedAddress")]
     pub messaging_binding_projected_address: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -390,20 +381,108 @@ impl CreateServiceConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceConversationParticipantParams",
+                CreateServiceConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceConversationParticipantParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Identity",
+        "MessagingBinding.Address",
+        "MessagingBinding.ProxyAddress",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "MessagingBinding.ProjectedAddress",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceConversationParticipantParams> {
+    type Value = CreateServiceConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                9,
+                "struct CreateServiceConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateServiceConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateServiceConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+            identity: f1,
+            messaging_binding_address: f2,
+            messaging_binding_proxy_address: f3,
+            date_created: f4,
+            date_updated: f5,
+            attributes: f6,
+            messaging_binding_projected_address: f7,
+            role_sid: f8,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationParticipants::list`](crate::ServiceConversationParticipants::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceConversationParticipantParams {
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -440,41 +519,94 @@ impl ListServiceConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceConversationParticipantParams",
+                ListServiceConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceConversationParticipantParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceConversationParticipantParams> {
+    type Value = ListServiceConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                3,
+                "struct ListServiceConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListServiceConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceConversationParticipantParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationParticipants::update`](crate::ServiceConversationParticipants::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// A new identity for this chat participant, naming the Conversations user they act as (up to 256 characters).
-    #[serde(rename = "Identity")]
     pub identity: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
     /// New Twilio number (E.164) or `whatsapp:` sender the participant talks to; sending `null` removes it.
-    #[serde(rename = "MessagingBinding.ProxyAddress")]
     pub messaging_binding_proxy_address: Option<String>,
     /// New Twilio number that stands in for this chat participant in group MMS; sending `null` removes it.
-    #[serde(rename = "MessagingBinding.ProjectedAddress")]
     pub messaging_binding_projected_address: Option<String>,
     /// Index of the last message the participant has read, i.e. their read horizon; unread counts are derived from it. May be set to `null`.
-    #[serde(rename = "LastReadMessageIndex")]
     pub last_read_message_index: Option<i64>,
     /// When the participant last read the conversation, as an ISO 8601 timestamp. Usually kept in step with `LastReadMessageIndex`.
-    #[serde(rename = "LastReadTimestamp")]
     pub last_read_timestamp: Option<String>,
 }
 
@@ -570,14 +702,108 @@ impl UpdateServiceConversationParticipantParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateServiceConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceConversationParticipantParams",
+                UpdateServiceConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceConversationParticipantParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "DateCreated",
+        "DateUpdated",
+        "Identity",
+        "Attributes",
+        "RoleSid",
+        "MessagingBinding.ProxyAddress",
+        "MessagingBinding.ProjectedAddress",
+        "LastReadMessageIndex",
+        "LastReadTimestamp",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceConversationParticipantParams> {
+    type Value = UpdateServiceConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                10,
+                "struct UpdateServiceConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+            date_created: f1,
+            date_updated: f2,
+            identity: f3,
+            attributes: f4,
+            role_sid: f5,
+            messaging_binding_proxy_address: f6,
+            messaging_binding_projected_address: f7,
+            last_read_message_index: f8,
+            last_read_timestamp: f9,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationParticipants::delete`](crate::ServiceConversationParticipants::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteServiceConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -597,5 +823,61 @@ impl DeleteServiceConversationParticipantParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteServiceConversationParticipantParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteServiceConversationParticipantParams",
+                DeleteServiceConversationParticipantParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteServiceConversationParticipantParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteServiceConversationParticipantParams> {
+    type Value = DeleteServiceConversationParticipantParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteServiceConversationParticipantParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                1,
+                "struct DeleteServiceConversationParticipantParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(
+            DeleteServiceConversationParticipantParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteServiceConversationParticipantParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

@@ -265,37 +265,22 @@ impl ServiceConversationWebhooks {
 /// Required, so taken by `new` (in this order) and always sent: `target`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Target`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationScopedWebhookParams {
     /// Kind of webhook: `webhook` sends events to `Configuration.Url` (narrowed by `Configuration.Filters`), `trigger` calls `Configuration.Url` only for messages that contain one of `Configuration.Triggers`, and `studio` hands the conversation to the Studio Flow in `Configuration.FlowSid`.
-    #[serde(rename = "Target")]
     pub target: ServiceConversationScopedWebhookTarget,
     /// Absolute URL that receives the webhook requests, used by the `webhook` and `trigger` targets.
-    #[serde(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
     /// HTTP method Twilio uses to call `Configuration.Url`: `get` or `post`.
-    #[serde(rename = "Configuration.Method")]
     pub configuration_method: Option<ServiceConversationScopedWebhookMethod>,
     /// Events this webhook reports, for example `onMessageAdded` or `onParticipantRemoved`; send one value per event.
-    #[serde(
-        rename = "Configuration.Filters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_filters: Option<Vec<String>>,
     /// For the `trigger` target: keywords that fire the webhook when a message contains one of them, for example `help` or `agent`. Send one value per keyword.
-    #[serde(
-        rename = "Configuration.Triggers",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_triggers: Option<Vec<String>>,
     /// For the `studio` target: the Studio Flow (`FW...`) that receives the conversation's events.
-    #[serde(rename = "Configuration.FlowSid")]
     pub configuration_flow_sid: Option<String>,
     /// Message index to replay from: events for the message with this index and all later ones already in the conversation are sent to the new webhook. Unset means no replay; only new events are delivered.
-    #[serde(rename = "Configuration.ReplayAfter")]
     pub configuration_replay_after: Option<i64>,
 }
 
@@ -377,20 +362,100 @@ impl CreateServiceConversationScopedWebhookParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceConversationScopedWebhookParams",
+                CreateServiceConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &[
+        "Target",
+        "Configuration.Url",
+        "Configuration.Method",
+        "Configuration.Filters",
+        "Configuration.Triggers",
+        "Configuration.FlowSid",
+        "Configuration.ReplayAfter",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceConversationScopedWebhookParams> {
+    type Value = CreateServiceConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                7,
+                "struct CreateServiceConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateServiceConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                4 => f4 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateServiceConversationScopedWebhookParams {
+            target: crate::wire::required(f0, "Target")?,
+            configuration_url: f1,
+            configuration_method: f2,
+            configuration_filters: f3,
+            configuration_triggers: f4,
+            configuration_flow_sid: f5,
+            configuration_replay_after: f6,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationWebhooks::list`](crate::ServiceConversationWebhooks::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceConversationScopedWebhookParams {
     /// How many items to put on one page, from 1 to 5. Defaults to 5.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -427,34 +492,84 @@ impl ListServiceConversationScopedWebhookParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceConversationScopedWebhookParams",
+                ListServiceConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceConversationScopedWebhookParams> {
+    type Value = ListServiceConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                3,
+                "struct ListServiceConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(
+            ListServiceConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceConversationScopedWebhookParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversationWebhooks::update`](crate::ServiceConversationWebhooks::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Configuration.Url`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationScopedWebhookParams {
     /// Absolute URL that receives the webhook requests, used by the `webhook` and `trigger` targets.
-    #[serde(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
     /// HTTP method Twilio uses to call `Configuration.Url`: `get` or `post`.
-    #[serde(rename = "Configuration.Method")]
     pub configuration_method: Option<ServiceConversationScopedWebhookMethod>,
     /// Events this webhook reports, for example `onMessageAdded` or `onParticipantRemoved`; send one value per event.
-    #[serde(
-        rename = "Configuration.Filters",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_filters: Option<Vec<String>>,
     /// For the `trigger` target: keywords that fire the webhook when a message contains one of them, for example `help` or `agent`. Send one value per keyword.
-    #[serde(
-        rename = "Configuration.Triggers",
-        default,
-        deserialize_with = "crate::wire::one_or_many"
-    )]
     pub configuration_triggers: Option<Vec<String>>,
     /// For the `studio` target: the Studio Flow (`FW...`) that receives the conversation's events.
-    #[serde(rename = "Configuration.FlowSid")]
     pub configuration_flow_sid: Option<String>,
 }
 
@@ -511,5 +626,80 @@ impl UpdateServiceConversationScopedWebhookParams {
         self.configuration_triggers.push_to("Configuration.Triggers", &mut out);
         self.configuration_flow_sid.push_to("Configuration.FlowSid", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateServiceConversationScopedWebhookParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceConversationScopedWebhookParams",
+                UpdateServiceConversationScopedWebhookParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceConversationScopedWebhookParams {
+    const FIELDS: &[&str] = &[
+        "Configuration.Url",
+        "Configuration.Method",
+        "Configuration.Filters",
+        "Configuration.Triggers",
+        "Configuration.FlowSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceConversationScopedWebhookParams> {
+    type Value = UpdateServiceConversationScopedWebhookParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceConversationScopedWebhookParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(
+                seq,
+                5,
+                "struct UpdateServiceConversationScopedWebhookParams",
+            ),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceConversationScopedWebhookParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceConversationScopedWebhookParams {
+            configuration_url: f0,
+            configuration_method: f1,
+            configuration_filters: f2,
+            configuration_triggers: f3,
+            configuration_flow_sid: f4,
+        })
     }
 }

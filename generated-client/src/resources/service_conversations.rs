@@ -290,44 +290,32 @@ impl ServiceConversations {
 /// Parameters for [`ServiceConversations::create`](crate::ServiceConversations::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
-    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
-    #[serde(rename = "State")]
     pub state: Option<ServiceConversationState>,
     /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
-    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
-    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
-    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
-    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -432,29 +420,122 @@ impl CreateServiceConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceConversationParams",
+                CreateServiceConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceConversationParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "UniqueName",
+        "Attributes",
+        "MessagingServiceSid",
+        "DateCreated",
+        "DateUpdated",
+        "State",
+        "Timers.Inactive",
+        "Timers.Closed",
+        "Bindings.Email.Address",
+        "Bindings.Email.Name",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceConversationParams> {
+    type Value = CreateServiceConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 12, "struct CreateServiceConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut fields = crate::wire::Fields::new(
+            CreateServiceConversationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateServiceConversationParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            unique_name: f2,
+            attributes: f3,
+            messaging_service_sid: f4,
+            date_created: f5,
+            date_updated: f6,
+            state: f7,
+            timers_inactive: f8,
+            timers_closed: f9,
+            bindings_email_address: f10,
+            bindings_email_name: f11,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversations::list`](crate::ServiceConversations::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`StartDate`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceConversationParams {
     /// Only conversations created on or after this moment, in ISO 8601, e.g. `2024-03-01T00:00:00Z` for the start of a day. Can be combined with the other filters; when used, the newest conversations are listed first.
-    #[serde(rename = "StartDate")]
     pub start_date: Option<String>,
     /// Only conversations created on or before this moment, in ISO 8601; use e.g. `2024-03-31T23:59:59Z` to include the whole last day. Can be combined with the other filters; when used, the newest conversations are listed first.
-    #[serde(rename = "EndDate")]
     pub end_date: Option<String>,
     /// Only conversations in this state: `active`, `inactive` or `closed`.
-    #[serde(rename = "State")]
     pub state: Option<ServiceConversationState>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -512,47 +593,108 @@ impl ListServiceConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceConversationParams",
+                ListServiceConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceConversationParams {
+    const FIELDS: &[&str] = &[
+        "StartDate",
+        "EndDate",
+        "State",
+        "PageSize",
+        "Page",
+        "PageToken",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListServiceConversationParams> {
+    type Value = ListServiceConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 6, "struct ListServiceConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut fields = crate::wire::Fields::new(ListServiceConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceConversationParams {
+            start_date: f0,
+            end_date: f1,
+            state: f2,
+            page_size: f3,
+            page: f4,
+            page_token: f5,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversations::update`](crate::ServiceConversations::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
-    #[serde(rename = "DateCreated")]
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
-    #[serde(rename = "DateUpdated")]
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: Option<String>,
     /// Lifecycle state: `active`, `inactive` (idle; a new message makes it active again) or `closed` (final: no further messages or participants). `initializing` is a transitional state Twilio sets itself.
-    #[serde(rename = "State")]
     pub state: Option<ServiceConversationState>,
     /// How long the conversation may stay idle before it turns `inactive`, as an ISO 8601 duration such as `PT10M` or `PT1H`. At least `PT1M`.
-    #[serde(rename = "Timers.Inactive")]
     pub timers_inactive: Option<String>,
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
-    #[serde(rename = "Timers.Closed")]
     pub timers_closed: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
-    #[serde(rename = "UniqueName")]
     pub unique_name: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
-    #[serde(rename = "Bindings.Email.Address")]
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
-    #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
 }
 
@@ -657,14 +799,112 @@ impl UpdateServiceConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateServiceConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceConversationParams",
+                UpdateServiceConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceConversationParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "DateCreated",
+        "DateUpdated",
+        "Attributes",
+        "MessagingServiceSid",
+        "State",
+        "Timers.Inactive",
+        "Timers.Closed",
+        "UniqueName",
+        "Bindings.Email.Address",
+        "Bindings.Email.Name",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceConversationParams> {
+    type Value = UpdateServiceConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 12, "struct UpdateServiceConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut fields = crate::wire::Fields::new(
+            UpdateServiceConversationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceConversationParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            date_created: f2,
+            date_updated: f3,
+            attributes: f4,
+            messaging_service_sid: f5,
+            state: f6,
+            timers_inactive: f7,
+            timers_closed: f8,
+            unique_name: f9,
+            bindings_email_address: f10,
+            bindings_email_name: f11,
+        })
+    }
+}
+
 /// Parameters for [`ServiceConversations::delete`](crate::ServiceConversations::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteServiceConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -684,5 +924,57 @@ impl DeleteServiceConversationParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteServiceConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteServiceConversationParams",
+                DeleteServiceConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteServiceConversationParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteServiceConversationParams> {
+    type Value = DeleteServiceConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteServiceConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteServiceConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(
+            DeleteServiceConversationParams::FIELDS,
+        );
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteServiceConversationParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

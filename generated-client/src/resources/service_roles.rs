@@ -214,20 +214,14 @@ impl ServiceRoles {
 /// Required, so taken by `new` (in this order) and always sent: `friendly_name`, `type` and `permission`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceRoleParams {
     /// Name of the role, up to 64 characters, for example `Support agent`. Avoid personal data in it.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: String,
     /// Scope of the role, fixed when it is created: `conversation` roles are given to participants and govern what they may do inside a conversation; `service` roles are given to users and govern service-wide actions such as creating or joining conversations.
-    #[serde(rename = "Type")]
     pub r#type: RoleType,
     /// A permission the new role grants; send one value per permission. The allowed names depend on `Type`: conversation roles take names such as `sendMessage`, `sendMediaMessage`, `leaveConversation`, `addParticipant` or `editOwnMessage`, service roles names such as `createConversation`, `joinConversation` or `editOwnUserInfo`. See [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
-    #[serde(
-        rename = "Permission",
-        deserialize_with = "crate::wire::one_or_many_required"
-    )]
     pub permission: Vec<String>,
 }
 
@@ -275,20 +269,74 @@ impl CreateServiceRoleParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceRoleParams",
+                CreateServiceRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceRoleParams {
+    const FIELDS: &[&str] = &["FriendlyName", "Type", "Permission"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceRoleParams> {
+    type Value = CreateServiceRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct CreateServiceRoleParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(CreateServiceRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = Some(map.next_value()?),
+                1 => f1 = Some(map.next_value()?),
+                2 => f2 = Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0),
+                _ => {}
+            }
+        }
+        Ok(CreateServiceRoleParams {
+            friendly_name: crate::wire::required(f0, "FriendlyName")?,
+            r#type: crate::wire::required(f1, "Type")?,
+            permission: crate::wire::required(f2, "Permission")?,
+        })
+    }
+}
+
 /// Parameters for [`ServiceRoles::list`](crate::ServiceRoles::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceRoleParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -325,19 +373,71 @@ impl ListServiceRoleParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceRoleParams",
+                ListServiceRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceRoleParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListServiceRoleParams> {
+    type Value = ListServiceRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct ListServiceRoleParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListServiceRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceRoleParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ServiceRoles::update`](crate::ServiceRoles::update).
 ///
 /// Required, so taken by `new` (in this order) and always sent: `permission`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Permission`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceRoleParams {
     /// The role's complete new set of permissions, one value per permission. It replaces the current set: anything you leave out is revoked. Allowed names depend on the role's `type`, see [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
-    #[serde(
-        rename = "Permission",
-        deserialize_with = "crate::wire::one_or_many_required"
-    )]
     pub permission: Vec<String>,
 }
 
@@ -362,5 +462,55 @@ impl UpdateServiceRoleParams {
         let mut out = Pairs::new();
         self.permission.push_to("Permission", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateServiceRoleParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceRoleParams",
+                UpdateServiceRoleParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceRoleParams {
+    const FIELDS: &[&str] = &["Permission"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceRoleParams> {
+    type Value = UpdateServiceRoleParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceRoleParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 1, "struct UpdateServiceRoleParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(UpdateServiceRoleParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0);
+            }
+        }
+        Ok(UpdateServiceRoleParams {
+            permission: crate::wire::required(f0, "Permission")?,
+        })
     }
 }

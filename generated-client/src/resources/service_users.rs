@@ -242,23 +242,18 @@ impl ServiceUsers {
 /// Required, so taken by `new` (in this order) and always sent: `identity`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// The user's identity: the string that names them in access tokens and as a chat participant, unique within the service and case-sensitive (often a username or email address). It cannot be changed later.
-    #[serde(rename = "Identity")]
     pub identity: String,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -320,20 +315,86 @@ impl CreateServiceUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceUserParams",
+                CreateServiceUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceUserParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Identity",
+        "FriendlyName",
+        "Attributes",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<CreateServiceUserParams> {
+    type Value = CreateServiceUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 5, "struct CreateServiceUserParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(CreateServiceUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = Some(map.next_value()?),
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateServiceUserParams {
+            x_twilio_webhook_enabled: f0,
+            identity: crate::wire::required(f1, "Identity")?,
+            friendly_name: f2,
+            attributes: f3,
+            role_sid: f4,
+        })
+    }
+}
+
 /// Parameters for [`ServiceUsers::list`](crate::ServiceUsers::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceUserParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -370,23 +431,75 @@ impl ListServiceUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListServiceUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceUserParams",
+                ListServiceUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceUserParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListServiceUserParams> {
+    type Value = ListServiceUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct ListServiceUserParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListServiceUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceUserParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`ServiceUsers::update`](crate::ServiceUsers::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -435,14 +548,78 @@ impl UpdateServiceUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateServiceUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateServiceUserParams",
+                UpdateServiceUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateServiceUserParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "Attributes",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateServiceUserParams> {
+    type Value = UpdateServiceUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateServiceUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 4, "struct UpdateServiceUserParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(UpdateServiceUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateServiceUserParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            attributes: f2,
+            role_sid: f3,
+        })
+    }
+}
+
 /// Parameters for [`ServiceUsers::delete`](crate::ServiceUsers::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteServiceUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -462,5 +639,55 @@ impl DeleteServiceUserParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteServiceUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteServiceUserParams",
+                DeleteServiceUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteServiceUserParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<DeleteServiceUserParams> {
+    type Value = DeleteServiceUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteServiceUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteServiceUserParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(DeleteServiceUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteServiceUserParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

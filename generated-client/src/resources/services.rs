@@ -224,11 +224,10 @@ impl Services {
 /// Required, so taken by `new` (in this order) and always sent: `friendly_name`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceParams {
     /// Display name of the new Conversation Service, up to 256 characters.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: String,
 }
 
@@ -253,20 +252,64 @@ impl CreateServiceParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateServiceParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateServiceParams",
+                CreateServiceParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateServiceParams {
+    const FIELDS: &[&str] = &["FriendlyName"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateServiceParams> {
+    type Value = CreateServiceParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateServiceParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct CreateServiceParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(CreateServiceParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = Some(map.next_value()?);
+            }
+        }
+        Ok(CreateServiceParams {
+            friendly_name: crate::wire::required(f0, "FriendlyName")?,
+        })
+    }
+}
+
 /// Parameters for [`Services::list`](crate::Services::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceParams {
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -300,5 +343,59 @@ impl ListServiceParams {
         self.page.push_to("Page", &mut out);
         self.page_token.push_to("PageToken", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for ListServiceParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListServiceParams",
+                ListServiceParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListServiceParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListServiceParams> {
+    type Value = ListServiceParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListServiceParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListServiceParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListServiceParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListServiceParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
     }
 }

@@ -204,17 +204,14 @@ impl UserConversations {
 /// Parameters for [`UserConversations::list`](crate::UserConversations::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListUserConversationParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -251,20 +248,74 @@ impl ListUserConversationParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListUserConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListUserConversationParams",
+                ListUserConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListUserConversationParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ListUserConversationParams> {
+    type Value = ListUserConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListUserConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct ListUserConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListUserConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListUserConversationParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`UserConversations::update`](crate::UserConversations::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`NotificationLevel`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateUserConversationParams {
     /// How this user is notified about the conversation: `default` follows the service's push settings, `muted` stops pushes for this conversation only.
-    #[serde(rename = "NotificationLevel")]
     pub notification_level: Option<NotificationLevel>,
     /// When this user last read the conversation, as an ISO 8601 timestamp such as `2024-05-01T09:45:00Z`.
-    #[serde(rename = "LastReadTimestamp")]
     pub last_read_timestamp: Option<DateTime<Utc>>,
     /// Index of the last message this user has read in the conversation; unread counts are derived from it. May be set to `null`.
-    #[serde(rename = "LastReadMessageIndex")]
     pub last_read_message_index: Option<i64>,
 }
 
@@ -298,5 +349,66 @@ impl UpdateUserConversationParams {
         self.last_read_timestamp.push_to("LastReadTimestamp", &mut out);
         self.last_read_message_index.push_to("LastReadMessageIndex", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateUserConversationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateUserConversationParams",
+                UpdateUserConversationParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateUserConversationParams {
+    const FIELDS: &[&str] = &[
+        "NotificationLevel",
+        "LastReadTimestamp",
+        "LastReadMessageIndex",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<UpdateUserConversationParams> {
+    type Value = UpdateUserConversationParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateUserConversationParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct UpdateUserConversationParams"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(UpdateUserConversationParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateUserConversationParams {
+            notification_level: f0,
+            last_read_timestamp: f1,
+            last_read_message_index: f2,
+        })
     }
 }

@@ -217,23 +217,18 @@ impl Users {
 /// Required, so taken by `new` (in this order) and always sent: `identity`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// The user's identity: the string that names them in access tokens and as a chat participant, unique within the service and case-sensitive (often a username or email address). It cannot be changed later.
-    #[serde(rename = "Identity")]
     pub identity: String,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -295,20 +290,83 @@ impl CreateUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for CreateUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "CreateUserParams",
+                CreateUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl CreateUserParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "Identity",
+        "FriendlyName",
+        "Attributes",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateUserParams> {
+    type Value = CreateUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct CreateUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 5, "struct CreateUserParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(CreateUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = Some(map.next_value()?),
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(CreateUserParams {
+            x_twilio_webhook_enabled: f0,
+            identity: crate::wire::required(f1, "Identity")?,
+            friendly_name: f2,
+            attributes: f3,
+            role_sid: f4,
+        })
+    }
+}
+
 /// Parameters for [`Users::list`](crate::Users::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`PageSize`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListUserParams {
     /// How many items to put on one page, from 1 to 50. Defaults to 50.
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// Zero-based number of the page, kept for the client's own bookkeeping. To move between pages, follow the `next_page_url` and `previous_page_url` links in `meta`.
-    #[serde(rename = "Page")]
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
-    #[serde(rename = "PageToken")]
     pub page_token: Option<String>,
 }
 
@@ -345,23 +403,73 @@ impl ListUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for ListUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ListUserParams",
+                ListUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ListUserParams {
+    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListUserParams> {
+    type Value = ListUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ListUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListUserParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ListUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ListUserParams {
+            page_size: f0,
+            page: f1,
+            page_token: f2,
+        })
+    }
+}
+
 /// Parameters for [`Users::update`](crate::Users::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
-    #[serde(rename = "Attributes")]
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
-    #[serde(rename = "RoleSid")]
     pub role_sid: Option<String>,
 }
 
@@ -410,14 +518,75 @@ impl UpdateUserParams {
     }
 }
 
+impl<'de> Deserialize<'de> for UpdateUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "UpdateUserParams",
+                UpdateUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl UpdateUserParams {
+    const FIELDS: &[&str] = &[
+        "X-Twilio-Webhook-Enabled",
+        "FriendlyName",
+        "Attributes",
+        "RoleSid",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UpdateUserParams> {
+    type Value = UpdateUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct UpdateUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 4, "struct UpdateUserParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut fields = crate::wire::Fields::new(UpdateUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(UpdateUserParams {
+            x_twilio_webhook_enabled: f0,
+            friendly_name: f1,
+            attributes: f2,
+            role_sid: f3,
+        })
+    }
+}
+
 /// Parameters for [`Users::delete`](crate::Users::delete).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
-    #[serde(rename = "X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
 }
 
@@ -437,5 +606,52 @@ impl DeleteUserParams {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteUserParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "DeleteUserParams",
+                DeleteUserParams::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl DeleteUserParams {
+    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<DeleteUserParams> {
+    type Value = DeleteUserParams;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct DeleteUserParams")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct DeleteUserParams"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(DeleteUserParams::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(DeleteUserParams {
+            x_twilio_webhook_enabled: f0,
+        })
     }
 }

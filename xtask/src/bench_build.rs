@@ -1,0 +1,476 @@
+//! `cargo xtask bench-build`: how long the generated crate takes to compile,
+//! side by side with openapi-generator's `rust` output for the same spec.
+//!
+//! Both crates are generated afresh under `--work`, fetched once (the only
+//! network use: the package registries), then built `--offline` in rounds
+//! that alternate which crate goes first:
+//!
+//! - **clean**: `cargo build` with an empty `target/` of the crate's own
+//!   (dependencies included);
+//! - **alone**: `cargo clean -p <crate>` then `cargo build`: the crate
+//!   itself, its dependencies already built.
+//!
+//! Each build is timed by the wall clock and by the CPU time of the processes
+//! it ran (user + system), with the 1-minute load average noted before it:
+//! on a shared machine the CPU time moves less than the wall time. The table
+//! gives medians, the spread, and the ratio of the medians (ours over the
+//! reference). A benchmark, not a test: CI does not run it.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use clap::Args;
+
+/// The reference generator's pip package, which bundles its jar.
+const OAG_INSTALL: &str = "pip install openapi-generator-cli";
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// The spec both crates are generated from [default: Twilio's spec in
+    /// `../shared/specs/` beside the workspace].
+    #[arg(long, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// Rounds of builds; each round builds both crates, in alternating order.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    rounds: u32,
+    /// Where the two crates are generated and built (replaced on each run)
+    /// [default: `target/bench-build` in the workspace].
+    #[arg(long, value_name = "DIR")]
+    work: Option<PathBuf>,
+    /// Time only the crate-alone builds (one untimed build first, so the
+    /// dependencies are there).
+    #[arg(long)]
+    alone_only: bool,
+    /// The openapi-generator command [default: `openapi-generator-cli`, then
+    /// `openapi-generator`, whichever runs].
+    #[arg(long, value_name = "COMMAND")]
+    openapi_generator: Option<String>,
+}
+
+/// One of the two crates under test.
+struct Subject {
+    label: &'static str,
+    dir: PathBuf,
+    package: String,
+    clean: Vec<Sample>,
+    alone: Vec<Sample>,
+}
+
+#[derive(Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    cpu: Option<Duration>,
+    load: Option<f64>,
+}
+
+pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
+    let spec = match &args.spec {
+        Some(spec) => spec.clone(),
+        None => root.join("../shared/specs/twilio_conversations_v1.yaml"),
+    };
+    if !spec.is_file() {
+        return Err(format!(
+            "{}: no such spec file (pass --spec)",
+            spec.display()
+        ));
+    }
+    let oag = find_openapi_generator(args.openapi_generator.as_deref())?;
+    let work = args
+        .work
+        .clone()
+        .unwrap_or_else(|| root.join("target/bench-build"));
+    if work.exists() {
+        fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    }
+
+    let ours_dir = work.join("ours");
+    generate_ours(root, &spec, &ours_dir)?;
+    let reference_dir = work.join("reference");
+    generate_reference(&oag, &spec, &reference_dir)?;
+
+    let mut subjects = [
+        Subject::new("ours", ours_dir)?,
+        Subject::new("reference", reference_dir)?,
+    ];
+    for subject in &subjects {
+        println!("fetching {} ({})", subject.label, subject.dir.display());
+        cargo(&subject.dir, &["fetch", "--quiet"])?;
+    }
+
+    if args.alone_only {
+        for subject in &subjects {
+            println!("building {} once (untimed)", subject.label);
+            cargo(&subject.dir, &["build", "--offline", "--quiet"])?;
+        }
+    }
+    for round in 0..args.rounds {
+        let order: [usize; 2] = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for index in order {
+            let subject = &mut subjects[index];
+            if !args.alone_only {
+                remove_target(&subject.dir)?;
+                let sample = timed_build(&subject.dir)?;
+                println!(
+                    "round {}: {:<9} clean {}",
+                    round + 1,
+                    subject.label,
+                    sample.show()
+                );
+                subject.clean.push(sample);
+            }
+            cargo(
+                &subject.dir,
+                &["clean", "--offline", "--quiet", "-p", &subject.package],
+            )?;
+            let sample = timed_build(&subject.dir)?;
+            println!(
+                "round {}: {:<9} alone {}",
+                round + 1,
+                subject.label,
+                sample.show()
+            );
+            subject.alone.push(sample);
+        }
+    }
+    print!("{}", table(&subjects, &oag, args.rounds));
+    Ok(())
+}
+
+impl Subject {
+    fn new(label: &'static str, dir: PathBuf) -> Result<Subject, String> {
+        let package = package_name(&dir)?;
+        Ok(Subject {
+            label,
+            dir,
+            package,
+            clean: Vec::new(),
+            alone: Vec::new(),
+        })
+    }
+}
+
+impl Sample {
+    fn show(&self) -> String {
+        let cpu = self.cpu.map_or(String::new(), |cpu| {
+            format!(", CPU {:.1} s", cpu.as_secs_f64())
+        });
+        let load = self
+            .load
+            .map_or(String::new(), |load| format!(" (load {load:.2})"));
+        format!("{:.1} s{cpu}{load}", self.wall.as_secs_f64())
+    }
+}
+
+/// openapi-generator as a command that answers `version`, and its version.
+struct Oag {
+    command: String,
+    version: String,
+}
+
+fn find_openapi_generator(given: Option<&str>) -> Result<Oag, String> {
+    match Command::new("java").arg("-version").output() {
+        Ok(out) if out.status.success() => {}
+        _ => {
+            return Err(
+                "java is missing: openapi-generator (the reference) runs on Java 11 or later; \
+                 install a JDK or JRE (e.g. `apt-get install openjdk-17-jre-headless`)"
+                    .into(),
+            );
+        }
+    }
+    let candidates: Vec<&str> = match given {
+        Some(command) => vec![command],
+        None => vec!["openapi-generator-cli", "openapi-generator"],
+    };
+    for command in &candidates {
+        if let Ok(out) = Command::new(command).arg("version").output()
+            && out.status.success()
+        {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let version = text.lines().last().unwrap_or_default().trim().to_owned();
+            return Ok(Oag {
+                command: (*command).to_owned(),
+                version,
+            });
+        }
+    }
+    Err(format!(
+        "openapi-generator is missing (tried `{}`): it builds the reference crate; \
+         install it with `{OAG_INSTALL}` (the package bundles the jar), or pass \
+         --openapi-generator COMMAND",
+        candidates.join("`, `")
+    ))
+}
+
+/// Our crate, generated in-process, standalone, with the workspace's
+/// `Cargo.lock` so it builds the versions the workspace tests.
+fn generate_ours(root: &Path, spec: &Path, dir: &Path) -> Result<(), String> {
+    println!("generating ours from {}", spec.display());
+    let options = codegen::Options {
+        crate_name: Some("twilio-conversations".into()),
+    };
+    let generated = codegen::generate(spec, &options).map_err(|e| e.to_string())?;
+    codegen::write(&generated, dir).map_err(|e| e.to_string())?;
+    make_standalone(dir)?;
+    let lock = root.join("Cargo.lock");
+    fs::copy(&lock, dir.join("Cargo.lock")).map_err(|e| format!("{}: {e}", lock.display()))?;
+    Ok(())
+}
+
+/// openapi-generator's `rust` output, with its one known compile error fixed
+/// (`models::models::` paths in `src/apis/`).
+fn generate_reference(oag: &Oag, spec: &Path, dir: &Path) -> Result<(), String> {
+    println!(
+        "generating the reference with {} {}",
+        oag.command, oag.version
+    );
+    let out = Command::new(&oag.command)
+        .args(["generate", "-g", "rust", "-i"])
+        .arg(spec)
+        .arg("-o")
+        .arg(dir)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("{}: {e}", oag.command))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`{} generate -g rust` failed:\n{}{}",
+            oag.command,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let apis = dir.join("src/apis");
+    let entries = fs::read_dir(&apis).map_err(|e| format!("{}: {e}", apis.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|ext| ext == "rs") {
+            let text = read(&path)?;
+            if text.contains("models::models::") {
+                write(&path, &text.replace("models::models::", "models::"))?;
+            }
+        }
+    }
+    make_standalone(dir)
+}
+
+/// Adds an empty `[workspace]`, so the crate builds on its own even inside
+/// the project's workspace.
+fn make_standalone(dir: &Path) -> Result<(), String> {
+    let manifest = dir.join("Cargo.toml");
+    let mut text = read(&manifest)?;
+    if !text.lines().any(|line| line.trim() == "[workspace]") {
+        text.push_str("\n[workspace]\n");
+        write(&manifest, &text)?;
+    }
+    Ok(())
+}
+
+fn package_name(dir: &Path) -> Result<String, String> {
+    let manifest = dir.join("Cargo.toml");
+    let text = read(&manifest)?;
+    let mut in_package = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if in_package
+            && let Some(value) = line.strip_prefix("name")
+            && let Some(value) = value.trim_start().strip_prefix('=')
+        {
+            return Ok(value.trim().trim_matches('"').to_owned());
+        }
+    }
+    Err(format!("{}: no [package] name", manifest.display()))
+}
+
+fn remove_target(dir: &Path) -> Result<(), String> {
+    let target = dir.join("target");
+    if target.exists() {
+        fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
+}
+
+/// `cargo build --offline` in `dir`, timed.
+fn timed_build(dir: &Path) -> Result<Sample, String> {
+    let load = load_average();
+    let cpu_before = children_cpu();
+    let started = Instant::now();
+    cargo(dir, &["build", "--offline", "--quiet"])?;
+    let wall = started.elapsed();
+    let cpu = cpu_before
+        .zip(children_cpu())
+        .map(|(before, after)| after.saturating_sub(before));
+    Ok(Sample { wall, cpu, load })
+}
+
+/// Runs cargo in `dir` with the crate's own target directory.
+fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(dir)
+        .args(args)
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET_DIR")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`cargo {}` failed in {}:\n{}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+/// The CPU time (user + system) of every child process waited for so far.
+#[cfg(unix)]
+fn children_cpu() -> Option<Duration> {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) != 0 {
+            return None;
+        }
+        usage
+    };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    Some(time(usage.ru_utime) + time(usage.ru_stime))
+}
+
+#[cfg(not(unix))]
+fn children_cpu() -> Option<Duration> {
+    None
+}
+
+/// The 1-minute load average, where the system tells it (Linux).
+fn load_average() -> Option<f64> {
+    fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
+
+/// `median (min–max)` in seconds.
+fn summary(values: &[f64]) -> (f64, String) {
+    let mut sorted = values.to_vec();
+    let mid = median(&mut sorted);
+    let text = if sorted.len() > 1 {
+        format!(
+            "{mid:.1} s ({:.1}–{:.1})",
+            sorted[0],
+            sorted[sorted.len() - 1]
+        )
+    } else {
+        format!("{mid:.1} s")
+    };
+    (mid, text)
+}
+
+fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32) -> String {
+    let [ours, reference] = subjects;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n{rounds} round(s); ours: {} ({}); reference: openapi-generator {} -g rust, package `{}`",
+        ours.package,
+        ours.dir.display(),
+        oag.version,
+        reference.package,
+    );
+    let _ = writeln!(
+        out,
+        "| build | ours | reference | ratio |\n| --- | --- | --- | --- |"
+    );
+    let rows = [
+        ("clean", &ours.clean, &reference.clean),
+        ("crate alone", &ours.alone, &reference.alone),
+    ];
+    for (name, a, b) in rows {
+        if a.is_empty() {
+            continue;
+        }
+        let wall = |s: &[Sample]| s.iter().map(|x| x.wall.as_secs_f64()).collect::<Vec<_>>();
+        let (wa, ta) = summary(&wall(a));
+        let (wb, tb) = summary(&wall(b));
+        let _ = writeln!(out, "| {name}, wall | {ta} | {tb} | {:.2} |", wa / wb);
+        let cpu = |s: &[Sample]| {
+            s.iter()
+                .map(|x| x.cpu.map(|c| c.as_secs_f64()))
+                .collect::<Option<Vec<_>>>()
+        };
+        if let (Some(ca), Some(cb)) = (cpu(a), cpu(b)) {
+            let (ma, ta) = summary(&ca);
+            let (mb, tb) = summary(&cb);
+            let _ = writeln!(out, "| {name}, CPU | {ta} | {tb} | {:.2} |", ma / mb);
+        }
+    }
+    let loads: Vec<f64> = subjects
+        .iter()
+        .flat_map(|s| s.clean.iter().chain(&s.alone))
+        .filter_map(|s| s.load)
+        .collect();
+    if let (Some(low), Some(high)) = (
+        loads.iter().copied().reduce(f64::min),
+        loads.iter().copied().reduce(f64::max),
+    ) {
+        let _ = writeln!(
+            out,
+            "load average (1 min) before the builds: {low:.2}–{high:.2}"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_and_summaries() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(summary(&[2.0, 1.0, 3.0]).1, "2.0 s (1.0–3.0)");
+        assert_eq!(summary(&[2.0]).1, "2.0 s");
+    }
+
+    #[test]
+    fn package_names_come_from_the_package_table() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("Cargo.toml"),
+            "[workspace]\nname = \"no\"\n\n[package]\nversion = \"1.0.0\"\nname = \"openapi\"\n",
+        )
+        .unwrap();
+        assert_eq!(package_name(dir.path()).unwrap(), "openapi");
+    }
+}
