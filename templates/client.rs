@@ -229,6 +229,11 @@ impl Client {
         if let Some(form) = &request.form {
             builder = builder.form(form);
         }
+{% if api.sends_json() %}
+        if let Some((content_type, body)) = &request.json {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
+        }
+{% endif %}
         let response = builder.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -516,6 +521,10 @@ pub(crate) struct Request {
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
     form: Option<Vec<(&'static str, String)>>,
+{% if api.sends_json() %}
+    /// A JSON body: its media type and bytes.
+    json: Option<(&'static str, Vec<u8>)>,
+{% endif %}
 }
 
 impl Request {
@@ -529,6 +538,9 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             form: None,
+{% if api.sends_json() %}
+            json: None,
+{% endif %}
         }
     }
 
@@ -566,6 +578,15 @@ impl Request {
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
+        self
+    }
+{% endif %}
+{% if api.sends_json() %}
+
+    /// Sends `body` as the body, with `content_type` (`application/json` or
+    /// a `+json` type).
+    pub(crate) fn json(mut self, content_type: &'static str, body: Vec<u8>) -> Self {
+        self.json = Some((content_type, body));
         self
     }
 {% endif %}

@@ -25,11 +25,13 @@ use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %},
 {% endfor %}
 ///
 {% if model.derives_default() %}
-/// Build one with `{{ model.name }}::default()` and set the fields you need: the
-/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+/// Build one with [`{{ model.name }}::new`] (or `default()`) and its setters, or set
+/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
+/// minor release.
 {% else %}
-/// Build one with [`{{ model.name }}::new`] and set the other fields you need: the
-/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+/// Build one with [`{{ model.name }}::new`], which takes the required fields, and
+/// the setters of the others: the struct is `#[non_exhaustive]`, so a field
+/// Twilio adds is a minor release.
 {% endif %}
 #[derive(Debug, Clone, {% if model.derives_default() %}Default, {% endif %}PartialEq)]
 #[non_exhaustive]
@@ -50,7 +52,13 @@ impl Serialize for {{ model.name }} {
         use serde::ser::SerializeStruct;
         let {% if !model.fields.is_empty() %}mut {% endif %}out = serializer.serialize_struct("{{ model.name }}", {{ model.fields.len() }})?;
         {% for field in model.fields %}
+        {% if field.skips_none() %}
+        if self.{{ field.rust_name }}.is_some() {
+            out.serialize_field({{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
+        }
+        {% else %}
         out.serialize_field({{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
+        {% endif %}
         {% endfor %}
         out.end()
     }
@@ -111,24 +119,96 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
         })
     }
 }
-{% if !model.derives_default() %}
 
 impl {{ model.name }} {
-    /// A `{{ model.name }}` with the fields that have no default; the others are empty.
+{% if model.derives_default() %}
+    /// A `{{ model.name }}` with every field `None`.
+    #[inline]
+    pub fn new() -> Self {
+        Self::default()
+    }
+{% else %}
+    /// A `{{ model.name }}` with the required fields set from the arguments, in spec order; the others are `None`.
     {% if model.constructor_is_long() %}
     #[allow(clippy::too_many_arguments)]
     {% endif %}
-    pub fn new({% for field in model.constructor_fields() %}{{ field.rust_name }}: {{ field.ty }}, {% endfor %}) -> Self {
+    #[inline]
+    pub fn new({% for field in model.constructor_fields() %}{{ field.rust_name }}: {% include "param_arg.rs" %}, {% endfor %}) -> Self {
         {{ model.name }} {
         {% for field in model.fields %}
-            {% if field.has_default() %}
-            {{ field.rust_name }}: Default::default(),
-            {% else %}
+            {% if field.is_optional() %}
+            {{ field.rust_name }}: None,
+            {% else if field.setter.is_plain() %}
             {{ field.rust_name }},
+            {% else %}
+            {% let arg = field.rust_name.as_str() %}{{ field.rust_name }}: {% include "param_value.rs" %},
             {% endif %}
         {% endfor %}
         }
     }
+{% endif %}
+{% for field in model.fields %}
+
+    /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}).
+    {% let arg = field.setter.arg_name() %}
+    #[inline]
+    pub fn {{ field.rust_name }}(mut self, {{ arg }}: {% include "param_arg.rs" %}) -> Self {
+        self.{{ field.rust_name }} = {% if field.is_optional() %}Some({% include "param_value.rs" %}){% else %}{% include "param_value.rs" %}{% endif %};
+        self
+    }
+{% endfor %}
+}
+{% endfor %}
+{% for u in api.unions %}
+
+{% for line in u.doc %}
+/// {{ line }}
+{% endfor %}
+///
+/// Tagged by `{{ u.tag_doc() }}`: each variant holds the model of one tag value, and
+/// encoding writes the tag from the variant. A tag this crate does not know
+/// yet decodes to [`{{ u.name }}::{{ u.unknown }}`], which keeps the JSON as received.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum {{ u.name }} {
+{% for v in u.variants %}
+    /// `{{ u.tag_doc() }}: {{ v.tag_doc() }}`.
+    {{ v.name }}({{ v.ty }}),
+{% endfor %}
+    /// A kind the spec does not list, as received.
+    {{ u.unknown }}(serde_json::Value),
+}
+
+impl Serialize for {{ u.name }} {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+{% for v in u.variants %}
+            {{ u.name }}::{{ v.name }}(value) => crate::wire::tagged(serializer, {{ u.tag_lit() }}, {{ v.tag_lit() }}, value),
+{% endfor %}
+            {{ u.name }}::{{ u.unknown }}(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for {{ u.name }} {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (tag, value) = crate::wire::untag(deserializer, {{ u.tag_lit() }})?;
+        match tag.as_str() {
+{% for v in u.variants %}
+            {{ v.tag_lit() }} => crate::wire::variant(value).map({{ u.name }}::{{ v.name }}),
+{% endfor %}
+            _ => Ok({{ u.name }}::{{ u.unknown }}(value)),
+        }
+    }
+}
+{% for v in u.variants %}
+{% if v.from %}
+
+impl From<{{ v.model() }}> for {{ u.name }} {
+    fn from(value: {{ v.model() }}) -> Self {
+        {{ u.name }}::{{ v.name }}({% if v.is_boxed() %}Box::new(value){% else %}value{% endif %})
+    }
 }
 {% endif %}
+{% endfor %}
 {% endfor %}

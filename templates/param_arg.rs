@@ -2,7 +2,7 @@
 {%- if let Some(item) = field.setter.iter_item() -%}
 impl IntoIterator<Item = impl Into<{{ item }}>>
 {%- else if field.setter.is_into() -%}
-impl Into<{{ field.ty }}>
+impl Into<{{ field.value_ty() }}>
 {%- else -%}
-{{ field.ty }}
+{{ field.value_ty() }}
 {%- endif -%}

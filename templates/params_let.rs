@@ -1,6 +1,12 @@
-{#- For doc examples: `let params = ...;` with `op`'s sample arguments and
-    setters, one setter per line, each line starting with `prefix`; nothing
-    when there are none (then `call.rs` passes `&Params::new()`). -#}
+{#- For doc examples: `let body = ...;` for a JSON body, then `let params = ...;`
+    with `op`'s sample arguments and setters, one setter per line, each line
+    starting with `prefix`; no params line when there are none (then
+    `call.rs` passes `&Params::new()`). -#}
+{%- if let Some(body) = op.body -%}
+{%- for line in body.sample -%}
+{{ prefix }}{% if loop.first %}let body = {% endif %}{{ line }}{% if loop.last %};{% endif %}
+{% endfor -%}
+{%- endif -%}
 {%- if let Some(params) = op.params -%}
 {%- if params.has_samples() -%}
 {{ prefix }}let params = {% include "params_new.rs" %}

@@ -92,14 +92,14 @@ impl {{ resource.handle }} {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<{% include "response_type.rs" %}, Error> {
-        self.{{ op.with_response_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %}).await.map(Response::into_body)
+    pub async fn {{ op.method }}(&self{% include "op_args.rs" %}) -> Result<{% include "response_type.rs" %}, Error> {
+        self.{{ op.with_response_method }}({% include "op_forward.rs" %}).await.map(Response::into_body)
     }
 
     /// Like [`Self::{{ op.method.trim_start_matches("r#") }}`], and also returns the response status and headers.
-    pub async fn {{ op.with_response_method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<Response<{% include "response_type.rs" %}>, Error> {
+    pub async fn {{ op.with_response_method }}(&self{% include "op_args.rs" %}) -> Result<Response<{% include "response_type.rs" %}>, Error> {
 {% if let Some(request_method) = op.request_method %}
-        let request = self.{{ request_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %})?;
+        let request = self.{{ request_method }}({% include "op_forward.rs" %})?;
 {% else %}
         {% include "request.rs" %}
 {% endif %}
@@ -112,15 +112,15 @@ impl {{ resource.handle }} {
     /// (see [`Self::{{ op.method }}`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
-    pub fn {{ stream }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> ItemStream<{{ item }}> {
+    pub fn {{ stream }}(&self{% include "op_args.rs" %}) -> ItemStream<{{ item }}> {
 {% if let Some(request_method) = op.request_method %}
-        let request = self.{{ request_method }}({% for p in op.path_params %}{{ p.rust_name }}, {% endfor %}{% if op.params.is_some() %}params{% endif %});
+        let request = self.{{ request_method }}({% include "op_forward.rs" %});
 {% endif %}
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
 {% if let Some(request_method) = op.request_method %}
-    fn {{ request_method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}{% if let Some(params) = op.params %}, params: &{{ params.name }}{% endif %}) -> Result<Request, Error> {
+    fn {{ request_method }}(&self{% include "op_args.rs" %}) -> Result<Request, Error> {
         {% include "request.rs" %}
         Ok(request)
     }

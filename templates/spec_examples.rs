@@ -1,9 +1,11 @@
 //! Every example in the spec, checked against the generated types: each
-//! response example decodes without losing a value, and each form-body
-//! example encodes back to the same key/value pairs.
+//! response example decodes without losing a value, each form-body example
+//! encodes back to the same key/value pairs, and each JSON-body example
+//! encodes back to itself.
 
 {% let responses = api.has_response_examples(false) || api.has_response_examples(true) %}
-{% if responses %}
+{% let covers = responses || api.has_body_examples() %}
+{% if covers %}
 use serde::Serialize;
 {% endif %}
 use serde::de::DeserializeOwned;
@@ -39,7 +41,20 @@ fn page_decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &s
 }
 
 {% endif %}
-{% if responses %}
+{% if api.has_body_examples() %}
+/// Decodes a JSON-body example as `T` and checks that encoding it gives the
+/// example back: every value kept, and nothing added (unset optional fields
+/// are left out, not sent as `null`).
+fn body_encodes_as_given<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+    let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
+    let decoded: T = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not fit the body: {err}"));
+    let again = serde_json::to_value(&decoded).expect("a decoded value encodes");
+    assert_covers(name, "", &original, &again);
+    assert_covers(name, "", &again, &original);
+}
+
+{% endif %}
+{% if covers %}
 fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &serde_json::Value) {
     use serde_json::Value;
     match (original, again) {
@@ -106,7 +121,7 @@ fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared
 {% endif %}
 {% for resource in api.resources %}
 {% for op in resource.operations %}
-{% if !op.response_examples.is_empty() || !op.request_examples.is_empty() %}
+{% if !op.response_examples.is_empty() || !op.request_examples.is_empty() || !op.body_examples.is_empty() %}
 
 /// `{{ op.operation_id_doc() }}`: {{ op.http_method.upper() }} {{ op.path_doc() }}
 #[test]
@@ -123,6 +138,11 @@ fn {{ op.example_test }}() {
 {% if let Some(params) = op.params %}
 {% for example in op.request_examples %}
     form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ op.request_example_others_lit() }}, {{ params.name }}::to_form);
+{% endfor %}
+{% endif %}
+{% if let Some(body) = op.body %}
+{% for example in op.body_examples %}
+    body_encodes_as_given::<{{ body.ty }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% endfor %}
 {% endif %}
 }

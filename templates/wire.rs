@@ -299,6 +299,52 @@ impl<A> de::Expected for SeqAsMap<A> {
 
 
 
+{% if api.sends_json() %}
+/// A JSON request body as bytes. Encoding the crate's own types cannot fail
+/// in practice; if a hand-written `Serialize` does, the call says why
+/// before anything is sent.
+pub(crate) fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, crate::error::Error> {
+    serde_json::to_vec(body)
+        .map_err(|err| crate::error::Error::Config(format!("the request body cannot be encoded as JSON: {err}")))
+}
+
+{% endif %}
+{% if !api.unions.is_empty() %}
+/// Encodes one variant of a tagged union: the variant's own fields with the
+/// tag (the discriminator property) set to the variant's value, whatever
+/// the variant's struct holds there.
+pub(crate) fn tagged<S: serde::Serializer, T: serde::Serialize>(
+    serializer: S,
+    key: &str,
+    tag: &str,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    use serde::ser::Error as _;
+    let mut value = serde_json::to_value(value).map_err(S::Error::custom)?;
+    if let serde_json::Value::Object(fields) = &mut value {
+        fields.insert(key.to_owned(), serde_json::Value::String(tag.to_owned()));
+    }
+    value.serialize(serializer)
+}
+
+/// Reads a tagged union's JSON and its tag (the string under `key`); a
+/// value without one is an error naming the key.
+pub(crate) fn untag<'de, D: Deserializer<'de>>(deserializer: D, key: &'static str) -> Result<(String, serde_json::Value), D::Error> {
+    use serde::Deserialize;
+    let value = serde_json::Value::deserialize(deserializer)?;
+    match value.get(key).and_then(serde_json::Value::as_str) {
+        Some(tag) => Ok((tag.to_owned(), value)),
+        None => Err(de::Error::missing_field(key)),
+    }
+}
+
+/// Decodes a tagged union's variant from the union's JSON (tag included).
+pub(crate) fn variant<T: de::DeserializeOwned, E: de::Error>(value: serde_json::Value) -> Result<T, E> {
+    T::deserialize(value).map_err(E::custom)
+}
+
+{% endif %}
 {% if api.has_path_params() %}
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a

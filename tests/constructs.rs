@@ -61,47 +61,98 @@ fn as_owned(pairs: Vec<(&str, String)>) -> Vec<(String, String)> {
 }
 
 #[test]
-fn json_and_scim_request_bodies_are_skipped_and_reported() {
+fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
     let api = generate("bodies.yaml");
     let skipped: Vec<(&str, &str)> = api
         .skipped
         .iter()
         .map(|s| (s.operation.as_str(), s.reason.as_str()))
         .collect();
-    assert_eq!(skipped.len(), 2, "{skipped:?}");
-    assert_eq!(skipped[0].0, "POST /v1/Users");
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].0, "POST /v1/Media");
     assert!(
-        skipped[0].1.contains("application/scim+json"),
+        skipped[0].1.contains("multipart/form-data") && skipped[0].1.contains("only a form"),
         "{skipped:?}"
     );
-    assert_eq!(skipped[1].0, "POST /v1/Things");
-    assert!(skipped[1].1.contains("application/json"), "{skipped:?}");
     // Generated plus skipped is every operation in the spec.
-    assert_eq!(api.operation_count() + api.skipped.len(), 4);
+    assert_eq!(api.operation_count() + api.skipped.len(), 5);
+
+    // A `+json` body is the component's model, sent with its own type.
+    let create_user = operation(&api, "CreateUser");
+    let body = create_user.body.as_ref().expect("a JSON body");
+    assert_eq!(body.content_type, "application/scim+json");
+    assert_eq!(body.ty, RustType::Named("User".into()));
+    assert_eq!(body.arg_type, "&User");
+    assert!(create_user.params.is_none());
+    // An inline body schema is a model named after the operation.
+    let create_thing = operation(&api, "CreateThing");
+    let body = create_thing.body.as_ref().expect("a JSON body");
+    assert_eq!(body.content_type, "application/json");
+    assert_eq!(body.ty, RustType::Named("CreateThingRequest".into()));
+    assert_eq!(
+        as_owned(fields(model(&api, "CreateThingRequest"))),
+        owned(&[("name", "Option<String>")])
+    );
 
     // A `+json` response decodes as JSON.
     let fetch = operation(&api, "FetchUser");
     assert_eq!(fetch.response.json(), Some(&RustType::Named("User".into())));
     // Form and JSON offered: the form is used.
     let either = operation(&api, "CreateEither");
+    assert!(either.body.is_none());
     assert_eq!(as_owned(param_types(either)), owned(&[("name", "String")]));
 }
 
 #[test]
-fn compositions_stay_json_and_a_single_all_of_is_its_element() {
+fn a_tagged_one_of_is_an_enum_other_compositions_stay_json() {
     let api = generate("compositions.yaml");
     assert_eq!(
         as_owned(fields(model(&api, "Owner"))),
         owned(&[
-            ("pet", "Option<serde_json::Value>"),
-            ("pets", "Option<Vec<serde_json::Value>>"),
+            ("pet", "Option<Pet>"),
+            ("pets", "Option<Vec<Pet>>"),
             ("either", "Option<serde_json::Value>"),
             ("special", "Option<serde_json::Value>"),
             ("base", "Option<Animal>"),
             ("alias", "Option<Cat>"),
             ("not_a_dog", "Option<serde_json::Value>"),
+            ("shape", "Option<Shape>"),
+            ("mixed", "Option<serde_json::Value>"),
         ])
     );
+    // A oneOf with a discriminator: one variant per mapped tag value.
+    let pet = api
+        .unions
+        .iter()
+        .find(|u| u.name == "Pet")
+        .expect("a union Pet");
+    assert_eq!(pet.tag, "kind");
+    let variants: Vec<(&str, &str, String)> = pet
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag.as_str(), v.ty.to_string()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("Cat", "cat", "Cat".to_owned()),
+            ("Dog", "dog", "Dog".to_owned())
+        ]
+    );
+    assert_eq!(pet.unknown, "Unknown");
+    // Without a mapping, each tag is the component's name.
+    let shape = api
+        .unions
+        .iter()
+        .find(|u| u.name == "Shape")
+        .expect("a union Shape");
+    let tags: Vec<(&str, &str)> = shape
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag.as_str()))
+        .collect();
+    assert_eq!(tags, [("Square", "Square"), ("Circle", "Circle")]);
+    assert!(pet.variants.iter().all(|v| v.from));
     // The discriminator's base is an ordinary model; its property a field.
     assert_eq!(
         as_owned(fields(model(&api, "Animal"))),

@@ -38,6 +38,8 @@ pub struct Api {
     pub models: Vec<Model>,
     /// String enums, sorted by name.
     pub enums: Vec<Enum>,
+    /// `oneOf`s tagged by a `discriminator`, sorted by name.
+    pub unions: Vec<Union>,
     /// Operations that were not generated, with the reason.
     pub skipped: Vec<Skipped>,
     /// The webhook events of `x-webhooks`, when the spec describes them.
@@ -80,7 +82,7 @@ impl Api {
             let list = resource
                 .operations
                 .iter()
-                .find(|op| op.is_list() && op.path_params.is_empty())?;
+                .find(|op| op.is_list() && op.path_params.is_empty() && op.body.is_none())?;
             Some((resource, create, list))
         })
     }
@@ -95,6 +97,16 @@ impl Api {
         self.operations()
             .filter_map(|op| op.params.as_ref())
             .any(|p| p.has(location))
+    }
+
+    /// Whether any operation sends a JSON body.
+    pub fn sends_json(&self) -> bool {
+        self.operations().any(|op| op.body.is_some())
+    }
+
+    /// Whether any operation has a params struct (so values are sent as pairs).
+    pub fn has_params(&self) -> bool {
+        self.operations().any(|op| op.params.is_some())
     }
 
     /// Whether any operation takes a path parameter.
@@ -129,8 +141,14 @@ impl Api {
     /// Whether any operation carries examples to test.
     pub fn has_examples(&self) -> bool {
         self.has_request_examples()
+            || self.has_body_examples()
             || self.has_response_examples(false)
             || self.has_response_examples(true)
+    }
+
+    /// Whether any operation has a JSON-body example.
+    pub fn has_body_examples(&self) -> bool {
+        self.operations().any(|op| !op.body_examples.is_empty())
     }
 
     /// Whether any operation has a form-body example.
@@ -226,6 +244,9 @@ impl Resource {
             }
             for field in op.params.iter().flat_map(|p| &p.fields) {
                 field.ty.named(&mut names);
+            }
+            if let Some(body) = &op.body {
+                body.ty.named(&mut names);
             }
         }
         names.sort();
@@ -323,8 +344,12 @@ pub struct Operation {
     /// percent-encoded segment (named in `path_format`) and the expression
     /// that yields its value (`self.conversation_sid` or `sid`).
     pub path_args: Vec<PathArg>,
-    /// The params struct, when the operation has query, header or body parameters.
+    /// The params struct, when the operation has query, header or form-body
+    /// parameters.
     pub params: Option<ParamsStruct>,
+    /// The JSON request body, taken as its own argument (`body: &T`) before
+    /// the params; `None` for a form body or none.
+    pub body: Option<JsonBody>,
     /// The method that also returns the response status and headers, e.g.
     /// `create_with_response`.
     pub with_response_method: String,
@@ -339,6 +364,8 @@ pub struct Operation {
     pub response_examples: Vec<Example>,
     /// The spec's examples of the form body.
     pub request_examples: Vec<Example>,
+    /// The spec's examples of the JSON body.
+    pub body_examples: Vec<Example>,
     /// A JSON object of placeholder values for the required header and
     /// query parameters, which a form example cannot set but the params
     /// struct needs to decode; `{}` when there are none.
@@ -383,6 +410,22 @@ impl Operation {
             .as_ref()
             .is_some_and(|p| p.has(Location::Header))
     }
+}
+
+/// A JSON request body (`application/json` or any `+json` type).
+#[derive(Debug, Clone)]
+pub struct JsonBody {
+    /// The media type it is sent with, e.g. `application/json`.
+    pub content_type: String,
+    /// The type the body is encoded from, e.g. `TemplateCreateRequest`.
+    pub ty: RustType,
+    /// The method argument's type, e.g. `&TemplateCreateRequest` or `&[Item]`.
+    pub arg_type: String,
+    /// The lines of a Rust expression building a body for doc examples,
+    /// from the spec's example where it has one: the constructor call, e.g.
+    /// `TemplateCreateRequest::new("Sale", "en", TemplateTypes::new())`,
+    /// then one setter call a line.
+    pub sample: Vec<String>,
 }
 
 /// One path parameter as the request code uses it.
@@ -553,6 +596,13 @@ pub struct ParamField {
     pub doc: Vec<String>,
 }
 
+impl ParamField {
+    /// The type of the field's value (the field is `Option` of it unless required).
+    pub fn value_ty(&self) -> &RustType {
+        &self.ty
+    }
+}
+
 /// How a params setter takes its argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Setter {
@@ -576,16 +626,18 @@ pub struct Model {
 }
 
 impl Model {
-    /// Whether every field has a default, so the model can derive `Default`.
+    /// Whether nothing is required, so the model derives `Default` (every
+    /// field `None`) and `new()` takes no argument.
     pub fn derives_default(&self) -> bool {
-        self.fields.iter().all(ModelField::has_default)
+        self.fields.iter().all(ModelField::is_optional)
     }
 
-    /// The fields `new` takes when the model cannot derive `Default`: those
-    /// with no default value, in spec order. Models are `#[non_exhaustive]`,
-    /// so outside the crate this (or `Default`) is how one is built.
+    /// The fields `new` takes: the required ones (those that are not an
+    /// `Option`), in spec order, each as its setter takes it. Models are
+    /// `#[non_exhaustive]`, so outside the crate `new` (or `Default`) and the
+    /// setters are how one is built.
     pub fn constructor_fields(&self) -> Vec<&ModelField> {
-        self.fields.iter().filter(|f| !f.has_default()).collect()
+        self.fields.iter().filter(|f| !f.is_optional()).collect()
     }
 
     /// Whether `new` takes more arguments than clippy's default limit.
@@ -605,17 +657,79 @@ pub struct ModelField {
     pub renamed: bool,
     /// The full field type, `Option` included when the value may be absent or null.
     pub ty: RustType,
+    /// Whether the schema lists the field in `required`: then it is always
+    /// encoded, `null` included; an optional field left `None` is left out.
+    pub required: bool,
+    /// How `new` (for a field that is not an `Option`) and the field's
+    /// setter take the value.
+    pub setter: Setter,
     /// Documentation lines.
     pub doc: Vec<String>,
 }
 
 impl ModelField {
-    /// Whether the field's type has a `Default` (`None`, an empty string, 0…).
-    pub fn has_default(&self) -> bool {
-        !matches!(
-            self.ty,
-            RustType::Named(_) | RustType::DateTime | RustType::Boxed(_)
-        )
+    /// The type a value of the field has: [`ModelField::ty`] without its `Option`.
+    pub fn value_ty(&self) -> &RustType {
+        match &self.ty {
+            RustType::Option(inner) => inner,
+            other => other,
+        }
+    }
+
+    /// Whether the field is an `Option`, so `new` leaves it `None`.
+    pub fn is_optional(&self) -> bool {
+        matches!(self.ty, RustType::Option(_))
+    }
+
+    /// Whether encoding leaves the field out when it is `None`.
+    pub fn skips_none(&self) -> bool {
+        self.is_optional() && !self.required
+    }
+}
+
+/// A `oneOf` whose `discriminator` names the variant: a Rust enum with one
+/// variant per tag value, forward compatible through an unknown variant
+/// that keeps the JSON of a tag the spec does not list.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// The type name, e.g. `Action`.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// The discriminator's property, e.g. `type`.
+    pub tag: String,
+    /// One variant per tag value, in the spec's order.
+    pub variants: Vec<UnionVariant>,
+    /// The name of the variant that keeps unknown tags' JSON.
+    pub unknown: String,
+}
+
+/// One variant of a [`Union`].
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The Rust variant name, e.g. `Url`.
+    pub name: String,
+    /// The tag value that selects it, e.g. `URL`.
+    pub tag: String,
+    /// The model it holds, e.g. `UrlAction` (boxed when it leads back to the union).
+    pub ty: RustType,
+    /// Whether the union gets `From<model>` (only when no other variant
+    /// holds the same model).
+    pub from: bool,
+}
+
+impl UnionVariant {
+    /// The type the variant holds, unboxed: what `From` takes.
+    pub fn model(&self) -> &RustType {
+        match &self.ty {
+            RustType::Boxed(inner) => inner,
+            other => other,
+        }
+    }
+
+    /// Whether the variant holds its model in a `Box`.
+    pub fn is_boxed(&self) -> bool {
+        matches!(self.ty, RustType::Boxed(_))
     }
 }
 
@@ -710,6 +824,23 @@ impl RustType {
     /// Whether `BTreeMap` appears anywhere in the type.
     pub fn mentions_map(&self) -> bool {
         self.mentions(&|t| matches!(t, RustType::Map(_)))
+    }
+}
+
+impl RustType {
+    /// The type with every path spelled out (`chrono::DateTime<chrono::Utc>`,
+    /// `std::collections::BTreeMap<...>`), for a module that imports neither.
+    pub fn qualified(&self) -> String {
+        match self {
+            RustType::DateTime => "chrono::DateTime<chrono::Utc>".to_owned(),
+            RustType::Map(inner) => {
+                format!("std::collections::BTreeMap<String, {}>", inner.qualified())
+            }
+            RustType::Vec(inner) => format!("Vec<{}>", inner.qualified()),
+            RustType::Option(inner) => format!("Option<{}>", inner.qualified()),
+            RustType::Boxed(inner) => format!("Box<{}>", inner.qualified()),
+            other => other.to_string(),
+        }
     }
 }
 

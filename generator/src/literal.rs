@@ -5,7 +5,10 @@
 //! quotes, backslashes, newlines or anything else. Templates never paste
 //! them raw: they call the helpers at the bottom of this file, which escape.
 
-use crate::ir::{Api, Example, ModelField, Operation, ParamField, SampleValue, Variant};
+use crate::ir::{
+    Api, Example, JsonBody, ModelField, Operation, ParamField, SampleValue, Union, UnionVariant,
+    Variant,
+};
 
 /// A Rust string literal, quotes included: `a"b` → `"a\"b"`.
 pub fn rust_str(text: &str) -> String {
@@ -79,6 +82,37 @@ impl ModelField {
     /// The JSON key for a doc comment.
     pub fn wire_doc(&self) -> String {
         doc_text(&self.wire_name)
+    }
+}
+
+impl Union {
+    /// The tag's JSON key as a Rust string literal.
+    pub fn tag_lit(&self) -> String {
+        rust_str(&self.tag)
+    }
+
+    /// The tag's JSON key for a doc comment.
+    pub fn tag_doc(&self) -> String {
+        doc_text(&self.tag)
+    }
+}
+
+impl UnionVariant {
+    /// The tag value as a Rust string literal.
+    pub fn tag_lit(&self) -> String {
+        rust_str(&self.tag)
+    }
+
+    /// The tag value for a doc comment.
+    pub fn tag_doc(&self) -> String {
+        doc_text(&self.tag)
+    }
+}
+
+impl JsonBody {
+    /// The media type as a Rust string literal.
+    pub fn content_type_lit(&self) -> String {
+        rust_str(&self.content_type)
     }
 }
 

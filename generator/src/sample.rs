@@ -10,7 +10,11 @@
 //! the examples give no value for gets a placeholder of its type, so the
 //! example always compiles.
 
+mod body;
+
 use serde_json::{Map, Value};
+
+pub(crate) use body::{Types, body_sample};
 
 use crate::ir::{Enum, Example, Location, ParamField, RustType, SampleSetter, SampleValue};
 use crate::naming;

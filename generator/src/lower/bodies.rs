@@ -1,7 +1,11 @@
-//! Request bodies: which media types are sent, and the params struct fields
-//! a form body becomes.
+//! Request bodies: which media type is sent, the params struct fields a
+//! form body becomes, and the type a JSON body is encoded from.
+//!
+//! A form (`application/x-www-form-urlencoded`) is preferred where the spec
+//! offers one, as Twilio's APIs do; otherwise `application/json` or any
+//! `+json` type is sent as JSON. Other media types are skipped, and named.
 
-use openapiv3::{ReferenceOr, RequestBody};
+use openapiv3::{MediaType, ReferenceOr, RequestBody};
 
 use super::operations::param_field;
 use super::resources::RawOp;
@@ -9,43 +13,104 @@ use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{Location, ParamField, Resource, Skipped};
+use crate::ir::{JsonBody, Location, ParamField, Resource, RustType, Skipped};
 use crate::naming::{self, Scope};
 
-/// The media type of the bodies the client sends.
+/// The media type of the form bodies the client sends.
 pub(super) const FORM: &str = "application/x-www-form-urlencoded";
 
+/// Whether `media_type` is JSON: `application/json` or a `+json` type,
+/// parameters (`; charset=utf-8`) aside.
+pub(super) fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
+}
+
+/// What an operation's request body becomes.
+pub(super) enum Body {
+    /// Form fields of the params struct, each with its property's index.
+    Form(Vec<(usize, ParamField)>),
+    /// A JSON document, the method's own `body` argument.
+    Json(JsonBody),
+}
+
 impl<'a> Lowerer<'a> {
-    /// The form fields of an operation's request body, in spec order, each
-    /// with its property's index, named in `field_scope`; `None` (and the
-    /// operation recorded as skipped) when the body cannot be sent as a form.
-    ///
-    /// A property the schema lists in `required` is a required field, also
-    /// when the body itself is optional: a form body without it is refused.
-    pub(super) fn form_fields(
+    /// What the request body of `raw` becomes; `None` (and the operation
+    /// recorded as skipped) when it is neither a form nor JSON.
+    pub(super) fn request_body(
         &mut self,
         body: &'a ReferenceOr<RequestBody>,
         raw: &RawOp<'a>,
         resource: &Resource,
+        operation_id: &str,
         label: &str,
         field_scope: &mut Scope,
-    ) -> Result<Option<Vec<(usize, ParamField)>>> {
+    ) -> Result<Option<Body>> {
         let pointer = format!("{}/requestBody", raw.pointer);
         let body = self.resolve_request_body(body, &pointer)?;
-        let Some(media) = body.content.get(FORM) else {
-            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            self.skipped.push(Skipped {
-                operation: label.to_owned(),
-                reason: format!(
-                    "request bodies of type {} are not supported yet; only {FORM}",
-                    types.join(", ")
-                ),
-            });
-            return Ok(None);
+        if let Some(media) = body.content.get(FORM) {
+            let fields = self.form_fields(media, &pointer, resource, field_scope)?;
+            return Ok(Some(Body::Form(fields)));
+        }
+        if let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) {
+            let body = self.json_body(media_type, media, &pointer, operation_id)?;
+            return Ok(Some(Body::Json(body)));
+        }
+        let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+        self.skipped.push(Skipped {
+            operation: label.to_owned(),
+            reason: format!(
+                "request bodies of type {} cannot be sent: only a form ({FORM}) or JSON (application/json, or a +json type)",
+                types.join(", ")
+            ),
+        });
+        Ok(None)
+    }
+
+    /// The JSON body of `media`: the type it is encoded from, named (when
+    /// the schema is inline) after the operation, e.g. `PatchTemplateRequest`.
+    fn json_body(
+        &mut self,
+        media_type: &str,
+        media: &MediaType,
+        pointer: &str,
+        operation_id: &str,
+    ) -> Result<JsonBody> {
+        let ty = match &media.schema {
+            Some(schema) => {
+                let pointer = format!("{pointer}/content/{}/schema", escape_pointer(media_type));
+                self.type_of(schema, &format!("{operation_id}_request"), &pointer)?
+            }
+            None => RustType::Json,
         };
+        let arg_type = match &ty {
+            RustType::Vec(item) => format!("&[{}]", item.qualified()),
+            RustType::String => "&str".to_owned(),
+            other => format!("&{}", other.qualified()),
+        };
+        Ok(JsonBody {
+            content_type: media_type.to_owned(),
+            ty,
+            arg_type,
+            sample: Vec::new(),
+        })
+    }
+
+    /// The form fields of a form body, in spec order, each with its
+    /// property's index, named in `field_scope`.
+    ///
+    /// A property the schema lists in `required` is a required field, also
+    /// when the body itself is optional: a form body without it is refused.
+    fn form_fields(
+        &mut self,
+        media: &MediaType,
+        pointer: &str,
+        resource: &Resource,
+        field_scope: &mut Scope,
+    ) -> Result<Vec<(usize, ParamField)>> {
         let mut fields = Vec::new();
         let Some(schema) = &media.schema else {
-            return Ok(Some(fields));
+            return Ok(fields);
         };
         let schema_pointer = format!("{pointer}/content/{}/schema", escape_pointer(FORM));
         let schema = self.resolve_schema(schema, &schema_pointer)?;
@@ -80,6 +145,6 @@ impl<'a> Lowerer<'a> {
                 ),
             ));
         }
-        Ok(Some(fields))
+        Ok(fields)
     }
 }

@@ -4,7 +4,9 @@
 use super::Lowerer;
 use super::bodies::FORM;
 use super::resources::RawOp;
-use crate::ir::{Example, Location, ParamsStruct, ResponseKind, RustType};
+use crate::ir::{
+    Enum, Example, JsonBody, Location, Model, ParamsStruct, Resource, ResponseKind, RustType, Union,
+};
 use crate::sample;
 
 impl<'a> Lowerer<'a> {
@@ -58,6 +60,17 @@ impl<'a> Lowerer<'a> {
             example.undeclared = undeclared_keys(&example.json, &declared);
         }
         examples
+    }
+
+    /// The examples of the JSON body, if the operation sends one.
+    pub(super) fn body_examples(&self, raw: &RawOp<'a>, body: Option<&JsonBody>) -> Vec<Example> {
+        let (Some(request_body), Some(body)) = (&raw.op.request_body, body) else {
+            return Vec::new();
+        };
+        self.resolve_request_body(request_body, &raw.pointer)
+            .ok()
+            .and_then(|b| b.content.get(&body.content_type).map(examples_of))
+            .unwrap_or_default()
     }
 
     /// Placeholders for the required fields a form example cannot set (the
@@ -117,6 +130,30 @@ impl<'a> Lowerer<'a> {
         );
         params.sample_args = samples.args;
         params.samples = samples.setters;
+    }
+}
+
+/// Fills in the body each JSON operation's doc example builds, once the
+/// models are final (cycle breaking may box a field).
+pub(super) fn add_body_samples(
+    resources: &mut [Resource],
+    models: &[Model],
+    enums: &[Enum],
+    unions: &[Union],
+) {
+    let types = sample::Types {
+        models,
+        enums,
+        unions,
+    };
+    for op in resources.iter_mut().flat_map(|r| &mut r.operations) {
+        let example = op
+            .body_examples
+            .first()
+            .and_then(|e| serde_json::from_str::<serde_json::Value>(&e.json).ok());
+        if let Some(body) = &mut op.body {
+            body.sample = sample::body_sample(&body.ty, example.as_ref(), &types);
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! - `types`: schema → Rust type;
 //! - `enums`: string enumerations, and which of them share one type;
 //! - `models`: object schemas as structs, and the boxing that breaks cycles;
+//! - `unions`: a `oneOf` tagged by a `discriminator`, as an enum;
 //! - `examples`: the spec's examples, for tests and doc examples;
 //! - `refs`: following `$ref`s;
 //! - `webhooks`: the webhook events of `x-webhooks`.
@@ -23,6 +24,7 @@ mod refs;
 mod resources;
 mod responses;
 mod types;
+mod unions;
 mod webhooks;
 
 use std::collections::BTreeMap;
@@ -33,7 +35,7 @@ use openapiv3::OpenAPI;
 
 use crate::docs;
 use crate::error::{Error, Result};
-use crate::ir::{Api, Enum, Model, Skipped};
+use crate::ir::{Api, Enum, Model, Skipped, Union};
 use crate::naming::{self, Scope};
 
 /// Names the generated crate's root already uses for its runtime.
@@ -149,6 +151,7 @@ struct Lowerer<'a> {
     named: BTreeMap<String, String>,
     models: Vec<Model>,
     enums: Vec<Enum>,
+    unions: Vec<Union>,
     skipped: Vec<Skipped>,
     /// Names of the generated example tests.
     example_tests: Scope,
@@ -169,6 +172,7 @@ impl<'a> Lowerer<'a> {
             named: BTreeMap::new(),
             models: Vec::new(),
             enums: Vec::new(),
+            unions: Vec::new(),
             skipped: Vec::new(),
             resolving: Vec::new(),
             example_tests: Scope::default(),
@@ -232,9 +236,13 @@ impl<'a> Lowerer<'a> {
 
         let mut models = std::mem::take(&mut self.models);
         models.sort_by(|a, b| a.name.cmp(&b.name));
-        models::break_cycles(&mut models);
+        let mut unions = std::mem::take(&mut self.unions);
+        unions.sort_by(|a, b| a.name.cmp(&b.name));
+        models::break_cycles(&mut models, &mut unions);
         let mut enums = std::mem::take(&mut self.enums);
         enums.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut resources = resources;
+        examples::add_body_samples(&mut resources, &models, &enums, &unions);
 
         Ok(Api {
             lib_name: crate_name.replace('-', "_"),
@@ -264,6 +272,7 @@ impl<'a> Lowerer<'a> {
             resources,
             models,
             enums,
+            unions,
             skipped: self.skipped,
             webhooks,
         })

@@ -8,7 +8,7 @@ use openapiv3::{ReferenceOr, Schema};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{Model, ModelField, RustType};
+use crate::ir::{Model, ModelField, RustType, Setter, Union};
 use crate::naming::{self, Scope};
 
 impl<'a> Lowerer<'a> {
@@ -28,7 +28,17 @@ impl<'a> Lowerer<'a> {
             // Registered before the fields, so a self-reference resolves.
             self.named.insert(component.to_owned(), name.clone());
         }
-        let mut scope = Scope::default();
+        // A setter per field, beside `new` and the traits' methods.
+        let mut scope = Scope::with_reserved(&[
+            "new",
+            "default",
+            "clone",
+            "eq",
+            "ne",
+            "fmt",
+            "serialize",
+            "deserialize",
+        ]);
         let mut fields = Vec::new();
         for (wire, prop) in properties {
             let prop = prop.clone().unbox();
@@ -39,6 +49,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Item(s) => s.schema_data.nullable,
                 ReferenceOr::Reference { .. } => false,
             };
+            let setter = self.model_setter(&inner);
             let ty = if required.contains(wire) && !nullable {
                 inner
             } else {
@@ -50,6 +61,8 @@ impl<'a> Lowerer<'a> {
                 rust_name,
                 wire_name: wire.clone(),
                 ty,
+                required: required.contains(wire),
+                setter,
                 doc: docs::first(&[self.description_of(&prop).as_deref()]),
             });
         }
@@ -67,15 +80,30 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Boxes model fields that would make a model contain itself (`Node` with a
-/// `parent: Option<Node>`, or `A` holding a `B` holding an `A`), which Rust
-/// cannot size. Lists and maps already hold their items on the heap.
-pub(super) fn break_cycles(models: &mut [Model]) {
-    /// The model a field holds inline (`T` or `Option<T>`), if any.
-    fn inline_model(ty: &RustType) -> Option<&str> {
+impl Lowerer<'_> {
+    /// How a model's setter (and `new`) takes a value of `ty`: strings,
+    /// models and unions by `impl Into`, so a union takes any of its
+    /// variants' models; lists by `impl IntoIterator`; the rest as they are.
+    fn model_setter(&self, ty: &RustType) -> Setter {
+        match ty {
+            RustType::String => Setter::Into,
+            RustType::Vec(inner) => Setter::IntoIter((**inner).clone()),
+            RustType::Named(name) if !self.enums.iter().any(|e| &e.name == name) => Setter::Into,
+            _ => Setter::Plain,
+        }
+    }
+}
+
+/// Boxes model fields (and union variants) that would make a model contain
+/// itself (`Node` with a `parent: Option<Node>`, or `A` holding a `B`
+/// holding an `A`, or a union whose variant holds the union again), which
+/// Rust cannot size. Lists and maps already hold their items on the heap.
+pub(super) fn break_cycles(models: &mut [Model], unions: &mut [Union]) {
+    /// The type a field holds inline (`T` or `Option<T>`), if any.
+    fn inline_named(ty: &RustType) -> Option<&str> {
         match ty {
             RustType::Named(name) => Some(name),
-            RustType::Option(inner) => inline_model(inner),
+            RustType::Option(inner) => inline_named(inner),
             _ => None,
         }
     }
@@ -91,31 +119,48 @@ pub(super) fn break_cycles(models: &mut [Model]) {
         Open,
         Done,
     }
-    let index: BTreeMap<String, usize> = models
+    // Nodes: the models, then the unions; an edge per field or variant.
+    let index: BTreeMap<&str, usize> = models
         .iter()
+        .map(|m| m.name.as_str())
+        .chain(unions.iter().map(|u| u.name.as_str()))
         .enumerate()
-        .map(|(i, m)| (m.name.clone(), i))
+        .map(|(i, name)| (name, i))
         .collect();
-    let mut state = vec![State::New; models.len()];
+    let edges: Vec<Vec<Option<usize>>> = models
+        .iter()
+        .map(|m| m.fields.iter().map(|f| &f.ty).collect::<Vec<_>>())
+        .chain(
+            unions
+                .iter()
+                .map(|u| u.variants.iter().map(|v| &v.ty).collect()),
+        )
+        .map(|tys| {
+            tys.into_iter()
+                .map(|ty| inline_named(ty).and_then(|name| index.get(name).copied()))
+                .collect()
+        })
+        .collect();
+    let mut state = vec![State::New; edges.len()];
     let mut to_box: Vec<(usize, usize)> = Vec::new();
-    for root in 0..models.len() {
+    for root in 0..edges.len() {
         if state[root] != State::New {
             continue;
         }
-        // Depth-first, iteratively: (model, next field to look at).
+        // Depth-first, iteratively: (node, next edge to look at).
         let mut stack = vec![(root, 0)];
         state[root] = State::Open;
-        while let Some((model, field)) = stack.pop() {
-            let Some(f) = models[model].fields.get(field) else {
-                state[model] = State::Done;
+        while let Some((node, edge)) = stack.pop() {
+            let Some(target) = edges[node].get(edge) else {
+                state[node] = State::Done;
                 continue;
             };
-            stack.push((model, field + 1));
-            let Some(&target) = inline_model(&f.ty).and_then(|name| index.get(name)) else {
+            stack.push((node, edge + 1));
+            let Some(target) = *target else {
                 continue;
             };
             match state[target] {
-                State::Open => to_box.push((model, field)),
+                State::Open => to_box.push((node, edge)),
                 State::New => {
                     state[target] = State::Open;
                     stack.push((target, 0));
@@ -124,8 +169,11 @@ pub(super) fn break_cycles(models: &mut [Model]) {
             }
         }
     }
-    for (model, field) in to_box {
-        let f = &mut models[model].fields[field];
-        f.ty = boxed(std::mem::replace(&mut f.ty, RustType::Json));
+    for (node, edge) in to_box {
+        let ty = match models.get_mut(node) {
+            Some(model) => &mut model.fields[edge].ty,
+            None => &mut unions[node - models.len()].variants[edge].ty,
+        };
+        *ty = boxed(std::mem::replace(ty, RustType::Json));
     }
 }

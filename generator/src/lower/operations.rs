@@ -3,6 +3,7 @@
 
 use openapiv3::{Parameter, ParameterSchemaOrContent};
 
+use super::bodies::Body;
 use super::resources::RawOp;
 use super::{Lowerer, escape_pointer};
 use crate::docs;
@@ -56,12 +57,22 @@ impl<'a> Lowerer<'a> {
         else {
             return Ok(None);
         };
-        if let Some(body) = &op.request_body {
-            let Some(form) = self.form_fields(body, raw, resource, &label, &mut field_scope)?
-            else {
-                return Ok(None);
-            };
-            fields.extend(form.into_iter().map(|(i, f)| (params.len() + i, f)));
+        let mut body = None;
+        if let Some(request_body) = &op.request_body {
+            match self.request_body(
+                request_body,
+                raw,
+                resource,
+                &operation_id,
+                &label,
+                &mut field_scope,
+            )? {
+                Some(Body::Form(form)) => {
+                    fields.extend(form.into_iter().map(|(i, f)| (params.len() + i, f)));
+                }
+                Some(Body::Json(json)) => body = Some(json),
+                None => return Ok(None),
+            }
         }
         let method = methods.claim(naming::snake(&verb), "_");
         let constructor = constructor_order(&fields);
@@ -82,6 +93,7 @@ impl<'a> Lowerer<'a> {
         let response = self.response_of(raw, &operation_id)?;
         let response_examples = self.response_examples(raw, &response);
         let request_examples = self.request_examples(raw, params.as_ref());
+        let body_examples = self.body_examples(raw, body.as_ref());
         let request_example_others = self.request_example_others(params.as_ref());
         if let Some(params) = &mut params {
             self.add_samples(params, &request_examples, &response_examples, &response);
@@ -115,6 +127,8 @@ impl<'a> Lowerer<'a> {
             path_params,
             path_args,
             params,
+            body,
+            body_examples,
             with_response_method,
             stream_method,
             request_method,

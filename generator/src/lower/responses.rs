@@ -3,6 +3,7 @@
 
 use openapiv3::{ReferenceOr, Schema, SchemaKind, StatusCode, Type};
 
+use super::bodies::is_json;
 use super::resources::RawOp;
 use super::types::object_properties;
 use super::{Lowerer, escape_pointer};
@@ -22,7 +23,7 @@ impl<'a> Lowerer<'a> {
         response
             .content
             .iter()
-            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"))
+            .find(|(k, _)| is_json(k))
             .map(|(_, media)| media)
     }
 
@@ -42,11 +43,7 @@ impl<'a> Lowerer<'a> {
         };
         let pointer = format!("{}/responses/{code}", raw.pointer);
         let response = self.resolve_response(response, &pointer)?;
-        let Some((media_type, media)) = response
-            .content
-            .iter()
-            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"))
-        else {
+        let Some((media_type, media)) = response.content.iter().find(|(k, _)| is_json(k)) else {
             return Ok(ResponseKind::Empty);
         };
         let Some(schema) = &media.schema else {

@@ -148,11 +148,19 @@ impl<'a> Lowerer<'a> {
                     _ => Ok(RustType::Json),
                 }
             }
+            SchemaKind::OneOf { one_of } => {
+                let tagged = match &schema.schema_data.discriminator {
+                    Some(discriminator) => {
+                        self.union_type(one_of, discriminator, name_hint, component, doc, pointer)?
+                    }
+                    None => None,
+                };
+                Ok(tagged.unwrap_or(RustType::Json))
+            }
             // Compositions the generator cannot type precisely stay untyped JSON.
-            SchemaKind::OneOf { .. }
-            | SchemaKind::AnyOf { .. }
-            | SchemaKind::AllOf { .. }
-            | SchemaKind::Not { .. } => Ok(RustType::Json),
+            SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } | SchemaKind::Not { .. } => {
+                Ok(RustType::Json)
+            }
         }
     }
 
