@@ -215,7 +215,7 @@ impl Client {
             .http
             .request(request.method.clone(), url)
             .basic_auth(&self.inner.username, Some(&self.inner.password))
-            .header(reqwest::header::ACCEPT, "application/json");
+            .header(reqwest::header::ACCEPT, {% if api.sends_accept() %}request.accept{% else %}"application/json"{% endif %});
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -521,6 +521,10 @@ pub(crate) struct Request {
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
     form: Option<Vec<(&'static str, String)>>,
+{% if api.sends_accept() %}
+    /// The media type asked for in `Accept`.
+    accept: &'static str,
+{% endif %}
 {% if api.sends_json() %}
     /// A JSON body: its media type and bytes.
     json: Option<(&'static str, Vec<u8>)>,
@@ -538,6 +542,9 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             form: None,
+{% if api.sends_accept() %}
+            accept: "application/json",
+{% endif %}
 {% if api.sends_json() %}
             json: None,
 {% endif %}
@@ -554,7 +561,7 @@ impl Request {
 {% if api.has_lists() %}
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
-        Request::new(Method::GET, url).operation(self.operation, self.template)
+        Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %}
     }
 
 {% endif %}
@@ -578,6 +585,14 @@ impl Request {
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
+        self
+    }
+{% endif %}
+{% if api.sends_accept() %}
+
+    /// Asks for `media_type` (a `+json` type) instead of `application/json`.
+    pub(crate) fn accept(mut self, media_type: &'static str) -> Self {
+        self.accept = media_type;
         self
     }
 {% endif %}

@@ -99,6 +99,11 @@ impl Api {
             .any(|p| p.has(location))
     }
 
+    /// Whether any operation asks for another media type than `application/json`.
+    pub fn sends_accept(&self) -> bool {
+        self.operations().any(|op| op.accept.is_some())
+    }
+
     /// Whether any operation sends a JSON body.
     pub fn sends_json(&self) -> bool {
         self.operations().any(|op| op.body.is_some())
@@ -347,6 +352,9 @@ pub struct Operation {
     /// The params struct, when the operation has query, header or form-body
     /// parameters.
     pub params: Option<ParamsStruct>,
+    /// The `Accept` header to send when the answer is JSON of another media
+    /// type than `application/json`, e.g. `application/scim+json`.
+    pub accept: Option<String>,
     /// The JSON request body, taken as its own argument (`body: &T`) before
     /// the params; `None` for a form body or none.
     pub body: Option<JsonBody>,

@@ -152,6 +152,11 @@ impl Variant {
 }
 
 impl Operation {
+    /// The `Accept` media type as a Rust string literal (`application/json` by default).
+    pub fn accept_lit(&self) -> String {
+        rust_str(self.accept.as_deref().unwrap_or("application/json"))
+    }
+
     /// The path for a doc comment.
     pub fn path_doc(&self) -> String {
         doc_text(&self.path)

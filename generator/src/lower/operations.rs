@@ -127,6 +127,7 @@ impl<'a> Lowerer<'a> {
             path_params,
             path_args,
             params,
+            accept: self.accept_of(raw),
             body,
             body_examples,
             with_response_method,

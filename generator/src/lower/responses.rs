@@ -13,6 +13,17 @@ use crate::ir::{ResponseKind, RustType};
 impl<'a> Lowerer<'a> {
     /// The JSON media type of the first 2xx response, if any.
     pub(super) fn success_media(&self, raw: &RawOp<'a>) -> Option<&'a openapiv3::MediaType> {
+        self.success_content(raw).map(|(_, media)| media)
+    }
+
+    /// The `Accept` header an operation sends when its answer is JSON of
+    /// another type than `application/json` (`application/scim+json`).
+    pub(super) fn accept_of(&self, raw: &RawOp<'a>) -> Option<String> {
+        let (media_type, _) = self.success_content(raw)?;
+        (media_type != "application/json").then(|| media_type.to_owned())
+    }
+
+    fn success_content(&self, raw: &RawOp<'a>) -> Option<(&'a str, &'a openapiv3::MediaType)> {
         let (_, response) = raw
             .op
             .responses
@@ -24,7 +35,7 @@ impl<'a> Lowerer<'a> {
             .content
             .iter()
             .find(|(k, _)| is_json(k))
-            .map(|(_, media)| media)
+            .map(|(k, media)| (k.as_str(), media))
     }
 
     pub(super) fn response_of(
