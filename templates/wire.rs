@@ -64,6 +64,12 @@ impl ToWire for DateTime<Utc> {
     }
 }
 
+impl ToWire for chrono::NaiveDate {
+    fn push_to(&self, key: &'static str, out: &mut Pairs) {
+        out.push((key, self.format("%Y-%m-%d").to_string()));
+    }
+}
+
 impl ToWire for serde_json::Value {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         match self {

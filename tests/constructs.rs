@@ -205,7 +205,12 @@ fn unknown_formats_fall_back_to_the_plain_type() {
     let fetch = operation(&api, "FetchThing");
     assert_eq!(
         as_owned(param_types(fetch)),
-        owned(&[("id", "String"), ("size", "i64"), ("ratio", "f64")])
+        owned(&[
+            ("id", "String"),
+            ("size", "i64"),
+            ("ratio", "f64"),
+            ("day", "chrono::NaiveDate")
+        ])
     );
     let response = fetch.response.json().expect("a JSON response").to_string();
     assert_eq!(
@@ -213,7 +218,7 @@ fn unknown_formats_fall_back_to_the_plain_type() {
         owned(&[
             ("uuid", "Option<String>"),
             ("uri", "Option<String>"),
-            ("date", "Option<String>"),
+            ("date", "Option<chrono::NaiveDate>"),
             ("date_time", "Option<DateTime<Utc>>"),
             ("binary", "Option<String>"),
             ("byte", "Option<String>"),

@@ -778,6 +778,8 @@ pub enum RustType {
     F64,
     /// `DateTime<Utc>`.
     DateTime,
+    /// `chrono::NaiveDate`, for `format: date` (`2027-04-30`).
+    Date,
     /// `serde_json::Value`, for untyped schemas.
     Json,
     /// `BTreeMap<String, T>`.
@@ -797,7 +799,12 @@ impl RustType {
     pub fn is_plain(&self) -> bool {
         matches!(
             self,
-            RustType::Bool | RustType::I32 | RustType::I64 | RustType::F64 | RustType::DateTime
+            RustType::Bool
+                | RustType::I32
+                | RustType::I64
+                | RustType::F64
+                | RustType::DateTime
+                | RustType::Date
         )
     }
 
@@ -863,6 +870,8 @@ impl fmt::Display for RustType {
             RustType::I64 => f.write_str("i64"),
             RustType::F64 => f.write_str("f64"),
             RustType::DateTime => f.write_str("DateTime<Utc>"),
+            // Spelled out: few modules need it, so none imports it.
+            RustType::Date => f.write_str("chrono::NaiveDate"),
             RustType::Json => f.write_str("serde_json::Value"),
             RustType::Map(inner) => write!(f, "BTreeMap<String, {inner}>"),
             RustType::Vec(inner) => write!(f, "Vec<{inner}>"),

@@ -219,6 +219,7 @@ fn exact(ty: &RustType, enums: &[Enum]) -> String {
         RustType::I32 | RustType::I64 => "1".to_owned(),
         RustType::F64 => "1.0".to_owned(),
         RustType::DateTime => "chrono::DateTime::<chrono::Utc>::default()".to_owned(),
+        RustType::Date => "chrono::NaiveDate::default()".to_owned(),
         RustType::Named(name) => match enums
             .iter()
             .find(|e| &e.name == name)

@@ -45,7 +45,7 @@ fn full_template() -> TemplateCreateRequest {
     )
     .channel(Channel::Whatsapp)
     .variables([("1".to_owned(), "Sam".to_owned())].into_iter().collect())
-    .expires_on("2027-04-30")
+    .expires_on(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).unwrap())
     .send_after("2027-03-20T09:00:00Z".parse().unwrap())
     .owner_email("sam@example.com")
     .priority(3)

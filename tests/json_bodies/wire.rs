@@ -56,7 +56,7 @@ fn stored_template() -> Value {
         "types": { "twilio/text": { "body": "Hi" } },
         "approval": { "status": "approved", "rejections": [{ "reason": "too loud", "date": "2027-03-02T10:00:00Z" }] },
         "date_created": "2027-03-01T10:00:00Z",
-        "expiresOn": null
+        "expiresOn": "2027-04-30"
     })
 }
 
@@ -80,7 +80,7 @@ fn full_template() -> TemplateCreateRequest {
     )
     .channel(Channel::Whatsapp)
     .variables([("1".to_owned(), "Sam".to_owned())].into_iter().collect())
-    .expires_on("2027-04-30")
+    .expires_on(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).unwrap())
     .send_after("2027-03-20T09:00:00Z".parse().unwrap())
     .owner_email("sam@example.com")
     .priority(3)
@@ -148,7 +148,10 @@ async fn create_sends_every_field_as_the_schema_spells_it() {
         Some("too loud")
     );
     assert_eq!(stored.date_created.to_rfc3339(), "2027-03-01T10:00:00+00:00");
-    assert_eq!(stored.expires_on, None);
+    assert_eq!(
+        stored.expires_on,
+        chrono::NaiveDate::from_ymd_opt(2027, 4, 30)
+    );
 }
 
 #[tokio::test]

@@ -94,6 +94,7 @@ impl<'a> Lowerer<'a> {
             RustType::I32 | RustType::I64 => json!(1),
             RustType::F64 => json!(1.0),
             RustType::DateTime => json!("1970-01-01T00:00:00Z"),
+            RustType::Date => json!("1970-01-01"),
             RustType::Vec(inner) => Value::Array(vec![self.json_placeholder(inner)]),
             RustType::Named(name) => self
                 .enums

@@ -80,6 +80,7 @@ impl<'a> Lowerer<'a> {
                 }
                 Ok(match &s.format {
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => RustType::DateTime,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => RustType::Date,
                     _ => RustType::String,
                 })
             }
@@ -133,10 +134,10 @@ impl<'a> Lowerer<'a> {
                     Some("object") => {
                         self.map_type(any.additional_properties.as_ref(), name_hint, pointer)
                     }
-                    Some("string") => Ok(if any.format.as_deref() == Some("date-time") {
-                        RustType::DateTime
-                    } else {
-                        RustType::String
+                    Some("string") => Ok(match any.format.as_deref() {
+                        Some("date-time") => RustType::DateTime,
+                        Some("date") => RustType::Date,
+                        _ => RustType::String,
                     }),
                     Some("integer") => Ok(if any.format.as_deref() == Some("int32") {
                         RustType::I32

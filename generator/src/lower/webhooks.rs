@@ -252,7 +252,9 @@ impl<'a> Lowerer<'a> {
         match ty {
             RustType::String => FieldDecode::Text,
             RustType::DateTime => FieldDecode::DateTime,
-            RustType::Bool | RustType::I32 | RustType::I64 | RustType::F64 => FieldDecode::Parse,
+            RustType::Bool | RustType::I32 | RustType::I64 | RustType::F64 | RustType::Date => {
+                FieldDecode::Parse
+            }
             RustType::Named(name) if self.enums.iter().any(|e| &e.name == name) => {
                 FieldDecode::Enum
             }

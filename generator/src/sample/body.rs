@@ -161,6 +161,12 @@ fn expr(
         RustType::I64 => example.and_then(Value::as_i64).unwrap_or(1).to_string(),
         RustType::F64 => format!("{:?}", example.and_then(Value::as_f64).unwrap_or(1.0)),
         RustType::DateTime => "chrono::DateTime::<chrono::Utc>::default()".to_owned(),
+        RustType::Date => match example.and_then(Value::as_str).map(ymd) {
+            Some(Some((y, m, d))) => {
+                format!("chrono::NaiveDate::from_ymd_opt({y}, {m}, {d}).unwrap_or_default()")
+            }
+            _ => "chrono::NaiveDate::default()".to_owned(),
+        },
         RustType::Json => match example.map(Value::to_string) {
             Some(json) if json.len() <= MAX_JSON => format!("serde_json::json!({json})"),
             _ => "serde_json::json!({})".to_owned(),
@@ -252,6 +258,15 @@ fn named(
         return format!("{type_name}::{}({inner})", variant.name);
     }
     "Default::default()".to_owned()
+}
+
+/// `2027-04-30` → `(2027, 4, 30)`.
+fn ymd(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some((year, month, day))
 }
 
 /// `friendly_name` → `FRIENDLY_NAME`.
