@@ -24,10 +24,12 @@ use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %},
 /// {{ line }}
 {% endfor %}
 ///
-{% if model.derives_default() %}
-/// Build one with [`{{ model.name }}::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+{% if model.derives_default() && !model.request %}
+/// Build one with `{{ model.name }}::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+{% else if model.derives_default() %}
+/// Build one with [`{{ model.name }}::new`] and the setters of the fields you need:
+/// the struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 {% else %}
 /// Build one with [`{{ model.name }}::new`], which takes the required fields, and
 /// the setters of the others: the struct is `#[non_exhaustive]`, so a field
@@ -53,9 +55,7 @@ impl Serialize for {{ model.name }} {
         let {% if !model.fields.is_empty() %}mut {% endif %}out = serializer.serialize_struct("{{ model.name }}", {{ model.fields.len() }})?;
         {% for field in model.fields %}
         {% if field.skips_none() %}
-        if self.{{ field.rust_name }}.is_some() {
-            out.serialize_field({{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
-        }
+        crate::wire::serialize_set(&mut out, {{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
         {% else %}
         out.serialize_field({{ field.wire_lit() }}, &self.{{ field.rust_name }})?;
         {% endif %}
@@ -119,6 +119,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
         })
     }
 }
+{% if model.request || !model.derives_default() %}
 
 impl {{ model.name }} {
 {% if model.derives_default() %}
@@ -147,6 +148,7 @@ impl {{ model.name }} {
         }
     }
 {% endif %}
+{% if model.request %}
 {% for field in model.fields %}
 
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}).
@@ -157,7 +159,9 @@ impl {{ model.name }} {
         self
     }
 {% endfor %}
+{% endif %}
 }
+{% endif %}
 {% endfor %}
 {% for u in api.unions %}
 

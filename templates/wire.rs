@@ -305,7 +305,21 @@ impl<A> de::Expected for SeqAsMap<A> {
 
 
 
-{% if api.sends_json() %}
+{% if api.models_skip_none() %}
+/// Encodes an optional struct field only when it is set: an unset optional
+/// field is left out (as the spec's bodies want), not written as `null`.
+pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+    out: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(_) => out.serialize_field(key, value),
+        None => out.skip_field(key),
+    }
+}
+
+{% endif %}{% if api.sends_json() %}
 /// A JSON request body as bytes. Encoding the crate's own types cannot fail
 /// in practice; if a hand-written `Serialize` does, the call says why
 /// before anything is sent.

@@ -24,9 +24,8 @@ use crate::{
 };
 /// Account-wide defaults for Conversations: the Conversation Service and Messaging Service that new conversations use, and the default inactivity and close timers.
 ///
-/// Build one with [`Configuration::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `Configuration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Configuration {
@@ -51,33 +50,29 @@ impl Serialize for Configuration {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("Configuration", 7)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.default_chat_service_sid.is_some() {
-            out.serialize_field(
-                "default_chat_service_sid",
-                &self.default_chat_service_sid,
-            )?;
-        }
-        if self.default_messaging_service_sid.is_some() {
-            out.serialize_field(
-                "default_messaging_service_sid",
-                &self.default_messaging_service_sid,
-            )?;
-        }
-        if self.default_inactive_timer.is_some() {
-            out.serialize_field("default_inactive_timer", &self.default_inactive_timer)?;
-        }
-        if self.default_closed_timer.is_some() {
-            out.serialize_field("default_closed_timer", &self.default_closed_timer)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_chat_service_sid",
+            &self.default_chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_messaging_service_sid",
+            &self.default_messaging_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_inactive_timer",
+            &self.default_inactive_timer,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_closed_timer",
+            &self.default_closed_timer,
+        )?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -156,68 +151,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Configuration> 
     }
 }
 
-impl Configuration {
-    /// A `Configuration` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_chat_service_sid`](Self::default_chat_service_sid).
-    #[inline]
-    pub fn default_chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.default_chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_messaging_service_sid`](Self::default_messaging_service_sid).
-    #[inline]
-    pub fn default_messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.default_messaging_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_inactive_timer`](Self::default_inactive_timer).
-    #[inline]
-    pub fn default_inactive_timer(mut self, value: impl Into<String>) -> Self {
-        self.default_inactive_timer = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_closed_timer`](Self::default_closed_timer).
-    #[inline]
-    pub fn default_closed_timer(mut self, value: impl Into<String>) -> Self {
-        self.default_closed_timer = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// An address configuration: a phone number or other channel address for which inbound messages can automatically start a conversation, and how that conversation is set up (plain, via webhook or via a Studio Flow).
 ///
-/// Build one with [`ConfigurationAddress::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConfigurationAddress::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigurationAddress {
@@ -248,36 +185,16 @@ impl Serialize for ConfigurationAddress {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConfigurationAddress", 10)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.r#type.is_some() {
-            out.serialize_field("type", &self.r#type)?;
-        }
-        if self.address.is_some() {
-            out.serialize_field("address", &self.address)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.auto_creation.is_some() {
-            out.serialize_field("auto_creation", &self.auto_creation)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.address_country.is_some() {
-            out.serialize_field("address_country", &self.address_country)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(&mut out, "address", &self.address)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "auto_creation", &self.auto_creation)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "address_country", &self.address_country)?;
         out.end()
     }
 }
@@ -370,89 +287,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConfigurationAd
     }
 }
 
-impl ConfigurationAddress {
-    /// A `ConfigurationAddress` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`type`](Self::type).
-    #[inline]
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-
-    /// Sets [`address`](Self::address).
-    #[inline]
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`auto_creation`](Self::auto_creation).
-    #[inline]
-    pub fn auto_creation(mut self, value: serde_json::Value) -> Self {
-        self.auto_creation = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`address_country`](Self::address_country).
-    #[inline]
-    pub fn address_country(mut self, value: impl Into<String>) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-}
-
 /// The account-level webhook settings that apply to conversations in the default Conversation Service: where pre- and post-event requests go, with which HTTP method, and for which events.
 ///
-/// Build one with [`ConfigurationWebhook::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConfigurationWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigurationWebhook {
@@ -477,27 +315,17 @@ impl Serialize for ConfigurationWebhook {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConfigurationWebhook", 7)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.method.is_some() {
-            out.serialize_field("method", &self.method)?;
-        }
-        if self.filters.is_some() {
-            out.serialize_field("filters", &self.filters)?;
-        }
-        if self.pre_webhook_url.is_some() {
-            out.serialize_field("pre_webhook_url", &self.pre_webhook_url)?;
-        }
-        if self.post_webhook_url.is_some() {
-            out.serialize_field("post_webhook_url", &self.post_webhook_url)?;
-        }
-        if self.target.is_some() {
-            out.serialize_field("target", &self.target)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(&mut out, "method", &self.method)?;
+        crate::wire::serialize_set(&mut out, "filters", &self.filters)?;
+        crate::wire::serialize_set(&mut out, "pre_webhook_url", &self.pre_webhook_url)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "post_webhook_url",
+            &self.post_webhook_url,
+        )?;
+        crate::wire::serialize_set(&mut out, "target", &self.target)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -576,71 +404,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConfigurationWe
     }
 }
 
-impl ConfigurationWebhook {
-    /// A `ConfigurationWebhook` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`method`](Self::method).
-    #[inline]
-    pub fn method(mut self, value: ConfigurationWebhookMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-
-    /// Sets [`filters`](Self::filters).
-    #[inline]
-    pub fn filters(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.filters = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`pre_webhook_url`](Self::pre_webhook_url).
-    #[inline]
-    pub fn pre_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.pre_webhook_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`post_webhook_url`](Self::post_webhook_url).
-    #[inline]
-    pub fn post_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.post_webhook_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`target`](Self::target).
-    #[inline]
-    pub fn target(mut self, value: ConfigurationWebhookTarget) -> Self {
-        self.target = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A conversation in the default Conversation Service: a thread that chat users, SMS, WhatsApp and other channel participants join to exchange messages.
 ///
-/// Build one with [`Conversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `Conversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Conversation {
@@ -679,48 +446,28 @@ impl Serialize for Conversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("Conversation", 14)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.messaging_service_sid.is_some() {
-            out.serialize_field("messaging_service_sid", &self.messaging_service_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.state.is_some() {
-            out.serialize_field("state", &self.state)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.bindings.is_some() {
-            out.serialize_field("bindings", &self.bindings)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_service_sid",
+            &self.messaging_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "state", &self.state)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "bindings", &self.bindings)?;
         out.end()
     }
 }
@@ -827,117 +574,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Conversation> {
     }
 }
 
-impl Conversation {
-    /// A `Conversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_service_sid`](Self::messaging_service_sid).
-    #[inline]
-    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.messaging_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`state`](Self::state).
-    #[inline]
-    pub fn state(mut self, value: ConversationState) -> Self {
-        self.state = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`bindings`](Self::bindings).
-    #[inline]
-    pub fn bindings(mut self, value: serde_json::Value) -> Self {
-        self.bindings = Some(value);
-        self
-    }
-}
-
 /// A message posted to a conversation, with its text or media, author, position in the thread and a summary of delivery to non-chat participants.
 ///
-/// Build one with [`ConversationMessage::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConversationMessage::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationMessage {
@@ -978,51 +618,25 @@ impl Serialize for ConversationMessage {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConversationMessage", 15)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.index.is_some() {
-            out.serialize_field("index", &self.index)?;
-        }
-        if self.author.is_some() {
-            out.serialize_field("author", &self.author)?;
-        }
-        if self.body.is_some() {
-            out.serialize_field("body", &self.body)?;
-        }
-        if self.media.is_some() {
-            out.serialize_field("media", &self.media)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.delivery.is_some() {
-            out.serialize_field("delivery", &self.delivery)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.content_sid.is_some() {
-            out.serialize_field("content_sid", &self.content_sid)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "index", &self.index)?;
+        crate::wire::serialize_set(&mut out, "author", &self.author)?;
+        crate::wire::serialize_set(&mut out, "body", &self.body)?;
+        crate::wire::serialize_set(&mut out, "media", &self.media)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "delivery", &self.delivery)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "content_sid", &self.content_sid)?;
         out.end()
     }
 }
@@ -1133,127 +747,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConversationMes
     }
 }
 
-impl ConversationMessage {
-    /// A `ConversationMessage` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`index`](Self::index).
-    #[inline]
-    pub fn index(mut self, value: i64) -> Self {
-        self.index = Some(value);
-        self
-    }
-
-    /// Sets [`author`](Self::author).
-    #[inline]
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-
-    /// Sets [`body`](Self::body).
-    #[inline]
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-
-    /// Sets [`media`](Self::media).
-    #[inline]
-    pub fn media(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<serde_json::Value>>,
-    ) -> Self {
-        self.media = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`delivery`](Self::delivery).
-    #[inline]
-    pub fn delivery(mut self, value: serde_json::Value) -> Self {
-        self.delivery = Some(value);
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`content_sid`](Self::content_sid).
-    #[inline]
-    pub fn content_sid(mut self, value: impl Into<String>) -> Self {
-        self.content_sid = Some(value.into());
-        self
-    }
-}
-
 /// A delivery receipt: the delivery status of one message for one non-chat participant, as reported by the underlying channel (SMS, WhatsApp, ...).
 ///
-/// Build one with [`ConversationMessageReceipt::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConversationMessageReceipt::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationMessageReceipt {
@@ -1286,39 +783,25 @@ impl Serialize for ConversationMessageReceipt {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConversationMessageReceipt", 11)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.message_sid.is_some() {
-            out.serialize_field("message_sid", &self.message_sid)?;
-        }
-        if self.channel_message_sid.is_some() {
-            out.serialize_field("channel_message_sid", &self.channel_message_sid)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.status.is_some() {
-            out.serialize_field("status", &self.status)?;
-        }
-        if self.error_code.is_some() {
-            out.serialize_field("error_code", &self.error_code)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "message_sid", &self.message_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "channel_message_sid",
+            &self.channel_message_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "status", &self.status)?;
+        crate::wire::serialize_set(&mut out, "error_code", &self.error_code)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -1416,96 +899,10 @@ for crate::wire::StructVisitor<ConversationMessageReceipt> {
     }
 }
 
-impl ConversationMessageReceipt {
-    /// A `ConversationMessageReceipt` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`message_sid`](Self::message_sid).
-    #[inline]
-    pub fn message_sid(mut self, value: impl Into<String>) -> Self {
-        self.message_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`channel_message_sid`](Self::channel_message_sid).
-    #[inline]
-    pub fn channel_message_sid(mut self, value: impl Into<String>) -> Self {
-        self.channel_message_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`status`](Self::status).
-    #[inline]
-    pub fn status(mut self, value: DeliveryStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-
-    /// Sets [`error_code`](Self::error_code).
-    #[inline]
-    pub fn error_code(mut self, value: i64) -> Self {
-        self.error_code = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A participant of a conversation: either a chat user, identified by `identity`, or someone reached over a messaging channel, described by `messaging_binding`.
 ///
-/// Build one with [`ConversationParticipant::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConversationParticipant::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationParticipant {
@@ -1540,45 +937,34 @@ impl Serialize for ConversationParticipant {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConversationParticipant", 12)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.identity.is_some() {
-            out.serialize_field("identity", &self.identity)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.messaging_binding.is_some() {
-            out.serialize_field("messaging_binding", &self.messaging_binding)?;
-        }
-        if self.role_sid.is_some() {
-            out.serialize_field("role_sid", &self.role_sid)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.last_read_message_index.is_some() {
-            out.serialize_field(
-                "last_read_message_index",
-                &self.last_read_message_index,
-            )?;
-        }
-        if self.last_read_timestamp.is_some() {
-            out.serialize_field("last_read_timestamp", &self.last_read_timestamp)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "identity", &self.identity)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_binding",
+            &self.messaging_binding,
+        )?;
+        crate::wire::serialize_set(&mut out, "role_sid", &self.role_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_message_index",
+            &self.last_read_message_index,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_timestamp",
+            &self.last_read_timestamp,
+        )?;
         out.end()
     }
 }
@@ -1680,103 +1066,10 @@ for crate::wire::StructVisitor<ConversationParticipant> {
     }
 }
 
-impl ConversationParticipant {
-    /// A `ConversationParticipant` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`identity`](Self::identity).
-    #[inline]
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_binding`](Self::messaging_binding).
-    #[inline]
-    pub fn messaging_binding(mut self, value: serde_json::Value) -> Self {
-        self.messaging_binding = Some(value);
-        self
-    }
-
-    /// Sets [`role_sid`](Self::role_sid).
-    #[inline]
-    pub fn role_sid(mut self, value: impl Into<String>) -> Self {
-        self.role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`last_read_message_index`](Self::last_read_message_index).
-    #[inline]
-    pub fn last_read_message_index(mut self, value: i64) -> Self {
-        self.last_read_message_index = Some(value);
-        self
-    }
-
-    /// Sets [`last_read_timestamp`](Self::last_read_timestamp).
-    #[inline]
-    pub fn last_read_timestamp(mut self, value: impl Into<String>) -> Self {
-        self.last_read_timestamp = Some(value.into());
-        self
-    }
-}
-
 /// A webhook attached to a single conversation that forwards its events to your URL, to your URL for keyword-matching messages only, or to a Studio Flow.
 ///
-/// Build one with [`ConversationScopedWebhook::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConversationScopedWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {
@@ -1803,30 +1096,18 @@ impl Serialize for ConversationScopedWebhook {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConversationScopedWebhook", 8)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.target.is_some() {
-            out.serialize_field("target", &self.target)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.configuration.is_some() {
-            out.serialize_field("configuration", &self.configuration)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "target", &self.target)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "configuration", &self.configuration)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
         out.end()
     }
 }
@@ -1912,75 +1193,10 @@ for crate::wire::StructVisitor<ConversationScopedWebhook> {
     }
 }
 
-impl ConversationScopedWebhook {
-    /// A `ConversationScopedWebhook` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`target`](Self::target).
-    #[inline]
-    pub fn target(mut self, value: impl Into<String>) -> Self {
-        self.target = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`configuration`](Self::configuration).
-    #[inline]
-    pub fn configuration(mut self, value: serde_json::Value) -> Self {
-        self.configuration = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-}
-
 /// A conversation created together with its first participants in a single request; same fields as a conversation.
 ///
-/// Build one with [`ConversationWithParticipants::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ConversationWithParticipants::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationWithParticipants {
@@ -2019,48 +1235,28 @@ impl Serialize for ConversationWithParticipants {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ConversationWithParticipants", 14)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.messaging_service_sid.is_some() {
-            out.serialize_field("messaging_service_sid", &self.messaging_service_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.state.is_some() {
-            out.serialize_field("state", &self.state)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.bindings.is_some() {
-            out.serialize_field("bindings", &self.bindings)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_service_sid",
+            &self.messaging_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "state", &self.state)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "bindings", &self.bindings)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -2170,117 +1366,10 @@ for crate::wire::StructVisitor<ConversationWithParticipants> {
     }
 }
 
-impl ConversationWithParticipants {
-    /// A `ConversationWithParticipants` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_service_sid`](Self::messaging_service_sid).
-    #[inline]
-    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.messaging_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`state`](Self::state).
-    #[inline]
-    pub fn state(mut self, value: ConversationWithParticipantsState) -> Self {
-        self.state = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`bindings`](Self::bindings).
-    #[inline]
-    pub fn bindings(mut self, value: serde_json::Value) -> Self {
-        self.bindings = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A push credential: the keys Twilio uses to send push notifications through Apple (APN) or Google/Firebase (GCM/FCM) to SDK users.
 ///
-/// Build one with [`Credential::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `Credential::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Credential {
@@ -2307,30 +1396,14 @@ impl Serialize for Credential {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("Credential", 8)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.r#type.is_some() {
-            out.serialize_field("type", &self.r#type)?;
-        }
-        if self.sandbox.is_some() {
-            out.serialize_field("sandbox", &self.sandbox)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(&mut out, "sandbox", &self.sandbox)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -2413,75 +1486,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Credential> {
     }
 }
 
-impl Credential {
-    /// A `Credential` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`type`](Self::type).
-    #[inline]
-    pub fn r#type(mut self, value: CredentialPushType) -> Self {
-        self.r#type = Some(value);
-        self
-    }
-
-    /// Sets [`sandbox`](Self::sandbox).
-    #[inline]
-    pub fn sandbox(mut self, value: impl Into<String>) -> Self {
-        self.sandbox = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// One file attached to a message.
 ///
-/// Build one with [`EventMedia::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `EventMedia::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventMedia {
@@ -2500,18 +1508,10 @@ impl Serialize for EventMedia {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("EventMedia", 4)?;
-        if self.content_type.is_some() {
-            out.serialize_field("ContentType", &self.content_type)?;
-        }
-        if self.filename.is_some() {
-            out.serialize_field("Filename", &self.filename)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("Sid", &self.sid)?;
-        }
-        if self.size.is_some() {
-            out.serialize_field("Size", &self.size)?;
-        }
+        crate::wire::serialize_set(&mut out, "ContentType", &self.content_type)?;
+        crate::wire::serialize_set(&mut out, "Filename", &self.filename)?;
+        crate::wire::serialize_set(&mut out, "Sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "Size", &self.size)?;
         out.end()
     }
 }
@@ -2573,47 +1573,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
     }
 }
 
-impl EventMedia {
-    /// A `EventMedia` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`content_type`](Self::content_type).
-    #[inline]
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-
-    /// Sets [`filename`](Self::filename).
-    #[inline]
-    pub fn filename(mut self, value: impl Into<String>) -> Self {
-        self.filename = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`size`](Self::size).
-    #[inline]
-    pub fn size(mut self, value: i64) -> Self {
-        self.size = Some(value);
-        self
-    }
-}
-
 /// One conversation a given participant (looked up by identity or address) takes part in, with details of both the participant and the conversation.
 ///
-/// Build one with [`ParticipantConversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ParticipantConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantConversation {
@@ -2656,75 +1619,74 @@ impl Serialize for ParticipantConversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ParticipantConversation", 16)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.participant_user_sid.is_some() {
-            out.serialize_field("participant_user_sid", &self.participant_user_sid)?;
-        }
-        if self.participant_identity.is_some() {
-            out.serialize_field("participant_identity", &self.participant_identity)?;
-        }
-        if self.participant_messaging_binding.is_some() {
-            out.serialize_field(
-                "participant_messaging_binding",
-                &self.participant_messaging_binding,
-            )?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.conversation_unique_name.is_some() {
-            out.serialize_field(
-                "conversation_unique_name",
-                &self.conversation_unique_name,
-            )?;
-        }
-        if self.conversation_friendly_name.is_some() {
-            out.serialize_field(
-                "conversation_friendly_name",
-                &self.conversation_friendly_name,
-            )?;
-        }
-        if self.conversation_attributes.is_some() {
-            out.serialize_field(
-                "conversation_attributes",
-                &self.conversation_attributes,
-            )?;
-        }
-        if self.conversation_date_created.is_some() {
-            out.serialize_field(
-                "conversation_date_created",
-                &self.conversation_date_created,
-            )?;
-        }
-        if self.conversation_date_updated.is_some() {
-            out.serialize_field(
-                "conversation_date_updated",
-                &self.conversation_date_updated,
-            )?;
-        }
-        if self.conversation_created_by.is_some() {
-            out.serialize_field(
-                "conversation_created_by",
-                &self.conversation_created_by,
-            )?;
-        }
-        if self.conversation_state.is_some() {
-            out.serialize_field("conversation_state", &self.conversation_state)?;
-        }
-        if self.conversation_timers.is_some() {
-            out.serialize_field("conversation_timers", &self.conversation_timers)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_user_sid",
+            &self.participant_user_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_identity",
+            &self.participant_identity,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_messaging_binding",
+            &self.participant_messaging_binding,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_unique_name",
+            &self.conversation_unique_name,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_friendly_name",
+            &self.conversation_friendly_name,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_attributes",
+            &self.conversation_attributes,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_date_created",
+            &self.conversation_date_created,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_date_updated",
+            &self.conversation_date_updated,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_created_by",
+            &self.conversation_created_by,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_state",
+            &self.conversation_state,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_timers",
+            &self.conversation_timers,
+        )?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -2842,131 +1804,10 @@ for crate::wire::StructVisitor<ParticipantConversation> {
     }
 }
 
-impl ParticipantConversation {
-    /// A `ParticipantConversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_user_sid`](Self::participant_user_sid).
-    #[inline]
-    pub fn participant_user_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_user_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_identity`](Self::participant_identity).
-    #[inline]
-    pub fn participant_identity(mut self, value: impl Into<String>) -> Self {
-        self.participant_identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_messaging_binding`](Self::participant_messaging_binding).
-    #[inline]
-    pub fn participant_messaging_binding(mut self, value: serde_json::Value) -> Self {
-        self.participant_messaging_binding = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_unique_name`](Self::conversation_unique_name).
-    #[inline]
-    pub fn conversation_unique_name(mut self, value: impl Into<String>) -> Self {
-        self.conversation_unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_friendly_name`](Self::conversation_friendly_name).
-    #[inline]
-    pub fn conversation_friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.conversation_friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_attributes`](Self::conversation_attributes).
-    #[inline]
-    pub fn conversation_attributes(mut self, value: impl Into<String>) -> Self {
-        self.conversation_attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_date_created`](Self::conversation_date_created).
-    #[inline]
-    pub fn conversation_date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.conversation_date_created = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_date_updated`](Self::conversation_date_updated).
-    #[inline]
-    pub fn conversation_date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.conversation_date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_created_by`](Self::conversation_created_by).
-    #[inline]
-    pub fn conversation_created_by(mut self, value: impl Into<String>) -> Self {
-        self.conversation_created_by = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_state`](Self::conversation_state).
-    #[inline]
-    pub fn conversation_state(mut self, value: ParticipantConversationState) -> Self {
-        self.conversation_state = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_timers`](Self::conversation_timers).
-    #[inline]
-    pub fn conversation_timers(mut self, value: serde_json::Value) -> Self {
-        self.conversation_timers = Some(value);
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// A role in the default Conversation Service: a named set of permissions, given either to users service-wide or to participants within a conversation.
 ///
-/// Build one with [`Role::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `Role::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Role {
@@ -2995,33 +1836,19 @@ impl Serialize for Role {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("Role", 9)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.r#type.is_some() {
-            out.serialize_field("type", &self.r#type)?;
-        }
-        if self.permissions.is_some() {
-            out.serialize_field("permissions", &self.permissions)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(&mut out, "permissions", &self.permissions)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -3108,85 +1935,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Role> {
     }
 }
 
-impl Role {
-    /// A `Role` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`type`](Self::type).
-    #[inline]
-    pub fn r#type(mut self, value: RoleType) -> Self {
-        self.r#type = Some(value);
-        self
-    }
-
-    /// Sets [`permissions`](Self::permissions).
-    #[inline]
-    pub fn permissions(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.permissions = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A Conversation Service: an isolated container for conversations, users, roles, push bindings and their configuration.
 ///
-/// Build one with [`Service::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `Service::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Service {
@@ -3211,27 +1963,13 @@ impl Serialize for Service {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("Service", 7)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -3310,68 +2048,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Service> {
     }
 }
 
-impl Service {
-    /// A `Service` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// A push binding: the registration of one user's device or client endpoint for push notifications within a Conversation Service.
 ///
-/// Build one with [`ServiceBinding::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceBinding::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceBinding {
@@ -3404,39 +2084,21 @@ impl Serialize for ServiceBinding {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceBinding", 11)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.credential_sid.is_some() {
-            out.serialize_field("credential_sid", &self.credential_sid)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.endpoint.is_some() {
-            out.serialize_field("endpoint", &self.endpoint)?;
-        }
-        if self.identity.is_some() {
-            out.serialize_field("identity", &self.identity)?;
-        }
-        if self.binding_type.is_some() {
-            out.serialize_field("binding_type", &self.binding_type)?;
-        }
-        if self.message_types.is_some() {
-            out.serialize_field("message_types", &self.message_types)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "credential_sid", &self.credential_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "endpoint", &self.endpoint)?;
+        crate::wire::serialize_set(&mut out, "identity", &self.identity)?;
+        crate::wire::serialize_set(&mut out, "binding_type", &self.binding_type)?;
+        crate::wire::serialize_set(&mut out, "message_types", &self.message_types)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -3531,99 +2193,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceBinding>
     }
 }
 
-impl ServiceBinding {
-    /// A `ServiceBinding` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`credential_sid`](Self::credential_sid).
-    #[inline]
-    pub fn credential_sid(mut self, value: impl Into<String>) -> Self {
-        self.credential_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`endpoint`](Self::endpoint).
-    #[inline]
-    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
-        self.endpoint = Some(value.into());
-        self
-    }
-
-    /// Sets [`identity`](Self::identity).
-    #[inline]
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`binding_type`](Self::binding_type).
-    #[inline]
-    pub fn binding_type(mut self, value: ServiceBindingBindingType) -> Self {
-        self.binding_type = Some(value);
-        self
-    }
-
-    /// Sets [`message_types`](Self::message_types).
-    #[inline]
-    pub fn message_types(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.message_types = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// Settings of one Conversation Service: the default roles given to conversation creators, participants and users, and whether the Reachability Indicator is on.
 ///
-/// Build one with [`ServiceConfiguration::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConfiguration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {
@@ -3648,36 +2221,33 @@ impl Serialize for ServiceConfiguration {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceConfiguration", 7)?;
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.default_conversation_creator_role_sid.is_some() {
-            out.serialize_field(
-                "default_conversation_creator_role_sid",
-                &self.default_conversation_creator_role_sid,
-            )?;
-        }
-        if self.default_conversation_role_sid.is_some() {
-            out.serialize_field(
-                "default_conversation_role_sid",
-                &self.default_conversation_role_sid,
-            )?;
-        }
-        if self.default_chat_service_role_sid.is_some() {
-            out.serialize_field(
-                "default_chat_service_role_sid",
-                &self.default_chat_service_role_sid,
-            )?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.reachability_enabled.is_some() {
-            out.serialize_field("reachability_enabled", &self.reachability_enabled)?;
-        }
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_conversation_creator_role_sid",
+            &self.default_conversation_creator_role_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_conversation_role_sid",
+            &self.default_conversation_role_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "default_chat_service_role_sid",
+            &self.default_chat_service_role_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "reachability_enabled",
+            &self.reachability_enabled,
+        )?;
         out.end()
     }
 }
@@ -3756,71 +2326,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceConfigur
     }
 }
 
-impl ServiceConfiguration {
-    /// A `ServiceConfiguration` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_conversation_creator_role_sid`](Self::default_conversation_creator_role_sid).
-    #[inline]
-    pub fn default_conversation_creator_role_sid(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.default_conversation_creator_role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_conversation_role_sid`](Self::default_conversation_role_sid).
-    #[inline]
-    pub fn default_conversation_role_sid(mut self, value: impl Into<String>) -> Self {
-        self.default_conversation_role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`default_chat_service_role_sid`](Self::default_chat_service_role_sid).
-    #[inline]
-    pub fn default_chat_service_role_sid(mut self, value: impl Into<String>) -> Self {
-        self.default_chat_service_role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`reachability_enabled`](Self::reachability_enabled).
-    #[inline]
-    pub fn reachability_enabled(mut self, value: bool) -> Self {
-        self.reachability_enabled = Some(value);
-        self
-    }
-}
-
 /// A conversation inside a specific Conversation Service.
 ///
-/// Build one with [`ServiceConversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversation {
@@ -3859,48 +2368,28 @@ impl Serialize for ServiceConversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceConversation", 14)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.messaging_service_sid.is_some() {
-            out.serialize_field("messaging_service_sid", &self.messaging_service_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.state.is_some() {
-            out.serialize_field("state", &self.state)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.bindings.is_some() {
-            out.serialize_field("bindings", &self.bindings)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_service_sid",
+            &self.messaging_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "state", &self.state)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "bindings", &self.bindings)?;
         out.end()
     }
 }
@@ -4007,117 +2496,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceConversa
     }
 }
 
-impl ServiceConversation {
-    /// A `ServiceConversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_service_sid`](Self::messaging_service_sid).
-    #[inline]
-    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.messaging_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`state`](Self::state).
-    #[inline]
-    pub fn state(mut self, value: ServiceConversationState) -> Self {
-        self.state = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`bindings`](Self::bindings).
-    #[inline]
-    pub fn bindings(mut self, value: serde_json::Value) -> Self {
-        self.bindings = Some(value);
-        self
-    }
-}
-
 /// A message in a conversation of a specific Conversation Service.
 ///
-/// Build one with [`ServiceConversationMessage::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversationMessage::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
@@ -4160,54 +2542,30 @@ impl Serialize for ServiceConversationMessage {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceConversationMessage", 16)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.index.is_some() {
-            out.serialize_field("index", &self.index)?;
-        }
-        if self.author.is_some() {
-            out.serialize_field("author", &self.author)?;
-        }
-        if self.body.is_some() {
-            out.serialize_field("body", &self.body)?;
-        }
-        if self.media.is_some() {
-            out.serialize_field("media", &self.media)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.delivery.is_some() {
-            out.serialize_field("delivery", &self.delivery)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.content_sid.is_some() {
-            out.serialize_field("content_sid", &self.content_sid)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "index", &self.index)?;
+        crate::wire::serialize_set(&mut out, "author", &self.author)?;
+        crate::wire::serialize_set(&mut out, "body", &self.body)?;
+        crate::wire::serialize_set(&mut out, "media", &self.media)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "delivery", &self.delivery)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "content_sid", &self.content_sid)?;
         out.end()
     }
 }
@@ -4325,134 +2683,10 @@ for crate::wire::StructVisitor<ServiceConversationMessage> {
     }
 }
 
-impl ServiceConversationMessage {
-    /// A `ServiceConversationMessage` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`index`](Self::index).
-    #[inline]
-    pub fn index(mut self, value: i64) -> Self {
-        self.index = Some(value);
-        self
-    }
-
-    /// Sets [`author`](Self::author).
-    #[inline]
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-
-    /// Sets [`body`](Self::body).
-    #[inline]
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-
-    /// Sets [`media`](Self::media).
-    #[inline]
-    pub fn media(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<serde_json::Value>>,
-    ) -> Self {
-        self.media = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`delivery`](Self::delivery).
-    #[inline]
-    pub fn delivery(mut self, value: serde_json::Value) -> Self {
-        self.delivery = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`content_sid`](Self::content_sid).
-    #[inline]
-    pub fn content_sid(mut self, value: impl Into<String>) -> Self {
-        self.content_sid = Some(value.into());
-        self
-    }
-}
-
 /// A delivery receipt for one message and one non-chat participant, in a conversation of a specific Conversation Service.
 ///
-/// Build one with [`ServiceConversationMessageReceipt::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversationMessageReceipt::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationMessageReceipt {
@@ -4488,42 +2722,30 @@ impl Serialize for ServiceConversationMessageReceipt {
 
         let mut out = serializer
             .serialize_struct("ServiceConversationMessageReceipt", 12)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.message_sid.is_some() {
-            out.serialize_field("message_sid", &self.message_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.channel_message_sid.is_some() {
-            out.serialize_field("channel_message_sid", &self.channel_message_sid)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.status.is_some() {
-            out.serialize_field("status", &self.status)?;
-        }
-        if self.error_code.is_some() {
-            out.serialize_field("error_code", &self.error_code)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "message_sid", &self.message_sid)?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "channel_message_sid",
+            &self.channel_message_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "status", &self.status)?;
+        crate::wire::serialize_set(&mut out, "error_code", &self.error_code)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -4631,103 +2853,10 @@ for crate::wire::StructVisitor<ServiceConversationMessageReceipt> {
     }
 }
 
-impl ServiceConversationMessageReceipt {
-    /// A `ServiceConversationMessageReceipt` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`message_sid`](Self::message_sid).
-    #[inline]
-    pub fn message_sid(mut self, value: impl Into<String>) -> Self {
-        self.message_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`channel_message_sid`](Self::channel_message_sid).
-    #[inline]
-    pub fn channel_message_sid(mut self, value: impl Into<String>) -> Self {
-        self.channel_message_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`status`](Self::status).
-    #[inline]
-    pub fn status(mut self, value: DeliveryStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-
-    /// Sets [`error_code`](Self::error_code).
-    #[inline]
-    pub fn error_code(mut self, value: i64) -> Self {
-        self.error_code = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A participant of a conversation in a specific Conversation Service: a chat user or a channel address.
 ///
-/// Build one with [`ServiceConversationParticipant::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversationParticipant::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {
@@ -4764,48 +2893,39 @@ impl Serialize for ServiceConversationParticipant {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceConversationParticipant", 13)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.identity.is_some() {
-            out.serialize_field("identity", &self.identity)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.messaging_binding.is_some() {
-            out.serialize_field("messaging_binding", &self.messaging_binding)?;
-        }
-        if self.role_sid.is_some() {
-            out.serialize_field("role_sid", &self.role_sid)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.last_read_message_index.is_some() {
-            out.serialize_field(
-                "last_read_message_index",
-                &self.last_read_message_index,
-            )?;
-        }
-        if self.last_read_timestamp.is_some() {
-            out.serialize_field("last_read_timestamp", &self.last_read_timestamp)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "identity", &self.identity)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_binding",
+            &self.messaging_binding,
+        )?;
+        crate::wire::serialize_set(&mut out, "role_sid", &self.role_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_message_index",
+            &self.last_read_message_index,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_timestamp",
+            &self.last_read_timestamp,
+        )?;
         out.end()
     }
 }
@@ -4913,110 +3033,10 @@ for crate::wire::StructVisitor<ServiceConversationParticipant> {
     }
 }
 
-impl ServiceConversationParticipant {
-    /// A `ServiceConversationParticipant` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`identity`](Self::identity).
-    #[inline]
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_binding`](Self::messaging_binding).
-    #[inline]
-    pub fn messaging_binding(mut self, value: serde_json::Value) -> Self {
-        self.messaging_binding = Some(value);
-        self
-    }
-
-    /// Sets [`role_sid`](Self::role_sid).
-    #[inline]
-    pub fn role_sid(mut self, value: impl Into<String>) -> Self {
-        self.role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`last_read_message_index`](Self::last_read_message_index).
-    #[inline]
-    pub fn last_read_message_index(mut self, value: i64) -> Self {
-        self.last_read_message_index = Some(value);
-        self
-    }
-
-    /// Sets [`last_read_timestamp`](Self::last_read_timestamp).
-    #[inline]
-    pub fn last_read_timestamp(mut self, value: impl Into<String>) -> Self {
-        self.last_read_timestamp = Some(value.into());
-        self
-    }
-}
-
 /// A webhook scoped to one conversation of a specific Conversation Service.
 ///
-/// Build one with [`ServiceConversationScopedWebhook::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversationScopedWebhook::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {
@@ -5046,33 +3066,23 @@ impl Serialize for ServiceConversationScopedWebhook {
 
         let mut out = serializer
             .serialize_struct("ServiceConversationScopedWebhook", 9)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.target.is_some() {
-            out.serialize_field("target", &self.target)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.configuration.is_some() {
-            out.serialize_field("configuration", &self.configuration)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "target", &self.target)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "configuration", &self.configuration)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
         out.end()
     }
 }
@@ -5164,82 +3174,10 @@ for crate::wire::StructVisitor<ServiceConversationScopedWebhook> {
     }
 }
 
-impl ServiceConversationScopedWebhook {
-    /// A `ServiceConversationScopedWebhook` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`target`](Self::target).
-    #[inline]
-    pub fn target(mut self, value: impl Into<String>) -> Self {
-        self.target = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`configuration`](Self::configuration).
-    #[inline]
-    pub fn configuration(mut self, value: serde_json::Value) -> Self {
-        self.configuration = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-}
-
 /// A conversation in a specific Conversation Service, created together with its first participants in one request.
 ///
-/// Build one with [`ServiceConversationWithParticipants::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceConversationWithParticipants::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {
@@ -5279,48 +3217,28 @@ impl Serialize for ServiceConversationWithParticipants {
 
         let mut out = serializer
             .serialize_struct("ServiceConversationWithParticipants", 14)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.messaging_service_sid.is_some() {
-            out.serialize_field("messaging_service_sid", &self.messaging_service_sid)?;
-        }
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.state.is_some() {
-            out.serialize_field("state", &self.state)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
-        if self.bindings.is_some() {
-            out.serialize_field("bindings", &self.bindings)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "messaging_service_sid",
+            &self.messaging_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "state", &self.state)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "bindings", &self.bindings)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -5436,117 +3354,10 @@ for crate::wire::StructVisitor<ServiceConversationWithParticipants> {
     }
 }
 
-impl ServiceConversationWithParticipants {
-    /// A `ServiceConversationWithParticipants` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`messaging_service_sid`](Self::messaging_service_sid).
-    #[inline]
-    pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.messaging_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`state`](Self::state).
-    #[inline]
-    pub fn state(mut self, value: ServiceConversationWithParticipantsState) -> Self {
-        self.state = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-
-    /// Sets [`bindings`](Self::bindings).
-    #[inline]
-    pub fn bindings(mut self, value: serde_json::Value) -> Self {
-        self.bindings = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// Push notification settings of a Conversation Service: whether and how users are notified about new messages and about being added to or removed from conversations.
 ///
-/// Build one with [`ServiceNotification::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceNotification::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceNotification {
@@ -5571,30 +3382,25 @@ impl Serialize for ServiceNotification {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceNotification", 7)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.new_message.is_some() {
-            out.serialize_field("new_message", &self.new_message)?;
-        }
-        if self.added_to_conversation.is_some() {
-            out.serialize_field("added_to_conversation", &self.added_to_conversation)?;
-        }
-        if self.removed_from_conversation.is_some() {
-            out.serialize_field(
-                "removed_from_conversation",
-                &self.removed_from_conversation,
-            )?;
-        }
-        if self.log_enabled.is_some() {
-            out.serialize_field("log_enabled", &self.log_enabled)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "new_message", &self.new_message)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "added_to_conversation",
+            &self.added_to_conversation,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "removed_from_conversation",
+            &self.removed_from_conversation,
+        )?;
+        crate::wire::serialize_set(&mut out, "log_enabled", &self.log_enabled)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -5673,68 +3479,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceNotifica
     }
 }
 
-impl ServiceNotification {
-    /// A `ServiceNotification` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`new_message`](Self::new_message).
-    #[inline]
-    pub fn new_message(mut self, value: serde_json::Value) -> Self {
-        self.new_message = Some(value);
-        self
-    }
-
-    /// Sets [`added_to_conversation`](Self::added_to_conversation).
-    #[inline]
-    pub fn added_to_conversation(mut self, value: serde_json::Value) -> Self {
-        self.added_to_conversation = Some(value);
-        self
-    }
-
-    /// Sets [`removed_from_conversation`](Self::removed_from_conversation).
-    #[inline]
-    pub fn removed_from_conversation(mut self, value: serde_json::Value) -> Self {
-        self.removed_from_conversation = Some(value);
-        self
-    }
-
-    /// Sets [`log_enabled`](Self::log_enabled).
-    #[inline]
-    pub fn log_enabled(mut self, value: bool) -> Self {
-        self.log_enabled = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// One conversation a participant takes part in within a specific Conversation Service, combining participant and conversation details.
 ///
-/// Build one with [`ServiceParticipantConversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceParticipantConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
@@ -5777,75 +3525,74 @@ impl Serialize for ServiceParticipantConversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceParticipantConversation", 16)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.participant_user_sid.is_some() {
-            out.serialize_field("participant_user_sid", &self.participant_user_sid)?;
-        }
-        if self.participant_identity.is_some() {
-            out.serialize_field("participant_identity", &self.participant_identity)?;
-        }
-        if self.participant_messaging_binding.is_some() {
-            out.serialize_field(
-                "participant_messaging_binding",
-                &self.participant_messaging_binding,
-            )?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.conversation_unique_name.is_some() {
-            out.serialize_field(
-                "conversation_unique_name",
-                &self.conversation_unique_name,
-            )?;
-        }
-        if self.conversation_friendly_name.is_some() {
-            out.serialize_field(
-                "conversation_friendly_name",
-                &self.conversation_friendly_name,
-            )?;
-        }
-        if self.conversation_attributes.is_some() {
-            out.serialize_field(
-                "conversation_attributes",
-                &self.conversation_attributes,
-            )?;
-        }
-        if self.conversation_date_created.is_some() {
-            out.serialize_field(
-                "conversation_date_created",
-                &self.conversation_date_created,
-            )?;
-        }
-        if self.conversation_date_updated.is_some() {
-            out.serialize_field(
-                "conversation_date_updated",
-                &self.conversation_date_updated,
-            )?;
-        }
-        if self.conversation_created_by.is_some() {
-            out.serialize_field(
-                "conversation_created_by",
-                &self.conversation_created_by,
-            )?;
-        }
-        if self.conversation_state.is_some() {
-            out.serialize_field("conversation_state", &self.conversation_state)?;
-        }
-        if self.conversation_timers.is_some() {
-            out.serialize_field("conversation_timers", &self.conversation_timers)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_user_sid",
+            &self.participant_user_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_identity",
+            &self.participant_identity,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "participant_messaging_binding",
+            &self.participant_messaging_binding,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_unique_name",
+            &self.conversation_unique_name,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_friendly_name",
+            &self.conversation_friendly_name,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_attributes",
+            &self.conversation_attributes,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_date_created",
+            &self.conversation_date_created,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_date_updated",
+            &self.conversation_date_updated,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_created_by",
+            &self.conversation_created_by,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_state",
+            &self.conversation_state,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_timers",
+            &self.conversation_timers,
+        )?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -5965,134 +3712,10 @@ for crate::wire::StructVisitor<ServiceParticipantConversation> {
     }
 }
 
-impl ServiceParticipantConversation {
-    /// A `ServiceParticipantConversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_user_sid`](Self::participant_user_sid).
-    #[inline]
-    pub fn participant_user_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_user_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_identity`](Self::participant_identity).
-    #[inline]
-    pub fn participant_identity(mut self, value: impl Into<String>) -> Self {
-        self.participant_identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`participant_messaging_binding`](Self::participant_messaging_binding).
-    #[inline]
-    pub fn participant_messaging_binding(mut self, value: serde_json::Value) -> Self {
-        self.participant_messaging_binding = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_unique_name`](Self::conversation_unique_name).
-    #[inline]
-    pub fn conversation_unique_name(mut self, value: impl Into<String>) -> Self {
-        self.conversation_unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_friendly_name`](Self::conversation_friendly_name).
-    #[inline]
-    pub fn conversation_friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.conversation_friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_attributes`](Self::conversation_attributes).
-    #[inline]
-    pub fn conversation_attributes(mut self, value: impl Into<String>) -> Self {
-        self.conversation_attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_date_created`](Self::conversation_date_created).
-    #[inline]
-    pub fn conversation_date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.conversation_date_created = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_date_updated`](Self::conversation_date_updated).
-    #[inline]
-    pub fn conversation_date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.conversation_date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_created_by`](Self::conversation_created_by).
-    #[inline]
-    pub fn conversation_created_by(mut self, value: impl Into<String>) -> Self {
-        self.conversation_created_by = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_state`](Self::conversation_state).
-    #[inline]
-    pub fn conversation_state(
-        mut self,
-        value: ServiceParticipantConversationState,
-    ) -> Self {
-        self.conversation_state = Some(value);
-        self
-    }
-
-    /// Sets [`conversation_timers`](Self::conversation_timers).
-    #[inline]
-    pub fn conversation_timers(mut self, value: serde_json::Value) -> Self {
-        self.conversation_timers = Some(value);
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// A role in a specific Conversation Service: a named set of permissions for users or for conversation participants.
 ///
-/// Build one with [`ServiceRole::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceRole::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceRole {
@@ -6121,33 +3744,19 @@ impl Serialize for ServiceRole {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceRole", 9)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.r#type.is_some() {
-            out.serialize_field("type", &self.r#type)?;
-        }
-        if self.permissions.is_some() {
-            out.serialize_field("permissions", &self.permissions)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(&mut out, "permissions", &self.permissions)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -6234,85 +3843,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceRole> {
     }
 }
 
-impl ServiceRole {
-    /// A `ServiceRole` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`type`](Self::type).
-    #[inline]
-    pub fn r#type(mut self, value: RoleType) -> Self {
-        self.r#type = Some(value);
-        self
-    }
-
-    /// Sets [`permissions`](Self::permissions).
-    #[inline]
-    pub fn permissions(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.permissions = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A user of a specific Conversation Service: the chat identity an SDK client signs in with.
 ///
-/// Build one with [`ServiceUser::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceUser::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceUser {
@@ -6349,45 +3883,23 @@ impl Serialize for ServiceUser {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceUser", 13)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.role_sid.is_some() {
-            out.serialize_field("role_sid", &self.role_sid)?;
-        }
-        if self.identity.is_some() {
-            out.serialize_field("identity", &self.identity)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.is_online.is_some() {
-            out.serialize_field("is_online", &self.is_online)?;
-        }
-        if self.is_notifiable.is_some() {
-            out.serialize_field("is_notifiable", &self.is_notifiable)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "role_sid", &self.role_sid)?;
+        crate::wire::serialize_set(&mut out, "identity", &self.identity)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "is_online", &self.is_online)?;
+        crate::wire::serialize_set(&mut out, "is_notifiable", &self.is_notifiable)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -6490,110 +4002,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceUser> {
     }
 }
 
-impl ServiceUser {
-    /// A `ServiceUser` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`role_sid`](Self::role_sid).
-    #[inline]
-    pub fn role_sid(mut self, value: impl Into<String>) -> Self {
-        self.role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`identity`](Self::identity).
-    #[inline]
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`is_online`](Self::is_online).
-    #[inline]
-    pub fn is_online(mut self, value: bool) -> Self {
-        self.is_online = Some(value);
-        self
-    }
-
-    /// Sets [`is_notifiable`](Self::is_notifiable).
-    #[inline]
-    pub fn is_notifiable(mut self, value: bool) -> Self {
-        self.is_notifiable = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// One conversation a user of a specific Conversation Service belongs to, seen from that user's side: unread count, read horizon and notification level.
 ///
-/// Build one with [`ServiceUserConversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceUserConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceUserConversation {
@@ -6640,63 +4052,48 @@ impl Serialize for ServiceUserConversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceUserConversation", 18)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.unread_messages_count.is_some() {
-            out.serialize_field("unread_messages_count", &self.unread_messages_count)?;
-        }
-        if self.last_read_message_index.is_some() {
-            out.serialize_field(
-                "last_read_message_index",
-                &self.last_read_message_index,
-            )?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.user_sid.is_some() {
-            out.serialize_field("user_sid", &self.user_sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.conversation_state.is_some() {
-            out.serialize_field("conversation_state", &self.conversation_state)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.created_by.is_some() {
-            out.serialize_field("created_by", &self.created_by)?;
-        }
-        if self.notification_level.is_some() {
-            out.serialize_field("notification_level", &self.notification_level)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "unread_messages_count",
+            &self.unread_messages_count,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_message_index",
+            &self.last_read_message_index,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "user_sid", &self.user_sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_state",
+            &self.conversation_state,
+        )?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "created_by", &self.created_by)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "notification_level",
+            &self.notification_level,
+        )?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -6822,145 +4219,10 @@ for crate::wire::StructVisitor<ServiceUserConversation> {
     }
 }
 
-impl ServiceUserConversation {
-    /// A `ServiceUserConversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`unread_messages_count`](Self::unread_messages_count).
-    #[inline]
-    pub fn unread_messages_count(mut self, value: i64) -> Self {
-        self.unread_messages_count = Some(value);
-        self
-    }
-
-    /// Sets [`last_read_message_index`](Self::last_read_message_index).
-    #[inline]
-    pub fn last_read_message_index(mut self, value: i64) -> Self {
-        self.last_read_message_index = Some(value);
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`user_sid`](Self::user_sid).
-    #[inline]
-    pub fn user_sid(mut self, value: impl Into<String>) -> Self {
-        self.user_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_state`](Self::conversation_state).
-    #[inline]
-    pub fn conversation_state(mut self, value: ServiceUserConversationState) -> Self {
-        self.conversation_state = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`created_by`](Self::created_by).
-    #[inline]
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-
-    /// Sets [`notification_level`](Self::notification_level).
-    #[inline]
-    pub fn notification_level(mut self, value: NotificationLevel) -> Self {
-        self.notification_level = Some(value);
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// The webhook settings of one Conversation Service: target URLs, HTTP method and the events that are sent.
 ///
-/// Build one with [`ServiceWebhookConfiguration::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `ServiceWebhookConfiguration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceWebhookConfiguration {
@@ -6985,27 +4247,21 @@ impl Serialize for ServiceWebhookConfiguration {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("ServiceWebhookConfiguration", 7)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.pre_webhook_url.is_some() {
-            out.serialize_field("pre_webhook_url", &self.pre_webhook_url)?;
-        }
-        if self.post_webhook_url.is_some() {
-            out.serialize_field("post_webhook_url", &self.post_webhook_url)?;
-        }
-        if self.filters.is_some() {
-            out.serialize_field("filters", &self.filters)?;
-        }
-        if self.method.is_some() {
-            out.serialize_field("method", &self.method)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "pre_webhook_url", &self.pre_webhook_url)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "post_webhook_url",
+            &self.post_webhook_url,
+        )?;
+        crate::wire::serialize_set(&mut out, "filters", &self.filters)?;
+        crate::wire::serialize_set(&mut out, "method", &self.method)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
         out.end()
     }
 }
@@ -7087,71 +4343,10 @@ for crate::wire::StructVisitor<ServiceWebhookConfiguration> {
     }
 }
 
-impl ServiceWebhookConfiguration {
-    /// A `ServiceWebhookConfiguration` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`pre_webhook_url`](Self::pre_webhook_url).
-    #[inline]
-    pub fn pre_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.pre_webhook_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`post_webhook_url`](Self::post_webhook_url).
-    #[inline]
-    pub fn post_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.post_webhook_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`filters`](Self::filters).
-    #[inline]
-    pub fn filters(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.filters = Some(values.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets [`method`](Self::method).
-    #[inline]
-    pub fn method(mut self, value: ServiceWebhookConfigurationMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-}
-
 /// A user of the default Conversation Service: the chat identity an SDK client signs in with, plus its role and attributes.
 ///
-/// Build one with [`User::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `User::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct User {
@@ -7188,45 +4383,23 @@ impl Serialize for User {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("User", 13)?;
-        if self.sid.is_some() {
-            out.serialize_field("sid", &self.sid)?;
-        }
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.role_sid.is_some() {
-            out.serialize_field("role_sid", &self.role_sid)?;
-        }
-        if self.identity.is_some() {
-            out.serialize_field("identity", &self.identity)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.is_online.is_some() {
-            out.serialize_field("is_online", &self.is_online)?;
-        }
-        if self.is_notifiable.is_some() {
-            out.serialize_field("is_notifiable", &self.is_notifiable)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "role_sid", &self.role_sid)?;
+        crate::wire::serialize_set(&mut out, "identity", &self.identity)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "is_online", &self.is_online)?;
+        crate::wire::serialize_set(&mut out, "is_notifiable", &self.is_notifiable)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -7329,110 +4502,10 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<User> {
     }
 }
 
-impl User {
-    /// A `User` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`sid`](Self::sid).
-    #[inline]
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`role_sid`](Self::role_sid).
-    #[inline]
-    pub fn role_sid(mut self, value: impl Into<String>) -> Self {
-        self.role_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`identity`](Self::identity).
-    #[inline]
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`is_online`](Self::is_online).
-    #[inline]
-    pub fn is_online(mut self, value: bool) -> Self {
-        self.is_online = Some(value);
-        self
-    }
-
-    /// Sets [`is_notifiable`](Self::is_notifiable).
-    #[inline]
-    pub fn is_notifiable(mut self, value: bool) -> Self {
-        self.is_notifiable = Some(value);
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
-
 /// One conversation a user of the default Conversation Service belongs to, from the user's point of view: unread count, read horizon and notification level.
 ///
-/// Build one with [`UserConversation::new`] (or `default()`) and its setters, or set
-/// the fields: the struct is `#[non_exhaustive]`, so a field Twilio adds is a
-/// minor release.
+/// Build one with `UserConversation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UserConversation {
@@ -7479,63 +4552,48 @@ impl Serialize for UserConversation {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("UserConversation", 18)?;
-        if self.account_sid.is_some() {
-            out.serialize_field("account_sid", &self.account_sid)?;
-        }
-        if self.chat_service_sid.is_some() {
-            out.serialize_field("chat_service_sid", &self.chat_service_sid)?;
-        }
-        if self.conversation_sid.is_some() {
-            out.serialize_field("conversation_sid", &self.conversation_sid)?;
-        }
-        if self.unread_messages_count.is_some() {
-            out.serialize_field("unread_messages_count", &self.unread_messages_count)?;
-        }
-        if self.last_read_message_index.is_some() {
-            out.serialize_field(
-                "last_read_message_index",
-                &self.last_read_message_index,
-            )?;
-        }
-        if self.participant_sid.is_some() {
-            out.serialize_field("participant_sid", &self.participant_sid)?;
-        }
-        if self.user_sid.is_some() {
-            out.serialize_field("user_sid", &self.user_sid)?;
-        }
-        if self.friendly_name.is_some() {
-            out.serialize_field("friendly_name", &self.friendly_name)?;
-        }
-        if self.conversation_state.is_some() {
-            out.serialize_field("conversation_state", &self.conversation_state)?;
-        }
-        if self.timers.is_some() {
-            out.serialize_field("timers", &self.timers)?;
-        }
-        if self.attributes.is_some() {
-            out.serialize_field("attributes", &self.attributes)?;
-        }
-        if self.date_created.is_some() {
-            out.serialize_field("date_created", &self.date_created)?;
-        }
-        if self.date_updated.is_some() {
-            out.serialize_field("date_updated", &self.date_updated)?;
-        }
-        if self.created_by.is_some() {
-            out.serialize_field("created_by", &self.created_by)?;
-        }
-        if self.notification_level.is_some() {
-            out.serialize_field("notification_level", &self.notification_level)?;
-        }
-        if self.unique_name.is_some() {
-            out.serialize_field("unique_name", &self.unique_name)?;
-        }
-        if self.url.is_some() {
-            out.serialize_field("url", &self.url)?;
-        }
-        if self.links.is_some() {
-            out.serialize_field("links", &self.links)?;
-        }
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "chat_service_sid",
+            &self.chat_service_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_sid",
+            &self.conversation_sid,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "unread_messages_count",
+            &self.unread_messages_count,
+        )?;
+        crate::wire::serialize_set(
+            &mut out,
+            "last_read_message_index",
+            &self.last_read_message_index,
+        )?;
+        crate::wire::serialize_set(&mut out, "participant_sid", &self.participant_sid)?;
+        crate::wire::serialize_set(&mut out, "user_sid", &self.user_sid)?;
+        crate::wire::serialize_set(&mut out, "friendly_name", &self.friendly_name)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_state",
+            &self.conversation_state,
+        )?;
+        crate::wire::serialize_set(&mut out, "timers", &self.timers)?;
+        crate::wire::serialize_set(&mut out, "attributes", &self.attributes)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "created_by", &self.created_by)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "notification_level",
+            &self.notification_level,
+        )?;
+        crate::wire::serialize_set(&mut out, "unique_name", &self.unique_name)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
         out.end()
     }
 }
@@ -7655,139 +4713,5 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UserConversatio
             url: f16,
             links: f17,
         })
-    }
-}
-
-impl UserConversation {
-    /// A `UserConversation` with every field `None`.
-    #[inline]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`account_sid`](Self::account_sid).
-    #[inline]
-    pub fn account_sid(mut self, value: impl Into<String>) -> Self {
-        self.account_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`chat_service_sid`](Self::chat_service_sid).
-    #[inline]
-    pub fn chat_service_sid(mut self, value: impl Into<String>) -> Self {
-        self.chat_service_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_sid`](Self::conversation_sid).
-    #[inline]
-    pub fn conversation_sid(mut self, value: impl Into<String>) -> Self {
-        self.conversation_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`unread_messages_count`](Self::unread_messages_count).
-    #[inline]
-    pub fn unread_messages_count(mut self, value: i64) -> Self {
-        self.unread_messages_count = Some(value);
-        self
-    }
-
-    /// Sets [`last_read_message_index`](Self::last_read_message_index).
-    #[inline]
-    pub fn last_read_message_index(mut self, value: i64) -> Self {
-        self.last_read_message_index = Some(value);
-        self
-    }
-
-    /// Sets [`participant_sid`](Self::participant_sid).
-    #[inline]
-    pub fn participant_sid(mut self, value: impl Into<String>) -> Self {
-        self.participant_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`user_sid`](Self::user_sid).
-    #[inline]
-    pub fn user_sid(mut self, value: impl Into<String>) -> Self {
-        self.user_sid = Some(value.into());
-        self
-    }
-
-    /// Sets [`friendly_name`](Self::friendly_name).
-    #[inline]
-    pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
-        self.friendly_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`conversation_state`](Self::conversation_state).
-    #[inline]
-    pub fn conversation_state(mut self, value: UserConversationState) -> Self {
-        self.conversation_state = Some(value);
-        self
-    }
-
-    /// Sets [`timers`](Self::timers).
-    #[inline]
-    pub fn timers(mut self, value: serde_json::Value) -> Self {
-        self.timers = Some(value);
-        self
-    }
-
-    /// Sets [`attributes`](Self::attributes).
-    #[inline]
-    pub fn attributes(mut self, value: impl Into<String>) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-
-    /// Sets [`date_created`](Self::date_created).
-    #[inline]
-    pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-
-    /// Sets [`date_updated`](Self::date_updated).
-    #[inline]
-    pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-
-    /// Sets [`created_by`](Self::created_by).
-    #[inline]
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-
-    /// Sets [`notification_level`](Self::notification_level).
-    #[inline]
-    pub fn notification_level(mut self, value: NotificationLevel) -> Self {
-        self.notification_level = Some(value);
-        self
-    }
-
-    /// Sets [`unique_name`](Self::unique_name).
-    #[inline]
-    pub fn unique_name(mut self, value: impl Into<String>) -> Self {
-        self.unique_name = Some(value.into());
-        self
-    }
-
-    /// Sets [`url`](Self::url).
-    #[inline]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Sets [`links`](Self::links).
-    #[inline]
-    pub fn links(mut self, value: BTreeMap<String, String>) -> Self {
-        self.links = Some(value);
-        self
     }
 }

@@ -61,6 +61,12 @@ impl ToWire for DateTime<Utc> {
     }
 }
 
+impl ToWire for chrono::NaiveDate {
+    fn push_to(&self, key: &'static str, out: &mut Pairs) {
+        out.push((key, self.format("%Y-%m-%d").to_string()));
+    }
+}
+
 impl ToWire for serde_json::Value {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         match self {
@@ -306,6 +312,19 @@ impl<A> de::Expected for SeqAsMap<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plural = if self.len == 1 { "" } else { "s" };
         write!(f, "{} with {} element{plural}", self.expecting, self.len)
+    }
+}
+
+/// Encodes an optional struct field only when it is set: an unset optional
+/// field is left out (as the spec's bodies want), not written as `null`.
+pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+    out: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(_) => out.serialize_field(key, value),
+        None => out.skip_field(key),
     }
 }
 

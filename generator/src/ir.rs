@@ -191,6 +191,14 @@ impl Api {
             .any(|f| f.ty.mentions_datetime())
     }
 
+    /// Whether any model field is left out of the JSON when unset.
+    pub fn models_skip_none(&self) -> bool {
+        self.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .any(ModelField::skips_none)
+    }
+
     /// Whether any model field needs a map type.
     pub fn models_use_map(&self) -> bool {
         self.models
@@ -631,6 +639,10 @@ pub struct Model {
     pub doc: Vec<String>,
     /// Fields in spec order.
     pub fields: Vec<ModelField>,
+    /// Whether a request body holds it (directly or nested), so apps build
+    /// it: then it has a setter per field, and `new` also where nothing is
+    /// required.
+    pub request: bool,
 }
 
 impl Model {

@@ -242,6 +242,15 @@ impl<'a> Lowerer<'a> {
         let mut enums = std::mem::take(&mut self.enums);
         enums.sort_by(|a, b| a.name.cmp(&b.name));
         let mut resources = resources;
+        models::mark_request_models(
+            &mut models,
+            &unions,
+            resources
+                .iter()
+                .flat_map(|r| &r.operations)
+                .filter_map(|op| op.body.as_ref())
+                .map(|body| &body.ty),
+        );
         examples::add_body_samples(&mut resources, &models, &enums, &unions);
 
         Ok(Api {

@@ -75,6 +75,7 @@ impl<'a> Lowerer<'a> {
             name: name.clone(),
             doc,
             fields,
+            request: false,
         });
         Ok(RustType::Named(name))
     }
@@ -90,6 +91,36 @@ impl Lowerer<'_> {
             RustType::Vec(inner) => Setter::IntoIter((**inner).clone()),
             RustType::Named(name) if !self.enums.iter().any(|e| &e.name == name) => Setter::Into,
             _ => Setter::Plain,
+        }
+    }
+}
+
+/// Marks the models a request body holds, directly or through fields,
+/// lists, maps and union variants, starting from the types in `roots`.
+pub(super) fn mark_request_models<'t>(
+    models: &mut [Model],
+    unions: &[Union],
+    roots: impl IntoIterator<Item = &'t RustType>,
+) {
+    let mut todo: Vec<String> = Vec::new();
+    for root in roots {
+        root.named(&mut todo);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(name) = todo.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name.clone());
+        if let Some(model) = models.iter_mut().find(|m| m.name == name) {
+            model.request = true;
+            for field in &model.fields {
+                field.ty.named(&mut todo);
+            }
+        } else if let Some(union) = unions.iter().find(|u| u.name == name) {
+            for variant in &union.variants {
+                variant.ty.named(&mut todo);
+            }
         }
     }
 }
