@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use codegen::ir::{Api, Model, Operation, ParamsStruct, RustType};
+use codegen::ir::{Api, Model, Operation, ParamsStruct, RustType, SkipReason};
 
 fn generate(fixture: &str) -> Api {
     let path = format!("fixtures/constructs/{fixture}");
@@ -63,10 +63,10 @@ fn as_owned(pairs: Vec<(&str, String)>) -> Vec<(String, String)> {
 #[test]
 fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
     let api = generate("bodies.yaml");
-    let skipped: Vec<(&str, &str)> = api
+    let skipped: Vec<(&str, String)> = api
         .skipped
         .iter()
-        .map(|s| (s.operation.as_str(), s.reason.as_str()))
+        .map(|s| (s.operation.as_str(), s.reason.to_string()))
         .collect();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert_eq!(skipped[0].0, "POST /v1/Media");
@@ -74,6 +74,11 @@ fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
         skipped[0].1.contains("multipart/form-data") && skipped[0].1.contains("only a form"),
         "{skipped:?}"
     );
+    assert_eq!(
+        api.skipped[0].reason,
+        SkipReason::Body(vec!["multipart/form-data".to_owned()])
+    );
+    assert_eq!(api.skip_counts(), ["1 multipart/form-data body"]);
     // Generated plus skipped is every operation in the spec.
     assert_eq!(api.operation_count() + api.skipped.len(), 5);
 
