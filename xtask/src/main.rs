@@ -34,7 +34,8 @@ enum Task {
             unchanged and removed, and the time taken. A file whose content did not change is \
             not rewritten, so its mtime stays. Operations the generator cannot express are \
             printed as `warning: skipped METHOD /path: reason` and counted in the summary by \
-            kind, e.g. `2 skipped (1 cookie parameter, 1 multipart/form-data body)`.",
+            kind, e.g. `2 skipped (1 cookie parameter, 1 multipart/form-data body)`. A spec \
+            that would give a crate without operations is an error.",
         after_long_help = "Exit status: 0 on success; 1 when the spec cannot be read or generated (one \
             `error:` paragraph on stderr naming the file and the place in it: a line and column, \
             or a JSON pointer and the operation), when writing fails, or when --check finds a \
