@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use codegen::ir::{Api, Model, Operation, ParamsStruct, RustType, SkipReason};
+use codegen::ir::{Api, Model, Operation, ParamsStruct, ResponseKind, RustType, SkipReason};
 
 fn generate(fixture: &str) -> Api {
     let path = format!("fixtures/constructs/{fixture}");
@@ -106,6 +106,67 @@ fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
     let either = operation(&api, "CreateEither");
     assert!(either.body.is_none());
     assert_eq!(as_owned(param_types(either)), owned(&[("name", "String")]));
+}
+
+#[test]
+fn a_crate_of_json_operations_only_has_no_params_and_no_pair_encoding() {
+    let path = Path::new("fixtures/constructs/json_only.yaml");
+    let generated =
+        codegen::generate(path, &codegen::Options::default()).unwrap_or_else(|err| panic!("{err}"));
+    let api = &generated.api;
+    assert!(api.skipped.is_empty(), "{:?}", api.skipped);
+    assert_eq!(api.operation_count(), 3);
+    assert!(!api.has_params(), "no operation has a params struct");
+    assert!(api.sends_json());
+    assert!(api.has_path_params());
+
+    let create = operation(api, "CreateNote");
+    assert!(create.params.is_none());
+    let body = create.body.as_ref().expect("a JSON body");
+    assert_eq!(body.content_type, "application/json");
+    assert_eq!(body.ty, RustType::Named("NoteRequest".into()));
+    assert_eq!(body.arg_type, "&NoteRequest");
+    assert_eq!(
+        create.response.json(),
+        Some(&RustType::Named("Note".into()))
+    );
+    let request = model(api, "NoteRequest");
+    assert_eq!(
+        request
+            .constructor_fields()
+            .iter()
+            .map(|f| f.rust_name.as_str())
+            .collect::<Vec<_>>(),
+        ["title"]
+    );
+    assert_eq!(
+        as_owned(fields(request)),
+        owned(&[
+            ("title", "String"),
+            ("body", "Option<String>"),
+            ("pinned", "Option<bool>"),
+            ("color", "Option<NoteColor>"),
+        ])
+    );
+
+    let fetch = operation(api, "FetchNote");
+    assert!(fetch.params.is_none() && fetch.body.is_none());
+    assert_eq!(fetch.response.json(), Some(&RustType::Named("Note".into())));
+    let delete = operation(api, "DeleteNote");
+    assert!(delete.params.is_none() && delete.body.is_none());
+    assert!(matches!(delete.response, ResponseKind::Empty));
+
+    // Without a params struct, nothing encodes key/value pairs: the runtime
+    // for them is left out, the enum included, so no item goes unused.
+    let wire = &generated.files["src/wire.rs"];
+    for absent in ["type Pairs", "trait ToWire", "use chrono"] {
+        assert!(!wire.contains(absent), "src/wire.rs has `{absent}`");
+    }
+    assert!(wire.contains("fn json_body"), "JSON bodies are encoded");
+    assert!(!generated.files["src/enums.rs"].contains("ToWire"));
+    for (name, text) in &generated.files {
+        assert!(!text.contains("Pairs"), "{name} mentions `Pairs`");
+    }
 }
 
 #[test]
