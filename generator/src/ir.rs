@@ -228,6 +228,8 @@ pub enum SkipReason {
     Body(Vec<String>),
     /// A cookie parameter, at this JSON pointer.
     Cookie(String),
+    /// An HTTP method the client has no call for: `HEAD`, `OPTIONS` or `TRACE`.
+    Method(&'static str),
 }
 
 impl SkipReason {
@@ -245,6 +247,10 @@ impl SkipReason {
                 let noun = if plural { "parameters" } else { "parameter" };
                 format!("cookie {noun}")
             }
+            SkipReason::Method(method) => {
+                let noun = if plural { "operations" } else { "operation" };
+                format!("{method} {noun}")
+            }
         }
     }
 }
@@ -260,6 +266,10 @@ impl fmt::Display for SkipReason {
             SkipReason::Cookie(pointer) => {
                 write!(f, "cookie parameters are not supported ({pointer})")
             }
+            SkipReason::Method(method) => write!(
+                f,
+                "{method} operations are not generated: the client calls GET, POST, PUT, PATCH and DELETE"
+            ),
         }
     }
 }

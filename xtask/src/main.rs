@@ -221,9 +221,13 @@ mod tests {
                 reason: SkipReason::Cookie("#/paths/~1v1~1Sessions".to_owned()),
             });
         }
+        api.skipped.push(Skipped {
+            operation: "HEAD /v1/Sessions".to_owned(),
+            reason: SkipReason::Method("HEAD"),
+        });
         assert_eq!(
             skipped_summary(&api),
-            ", 3 skipped (2 cookie parameters, 1 multipart/form-data body)"
+            ", 4 skipped (1 HEAD operation, 2 cookie parameters, 1 multipart/form-data body)"
         );
         api.skipped.clear();
         assert_eq!(skipped_summary(&api), "");

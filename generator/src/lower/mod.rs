@@ -231,7 +231,7 @@ impl<'a> Lowerer<'a> {
         })?;
 
         let raw_ops = self.collect_operations()?;
-        if raw_ops.is_empty() {
+        if raw_ops.is_empty() && self.skipped.is_empty() {
             let none = match spec.paths.paths.len() {
                 1 => "the only path has no operation".to_owned(),
                 n => format!("none of the {n} paths has an operation"),
@@ -245,7 +245,8 @@ impl<'a> Lowerer<'a> {
         }
         let resources = self.build_resources(&raw_ops)?;
         if resources.iter().all(|r| r.operations.is_empty()) {
-            return Err(self.every_operation_skipped(raw_ops.len()));
+            // Each operation not generated was recorded once, with its reason.
+            return Err(self.every_operation_skipped(self.skipped.len()));
         }
         let webhooks = self.webhooks()?;
 
