@@ -74,9 +74,11 @@ impl<'de> Deserialize<'de> for {{ e.name }} {
     }
 }
 
+{% if api.has_params() %}
 impl crate::wire::ToWire for {{ e.name }} {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }
 }
+{% endif %}
 {% endfor %}

@@ -1,4 +1,4 @@
-//! The `{{ resource.handle }}` resource handle and its params structs.
+//! The `{{ resource.handle }}` resource handle{% if resource.has_params() %} and its params structs{% endif %}.
 
 {% if resource.uses_datetime() %}
 use chrono::{DateTime, Utc};

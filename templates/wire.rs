@@ -8,7 +8,9 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+{% if api.has_params() %}
 use chrono::{DateTime, SecondsFormat, Utc};
+{% endif %}
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 {% if api.has_list_params() %}
@@ -19,6 +21,7 @@ use serde::Deserialize;
 use crate::error::Error;
 {% endif %}
 
+{% if api.has_params() %}
 /// Key/value pairs in the order they are added.
 pub(crate) type Pairs = Vec<(&'static str, String)>;
 
@@ -94,6 +97,7 @@ impl<T: ToWire> ToWire for Option<T> {
         }
     }
 }
+{% endif %}
 
 {% if api.has_list_params() %}
 /// A list as a form gives it: several values, or a single one (`Key=a` is a
@@ -390,6 +394,7 @@ pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
 }
 {% endif %}
 
+{% if api.has_params() || api.has_path_params() || api.decodes_required_fields() %}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +412,7 @@ mod tests {
     }
 {% endif %}
 
+{% if api.has_params() %}
     #[test]
     fn values_follow_twilio_rules() {
         let mut out = Pairs::new();
@@ -425,6 +431,7 @@ mod tests {
             ]
         );
     }
+{% endif %}
 {% if api.decodes_required_fields() %}
 
     use serde::Deserialize;
@@ -528,3 +535,4 @@ mod tests {
     }
 {% endif %}
 }
+{% endif %}

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use codegen::ir::{Api, Model, Operation, ParamsStruct, RustType};
+use codegen::ir::{Api, Model, Operation, ParamsStruct, ResponseKind, RustType, SkipReason};
 
 fn generate(fixture: &str) -> Api {
     let path = format!("fixtures/constructs/{fixture}");
@@ -63,10 +63,10 @@ fn as_owned(pairs: Vec<(&str, String)>) -> Vec<(String, String)> {
 #[test]
 fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
     let api = generate("bodies.yaml");
-    let skipped: Vec<(&str, &str)> = api
+    let skipped: Vec<(&str, String)> = api
         .skipped
         .iter()
-        .map(|s| (s.operation.as_str(), s.reason.as_str()))
+        .map(|s| (s.operation.as_str(), s.reason.to_string()))
         .collect();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert_eq!(skipped[0].0, "POST /v1/Media");
@@ -74,6 +74,11 @@ fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
         skipped[0].1.contains("multipart/form-data") && skipped[0].1.contains("only a form"),
         "{skipped:?}"
     );
+    assert_eq!(
+        api.skipped[0].reason,
+        SkipReason::Body(vec!["multipart/form-data".to_owned()])
+    );
+    assert_eq!(api.skip_counts(), ["1 multipart/form-data body"]);
     // Generated plus skipped is every operation in the spec.
     assert_eq!(api.operation_count() + api.skipped.len(), 5);
 
@@ -101,6 +106,67 @@ fn json_and_scim_request_bodies_are_sent_as_json_and_other_types_are_skipped() {
     let either = operation(&api, "CreateEither");
     assert!(either.body.is_none());
     assert_eq!(as_owned(param_types(either)), owned(&[("name", "String")]));
+}
+
+#[test]
+fn a_crate_of_json_operations_only_has_no_params_and_no_pair_encoding() {
+    let path = Path::new("fixtures/constructs/json_only.yaml");
+    let generated =
+        codegen::generate(path, &codegen::Options::default()).unwrap_or_else(|err| panic!("{err}"));
+    let api = &generated.api;
+    assert!(api.skipped.is_empty(), "{:?}", api.skipped);
+    assert_eq!(api.operation_count(), 3);
+    assert!(!api.has_params(), "no operation has a params struct");
+    assert!(api.sends_json());
+    assert!(api.has_path_params());
+
+    let create = operation(api, "CreateNote");
+    assert!(create.params.is_none());
+    let body = create.body.as_ref().expect("a JSON body");
+    assert_eq!(body.content_type, "application/json");
+    assert_eq!(body.ty, RustType::Named("NoteRequest".into()));
+    assert_eq!(body.arg_type, "&NoteRequest");
+    assert_eq!(
+        create.response.json(),
+        Some(&RustType::Named("Note".into()))
+    );
+    let request = model(api, "NoteRequest");
+    assert_eq!(
+        request
+            .constructor_fields()
+            .iter()
+            .map(|f| f.rust_name.as_str())
+            .collect::<Vec<_>>(),
+        ["title"]
+    );
+    assert_eq!(
+        as_owned(fields(request)),
+        owned(&[
+            ("title", "String"),
+            ("body", "Option<String>"),
+            ("pinned", "Option<bool>"),
+            ("color", "Option<NoteColor>"),
+        ])
+    );
+
+    let fetch = operation(api, "FetchNote");
+    assert!(fetch.params.is_none() && fetch.body.is_none());
+    assert_eq!(fetch.response.json(), Some(&RustType::Named("Note".into())));
+    let delete = operation(api, "DeleteNote");
+    assert!(delete.params.is_none() && delete.body.is_none());
+    assert!(matches!(delete.response, ResponseKind::Empty));
+
+    // Without a params struct, nothing encodes key/value pairs: the runtime
+    // for them is left out, the enum included, so no item goes unused.
+    let wire = &generated.files["src/wire.rs"];
+    for absent in ["type Pairs", "trait ToWire", "use chrono"] {
+        assert!(!wire.contains(absent), "src/wire.rs has `{absent}`");
+    }
+    assert!(wire.contains("fn json_body"), "JSON bodies are encoded");
+    assert!(!generated.files["src/enums.rs"].contains("ToWire"));
+    for (name, text) in &generated.files {
+        assert!(!text.contains("Pairs"), "{name} mentions `Pairs`");
+    }
 }
 
 #[test]

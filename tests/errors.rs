@@ -115,9 +115,25 @@ fn external_ref() {
     check("external_ref", "fixtures/broken/external_ref.yaml");
 }
 
+/// A spec that would give a crate without a single operation is refused,
+/// pointing at `#/paths`: no paths, paths without operations, or operations
+/// that were all skipped (each named, with its reason). `cargo xtask
+/// generate` then writes nothing (`xtask/tests/generate.rs`).
 #[test]
-fn empty_paths() {
+fn a_crate_without_operations_is_an_error() {
     check("empty_paths", "fixtures/broken/empty_paths.yaml");
+    check(
+        "paths_without_operations",
+        "fixtures/broken/paths_without_operations.yaml",
+    );
+    check(
+        "every_operation_skipped",
+        "fixtures/broken/every_operation_skipped.yaml",
+    );
+    check(
+        "only_operation_skipped",
+        "fixtures/broken/only_operation_skipped.yaml",
+    );
 }
 
 #[test]

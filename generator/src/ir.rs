@@ -57,6 +57,22 @@ impl Api {
         self.resources.iter().map(|r| r.operations.len()).sum()
     }
 
+    /// How many operations were skipped for each kind of reason, sorted by
+    /// kind, e.g. `["2 cookie parameters", "1 multipart/form-data body"]`.
+    pub fn skip_counts(&self) -> Vec<String> {
+        let mut counts = std::collections::BTreeMap::new();
+        for skipped in &self.skipped {
+            let entry = counts
+                .entry(skipped.reason.kind(1))
+                .or_insert((&skipped.reason, 0));
+            entry.1 += 1;
+        }
+        counts
+            .into_values()
+            .map(|(reason, count)| format!("{count} {}", reason.kind(count)))
+            .collect()
+    }
+
     /// The resources reached straight from the client.
     pub fn root_resources(&self) -> impl Iterator<Item = &Resource> {
         self.resources.iter().filter(|r| r.parent.is_none())
@@ -214,7 +230,61 @@ pub struct Skipped {
     /// `METHOD /path`.
     pub operation: String,
     /// Why it was skipped.
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// What in an operation cannot be generated. `Display` gives the whole
+/// reason; [`SkipReason::kind`] a short name to count skips by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A request body offered only in these media types: neither a form nor JSON.
+    Body(Vec<String>),
+    /// A cookie parameter, at this JSON pointer.
+    Cookie(String),
+    /// An HTTP method the client has no call for: `HEAD`, `OPTIONS` or `TRACE`.
+    Method(&'static str),
+}
+
+impl SkipReason {
+    /// A short name of what cannot be generated, for `count` of them, e.g.
+    /// `multipart/form-data body` or `cookie parameters`: the same for every
+    /// skip of its kind.
+    pub fn kind(&self, count: usize) -> String {
+        let plural = count != 1;
+        match self {
+            SkipReason::Body(types) => {
+                let noun = if plural { "bodies" } else { "body" };
+                format!("{} {noun}", types.join(", "))
+            }
+            SkipReason::Cookie(_) => {
+                let noun = if plural { "parameters" } else { "parameter" };
+                format!("cookie {noun}")
+            }
+            SkipReason::Method(method) => {
+                let noun = if plural { "operations" } else { "operation" };
+                format!("{method} {noun}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Body(types) => write!(
+                f,
+                "request bodies of type {} cannot be sent: only a form (application/x-www-form-urlencoded) or JSON (application/json, or a +json type)",
+                types.join(", ")
+            ),
+            SkipReason::Cookie(pointer) => {
+                write!(f, "cookie parameters are not supported ({pointer})")
+            }
+            SkipReason::Method(method) => write!(
+                f,
+                "{method} operations are not generated: the client calls GET, POST, PUT, PATCH and DELETE"
+            ),
+        }
+    }
 }
 
 /// A group of operations on one collection of things (`/v1/Conversations`

@@ -33,7 +33,9 @@ enum Task {
             Prints one summary line: operations, models and enums generated, files written, \
             unchanged and removed, and the time taken. A file whose content did not change is \
             not rewritten, so its mtime stays. Operations the generator cannot express are \
-            printed as `warning: skipped ...` and counted in the summary.",
+            printed as `warning: skipped METHOD /path: reason` and counted in the summary by \
+            kind, e.g. `2 skipped (1 cookie parameter, 1 multipart/form-data body)`. A spec \
+            that would give a crate without operations is an error.",
         after_long_help = "Exit status: 0 on success; 1 when the spec cannot be read or generated (one \
             `error:` paragraph on stderr naming the file and the place in it: a line and column, \
             or a JSON pointer and the operation), when writing fails, or when --check finds a \
@@ -150,11 +152,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
     for skipped in &api.skipped {
         eprintln!("warning: skipped {}: {}", skipped.operation, skipped.reason);
     }
-    let skipped = if api.skipped.is_empty() {
-        String::new()
-    } else {
-        format!(", {} skipped", api.skipped.len())
-    };
+    let skipped = skipped_summary(api);
     if args.check {
         let stale = codegen::check(&generated, &out)?;
         let elapsed = started.elapsed();
@@ -187,4 +185,51 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
         started.elapsed()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The summary's note of what was skipped, e.g. `, 2 skipped (1 cookie
+/// parameter, 1 multipart/form-data body)`; empty when nothing was.
+fn skipped_summary(api: &codegen::ir::Api) -> String {
+    if api.skipped.is_empty() {
+        return String::new();
+    }
+    format!(
+        ", {} skipped ({})",
+        api.skipped.len(),
+        api.skip_counts().join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codegen::ir::{SkipReason, Skipped};
+
+    #[test]
+    fn the_summary_counts_skips_by_kind() {
+        let spec = project_root().join("tests/fixtures/constructs/bodies.yaml");
+        let mut api = codegen::generate(&spec, &codegen::Options::default())
+            .unwrap_or_else(|err| panic!("{err}"))
+            .api;
+        assert_eq!(
+            skipped_summary(&api),
+            ", 1 skipped (1 multipart/form-data body)"
+        );
+        for operation in ["GET /v1/Sessions", "DELETE /v1/Sessions"] {
+            api.skipped.push(Skipped {
+                operation: operation.to_owned(),
+                reason: SkipReason::Cookie("#/paths/~1v1~1Sessions".to_owned()),
+            });
+        }
+        api.skipped.push(Skipped {
+            operation: "HEAD /v1/Sessions".to_owned(),
+            reason: SkipReason::Method("HEAD"),
+        });
+        assert_eq!(
+            skipped_summary(&api),
+            ", 4 skipped (1 HEAD operation, 2 cookie parameters, 1 multipart/form-data body)"
+        );
+        api.skipped.clear();
+        assert_eq!(skipped_summary(&api), "");
+    }
 }

@@ -78,6 +78,8 @@ fn a_broken_spec_is_one_error_paragraph_and_changes_nothing() {
         "tests/fixtures/broken/malformed.yaml",
         "tests/fixtures/broken/does_not_exist.yaml",
         "tests/fixtures/broken/openapi_3_1.yaml",
+        "tests/fixtures/broken/paths_without_operations.yaml",
+        "tests/fixtures/broken/every_operation_skipped.yaml",
     ] {
         let output = xtask(&["generate", "--spec", spec, "--out", out_arg]);
         assert_eq!(output.status.code(), Some(1), "{spec}");
@@ -107,10 +109,38 @@ fn skipped_operations_are_warned_about_and_counted() {
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stderr = text(&output.stderr);
-    assert!(
-        stderr.contains("warning: skipped POST /v1/Users: ")
-            && stderr.contains("warning: skipped POST /v1/Things: "),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        "warning: skipped POST /v1/Media: request bodies of type multipart/form-data cannot be sent: \
+         only a form (application/x-www-form-urlencoded) or JSON (application/json, or a +json type)\n"
     );
-    assert!(text(&output.stdout).contains("2 operations, 1 models, 0 enums, 2 skipped"));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(
+            ": 4 operations, 3 models, 0 enums, 1 skipped (1 multipart/form-data body); "
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_spec_without_operations_is_an_error_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("new");
+    for spec in [
+        "tests/fixtures/broken/empty_paths.yaml",
+        "tests/fixtures/broken/paths_without_operations.yaml",
+        "tests/fixtures/broken/every_operation_skipped.yaml",
+    ] {
+        let output = xtask(&["generate", "--spec", spec, "--out", out.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{spec}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.starts_with(&format!("error: {spec}: #/paths: "))
+                && stderr.trim_end().lines().count() == 1,
+            "one `error:` paragraph at #/paths: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "no summary line");
+        assert!(!out.exists(), "{spec} created {}", out.display());
+    }
 }

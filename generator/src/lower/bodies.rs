@@ -13,7 +13,7 @@ use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{JsonBody, Location, ParamField, Resource, RustType, Skipped};
+use crate::ir::{JsonBody, Location, ParamField, Resource, RustType, SkipReason, Skipped};
 use crate::naming::{self, Scope};
 
 /// The media type of the form bodies the client sends.
@@ -56,13 +56,9 @@ impl<'a> Lowerer<'a> {
             let body = self.json_body(media_type, media, &pointer, operation_id)?;
             return Ok(Some(Body::Json(body)));
         }
-        let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
         self.skipped.push(Skipped {
             operation: label.to_owned(),
-            reason: format!(
-                "request bodies of type {} cannot be sent: only a form ({FORM}) or JSON (application/json, or a +json type)",
-                types.join(", ")
-            ),
+            reason: SkipReason::Body(body.content.keys().cloned().collect()),
         });
         Ok(None)
     }

@@ -194,7 +194,7 @@ impl<'a> Lowerer<'a> {
         if spec.paths.paths.is_empty() {
             return Err(self.unsupported(
                 "#/paths",
-                "the spec has no paths, so there is nothing to generate",
+                "the spec has no paths, so there is nothing to generate; add an operation under `paths`",
             ));
         }
         let base_url = spec
@@ -231,7 +231,23 @@ impl<'a> Lowerer<'a> {
         })?;
 
         let raw_ops = self.collect_operations()?;
+        if raw_ops.is_empty() && self.skipped.is_empty() {
+            let none = match spec.paths.paths.len() {
+                1 => "the only path has no operation".to_owned(),
+                n => format!("none of the {n} paths has an operation"),
+            };
+            return Err(self.unsupported(
+                "#/paths",
+                format!(
+                    "{none} (get, post, put, patch or delete), so there is nothing to generate; add an operation under `paths`"
+                ),
+            ));
+        }
         let resources = self.build_resources(&raw_ops)?;
+        if resources.iter().all(|r| r.operations.is_empty()) {
+            // Each operation not generated was recorded once, with its reason.
+            return Err(self.every_operation_skipped(self.skipped.len()));
+        }
         let webhooks = self.webhooks()?;
 
         let mut models = std::mem::take(&mut self.models);
@@ -285,6 +301,33 @@ impl<'a> Lowerer<'a> {
             skipped: self.skipped,
             webhooks,
         })
+    }
+}
+
+impl Lowerer<'_> {
+    /// The error for a spec whose `total` operations were all skipped: the
+    /// crate would have no operation, so none is written.
+    fn every_operation_skipped(&self, total: usize) -> Error {
+        let reasons: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.operation, s.reason))
+            .collect();
+        let (all, change) = if total == 1 {
+            ("the only operation was skipped".to_owned(), "change it")
+        } else {
+            (
+                format!("all {total} operations were skipped"),
+                "change one of them",
+            )
+        };
+        self.unsupported(
+            "#/paths",
+            format!(
+                "{all}, so the crate would have no operation: {}; {change} to something the generator supports, or add an operation",
+                reasons.join("; ")
+            ),
+        )
     }
 }
 

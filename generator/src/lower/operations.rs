@@ -10,7 +10,7 @@ use crate::docs;
 use crate::error::Result;
 use crate::ir::{
     HttpMethod, Location, Operation, ParamField, ParamsStruct, PathArg, PathParam, Resource,
-    ResponseKind, RustType, Setter, Skipped,
+    ResponseKind, RustType, Setter, SkipReason, Skipped,
 };
 use crate::naming::{self, Scope};
 
@@ -181,7 +181,7 @@ impl<'a> Lowerer<'a> {
                     Parameter::Cookie { .. } => {
                         self.skipped.push(Skipped {
                             operation: label.to_owned(),
-                            reason: format!("cookie parameters are not supported ({pointer})"),
+                            reason: SkipReason::Cookie(pointer.clone()),
                         });
                         return Ok(None);
                     }

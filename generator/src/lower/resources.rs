@@ -10,7 +10,7 @@ use super::types::component_type_name;
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{ChainStep, HttpMethod, PathParam, Resource};
+use crate::ir::{ChainStep, HttpMethod, PathParam, Resource, SkipReason, Skipped};
 use crate::naming::{self, Scope};
 
 /// Method names the client and every handle already use.
@@ -68,6 +68,19 @@ impl<'a> Lowerer<'a> {
                         method,
                         op,
                         path_level: &item.parameters,
+                    });
+                }
+            }
+            // The client has no call for these; each is reported, not dropped.
+            for (method, op) in [
+                ("HEAD", &item.head),
+                ("OPTIONS", &item.options),
+                ("TRACE", &item.trace),
+            ] {
+                if op.is_some() {
+                    self.skipped.push(Skipped {
+                        operation: format!("{method} {path}"),
+                        reason: SkipReason::Method(method),
                     });
                 }
             }
