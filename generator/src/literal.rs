@@ -68,6 +68,25 @@ impl Api {
     pub fn title_toml(&self) -> String {
         toml_str(&self.title)
     }
+
+    /// The sensitive JSON keys as Rust string literals.
+    pub fn sensitive_key_lits(&self) -> Vec<String> {
+        self.sensitive_keys.iter().map(|k| rust_str(k)).collect()
+    }
+}
+
+impl ModelField {
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        rust_str(crate::naming::bare(&self.rust_name))
+    }
+}
+
+impl ParamField {
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        rust_str(crate::naming::bare(&self.rust_name))
+    }
 }
 
 impl ModelField {
@@ -158,6 +177,14 @@ impl Example {
     /// The undeclared keys, each as a Rust string literal.
     pub fn undeclared_lits(&self) -> Vec<String> {
         self.undeclared.iter().map(|key| rust_str(key)).collect()
+    }
+}
+
+impl crate::ir::PiiCase {
+    /// The field's name as `Debug` prints it, for a check inside a string literal.
+    pub fn field_debug(&self) -> String {
+        let lit = rust_str(crate::naming::bare(&self.field));
+        lit[1..lit.len() - 1].to_owned()
     }
 }
 

@@ -19,6 +19,7 @@ mod enums;
 mod examples;
 mod models;
 mod operations;
+mod pii;
 mod refs;
 mod resources;
 mod responses;
@@ -235,6 +236,9 @@ impl<'a> Lowerer<'a> {
         models::break_cycles(&mut models);
         let mut enums = std::mem::take(&mut self.enums);
         enums.sort_by(|a, b| a.name.cmp(&b.name));
+        let sensitive_keys = pii::sensitive_keys(&models);
+        let redacted_types = pii::redacted_types(&models, &resources);
+        let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
         Ok(Api {
             lib_name: crate_name.replace('-', "_"),
@@ -266,6 +270,9 @@ impl<'a> Lowerer<'a> {
             enums,
             skipped: self.skipped,
             webhooks,
+            sensitive_keys,
+            redacted_types,
+            pii_cases,
         })
     }
 }

@@ -4,7 +4,7 @@
 use openapiv3::{Parameter, ParameterSchemaOrContent};
 
 use super::resources::RawOp;
-use super::{Lowerer, escape_pointer};
+use super::{Lowerer, escape_pointer, pii};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{
@@ -80,6 +80,9 @@ impl<'a> Lowerer<'a> {
         };
 
         let response = self.response_of(raw, &operation_id)?;
+        if let Some(params) = &mut params {
+            self.inherit_pii(params, &response);
+        }
         let response_examples = self.response_examples(raw, &response);
         let request_examples = self.request_examples(raw, params.as_ref());
         let request_example_others = self.request_example_others(params.as_ref());
@@ -184,6 +187,7 @@ impl<'a> Lowerer<'a> {
                 let context = format!("{}_{}", naming::bare(&resource.handle), data.name);
                 let ty = self.type_of(schema, &context, pointer)?;
                 let ty = self.wire_type(ty);
+                let mark = pii::mark_in(&data.extensions).or_else(|| self.schema_mark(schema));
                 fields.push((
                     index,
                     param_field(
@@ -193,6 +197,7 @@ impl<'a> Lowerer<'a> {
                         ty,
                         data.required,
                         docs::first(&[data.description.as_deref()]),
+                        mark,
                     ),
                 ));
             }
@@ -266,6 +271,7 @@ pub(super) fn param_field(
     ty: RustType,
     required: bool,
     doc: Vec<String>,
+    mark: Option<pii::Mark>,
 ) -> ParamField {
     let setter = match &ty {
         RustType::String => Setter::Into,
@@ -280,6 +286,10 @@ pub(super) fn param_field(
         required,
         setter,
         doc,
+        pii: mark.as_ref().map(|m| m.pii),
+        pii_doc: mark
+            .map(|m| pii::pii_doc(m.pii, &m.handling, None))
+            .unwrap_or_default(),
     }
 }
 
