@@ -157,7 +157,7 @@ pub struct ListServiceBindingParams {
     pub binding_type: Option<Vec<ServiceBindingBindingType>>,
     /// Only bindings that belong to these user identities. Repeat the parameter to give several.
     ///
-    /// Personal data: it carries the `identity` of [`ServiceBinding`](crate::ServiceBinding), which the spec marks as standard personal data.
+    /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<Vec<String>>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
