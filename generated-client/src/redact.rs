@@ -26,7 +26,7 @@ pub(crate) trait Redact {
 
 impl Redact for String {
     fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<redacted {} bytes>", self.len())
+        count(f, self.len(), "byte", "bytes")
     }
 }
 
@@ -35,20 +35,20 @@ impl Redact for serde_json::Value {
         match self {
             serde_json::Value::Null => f.write_str("Null"),
             serde_json::Value::String(text) => text.fmt_redacted(f),
-            other => write!(f, "<redacted {} bytes of JSON>", json_len(other)),
+            other => count(f, json_len(other), "byte of JSON", "bytes of JSON"),
         }
     }
 }
 
 impl<T> Redact for Vec<T> {
     fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<redacted {} items>", self.len())
+        count(f, self.len(), "item", "items")
     }
 }
 
 impl<T> Redact for BTreeMap<String, T> {
     fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<redacted {} entries>", self.len())
+        count(f, self.len(), "entry", "entries")
     }
 }
 
@@ -95,6 +95,11 @@ impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
             self.0.fmt(f)
         }
     }
+}
+
+/// `<redacted 1 item>`, `<redacted 2 items>`.
+fn count(f: &mut fmt::Formatter<'_>, n: usize, one: &str, many: &str) -> fmt::Result {
+    write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
 }
 
 /// The size of `value` as compact JSON, without writing it anywhere.
@@ -1875,6 +1880,10 @@ mod tests {
         assert_eq!(
             format!("{:?}", Redacted(& Some(Box::new(7i64)))), "Some(<redacted>)"
         );
+        assert_eq!(format!("{:?}", Redacted(& vec![1])), "<redacted 1 item>");
+        assert_eq!(format!("{:?}", Redacted(& String::from("a"))), "<redacted 1 byte>");
+        let map = BTreeMap::from([("k".to_owned(), 1)]);
+        assert_eq!(format!("{:?}", Redacted(& map)), "<redacted 1 entry>");
     }
 
     /// A decoder error whose message quotes [`SENTINEL`].
