@@ -705,6 +705,8 @@ impl Pii {
 pub struct PiiCase {
     /// The test function's name, e.g. `conversation_message_body`.
     pub test: String,
+    /// The model or params struct, e.g. `ConversationMessage`.
+    pub owner: String,
     /// The field's Rust name.
     pub field: String,
     /// A Rust expression building the struct with the field holding a

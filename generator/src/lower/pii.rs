@@ -213,6 +213,7 @@ pub(super) fn pii_cases(models: &[Model], resources: &[Resource], enums: &[Enum]
                     naming::bare(&field.rust_name)
                 )),
                 build,
+                owner: model.name.clone(),
                 field: field.rust_name.clone(),
                 pii,
             });
@@ -244,6 +245,7 @@ pub(super) fn pii_cases(models: &[Model], resources: &[Resource], enums: &[Enum]
                     naming::bare(&field.rust_name)
                 )),
                 build,
+                owner: params.name.clone(),
                 field: field.rust_name.clone(),
                 pii,
             });
