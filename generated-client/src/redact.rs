@@ -260,9 +260,11 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
     }
 }
 
-/// The JSON decoder's message about a body, with every quoted value in it
-/// (`invalid type: string "…"`) replaced by its size: the decoder does not
-/// say which field the value belongs to, so none is shown.
+/// The JSON decoder's message about a body, with every value it quotes
+/// (`invalid type: string "…"`, ``integer `…` ``, ``floating point `…` ``,
+/// ``character `…` ``) replaced by its size: the decoder does not say which
+/// field the value belongs to, so none is shown. Names it quotes
+/// (``missing field `sid` ``) stay.
 pub(crate) struct DecoderMessage<'a>(pub(crate) &'a serde_json::Error);
 impl DecoderMessage<'_> {
     fn text(&self) -> String {
@@ -272,11 +274,21 @@ impl DecoderMessage<'_> {
         let mut copied = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if bytes[i] != b'"' {
-                i += 1;
-                continue;
-            }
-            let (content_end, end) = string_end(bytes, i);
+            let (content_end, end) = match bytes[i] {
+                b'"' => string_end(bytes, i),
+                b'`' if ["integer ", "floating point ", "character "]
+                    .iter()
+                    .any(|kind| message[..i].ends_with(kind)) => {
+                    match message[i + 1..].find('`') {
+                        Some(at) => (i + 1 + at, i + 2 + at),
+                        None => (bytes.len(), bytes.len()),
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
             out.push_str(&message[copied..i]);
             out.push_str(&format!("<redacted {} bytes>", content_end - i - 1));
             copied = end;
@@ -1900,6 +1912,40 @@ mod tests {
         assert!(! shown.contains(SENTINEL), "{shown}");
         assert!(shown.contains("<redacted 17 bytes>"), "{shown}");
         assert!(shown.contains("expected i64"), "{shown}");
+        let number = serde_json::from_str::<String>("4111111111111111").unwrap_err();
+        assert!(number.to_string().contains("4111111111111111"));
+        let shown = DecoderMessage(&number).to_string();
+        assert!(! shown.contains("4111"), "{shown}");
+        assert!(shown.contains("integer <redacted 16 bytes>"), "{shown}");
+        let float = serde_json::from_str::<String>("12.5").unwrap_err();
+        assert!(! DecoderMessage(& float).to_string().contains("12.5"));
+        let missing = serde_json::from_str::<MissingSid>("{}").unwrap_err();
+        assert_eq!(missing.to_string(), "missing field `sid` at line 1 column 2");
+        assert_eq!(DecoderMessage(& missing).to_string(), missing.to_string());
+    }
+
+    /// A struct with a required field, for a decoder error that names it.
+    #[derive(Debug)]
+    struct MissingSid;
+    impl<'de> serde::Deserialize<'de> for MissingSid {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = MissingSid;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an object with a sid")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    _: A,
+                ) -> Result<MissingSid, A::Error> {
+                    Err(serde::de::Error::missing_field("sid"))
+                }
+            }
+            deserializer.deserialize_map(Visit)
+        }
     }
 
     #[test]
