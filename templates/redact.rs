@@ -2,16 +2,20 @@
 //!
 //! The spec marks some fields as personal data (`x-twilio: {pii: ...}`).
 //! The `Debug` of a model or params struct prints a field marked
-//! *sensitive* through [`Redacted`]: only whether it is set and its size,
+//! *sensitive* through `Redacted`: only whether it is set and its size,
 //! never the value. A field marked *standard* goes through `Personal`,
 //! which prints the value unless the `redact-personal-data` feature is on.
-//! Errors print the bodies they keep through [`BodyExcerpt`]: bounded, and
+//! Errors print the bodies they keep through `BodyExcerpt`: bounded, and
 //! with the values of the sensitive keys hidden.
 
+{% if api.has_personal_data() %}
 use std::collections::BTreeMap;
+{% endif %}
 use std::fmt;
+{% if api.has_personal_data() %}
 
 use chrono::{DateTime, Utc};
+
 
 /// How a personal value prints in place of itself: whether it is set and
 /// how big it is, never what it holds.
@@ -124,6 +128,8 @@ fn json_len(value: &serde_json::Value) -> usize {
     let _ = serde_json::to_writer(&mut count, value);
     count.0
 }
+
+{% endif %}
 
 /// The most bytes of a body an error prints.
 pub(crate) const BODY_LIMIT: usize = 512;
@@ -324,6 +330,7 @@ mod tests {
     /// Text that must not appear where personal data is hidden.
     const SENTINEL: &str = "pii-sentinel-5f0c";
 
+{% if !api.pii_cases.is_empty() %}
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].
     fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
@@ -331,6 +338,7 @@ mod tests {
         assert_eq!(plain.contains(SENTINEL), pretty.contains(SENTINEL), "{pretty}");
         plain.contains(SENTINEL)
     }
+{% endif %}
 {% for case in api.pii_cases %}
 
     #[test]
@@ -346,6 +354,7 @@ mod tests {
         assert!(format!("{value:?}").contains("{{ case.field_debug() }}: "));
     }
 {% endfor %}
+{% if api.has_personal_data() %}
 {% raw %}
 
     #[test]
@@ -364,6 +373,9 @@ mod tests {
         let map = BTreeMap::from([("k".to_owned(), 1)]);
         assert_eq!(format!("{:?}", Redacted(&map)), "<redacted 1 entry>");
     }
+{% endraw %}
+{% endif %}
+{% raw %}
 
     /// A decoder error whose message quotes [`SENTINEL`].
     fn decoder_error() -> serde_json::Error {
