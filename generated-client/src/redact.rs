@@ -4,10 +4,10 @@
 //!
 //! The spec marks some fields as personal data (`x-twilio: {pii: ...}`).
 //! The `Debug` of a model or params struct prints a field marked
-//! *sensitive* through [`Redacted`]: only whether it is set and its size,
+//! *sensitive* through `Redacted`: only whether it is set and its size,
 //! never the value. A field marked *standard* goes through `Personal`,
 //! which prints the value unless the `redact-personal-data` feature is on.
-//! Errors print the bodies they keep through [`BodyExcerpt`]: bounded, and
+//! Errors print the bodies they keep through `BodyExcerpt`: bounded, and
 //! with the values of the sensitive keys hidden.
 
 use std::collections::BTreeMap;
