@@ -730,6 +730,7 @@ fn personal_data_markers_reach_every_field_they_mark() {
         api.sensitive_keys,
         ["blob", "count", "extra", "mood", "seen", "text"]
     );
+    assert_eq!(api.standard_keys, ["contact", "phone", "tags"]);
     assert_eq!(api.redacted_types, ["Contact", "NoteKind"]);
     // One generated test per marked field that can hold text: not `count`
     // or `seen` (a number, a date-time) nor `contact` (a model).

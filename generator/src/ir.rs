@@ -45,6 +45,9 @@ pub struct Api {
     /// The JSON keys of every model field marked sensitive, sorted: their
     /// values are hidden in the bodies an error prints.
     pub sensitive_keys: Vec<String>,
+    /// The JSON keys of every model field marked as standard personal data
+    /// and never sensitive, sorted: hidden too with `redact-personal-data`.
+    pub standard_keys: Vec<String>,
     /// The generated types held by a field marked as personal data, sorted
     /// (each gets the plain `<redacted>` rendering).
     pub redacted_types: Vec<String>,

@@ -69,6 +69,11 @@ impl Api {
         toml_str(&self.title)
     }
 
+    /// The standard (and nowhere sensitive) JSON keys as Rust string literals.
+    pub fn standard_key_lits(&self) -> Vec<String> {
+        self.standard_keys.iter().map(|k| rust_str(k)).collect()
+    }
+
     /// The sensitive JSON keys as Rust string literals.
     pub fn sensitive_key_lits(&self) -> Vec<String> {
         self.sensitive_keys.iter().map(|k| rust_str(k)).collect()

@@ -34,7 +34,7 @@ use openapiv3::OpenAPI;
 
 use crate::docs;
 use crate::error::{Error, Result};
-use crate::ir::{Api, Enum, Model, Skipped};
+use crate::ir::{Api, Enum, Model, Pii, Skipped};
 use crate::naming::{self, Scope};
 
 /// Names the generated crate's root already uses for its runtime.
@@ -236,7 +236,8 @@ impl<'a> Lowerer<'a> {
         models::break_cycles(&mut models);
         let mut enums = std::mem::take(&mut self.enums);
         enums.sort_by(|a, b| a.name.cmp(&b.name));
-        let sensitive_keys = pii::sensitive_keys(&models);
+        let sensitive_keys = pii::keys(&models, Pii::Sensitive, &[]);
+        let standard_keys = pii::keys(&models, Pii::Standard, &sensitive_keys);
         let redacted_types = pii::redacted_types(&models, &resources);
         let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
@@ -271,6 +272,7 @@ impl<'a> Lowerer<'a> {
             skipped: self.skipped,
             webhooks,
             sensitive_keys,
+            standard_keys,
             redacted_types,
             pii_cases,
         })

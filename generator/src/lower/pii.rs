@@ -150,12 +150,13 @@ pub(super) fn pii_doc(pii: Pii, handling: &str, from: Option<&str>) -> Vec<Strin
     vec![what, how.to_owned()]
 }
 
-/// The JSON keys of the models' sensitive fields, sorted and distinct.
-pub(super) fn sensitive_keys(models: &[Model]) -> Vec<String> {
+/// The JSON keys of the models' fields marked `pii`, but not those in
+/// `except`, sorted and distinct.
+pub(super) fn keys(models: &[Model], pii: Pii, except: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = models
         .iter()
         .flat_map(|m| &m.fields)
-        .filter(|f| f.pii == Some(Pii::Sensitive))
+        .filter(|f| f.pii == Some(pii) && !except.contains(&f.wire_name))
         .map(|f| f.wire_name.clone())
         .collect();
     keys.sort();
