@@ -16,12 +16,13 @@ use crate::wire::{Fields, SeqAsMap, StructVisitor};
 ///
 /// A response body an error keeps is the caller's, whole, in its field;
 /// what `Debug` and `Display` print of it is bounded (512 bytes, then how
-/// many more there were) and has the value of every JSON key the spec
-/// marks sensitive anywhere (`body`, `attributes`...) replaced by its
-/// size, also in a body cut short. What that cannot promise: a sensitive
-/// value under a key that is not marked anywhere, or in text that is not
-/// JSON, is only bounded, not hidden; and standard personal data (an
-/// identity, an address) in a body is printed.
+/// many more there were) and has the value of every JSON key that the spec
+/// marks as sensitive personal data on any model replaced by its size, also
+/// in a body cut short; with the `redact-personal-data` feature (when the
+/// spec marks any), the keys marked as standard personal data too. What
+/// that cannot promise: a personal value under a key no model marks, or in
+/// text that is not JSON, is only bounded, not hidden; without the feature,
+/// standard personal data in a body is printed.
 pub enum Error {
     /// The server answered with a non-2xx status.
     Api(Box<ApiError>),

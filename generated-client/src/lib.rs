@@ -332,7 +332,8 @@
 //!
 //! Errors keep the bodies they carry whole for the caller, and print at
 //! most 512 bytes of them, with the values of the keys the spec marks
-//! sensitive hidden (see [`Error`]).
+//! sensitive hidden, and with the feature the standard ones too (see
+//! [`Error`]).
 //!
 //! # Features
 //!

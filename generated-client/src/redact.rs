@@ -125,8 +125,30 @@ pub(crate) const BODY_LIMIT: usize = 512;
 /// The JSON keys of the fields the spec marks sensitive: their values are
 /// hidden wherever they appear in a body an error prints.
 const SENSITIVE_KEYS: &[&str] = &["attributes", "body", "conversation_attributes"];
-/// A response body as an error prints it: the values of [`SENSITIVE_KEYS`]
-/// replaced by their size, then at most [`BODY_LIMIT`] bytes and how many
+/// The JSON keys of the fields the spec marks as standard personal data
+/// (and as sensitive nowhere): hidden too with `redact-personal-data`.
+const STANDARD_KEYS: &[&str] = &[
+    "address",
+    "author",
+    "conversation_friendly_name",
+    "conversation_unique_name",
+    "endpoint",
+    "friendly_name",
+    "identity",
+    "media",
+    "messaging_binding",
+    "participant_identity",
+    "participant_messaging_binding",
+    "unique_name",
+];
+/// Whether the value under `key` is hidden in a body an error prints.
+fn hides(key: &str) -> bool {
+    SENSITIVE_KEYS.contains(&key)
+        || (cfg!(feature = "redact-personal-data") && STANDARD_KEYS.contains(&key))
+}
+
+/// A response body as an error prints it: the values of the keys it
+/// [`hides`] replaced by their size, then at most [`BODY_LIMIT`] bytes and how many
 /// more there were. The body is read as JSON text token by token, so a
 /// truncated or malformed body is redacted too; text that is not JSON at
 /// all is only bounded.
@@ -158,7 +180,7 @@ impl fmt::Display for BodyExcerpt<'_> {
     }
 }
 
-/// `body` with the value after each sensitive key replaced by
+/// `body` with the value after each key it [`hides`] replaced by
 /// `"<redacted N bytes>"` (a `null` is kept).
 fn redact_json(body: &str) -> String {
     let bytes = body.as_bytes();
@@ -173,7 +195,7 @@ fn redact_json(body: &str) -> String {
         let (content_end, end) = string_end(bytes, i);
         let key = &body[i + 1..content_end];
         let colon = skip_space(bytes, end);
-        if bytes.get(colon) != Some(&b':') || !SENSITIVE_KEYS.contains(&key) {
+        if bytes.get(colon) != Some(&b':') || !hides(key) {
             i = end;
             continue;
         }
@@ -2019,6 +2041,19 @@ mod tests {
             }
             let body = format!(r#"{{"{key}":null}}"#);
             assert_eq!(BodyExcerpt(& body).text(BODY_LIMIT), body);
+        }
+    }
+
+    #[test]
+    fn errors_hide_standard_personal_data_only_with_the_feature() {
+        for key in STANDARD_KEYS {
+            assert!(! SENSITIVE_KEYS.contains(key));
+            let body = format!(r#"{{"sid":"CH00","{key}":"{SENTINEL}"}}"#);
+            let error = Error::decode(200, body.as_bytes(), decoder_error());
+            assert_eq!(
+                format!("{error:?}") .contains(SENTINEL), cfg!(not(feature =
+                "redact-personal-data")), "{error:?}"
+            );
         }
     }
 }
