@@ -62,9 +62,13 @@ impl<'a> Lowerer<'a> {
                     _ => None,
                 })
             }
-            ReferenceOr::Reference { .. } => {
-                let target = self.resolve_schema(schema, "#").ok()?;
-                self.schema_mark_at(&ReferenceOr::Item(target), depth + 1)
+            ReferenceOr::Reference { reference } => {
+                // Looked up in place (no copy of the schema): a `$ref` the
+                // generator cannot resolve is reported where its type is made.
+                let name = reference.strip_prefix("#/components/schemas/")?;
+                let name = name.replace("~1", "/").replace("~0", "~");
+                let target = self.spec.components.as_ref()?.schemas.get(&name)?;
+                self.schema_mark_at(target, depth + 1)
             }
         }
     }
