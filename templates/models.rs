@@ -30,12 +30,16 @@ use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %},
 {% else if model.derives_default() %}
 /// Build one with [`{{ model.name }}::new`] and the setters of the fields you need:
 /// the struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-{% else %}
+{% else if model.request %}
 /// Build one with [`{{ model.name }}::new`], which takes the required fields, and
 /// the setters of the others: the struct is `#[non_exhaustive]`, so a field
 /// Twilio adds is a minor release.
+{% else %}
+/// Build one with [`{{ model.name }}::new`], which takes the required fields, and
+/// set the others you need: the struct is `#[non_exhaustive]`, so a field
+/// Twilio adds is a minor release.
 {% endif %}
-#[derive(Debug, Clone, {% if model.derives_default() %}Default, {% endif %}PartialEq)]
+#[derive({% if !model.has_personal_data() %}Debug, {% endif %}Clone, {% if model.derives_default() %}Default, {% endif %}PartialEq)]
 #[non_exhaustive]
 pub struct {{ model.name }} {
 {% for field in model.fields %}
@@ -45,9 +49,31 @@ pub struct {{ model.name }} {
     {% if field.doc.is_empty() %}
     /// The `{{ field.wire_doc() }}` field.
     {% endif %}
+    {% if !field.pii_doc.is_empty() %}
+    ///
+    {% endif %}
+    {% for line in field.pii_doc %}
+    /// {{ line }}
+    {% endfor %}
     pub {{ field.rust_name }}: {{ field.ty }},
 {% endfor %}
 }
+{% if model.has_personal_data() %}
+
+impl std::fmt::Debug for {{ model.name }} {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("{{ model.name }}")
+        {% for field in model.fields %}
+            {% if let Some(wrapper) = field.debug_wrapper() %}
+            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
+            {% else %}
+            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
+            {% endif %}
+        {% endfor %}
+            .finish()
+    }
+}
+{% endif %}
 
 impl Serialize for {{ model.name }} {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -137,7 +137,7 @@ impl {{ resource.handle }} {
 {% endfor %}
 ///
 /// It also deserializes from JSON keyed by the wire names (`{{ params.fields[0].wire_doc() }}`).
-#[derive(Debug, Clone, {% if params.derives_default() %}Default, {% endif %}PartialEq)]
+#[derive({% if !params.has_personal_data() %}Debug, {% endif %}Clone, {% if params.derives_default() %}Default, {% endif %}PartialEq)]
 #[non_exhaustive]
 pub struct {{ params.name }} {
 {% for field in params.fields %}
@@ -147,9 +147,31 @@ pub struct {{ params.name }} {
     {% if field.doc.is_empty() %}
     /// Sent as `{{ field.wire_doc() }}`.
     {% endif %}
+    {% if !field.pii_doc.is_empty() %}
+    ///
+    {% endif %}
+    {% for line in field.pii_doc %}
+    /// {{ line }}
+    {% endfor %}
     pub {{ field.rust_name }}: {% if field.required %}{{ field.ty }}{% else %}Option<{{ field.ty }}>{% endif %},
 {% endfor %}
 }
+{% if params.has_personal_data() %}
+
+impl std::fmt::Debug for {{ params.name }} {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("{{ params.name }}")
+        {% for field in params.fields %}
+            {% if let Some(wrapper) = field.debug_wrapper() %}
+            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
+            {% else %}
+            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
+            {% endif %}
+        {% endfor %}
+            .finish()
+    }
+}
+{% endif %}
 
 impl {{ params.name }} {
 {% if params.derives_default() %}

@@ -66,10 +66,12 @@ fn every_construct_fixture_builds() {
             .current_dir(&dir)
             .args(["test", "--workspace", target, "--quiet"])
             // The runtime and events behind the webhook features, in the
-            // fixture that describes webhooks.
+            // fixture that describes webhooks; standard personal data
+            // redacted too, in the fixture that marks some (the committed
+            // crate's tests run with and without it).
             .args([
                 "--features",
-                "fixture-webhooks/webhooks,fixture-webhooks/access-token",
+                "fixture-webhooks/webhooks,fixture-webhooks/access-token,fixture-personal-data/redact-personal-data",
             ])
             .env("CARGO_TARGET_DIR", root.join("target/fixture-builds"))
             // Odd names must give code without a single warning, too.

@@ -6,7 +6,10 @@
 //! (`tests/full_api/required.rs`) and run the Prism conformance of every
 //! operation but the four that only work with an array form field
 //! (`tests/full_api/prism.rs`, which reads `PRISM_URL` from the environment
-//! `cargo test` passes on). The generated crate is named
+//! `cargo test` passes on). Among the crate's own tests, one per field
+//! Twilio marks as personal data checks that its value stays out of
+//! `Debug`; this test checks that every sensitive model field has one and
+//! that it passed. The generated crate is named
 //! `twilio-conversations`, like the committed one, so the same files build
 //! against both (they are test targets of this crate too).
 //!
@@ -18,7 +21,7 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::process::Command;
 
-fn cargo(dir: &Path, args: &[&str]) {
+fn cargo(dir: &Path, args: &[&str]) -> String {
     let target = workspace_tests::root().join("target/full-api");
     let output = Command::new(env!("CARGO"))
         .current_dir(dir)
@@ -36,6 +39,7 @@ fn cargo(dir: &Path, args: &[&str]) {
         args.join(" ")
     );
     println!("cargo {}: ok\n{stdout}", args.join(" "));
+    stdout.into_owned()
 }
 
 #[test]
@@ -73,6 +77,30 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
         numbered.is_empty(),
         "names disambiguated by a number: {numbered:?}"
     );
+    // Every field of every model that Twilio marks sensitive has a
+    // generated test that its value stays out of `Debug` (run below).
+    let sensitive: Vec<(&str, &str)> = api
+        .models
+        .iter()
+        .flat_map(|m| m.fields.iter().map(move |f| (m, f)))
+        .filter(|(_, f)| f.pii == Some(codegen::ir::Pii::Sensitive))
+        .map(|(m, f)| (m.name.as_str(), f.rust_name.as_str()))
+        .collect();
+    assert!(
+        sensitive.len() >= 16,
+        "sensitive model fields: {sensitive:?}"
+    );
+    let sensitive_tests: Vec<&str> = sensitive
+        .iter()
+        .map(|(model, field)| {
+            api.pii_cases
+                .iter()
+                .find(|c| c.owner == *model && c.field == *field)
+                .unwrap_or_else(|| panic!("no Debug test for {model}.{field}"))
+                .test
+                .as_str()
+        })
+        .collect();
 
     // Outside the workspace, so the workspace root does not claim the crate
     // (nor confuse it with the committed one of the same name). One
@@ -118,6 +146,12 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
             "skipped: PRISM_URL is not set, so the Prism conformance (tests/full_api/prism.rs) does not run"
         );
     }
-    cargo(&dir, &["test"]);
+    let tested = cargo(&dir, &["test"]);
+    for test in sensitive_tests {
+        assert!(
+            tested.contains(&format!("redact::tests::{test} ... ok")),
+            "redact::tests::{test} did not pass"
+        );
+    }
     cargo(&dir, &["doc", "--no-deps"]);
 }

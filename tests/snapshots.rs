@@ -20,6 +20,7 @@ const OURS: &[&str] = &[
     "src/error.rs",
     "src/pagination.rs",
     "src/wire.rs",
+    "src/redact.rs",
     "src/signature.rs",
     "src/access_token.rs",
     "src/resources/conversations.rs",

@@ -7,13 +7,22 @@ use std::fmt;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
+use crate::redact::{BodyExcerpt, DecoderMessage};
 use crate::wire::{Fields, SeqAsMap, StructVisitor};
 
 /// Why a call failed.
 ///
 /// No variant's `Debug` or `Display` output contains a credential.
-#[derive(Debug)]
-#[non_exhaustive]
+///
+/// A response body an error keeps is the caller's, whole, in its field;
+/// what `Debug` and `Display` print of it is bounded (512 bytes, then how
+/// many more there were) and has the value of every JSON key that the spec
+/// marks as sensitive personal data on any model replaced by its size, also
+/// in a body cut short; with the `redact-personal-data` feature (when the
+/// spec marks any), the keys marked as standard personal data too. What
+/// that cannot promise: a personal value under a key no model marks, or in
+/// text that is not JSON, is only bounded, not hidden; without the feature,
+/// standard personal data in a body is printed.
 pub enum Error {
     /// The server answered with a non-2xx status.
     Api(Box<ApiError>),
@@ -22,12 +31,18 @@ pub enum Error {
     /// The request took longer than the configured timeout.
     Timeout(reqwest::Error),
     /// A 2xx answer whose body is not what the spec describes.
+    ///
+    /// `Display` gives the status and the decoder's message, with any value
+    /// it quotes replaced by its size (the decoder does not say which field
+    /// a value is in); `Debug` adds the bounded, redacted body. `source()`
+    /// is `None`, so that an error reporter walking the chain does not print
+    /// the decoder's raw message: it is the `source` field.
     Decode {
         /// The HTTP status of the answer.
         status: u16,
-        /// The body as received (lossily decoded as UTF-8).
+        /// The body as received (lossily decoded as UTF-8), whole.
         body: String,
-        /// What the JSON decoder said.
+        /// What the JSON decoder said; its message can quote a value of the body.
         source: serde_json::Error,
     },
     /// An environment variable the client needs is not set.
@@ -76,7 +91,9 @@ impl fmt::Display for Error {
             Error::Transport(err) => write!(f, "request failed: {err}"),
             Error::Timeout(err) => write!(f, "request timed out: {err}"),
             Error::Decode { status, source, .. } => {
-                write!(f, "cannot decode the {status} response: {source}")
+                write!(
+                    f, "cannot decode the {status} response: {}", DecoderMessage(source)
+                )
             }
             Error::MissingEnv(name) => {
                 write!(f, "environment variable {name} is not set")
@@ -90,8 +107,26 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(err) | Error::Timeout(err) => Some(err),
-            Error::Decode { source, .. } => Some(source),
             _ => None,
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(err) => f.debug_tuple("Api").field(err).finish(),
+            Error::Transport(err) => f.debug_tuple("Transport").field(err).finish(),
+            Error::Timeout(err) => f.debug_tuple("Timeout").field(err).finish(),
+            Error::Decode { status, body, source } => {
+                f.debug_struct("Decode")
+                    .field("status", status)
+                    .field("body", &BodyExcerpt(body))
+                    .field("source", &DecoderMessage(source))
+                    .finish()
+            }
+            Error::MissingEnv(name) => f.debug_tuple("MissingEnv").field(name).finish(),
+            Error::Config(message) => f.debug_tuple("Config").field(message).finish(),
         }
     }
 }
@@ -100,7 +135,11 @@ impl std::error::Error for Error {
 ///
 /// Twilio's JSON error body gives `code`, `message`, `more_info` and
 /// `details`; any other body (an HTML page from a proxy) is kept in `body`.
-#[derive(Debug, Clone)]
+///
+/// `Debug` prints `body` and `details` as [`Error`] prints a body: bounded,
+/// with the values of sensitive keys hidden. `message` is Twilio's text and
+/// printed as it is.
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status.
@@ -113,7 +152,7 @@ pub struct ApiError {
     pub more_info: Option<String>,
     /// Further details, when Twilio gives them.
     pub details: Option<serde_json::Value>,
-    /// The body as received (lossily decoded as UTF-8).
+    /// The body as received (lossily decoded as UTF-8), whole.
     pub body: String,
     /// The response headers.
     pub headers: HeaderMap,
@@ -207,11 +246,23 @@ impl fmt::Display for ApiError {
         match &self.message {
             Some(message) => write!(f, ": {message}"),
             None if self.body.is_empty() => Ok(()),
-            None => {
-                let snippet: String = self.body.chars().take(200).collect();
-                write!(f, ": {}", snippet.trim())
-            }
+            None => write!(f, ": {}", BodyExcerpt(& self.body).text(200).trim()),
         }
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let details = self.details.as_ref().map(|details| details.to_string());
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("more_info", &self.more_info)
+            .field("details", &details.as_deref().map(BodyExcerpt))
+            .field("body", &BodyExcerpt(&self.body))
+            .field("headers", &self.headers)
+            .finish()
     }
 }
 

@@ -313,6 +313,28 @@
 //! rewrites messages before they are posted, logs the other events and
 //! serves tokens.
 //!
+//! # Personal data in logs
+//!
+//! The spec marks some fields as personal data, and each says so in its
+//! docs. Printing a model or a params struct with `{:?}` (as
+//! `println!("{message:?}")` or `tracing::debug!(?message)` do) never shows
+//! a field marked *sensitive* (a message's `body`, the `attributes`): it
+//! prints whether the field is set and its size, `body: Some(<redacted 42 bytes>)`.
+//! A field marked *standard* (an `identity`, an `address`, a `friendly_name`)
+//! is printed, unless the `redact-personal-data` feature is on; then it is
+//! shown like a sensitive one. Only what `Debug` prints changes: the fields,
+//! `Serialize` and `Deserialize` hold and carry the values as they are.
+//!
+//! The feature is a Cargo feature rather than a switch at run time because
+//! it only ever adds redaction: Cargo turns a feature on for the whole build
+//! when any crate asks for it, so an app, or any library in it, can opt in
+//! for every log of the process, and nothing can opt out behind its back.
+//!
+//! Errors keep the bodies they carry whole for the caller, and print at
+//! most 512 bytes of them, with the values of the keys the spec marks
+//! sensitive hidden, and with the feature the standard ones too (see
+//! [`Error`]).
+//!
 //! # Features
 //!
 //! | feature | default | what it does |
@@ -322,6 +344,7 @@
 //! | `tracing` | no | one `tracing` span per request (`twilio.request`) with the operation, method, path template, status, attempt and elapsed time; never credentials or the values of parameters |
 //! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`); `ConversationEvent` decodes them into typed events and answers pre-action ones |
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
+//! | `redact-personal-data` | no | `Debug` hides fields marked as standard personal data too, as it always hides sensitive ones (see [Personal data in logs](#personal-data-in-logs)) |
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -374,6 +397,7 @@ mod error;
 mod events;
 mod models;
 mod pagination;
+mod redact;
 mod resources;
 
 #[cfg(feature = "webhooks")]

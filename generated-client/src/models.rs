@@ -155,7 +155,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Configuration> 
 ///
 /// Build one with `ConfigurationAddress::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigurationAddress {
     /// Unique SID of this address configuration: 34 characters starting with `IG`.
@@ -165,6 +165,9 @@ pub struct ConfigurationAddress {
     /// Channel of the address: `sms`, `whatsapp`, `messenger`, `gbm`, `email`, `rcs`, `apple` or `chat`.
     pub r#type: Option<String>,
     /// The channel address itself, e.g. a phone number in E.164 form such as `+15005550006`, or a `whatsapp:+...` address.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub address: Option<String>,
     /// Display name of the address configuration, up to 256 characters; `null` when not set.
     pub friendly_name: Option<String>,
@@ -178,6 +181,23 @@ pub struct ConfigurationAddress {
     pub url: Option<String>,
     /// Two-letter ISO 3166-1 country code of the address, e.g. `US`; only relevant for short codes.
     pub address_country: Option<String>,
+}
+
+impl std::fmt::Debug for ConfigurationAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfigurationAddress")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("type", &self.r#type)
+            .field("address", &crate::redact::Personal(&self.address))
+            .field("friendly_name", &self.friendly_name)
+            .field("auto_creation", &self.auto_creation)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("address_country", &self.address_country)
+            .finish()
+    }
 }
 
 impl Serialize for ConfigurationAddress {
@@ -408,7 +428,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConfigurationWe
 ///
 /// Build one with `Conversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Conversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
@@ -420,10 +440,19 @@ pub struct Conversation {
     /// Unique SID of this conversation: 34 characters starting with `CH`.
     pub sid: Option<String>,
     /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
     pub state: Option<ConversationState>,
@@ -439,6 +468,27 @@ pub struct Conversation {
     pub links: Option<BTreeMap<String, String>>,
     /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
     pub bindings: Option<serde_json::Value>,
+}
+
+impl std::fmt::Debug for Conversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("sid", &self.sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("state", &self.state)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("timers", &self.timers)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .field("bindings", &self.bindings)
+            .finish()
+    }
 }
 
 impl Serialize for Conversation {
@@ -578,7 +628,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Conversation> {
 ///
 /// Build one with `ConversationMessage::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationMessage {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this message (`AC...`).
@@ -590,12 +640,24 @@ pub struct ConversationMessage {
     /// Position of the message in the conversation. Indices rise with the order in which messages arrive, but numbers can be skipped.
     pub index: Option<i64>,
     /// Who wrote the message: the identity of a chat user, the address of a channel participant, or `system` when no author was given.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// Text of the message, up to 1,600 characters; `null` for messages that only carry media or a content template.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<serde_json::Value>>,
     /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// SID of the participant (`MB...`) who wrote the message; `null` for messages posted as `system`.
     pub participant_sid: Option<String>,
@@ -611,6 +673,28 @@ pub struct ConversationMessage {
     pub links: Option<BTreeMap<String, String>>,
     /// SID of the [Content](https://www.twilio.com/docs/content) template (`HX...`) the message was built from; `null` for ordinary messages.
     pub content_sid: Option<String>,
+}
+
+impl std::fmt::Debug for ConversationMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConversationMessage")
+            .field("account_sid", &self.account_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("sid", &self.sid)
+            .field("index", &self.index)
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("participant_sid", &self.participant_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("delivery", &self.delivery)
+            .field("links", &self.links)
+            .field("content_sid", &self.content_sid)
+            .finish()
+    }
 }
 
 impl Serialize for ConversationMessage {
@@ -903,7 +987,7 @@ for crate::wire::StructVisitor<ConversationMessageReceipt> {
 ///
 /// Build one with `ConversationParticipant::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationParticipant {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant (`AC...`).
@@ -913,10 +997,19 @@ pub struct ConversationParticipant {
     /// Unique SID of this participant: 34 characters starting with `MB`.
     pub sid: Option<String>,
     /// Identity of the chat user behind the participant (up to 256 characters). Set only for participants using an SDK; `null` for SMS, WhatsApp and other channel participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// App-defined metadata of the participant: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding: Option<serde_json::Value>,
     /// SID of the conversation-level role (`RL...`) given to the participant.
     pub role_sid: Option<String>,
@@ -930,6 +1023,28 @@ pub struct ConversationParticipant {
     pub last_read_message_index: Option<i64>,
     /// When the participant's read horizon was last moved forward (ISO 8601 text); empty if never.
     pub last_read_timestamp: Option<String>,
+}
+
+impl std::fmt::Debug for ConversationParticipant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConversationParticipant")
+            .field("account_sid", &self.account_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("sid", &self.sid)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field(
+                "messaging_binding",
+                &crate::redact::Personal(&self.messaging_binding),
+            )
+            .field("role_sid", &self.role_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .finish()
+    }
 }
 
 impl Serialize for ConversationParticipant {
@@ -1197,7 +1312,7 @@ for crate::wire::StructVisitor<ConversationScopedWebhook> {
 ///
 /// Build one with `ConversationWithParticipants::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationWithParticipants {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
@@ -1209,10 +1324,19 @@ pub struct ConversationWithParticipants {
     /// Unique SID of this conversation: 34 characters starting with `CH`.
     pub sid: Option<String>,
     /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
     pub state: Option<ConversationWithParticipantsState>,
@@ -1228,6 +1352,27 @@ pub struct ConversationWithParticipants {
     pub bindings: Option<serde_json::Value>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for ConversationWithParticipants {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConversationWithParticipants")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("sid", &self.sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("state", &self.state)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("timers", &self.timers)
+            .field("links", &self.links)
+            .field("bindings", &self.bindings)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for ConversationWithParticipants {
@@ -1370,7 +1515,7 @@ for crate::wire::StructVisitor<ConversationWithParticipants> {
 ///
 /// Build one with `Credential::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Credential {
     /// Unique SID of this push credential: 34 characters starting with `CR`.
@@ -1378,6 +1523,9 @@ pub struct Credential {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this push credential (`AC...`).
     pub account_sid: Option<String>,
     /// Display name of the credential, up to 64 characters; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Push service the credential is for: `apn`, `fcm` or `gcm`.
     pub r#type: Option<CredentialPushType>,
@@ -1389,6 +1537,21 @@ pub struct Credential {
     pub date_updated: Option<DateTime<Utc>>,
     /// Absolute URL of this push credential.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credential")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("type", &self.r#type)
+            .field("sandbox", &self.sandbox)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for Credential {
@@ -1577,7 +1740,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
 ///
 /// Build one with `ParticipantConversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantConversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant conversation (`AC...`).
@@ -1589,16 +1752,31 @@ pub struct ParticipantConversation {
     /// SID of the user (`US...`) behind the participant; `null` for non-chat participants.
     pub participant_user_sid: Option<String>,
     /// Identity of the chat user behind the participant; `null` for non-chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_identity: Option<String>,
     /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_messaging_binding: Option<serde_json::Value>,
     /// SID of the conversation (`CH...`) the participant takes part in.
     pub conversation_sid: Option<String>,
     /// Unique name of the conversation, if one was set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub conversation_unique_name: Option<String>,
     /// Display name of the conversation, up to 256 characters; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub conversation_friendly_name: Option<String>,
     /// App-defined metadata of the conversation, a JSON object serialized as a string; `{}` when empty.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub conversation_attributes: Option<String>,
     /// When the conversation was created (ISO 8601, UTC).
     pub conversation_date_created: Option<DateTime<Utc>>,
@@ -1612,6 +1790,44 @@ pub struct ParticipantConversation {
     pub conversation_timers: Option<serde_json::Value>,
     /// URLs of the `participant` and of the `conversation` this entry combines.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for ParticipantConversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParticipantConversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("participant_user_sid", &self.participant_user_sid)
+            .field(
+                "participant_identity",
+                &crate::redact::Personal(&self.participant_identity),
+            )
+            .field(
+                "participant_messaging_binding",
+                &crate::redact::Personal(&self.participant_messaging_binding),
+            )
+            .field("conversation_sid", &self.conversation_sid)
+            .field(
+                "conversation_unique_name",
+                &crate::redact::Personal(&self.conversation_unique_name),
+            )
+            .field(
+                "conversation_friendly_name",
+                &crate::redact::Personal(&self.conversation_friendly_name),
+            )
+            .field(
+                "conversation_attributes",
+                &crate::redact::Redacted(&self.conversation_attributes),
+            )
+            .field("conversation_date_created", &self.conversation_date_created)
+            .field("conversation_date_updated", &self.conversation_date_updated)
+            .field("conversation_created_by", &self.conversation_created_by)
+            .field("conversation_state", &self.conversation_state)
+            .field("conversation_timers", &self.conversation_timers)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for ParticipantConversation {
@@ -1808,7 +2024,7 @@ for crate::wire::StructVisitor<ParticipantConversation> {
 ///
 /// Build one with `Role::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Role {
     /// Unique SID of this role: 34 characters starting with `RL`.
@@ -1818,6 +2034,9 @@ pub struct Role {
     /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this role.
     pub chat_service_sid: Option<String>,
     /// Name of the role, as given when it was created.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Scope of the role: `conversation` roles go to participants, `service` roles go to users.
     pub r#type: Option<RoleType>,
@@ -1829,6 +2048,22 @@ pub struct Role {
     pub date_updated: Option<DateTime<Utc>>,
     /// Absolute URL of this role.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Role")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("type", &self.r#type)
+            .field("permissions", &self.permissions)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for Role {
@@ -1939,7 +2174,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Role> {
 ///
 /// Build one with `Service::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Service {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this Conversation Service (`AC...`).
@@ -1947,6 +2182,9 @@ pub struct Service {
     /// Unique SID of this Conversation Service: 34 characters starting with `IS`.
     pub sid: Option<String>,
     /// Display name of the Conversation Service, up to 256 characters.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// When the Conversation Service was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
@@ -1956,6 +2194,20 @@ pub struct Service {
     pub url: Option<String>,
     /// URLs of the service's sub-resources: `conversations`, `users`, `roles`, `bindings`, `configuration`, `participant_conversations` and `conversation_with_participants`.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("account_sid", &self.account_sid)
+            .field("sid", &self.sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for Service {
@@ -2052,7 +2304,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Service> {
 ///
 /// Build one with `ServiceBinding::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceBinding {
     /// Unique SID of this push binding: 34 characters starting with `BS`.
@@ -2068,8 +2320,14 @@ pub struct ServiceBinding {
     /// When the push binding was last changed (ISO 8601, UTC).
     pub date_updated: Option<DateTime<Utc>>,
     /// Device or client endpoint of the binding; its format depends on `binding_type`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub endpoint: Option<String>,
     /// Identity of the chat user whose device this binding registers.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Push technology of the binding: `apn`, `fcm`, `gcm` or `twilsock`.
     pub binding_type: Option<ServiceBindingBindingType>,
@@ -2077,6 +2335,24 @@ pub struct ServiceBinding {
     pub message_types: Option<Vec<String>>,
     /// Absolute URL of this push binding.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for ServiceBinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceBinding")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("credential_sid", &self.credential_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("endpoint", &crate::redact::Personal(&self.endpoint))
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("binding_type", &self.binding_type)
+            .field("message_types", &self.message_types)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceBinding {
@@ -2330,7 +2606,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceConfigur
 ///
 /// Build one with `ServiceConversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
@@ -2342,10 +2618,19 @@ pub struct ServiceConversation {
     /// Unique SID of this conversation: 34 characters starting with `CH`.
     pub sid: Option<String>,
     /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
     pub state: Option<ServiceConversationState>,
@@ -2361,6 +2646,27 @@ pub struct ServiceConversation {
     pub links: Option<BTreeMap<String, String>>,
     /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
     pub bindings: Option<serde_json::Value>,
+}
+
+impl std::fmt::Debug for ServiceConversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceConversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("sid", &self.sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("state", &self.state)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("timers", &self.timers)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .field("bindings", &self.bindings)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceConversation {
@@ -2500,7 +2806,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceConversa
 ///
 /// Build one with `ServiceConversationMessage::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this message (`AC...`).
@@ -2514,12 +2820,24 @@ pub struct ServiceConversationMessage {
     /// Position of the message in the conversation. Indices rise with the order in which messages arrive, but numbers can be skipped.
     pub index: Option<i64>,
     /// Who wrote the message: the identity of a chat user, the address of a channel participant, or `system` when no author was given.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// Text of the message, up to 1,600 characters; `null` for messages that only carry media or a content template.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<serde_json::Value>>,
     /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// SID of the participant (`MB...`) who wrote the message; `null` for messages posted as `system`.
     pub participant_sid: Option<String>,
@@ -2535,6 +2853,29 @@ pub struct ServiceConversationMessage {
     pub links: Option<BTreeMap<String, String>>,
     /// SID of the [Content](https://www.twilio.com/docs/content) template (`HX...`) the message was built from; `null` for ordinary messages.
     pub content_sid: Option<String>,
+}
+
+impl std::fmt::Debug for ServiceConversationMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceConversationMessage")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("sid", &self.sid)
+            .field("index", &self.index)
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("participant_sid", &self.participant_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("delivery", &self.delivery)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .field("content_sid", &self.content_sid)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceConversationMessage {
@@ -2857,7 +3198,7 @@ for crate::wire::StructVisitor<ServiceConversationMessageReceipt> {
 ///
 /// Build one with `ServiceConversationParticipant::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant (`AC...`).
@@ -2869,10 +3210,19 @@ pub struct ServiceConversationParticipant {
     /// Unique SID of this participant: 34 characters starting with `MB`.
     pub sid: Option<String>,
     /// Identity of the chat user behind the participant (up to 256 characters). Set only for participants using an SDK; `null` for SMS, WhatsApp and other channel participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// App-defined metadata of the participant: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding: Option<serde_json::Value>,
     /// SID of the conversation-level role (`RL...`) given to the participant.
     pub role_sid: Option<String>,
@@ -2886,6 +3236,29 @@ pub struct ServiceConversationParticipant {
     pub last_read_message_index: Option<i64>,
     /// When the participant's read horizon was last moved forward (ISO 8601 text); empty if never.
     pub last_read_timestamp: Option<String>,
+}
+
+impl std::fmt::Debug for ServiceConversationParticipant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceConversationParticipant")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("sid", &self.sid)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field(
+                "messaging_binding",
+                &crate::redact::Personal(&self.messaging_binding),
+            )
+            .field("role_sid", &self.role_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceConversationParticipant {
@@ -3178,7 +3551,7 @@ for crate::wire::StructVisitor<ServiceConversationScopedWebhook> {
 ///
 /// Build one with `ServiceConversationWithParticipants::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this conversation (`AC...`).
@@ -3190,10 +3563,19 @@ pub struct ServiceConversationWithParticipants {
     /// Unique SID of this conversation: 34 characters starting with `CH`.
     pub sid: Option<String>,
     /// Display name of the conversation; free text of up to 256 characters, or `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Optional name chosen by your app that is unique within the Conversation Service; it can be used instead of the `sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string. It is `{}` when nothing has been stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Lifecycle state of the conversation: `active`, `inactive` or `closed`, or `initializing` while it is still being set up.
     pub state: Option<ServiceConversationWithParticipantsState>,
@@ -3209,6 +3591,27 @@ pub struct ServiceConversationWithParticipants {
     pub bindings: Option<serde_json::Value>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for ServiceConversationWithParticipants {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceConversationWithParticipants")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("sid", &self.sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("state", &self.state)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("timers", &self.timers)
+            .field("links", &self.links)
+            .field("bindings", &self.bindings)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceConversationWithParticipants {
@@ -3483,7 +3886,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceNotifica
 ///
 /// Build one with `ServiceParticipantConversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this participant conversation (`AC...`).
@@ -3495,16 +3898,31 @@ pub struct ServiceParticipantConversation {
     /// SID of the user (`US...`) behind the participant; `null` for non-chat participants.
     pub participant_user_sid: Option<String>,
     /// Identity of the chat user behind the participant; `null` for non-chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_identity: Option<String>,
     /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_messaging_binding: Option<serde_json::Value>,
     /// SID of the conversation (`CH...`) the participant takes part in.
     pub conversation_sid: Option<String>,
     /// Unique name of the conversation, if one was set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub conversation_unique_name: Option<String>,
     /// Display name of the conversation, up to 256 characters; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub conversation_friendly_name: Option<String>,
     /// App-defined metadata of the conversation, a JSON object serialized as a string; `{}` when empty.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub conversation_attributes: Option<String>,
     /// When the conversation was created (ISO 8601, UTC).
     pub conversation_date_created: Option<DateTime<Utc>>,
@@ -3518,6 +3936,44 @@ pub struct ServiceParticipantConversation {
     pub conversation_timers: Option<serde_json::Value>,
     /// URLs of the `participant` and of the `conversation` this entry combines.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for ServiceParticipantConversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceParticipantConversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("participant_user_sid", &self.participant_user_sid)
+            .field(
+                "participant_identity",
+                &crate::redact::Personal(&self.participant_identity),
+            )
+            .field(
+                "participant_messaging_binding",
+                &crate::redact::Personal(&self.participant_messaging_binding),
+            )
+            .field("conversation_sid", &self.conversation_sid)
+            .field(
+                "conversation_unique_name",
+                &crate::redact::Personal(&self.conversation_unique_name),
+            )
+            .field(
+                "conversation_friendly_name",
+                &crate::redact::Personal(&self.conversation_friendly_name),
+            )
+            .field(
+                "conversation_attributes",
+                &crate::redact::Redacted(&self.conversation_attributes),
+            )
+            .field("conversation_date_created", &self.conversation_date_created)
+            .field("conversation_date_updated", &self.conversation_date_updated)
+            .field("conversation_created_by", &self.conversation_created_by)
+            .field("conversation_state", &self.conversation_state)
+            .field("conversation_timers", &self.conversation_timers)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceParticipantConversation {
@@ -3716,7 +4172,7 @@ for crate::wire::StructVisitor<ServiceParticipantConversation> {
 ///
 /// Build one with `ServiceRole::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceRole {
     /// Unique SID of this role: 34 characters starting with `RL`.
@@ -3726,6 +4182,9 @@ pub struct ServiceRole {
     /// SID (`IS...`) of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) that contains this role.
     pub chat_service_sid: Option<String>,
     /// Name of the role, as given when it was created.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Scope of the role: `conversation` roles go to participants, `service` roles go to users.
     pub r#type: Option<RoleType>,
@@ -3737,6 +4196,22 @@ pub struct ServiceRole {
     pub date_updated: Option<DateTime<Utc>>,
     /// Absolute URL of this role.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for ServiceRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceRole")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("type", &self.r#type)
+            .field("permissions", &self.permissions)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceRole {
@@ -3847,7 +4322,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceRole> {
 ///
 /// Build one with `ServiceUser::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceUser {
     /// Unique SID of this user: 34 characters starting with `US`.
@@ -3859,10 +4334,19 @@ pub struct ServiceUser {
     /// SID of the service-level role (`RL...`) given to the user.
     pub role_sid: Option<String>,
     /// Identity that uniquely names the user within the Conversation Service, often a username or email address. Case-sensitive; SDK clients present it in their access token.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Display name of the user; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// App-defined metadata of the user: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Whether the user is connected through an SDK right now. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
     pub is_online: Option<bool>,
@@ -3876,6 +4360,26 @@ pub struct ServiceUser {
     pub url: Option<String>,
     /// URLs of related resources: `conversations` lists the conversations the user belongs to.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for ServiceUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceUser")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("role_sid", &self.role_sid)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("is_online", &self.is_online)
+            .field("is_notifiable", &self.is_notifiable)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceUser {
@@ -4006,7 +4510,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceUser> {
 ///
 /// Build one with `ServiceUserConversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceUserConversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user conversation (`AC...`).
@@ -4024,12 +4528,18 @@ pub struct ServiceUserConversation {
     /// SID of the user (`US...`) this user conversation belongs to.
     pub user_sid: Option<String>,
     /// Display name of the conversation, up to 256 characters; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<ServiceUserConversationState>,
     /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
     pub timers: Option<serde_json::Value>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// When the conversation was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
@@ -4040,11 +4550,39 @@ pub struct ServiceUserConversation {
     /// Push setting of the user for this conversation: `default` (notify as configured) or `muted` (no pushes).
     pub notification_level: Option<NotificationLevel>,
     /// Unique name of the conversation, if one was set; it can replace the `conversation_sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Absolute URL of this user conversation.
     pub url: Option<String>,
     /// URLs of the user's `participant` in this conversation and of the `conversation` itself.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for ServiceUserConversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceUserConversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("unread_messages_count", &self.unread_messages_count)
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("participant_sid", &self.participant_sid)
+            .field("user_sid", &self.user_sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("conversation_state", &self.conversation_state)
+            .field("timers", &self.timers)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("created_by", &self.created_by)
+            .field("notification_level", &self.notification_level)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for ServiceUserConversation {
@@ -4347,7 +4885,7 @@ for crate::wire::StructVisitor<ServiceWebhookConfiguration> {
 ///
 /// Build one with `User::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct User {
     /// Unique SID of this user: 34 characters starting with `US`.
@@ -4359,10 +4897,19 @@ pub struct User {
     /// SID of the service-level role (`RL...`) given to the user.
     pub role_sid: Option<String>,
     /// Identity that uniquely names the user within the Conversation Service, often a username or email address. Case-sensitive; SDK clients present it in their access token.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Display name of the user; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// App-defined metadata of the user: a JSON object serialized as a string; `{}` when nothing was stored.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Whether the user is connected through an SDK right now. Only filled in when fetching a single user of a service with the Reachability Indicator switched on; `null` in lists and otherwise.
     pub is_online: Option<bool>,
@@ -4376,6 +4923,26 @@ pub struct User {
     pub url: Option<String>,
     /// URLs of related resources: `conversations` lists the conversations the user belongs to.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("role_sid", &self.role_sid)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("is_online", &self.is_online)
+            .field("is_notifiable", &self.is_notifiable)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for User {
@@ -4506,7 +5073,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<User> {
 ///
 /// Build one with `UserConversation::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UserConversation {
     /// SID of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this user conversation (`AC...`).
@@ -4524,12 +5091,18 @@ pub struct UserConversation {
     /// SID of the user (`US...`) this user conversation belongs to.
     pub user_sid: Option<String>,
     /// Display name of the conversation, up to 256 characters; `null` when not set.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<UserConversationState>,
     /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
     pub timers: Option<serde_json::Value>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// When the conversation was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
@@ -4540,11 +5113,39 @@ pub struct UserConversation {
     /// Push setting of the user for this conversation: `default` (notify as configured) or `muted` (no pushes).
     pub notification_level: Option<NotificationLevel>,
     /// Unique name of the conversation, if one was set; it can replace the `conversation_sid` in request URLs.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Absolute URL of this user conversation.
     pub url: Option<String>,
     /// URLs of the user's `participant` in this conversation and of the `conversation` itself.
     pub links: Option<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for UserConversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserConversation")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("conversation_sid", &self.conversation_sid)
+            .field("unread_messages_count", &self.unread_messages_count)
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("participant_sid", &self.participant_sid)
+            .field("user_sid", &self.user_sid)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("conversation_state", &self.conversation_state)
+            .field("timers", &self.timers)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("created_by", &self.created_by)
+            .field("notification_level", &self.notification_level)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 impl Serialize for UserConversation {

@@ -44,9 +44,38 @@ pub struct Api {
     pub skipped: Vec<Skipped>,
     /// The webhook events of `x-webhooks`, when the spec describes them.
     pub webhooks: Option<Webhooks>,
+    /// The JSON keys of every model field marked sensitive, sorted: their
+    /// values are hidden in the bodies an error prints.
+    pub sensitive_keys: Vec<String>,
+    /// The JSON keys of every model field marked as standard personal data
+    /// and never sensitive, sorted: hidden too with `redact-personal-data`.
+    pub standard_keys: Vec<String>,
+    /// The generated types held by a field marked as personal data, sorted
+    /// (each gets the plain `<redacted>` rendering).
+    pub redacted_types: Vec<String>,
+    /// One test per marked field of a model or params struct.
+    pub pii_cases: Vec<PiiCase>,
 }
 
 impl Api {
+    /// Whether any model or params field is marked as personal data.
+    pub fn has_personal_data(&self) -> bool {
+        self.has_pii(Pii::Standard) || self.has_pii(Pii::Sensitive)
+    }
+
+    /// Whether any model or params field is marked with `pii`.
+    pub fn has_pii(&self, pii: Pii) -> bool {
+        self.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .any(|f| f.pii == Some(pii))
+            || self
+                .operations()
+                .filter_map(|op| op.params.as_ref())
+                .flat_map(|p| &p.fields)
+                .any(|f| f.pii == Some(pii))
+    }
+
     /// The name of the enum of webhook events (empty without `x-webhooks`).
     pub fn webhooks_enum(&self) -> &str {
         self.webhooks.as_ref().map_or("", |w| w.enum_name.as_str())
@@ -621,6 +650,12 @@ impl ParamsStruct {
     pub fn uses_datetime(&self) -> bool {
         self.fields.iter().any(|f| f.ty.mentions_datetime())
     }
+
+    /// Whether a field is personal data, so `Debug` is written out rather
+    /// than derived.
+    pub fn has_personal_data(&self) -> bool {
+        self.fields.iter().any(|f| f.pii.is_some())
+    }
 }
 
 /// One setter call in a doc example, e.g. `.friendly_name("Support chat")`.
@@ -680,6 +715,18 @@ pub struct ParamField {
     pub setter: Setter,
     /// Documentation lines.
     pub doc: Vec<String>,
+    /// Whether the value is personal data, and how `Debug` treats it.
+    pub pii: Option<Pii>,
+    /// Documentation lines saying so, after [`ParamField::doc`]; empty when
+    /// the field is not personal data.
+    pub pii_doc: Vec<String>,
+}
+
+impl ParamField {
+    /// The `crate::redact` wrapper `Debug` prints the field through, if any.
+    pub fn debug_wrapper(&self) -> Option<&'static str> {
+        self.pii.map(Pii::debug_wrapper)
+    }
 }
 
 impl ParamField {
@@ -716,6 +763,12 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether a field is personal data, so `Debug` is written out rather
+    /// than derived.
+    pub fn has_personal_data(&self) -> bool {
+        self.fields.iter().any(|f| f.pii.is_some())
+    }
+
     /// Whether nothing is required, so the model derives `Default` (every
     /// field `None`) and `new()` takes no argument.
     pub fn derives_default(&self) -> bool {
@@ -755,6 +808,11 @@ pub struct ModelField {
     pub setter: Setter,
     /// Documentation lines.
     pub doc: Vec<String>,
+    /// Whether the value is personal data, and how `Debug` treats it.
+    pub pii: Option<Pii>,
+    /// Documentation lines saying so, after [`ModelField::doc`]; empty when
+    /// the field is not personal data.
+    pub pii_doc: Vec<String>,
 }
 
 impl ModelField {
@@ -774,6 +832,11 @@ impl ModelField {
     /// Whether encoding leaves the field out when it is `None`.
     pub fn skips_none(&self) -> bool {
         self.is_optional() && !self.required
+    }
+
+    /// The `crate::redact` wrapper `Debug` prints the field through, if any.
+    pub fn debug_wrapper(&self) -> Option<&'static str> {
+        self.pii.map(Pii::debug_wrapper)
     }
 }
 
@@ -820,6 +883,51 @@ impl UnionVariant {
     /// Whether the variant holds its model in a `Box`.
     pub fn is_boxed(&self) -> bool {
         matches!(self.ty, RustType::Boxed(_))
+    }
+}
+
+/// How a spec marks a value as personal data (`x-twilio: {pii: {handling: ...}}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pii {
+    /// `standard`: shown by `Debug` unless the generated crate's
+    /// `redact-personal-data` feature is on.
+    Standard,
+    /// `sensitive` (and any handling the generator does not know): `Debug`
+    /// never shows the value, only whether it is set and its size.
+    Sensitive,
+}
+
+impl Pii {
+    /// The `crate::redact` wrapper `Debug` prints such a value through.
+    pub fn debug_wrapper(self) -> &'static str {
+        match self {
+            Pii::Standard => "Personal",
+            Pii::Sensitive => "Redacted",
+        }
+    }
+}
+
+/// A generated test that a marked field's value stays out of `Debug`.
+#[derive(Debug, Clone)]
+pub struct PiiCase {
+    /// The test function's name, e.g. `conversation_message_body`.
+    pub test: String,
+    /// The model or params struct, e.g. `ConversationMessage`.
+    pub owner: String,
+    /// The field's Rust name.
+    pub field: String,
+    /// A Rust expression building the struct with the field holding a
+    /// value that contains the test's sentinel text.
+    pub build: String,
+    /// How the field is marked: a sensitive value never shows; a standard
+    /// one shows unless `redact-personal-data` is on.
+    pub pii: Pii,
+}
+
+impl PiiCase {
+    /// Whether the field is marked sensitive.
+    pub fn is_sensitive(&self) -> bool {
+        self.pii == Pii::Sensitive
     }
 }
 

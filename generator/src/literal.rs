@@ -71,6 +71,30 @@ impl Api {
     pub fn title_toml(&self) -> String {
         toml_str(&self.title)
     }
+
+    /// The standard (and nowhere sensitive) JSON keys as Rust string literals.
+    pub fn standard_key_lits(&self) -> Vec<String> {
+        self.standard_keys.iter().map(|k| rust_str(k)).collect()
+    }
+
+    /// The sensitive JSON keys as Rust string literals.
+    pub fn sensitive_key_lits(&self) -> Vec<String> {
+        self.sensitive_keys.iter().map(|k| rust_str(k)).collect()
+    }
+}
+
+impl ModelField {
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        rust_str(crate::naming::bare(&self.rust_name))
+    }
+}
+
+impl ParamField {
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        rust_str(crate::naming::bare(&self.rust_name))
+    }
 }
 
 impl ModelField {
@@ -197,6 +221,14 @@ impl Example {
     /// The undeclared keys, each as a Rust string literal.
     pub fn undeclared_lits(&self) -> Vec<String> {
         self.undeclared.iter().map(|key| rust_str(key)).collect()
+    }
+}
+
+impl crate::ir::PiiCase {
+    /// The field's name as `Debug` prints it, for a check inside a string literal.
+    pub fn field_debug(&self) -> String {
+        let lit = rust_str(crate::naming::bare(&self.field));
+        lit[1..lit.len() - 1].to_owned()
     }
 }
 

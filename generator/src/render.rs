@@ -9,7 +9,7 @@ use std::thread;
 use askama::Template;
 
 use crate::error::{Error, Result};
-use crate::ir::{Api, Location, ResponseKind, RustType, SampleValue, Setter};
+use crate::ir::{Api, Location, Pii, ResponseKind, RustType, SampleValue, Setter};
 
 /// The files of a generated crate: path relative to the crate root → content.
 pub type Files = BTreeMap<String, String>;
@@ -62,6 +62,12 @@ struct ErrorRs;
 #[derive(Template)]
 #[template(path = "wire.rs", escape = "none")]
 struct WireRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "redact.rs", escape = "none")]
+struct RedactRs<'a> {
     api: &'a Api,
 }
 
@@ -266,6 +272,7 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
     rust("src/error.rs", &ErrorRs, "error.rs")?;
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
+    rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
     rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
     if let Some(hooks) = &api.webhooks {

@@ -260,6 +260,8 @@ mod tests {
             required: false,
             setter: Setter::Plain,
             doc: Vec::new(),
+            pii: None,
+            pii_doc: Vec::new(),
         }
     }
 

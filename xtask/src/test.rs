@@ -82,6 +82,20 @@ fn run_tests(
     ]);
     passed &= succeeds(&mut traced)?;
 
+    // Its `redact-personal-data` feature: the generated test of each field
+    // marked as standard personal data then checks that it is hidden.
+    let mut redacted = cargo(root);
+    redacted.args([
+        "test",
+        "-p",
+        "twilio-conversations",
+        "--features",
+        "redact-personal-data",
+        "--lib",
+        "redact::",
+    ]);
+    passed &= succeeds(&mut redacted)?;
+
     // Its `webhooks` and `access-token` features: the signature and token
     // known-answer tests, and the doc tests of the events and the crate page.
     // (The workspace run has them on too, through workspace-tests; this run

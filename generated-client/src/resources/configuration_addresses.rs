@@ -223,12 +223,15 @@ impl ConfigurationAddresses {
 /// Required, so taken by `new` (in this order) and always sent: `type` and `address`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConfigurationAddressParams {
     /// Channel of the address: `sms` or `whatsapp` for phone numbers, or one of `messenger`, `gbm`, `email`, `rcs`, `apple` and `chat` for the other supported channels. Fixed once the configuration exists.
     pub r#type: ConfigurationAddressType,
     /// The address this configuration is for: one of your Twilio phone numbers in E.164 form (for example `+15005550006`) for `sms`, or your WhatsApp sender number for `whatsapp`. An address can have only one configuration.
+    ///
+    /// Personal data: it carries the `address` of [`ConfigurationAddress`](crate::ConfigurationAddress), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub address: String,
     /// Label of this address configuration, up to 256 characters, for your own overview.
     pub friendly_name: Option<String>,
@@ -250,6 +253,31 @@ pub struct CreateConfigurationAddressParams {
     pub auto_creation_studio_retry_count: Option<i64>,
     /// Two-letter ISO 3166-1 alpha-2 country code of the address, for example `US`. Only relevant for short codes.
     pub address_country: Option<String>,
+}
+
+impl std::fmt::Debug for CreateConfigurationAddressParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConfigurationAddressParams")
+            .field("type", &self.r#type)
+            .field("address", &crate::redact::Personal(&self.address))
+            .field("friendly_name", &self.friendly_name)
+            .field("auto_creation_enabled", &self.auto_creation_enabled)
+            .field("auto_creation_type", &self.auto_creation_type)
+            .field(
+                "auto_creation_conversation_service_sid",
+                &self.auto_creation_conversation_service_sid,
+            )
+            .field("auto_creation_webhook_url", &self.auto_creation_webhook_url)
+            .field("auto_creation_webhook_method", &self.auto_creation_webhook_method)
+            .field("auto_creation_webhook_filters", &self.auto_creation_webhook_filters)
+            .field("auto_creation_studio_flow_sid", &self.auto_creation_studio_flow_sid)
+            .field(
+                "auto_creation_studio_retry_count",
+                &self.auto_creation_studio_retry_count,
+            )
+            .field("address_country", &self.address_country)
+            .finish()
+    }
 }
 
 impl CreateConfigurationAddressParams {

@@ -69,14 +69,20 @@ impl ConversationWithParticipantsResource {
 /// Parameters for [`ConversationWithParticipantsResource::create`](crate::ConversationWithParticipantsResource::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationWithParticipantsParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`ConversationWithParticipants`](crate::ConversationWithParticipants), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
+    ///
+    /// Personal data: it carries the `unique_name` of [`ConversationWithParticipants`](crate::ConversationWithParticipants), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     pub date_created: Option<DateTime<Utc>>,
@@ -85,6 +91,9 @@ pub struct CreateConversationWithParticipantsParams {
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
     pub messaging_service_sid: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ConversationWithParticipants`](crate::ConversationWithParticipants), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// State to open the conversation in: `active` (the usual choice), `inactive` or `closed`. While Twilio is still adding the participants it reports `initializing`.
     pub state: Option<ConversationWithParticipantsState>,
@@ -98,6 +107,26 @@ pub struct CreateConversationWithParticipantsParams {
     pub bindings_email_name: Option<String>,
     /// One participant to add, as a JSON object string with the fields of the participant resource in snake case: `{"identity":"alice"}` for a chat user, or `{"messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001"}}` for an SMS contact. Send one value per participant, at most 10 in a request.
     pub participant: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for CreateConversationWithParticipantsParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConversationWithParticipantsParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("state", &self.state)
+            .field("timers_inactive", &self.timers_inactive)
+            .field("timers_closed", &self.timers_closed)
+            .field("bindings_email_address", &self.bindings_email_address)
+            .field("bindings_email_name", &self.bindings_email_name)
+            .field("participant", &self.participant)
+            .finish()
+    }
 }
 
 impl CreateConversationWithParticipantsParams {

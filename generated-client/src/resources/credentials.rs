@@ -208,12 +208,15 @@ impl Credentials {
 /// Required, so taken by `new` (in this order) and always sent: `type`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCredentialParams {
     /// Push service this credential is for: `apn` (Apple Push Notification service), `fcm` (Firebase Cloud Messaging) or `gcm` (the older Google Cloud Messaging). It decides which of the other fields you need: `Certificate`, `PrivateKey` and `Sandbox` for `apn`, `Secret` for `fcm`, `ApiKey` for `gcm`.
     pub r#type: CredentialPushType,
     /// Label of the push credential, up to 64 characters, for example `Android push`.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`Credential`](crate::Credential), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Used by `apn` credentials only: your APNs certificate in PEM form, from `-----BEGIN CERTIFICATE-----` to `-----END CERTIFICATE-----`, URL-encoded like any form value.
     pub certificate: Option<String>,
@@ -225,6 +228,20 @@ pub struct CreateCredentialParams {
     pub api_key: Option<String>,
     /// Used by `fcm` credentials only: the server key of your Firebase project, found in the Firebase console under the project's Cloud Messaging settings.
     pub secret: Option<String>,
+}
+
+impl std::fmt::Debug for CreateCredentialParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCredentialParams")
+            .field("type", &self.r#type)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("certificate", &self.certificate)
+            .field("private_key", &self.private_key)
+            .field("sandbox", &self.sandbox)
+            .field("api_key", &self.api_key)
+            .field("secret", &self.secret)
+            .finish()
+    }
 }
 
 impl CreateCredentialParams {
@@ -477,12 +494,15 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListCredentialP
 /// Parameters for [`Credentials::update`](crate::Credentials::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`Type`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateCredentialParams {
     /// Push service of the credential (`apn`, `fcm` or `gcm`); the secrets you send must be the ones that service uses.
     pub r#type: Option<CredentialPushType>,
     /// Label of the push credential, up to 64 characters, for example `Android push`.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`Credential`](crate::Credential), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Used by `apn` credentials only: a replacement APNs certificate in PEM form, URL-encoded like any form value. Send it with the matching `PrivateKey` when the old certificate expires.
     pub certificate: Option<String>,
@@ -494,6 +514,20 @@ pub struct UpdateCredentialParams {
     pub api_key: Option<String>,
     /// Used by `fcm` credentials only: a new Firebase server key, replacing the stored one.
     pub secret: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateCredentialParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCredentialParams")
+            .field("type", &self.r#type)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("certificate", &self.certificate)
+            .field("private_key", &self.private_key)
+            .field("sandbox", &self.sandbox)
+            .field("api_key", &self.api_key)
+            .field("secret", &self.secret)
+            .finish()
+    }
 }
 
 impl UpdateCredentialParams {

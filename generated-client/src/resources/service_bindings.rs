@@ -150,12 +150,15 @@ impl ServiceBindings {
 /// Parameters for [`ServiceBindings::list`](crate::ServiceBindings::list).
 ///
 /// It also deserializes from JSON keyed by the wire names (`BindingType`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListServiceBindingParams {
     /// Only bindings that use these push technologies: `apn`, `gcm`, `fcm` or `twilsock`. Repeat the parameter to allow several.
     pub binding_type: Option<Vec<ServiceBindingBindingType>>,
     /// Only bindings that belong to these user identities. Repeat the parameter to give several.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<Vec<String>>,
     /// How many items to put on one page, from 1 to 100. Defaults to 50.
     pub page_size: Option<i64>,
@@ -163,6 +166,18 @@ pub struct ListServiceBindingParams {
     pub page: Option<i64>,
     /// Opaque cursor that the API puts into the page links in `meta`. Take it from those links rather than building it yourself.
     pub page_token: Option<String>,
+}
+
+impl std::fmt::Debug for ListServiceBindingParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListServiceBindingParams")
+            .field("binding_type", &self.binding_type)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("page_size", &self.page_size)
+            .field("page", &self.page)
+            .field("page_token", &self.page_token)
+            .finish()
+    }
 }
 
 impl ListServiceBindingParams {

@@ -284,20 +284,29 @@ impl ServiceConversationMessages {
 /// Parameters for [`ServiceConversationMessages::create`](crate::ServiceConversationMessages::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationMessageParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Who the message is shown as coming from: usually a chat participant's `identity`, or any other label your app uses. Without it the message is attributed to `system`.
+    ///
+    /// Personal data: it carries the `author` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// Text of the message, at most 1,600 characters. May be left out when the message carries media (`MediaSid`) or a content template (`ContentSid`).
+    ///
+    /// Personal data: it carries the `body` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Media (`ME...`) to attach to the message, uploaded beforehand to Twilio's Media Content Service.
     pub media_sid: Option<String>,
@@ -307,6 +316,23 @@ pub struct CreateServiceConversationMessageParams {
     pub content_variables: Option<String>,
     /// Subject line shown to email participants, at most 256 characters.
     pub subject: Option<String>,
+}
+
+impl std::fmt::Debug for CreateServiceConversationMessageParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateServiceConversationMessageParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("media_sid", &self.media_sid)
+            .field("content_sid", &self.content_sid)
+            .field("content_variables", &self.content_variables)
+            .field("subject", &self.subject)
+            .finish()
+    }
 }
 
 impl CreateServiceConversationMessageParams {
@@ -616,23 +642,46 @@ for crate::wire::StructVisitor<ListServiceConversationMessageParams> {
 /// Parameters for [`ServiceConversationMessages::update`](crate::ServiceConversationMessages::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationMessageParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// New author to show for the message, such as a participant's `identity`.
+    ///
+    /// Personal data: it carries the `author` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// New text for the message, at most 1,600 characters; it replaces the current text.
+    ///
+    /// Personal data: it carries the `body` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversationMessage`](crate::ServiceConversationMessage), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Subject line shown to email participants, at most 256 characters.
     pub subject: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateServiceConversationMessageParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateServiceConversationMessageParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("subject", &self.subject)
+            .finish()
+    }
 }
 
 impl UpdateServiceConversationMessageParams {

@@ -273,27 +273,67 @@ impl ServiceConversationParticipants {
 /// Parameters for [`ServiceConversationParticipants::create`](crate::ServiceConversationParticipants::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// For a chat (SDK) participant: the identity of the Conversations user they act as, the same string their access token carries (up to 256 characters). Leave it out for SMS or WhatsApp participants, who are known by `MessagingBinding.Address` instead.
+    ///
+    /// Personal data: it carries the `identity` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The participant's own SMS or WhatsApp address, for example `+15005550006` or `whatsapp:+15005550006`. Together with `MessagingBinding.ProxyAddress` it identifies the participant; leave both out for chat participants, who use `Identity`.
+    ///
+    /// Personal data: it carries the `messaging_binding` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The Twilio number (or `whatsapp:` sender) the participant talks to, in E.164 form, for example `+15005550001`. Required together with `MessagingBinding.Address`.
+    ///
+    /// Personal data: it carries the `messaging_binding` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// For a chat participant in a group MMS conversation: the Twilio number (E.164) that stands in for them, so the SMS/MMS participants see their messages come from it.
+    ///
+    /// Personal data: it carries the `messaging_binding` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
     pub role_sid: Option<String>,
+}
+
+impl std::fmt::Debug for CreateServiceConversationParticipantParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateServiceConversationParticipantParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field("role_sid", &self.role_sid)
+            .finish()
+    }
 }
 
 impl CreateServiceConversationParticipantParams {
@@ -585,7 +625,7 @@ for crate::wire::StructVisitor<ListServiceConversationParticipantParams> {
 /// Parameters for [`ServiceConversationParticipants::update`](crate::ServiceConversationParticipants::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationParticipantParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
@@ -595,19 +635,54 @@ pub struct UpdateServiceConversationParticipantParams {
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     pub date_updated: Option<DateTime<Utc>>,
     /// A new identity for this chat participant, naming the Conversations user they act as (up to 256 characters).
+    ///
+    /// Personal data: it carries the `identity` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Conversation-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) that decides what this participant may do. When unset, the service's default conversation role applies.
     pub role_sid: Option<String>,
     /// New Twilio number (E.164) or `whatsapp:` sender the participant talks to; sending `null` removes it.
+    ///
+    /// Personal data: it carries the `messaging_binding` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// New Twilio number that stands in for this chat participant in group MMS; sending `null` removes it.
+    ///
+    /// Personal data: it carries the `messaging_binding` of [`ServiceConversationParticipant`](crate::ServiceConversationParticipant), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// Index of the last message the participant has read, i.e. their read horizon; unread counts are derived from it. May be set to `null`.
     pub last_read_message_index: Option<i64>,
     /// When the participant last read the conversation, as an ISO 8601 timestamp. Usually kept in step with `LastReadMessageIndex`.
     pub last_read_timestamp: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateServiceConversationParticipantParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateServiceConversationParticipantParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("role_sid", &self.role_sid)
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .finish()
+    }
 }
 
 impl UpdateServiceConversationParticipantParams {

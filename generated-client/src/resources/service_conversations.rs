@@ -290,16 +290,25 @@ impl ServiceConversations {
 /// Parameters for [`ServiceConversations::create`](crate::ServiceConversations::create).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
+    ///
+    /// Personal data: it carries the `unique_name` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
     pub messaging_service_sid: Option<String>,
@@ -317,6 +326,25 @@ pub struct CreateServiceConversationParams {
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
     pub bindings_email_name: Option<String>,
+}
+
+impl std::fmt::Debug for CreateServiceConversationParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateServiceConversationParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("state", &self.state)
+            .field("timers_inactive", &self.timers_inactive)
+            .field("timers_closed", &self.timers_closed)
+            .field("bindings_email_address", &self.bindings_email_address)
+            .field("bindings_email_name", &self.bindings_email_name)
+            .finish()
+    }
 }
 
 impl CreateServiceConversationParams {
@@ -669,18 +697,24 @@ for crate::wire::StructVisitor<ListServiceConversationParams> {
 /// Parameters for [`ServiceConversations::update`](crate::ServiceConversations::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateServiceConversationParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the conversation, up to 256 characters. It does not need to be unique.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Creation time to record instead of now, as an ISO 8601 timestamp such as `2024-05-01T09:30:00Z`. Meant for importing history from another system.
     pub date_created: Option<DateTime<Utc>>,
     /// Last-update time to record instead of now, as an ISO 8601 timestamp. Meant for imports that must keep their original timestamps.
     pub date_updated: Option<DateTime<Utc>>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) (`MG...`) that carries this conversation's SMS, MMS and WhatsApp traffic. When unset, the account's default messaging service is used.
     pub messaging_service_sid: Option<String>,
@@ -691,11 +725,33 @@ pub struct UpdateServiceConversationParams {
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
     pub timers_closed: Option<String>,
     /// Your own key for the conversation, unique within its service, for example `order-1234`. It can stand in for the `CH...` SID in request paths.
+    ///
+    /// Personal data: it carries the `unique_name` of [`ServiceConversation`](crate::ServiceConversation), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
     pub bindings_email_name: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateServiceConversationParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateServiceConversationParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("state", &self.state)
+            .field("timers_inactive", &self.timers_inactive)
+            .field("timers_closed", &self.timers_closed)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("bindings_email_address", &self.bindings_email_address)
+            .field("bindings_email_name", &self.bindings_email_name)
+            .finish()
+    }
 }
 
 impl UpdateServiceConversationParams {

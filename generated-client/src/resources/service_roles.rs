@@ -214,15 +214,28 @@ impl ServiceRoles {
 /// Required, so taken by `new` (in this order) and always sent: `friendly_name`, `type` and `permission`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceRoleParams {
     /// Name of the role, up to 64 characters, for example `Support agent`. Avoid personal data in it.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`ServiceRole`](crate::ServiceRole), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: String,
     /// Scope of the role, fixed when it is created: `conversation` roles are given to participants and govern what they may do inside a conversation; `service` roles are given to users and govern service-wide actions such as creating or joining conversations.
     pub r#type: RoleType,
     /// A permission the new role grants; send one value per permission. The allowed names depend on `Type`: conversation roles take names such as `sendMessage`, `sendMediaMessage`, `leaveConversation`, `addParticipant` or `editOwnMessage`, service roles names such as `createConversation`, `joinConversation` or `editOwnUserInfo`. See [permission values](https://www.twilio.com/docs/conversations/api/role-resource#permission-values).
     pub permission: Vec<String>,
+}
+
+impl std::fmt::Debug for CreateServiceRoleParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateServiceRoleParams")
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("type", &self.r#type)
+            .field("permission", &self.permission)
+            .finish()
+    }
 }
 
 impl CreateServiceRoleParams {

@@ -224,11 +224,22 @@ impl Services {
 /// Required, so taken by `new` (in this order) and always sent: `friendly_name`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`FriendlyName`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateServiceParams {
     /// Display name of the new Conversation Service, up to 256 characters.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`Service`](crate::Service), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: String,
+}
+
+impl std::fmt::Debug for CreateServiceParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateServiceParams")
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .finish()
+    }
 }
 
 impl CreateServiceParams {

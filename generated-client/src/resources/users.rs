@@ -217,19 +217,40 @@ impl Users {
 /// Required, so taken by `new` (in this order) and always sent: `identity`. Every field has a setter; an optional field left unset is not sent.
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// The user's identity: the string that names them in access tokens and as a chat participant, unique within the service and case-sensitive (often a username or email address). It cannot be changed later.
+    ///
+    /// Personal data: it carries the `identity` of [`User`](crate::User), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: String,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`User`](crate::User), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`User`](crate::User), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
     pub role_sid: Option<String>,
+}
+
+impl std::fmt::Debug for CreateUserParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateUserParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("role_sid", &self.role_sid)
+            .finish()
+    }
 }
 
 impl CreateUserParams {
@@ -460,17 +481,34 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListUserParams>
 /// Parameters for [`Users::update`](crate::Users::update).
 ///
 /// It also deserializes from JSON keyed by the wire names (`X-Twilio-Webhook-Enabled`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateUserParams {
     /// The `X-Twilio-Webhook-Enabled` header. `true` lets this request fire the webhooks configured for the service, as an SDK action would; `false` suppresses them. Changes made through the REST API do not notify webhooks unless this is `true`.
     pub x_twilio_webhook_enabled: Option<WebhookEnabledType>,
     /// Display name of the user, which apps can show instead of the identity; push templates use it for `${PARTICIPANT}`.
+    ///
+    /// Personal data: it carries the `friendly_name` of [`User`](crate::User), which the spec marks as standard personal data.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// Your own data for this record, as a string holding a valid JSON object, for example `{"tier":"gold"}`. Twilio stores it untouched and returns it as `attributes`; a value you send replaces the previous one as a whole. Reads show `{}` when nothing was ever set.
+    ///
+    /// Personal data: it carries the `attributes` of [`User`](crate::User), which the spec marks sensitive.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
     /// Service-scoped [role](https://www.twilio.com/docs/conversations/api/role-resource) (`RL...`) of the user. When unset, the service's default user role applies.
     pub role_sid: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateUserParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateUserParams")
+            .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("role_sid", &self.role_sid)
+            .finish()
+    }
 }
 
 impl UpdateUserParams {

@@ -129,6 +129,7 @@ impl<'a> Lowerer<'a> {
             let ty = self.type_of(&prop, &context, &prop_pointer)?;
             let ty = self.wire_type(ty);
             let description = self.description_of(&prop);
+            let mark = self.schema_mark(&prop);
             fields.push((
                 index,
                 param_field(
@@ -138,6 +139,7 @@ impl<'a> Lowerer<'a> {
                     ty,
                     required.contains(name),
                     docs::first(&[description.as_deref()]),
+                    mark,
                 ),
             ));
         }

@@ -20,6 +20,7 @@ mod enums;
 mod examples;
 mod models;
 mod operations;
+mod pii;
 mod refs;
 mod resources;
 mod responses;
@@ -35,7 +36,7 @@ use openapiv3::OpenAPI;
 
 use crate::docs;
 use crate::error::{Error, Result};
-use crate::ir::{Api, Enum, Model, Skipped, Union};
+use crate::ir::{Api, Enum, Model, Pii, Skipped, Union};
 use crate::naming::{self, Scope};
 
 /// Names the generated crate's root already uses for its runtime.
@@ -268,6 +269,10 @@ impl<'a> Lowerer<'a> {
                 .map(|body| &body.ty),
         );
         examples::add_body_samples(&mut resources, &models, &enums, &unions);
+        let sensitive_keys = pii::keys(&models, Pii::Sensitive, &[]);
+        let standard_keys = pii::keys(&models, Pii::Standard, &sensitive_keys);
+        let redacted_types = pii::redacted_types(&models, &resources);
+        let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
         Ok(Api {
             lib_name: crate_name.replace('-', "_"),
@@ -300,6 +305,10 @@ impl<'a> Lowerer<'a> {
             unions,
             skipped: self.skipped,
             webhooks,
+            sensitive_keys,
+            standard_keys,
+            redacted_types,
+            pii_cases,
         })
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use openapiv3::{ReferenceOr, Schema};
 
-use super::{Lowerer, escape_pointer};
+use super::{Lowerer, escape_pointer, pii};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{Model, ModelField, RustType, Setter, Union};
@@ -56,7 +56,12 @@ impl<'a> Lowerer<'a> {
                 RustType::Option(Box::new(inner))
             };
             let rust_name = scope.snake(wire);
+            let mark = self.schema_mark(&prop);
             fields.push(ModelField {
+                pii: mark.as_ref().map(|m| m.pii),
+                pii_doc: mark
+                    .map(|m| pii::pii_doc(m.pii, &m.handling, None))
+                    .unwrap_or_default(),
                 renamed: naming::bare(&rust_name) != wire,
                 rust_name,
                 wire_name: wire.clone(),

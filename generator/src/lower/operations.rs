@@ -5,7 +5,7 @@ use openapiv3::{Parameter, ParameterSchemaOrContent};
 
 use super::bodies::Body;
 use super::resources::RawOp;
-use super::{Lowerer, escape_pointer};
+use super::{Lowerer, escape_pointer, pii};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{
@@ -91,6 +91,9 @@ impl<'a> Lowerer<'a> {
         };
 
         let response = self.response_of(raw, &operation_id)?;
+        if let Some(params) = &mut params {
+            self.inherit_pii(params, &response);
+        }
         let response_examples = self.response_examples(raw, &response);
         let request_examples = self.request_examples(raw, params.as_ref());
         let body_examples = self.body_examples(raw, body.as_ref());
@@ -199,6 +202,7 @@ impl<'a> Lowerer<'a> {
                 let context = format!("{}_{}", naming::bare(&resource.handle), data.name);
                 let ty = self.type_of(schema, &context, pointer)?;
                 let ty = self.wire_type(ty);
+                let mark = pii::mark_in(&data.extensions).or_else(|| self.schema_mark(schema));
                 fields.push((
                     index,
                     param_field(
@@ -208,6 +212,7 @@ impl<'a> Lowerer<'a> {
                         ty,
                         data.required,
                         docs::first(&[data.description.as_deref()]),
+                        mark,
                     ),
                 ));
             }
@@ -281,6 +286,7 @@ pub(super) fn param_field(
     ty: RustType,
     required: bool,
     doc: Vec<String>,
+    mark: Option<pii::Mark>,
 ) -> ParamField {
     let setter = match &ty {
         RustType::String => Setter::Into,
@@ -295,6 +301,10 @@ pub(super) fn param_field(
         required,
         setter,
         doc,
+        pii: mark.as_ref().map(|m| m.pii),
+        pii_doc: mark
+            .map(|m| pii::pii_doc(m.pii, &m.handling, None))
+            .unwrap_or_default(),
     }
 }
 

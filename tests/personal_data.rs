@@ -1,0 +1,127 @@
+//! Personal data stays out of `Debug`: what the committed crate prints for
+//! a message with every field set (a snapshot), and our spec marks the same
+//! fields as personal data as Twilio's does.
+//!
+//! The generated crates test each marked field themselves (`src/redact.rs`,
+//! one test per field), for our spec here and for Twilio's in `full_api.rs`.
+
+use std::collections::BTreeMap;
+
+use codegen::ir::{Api, Pii};
+use twilio_conversations::{ConversationMessage, CreateConversationMessageParams};
+
+/// Every field of a message set, the personal ones to text that must not
+/// be printed.
+fn message() -> ConversationMessage {
+    let mut message = ConversationMessage::default();
+    message.account_sid = Some("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into());
+    message.conversation_sid = Some("CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into());
+    message.sid = Some("IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into());
+    message.index = Some(7);
+    message.author = Some("alice@example.com".into());
+    message.body = Some("My card number is 4111 1111 1111 1111".into());
+    message.media = Some(vec![serde_json::json!({
+        "sid": "MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "filename": "passport.jpg",
+    })]);
+    message.attributes = Some(r#"{"home_address":"1 Secret Lane"}"#.into());
+    message.participant_sid = Some("MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into());
+    message.date_created = Some("2026-01-02T03:04:05Z".parse().unwrap());
+    message.date_updated = Some("2026-01-02T03:04:06Z".parse().unwrap());
+    message.url = Some("https://conversations.twilio.com/v1/Conversations/CH/Messages/IM".into());
+    message.delivery = Some(serde_json::json!({ "total": 1, "delivered": "all" }));
+    message.links = Some(BTreeMap::from([(
+        "delivery_receipts".to_owned(),
+        "https://conversations.twilio.com/v1/Receipts".to_owned(),
+    )]));
+    message.content_sid = Some("HXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into());
+    message
+}
+
+#[test]
+fn a_message_prints_without_its_body_and_attributes() {
+    let message = message();
+    let shown = format!("{message:#?}");
+    insta::assert_snapshot!("conversation_message_debug", shown);
+    for secret in ["4111", "Secret Lane"] {
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(!format!("{message:?}").contains(secret));
+    }
+    // Only what is printed changes: the fields and the JSON keep the values.
+    assert!(message.body.as_deref().unwrap().contains("4111"));
+    let json = serde_json::to_string(&message).unwrap();
+    assert!(
+        json.contains("4111") && json.contains("Secret Lane"),
+        "{json}"
+    );
+    let back: ConversationMessage = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, message);
+}
+
+#[test]
+fn params_print_without_the_body_they_send() {
+    let params = CreateConversationMessageParams::new()
+        .author("alice@example.com")
+        .body("My card number is 4111 1111 1111 1111")
+        .attributes(r#"{"home_address":"1 Secret Lane"}"#);
+    let shown = format!("{params:?}");
+    assert!(shown.contains("body: Some(<redacted 37 bytes>)"), "{shown}");
+    assert!(
+        shown.contains("attributes: Some(<redacted 32 bytes>)"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("4111") && !shown.contains("Secret"),
+        "{shown}"
+    );
+    // Standard personal data shows without `redact-personal-data`, which
+    // this workspace does not turn on.
+    assert!(
+        shown.contains("author: Some(\"alice@example.com\")"),
+        "{shown}"
+    );
+    assert_eq!(
+        params.body.as_deref(),
+        Some("My card number is 4111 1111 1111 1111")
+    );
+}
+
+/// `(struct, field, marking)` of every marked model and params field.
+fn marked(api: &Api) -> Vec<(String, String, Pii)> {
+    let mut out = Vec::new();
+    for model in &api.models {
+        for field in &model.fields {
+            if let Some(pii) = field.pii {
+                out.push((model.name.clone(), field.rust_name.clone(), pii));
+            }
+        }
+    }
+    for params in api
+        .resources
+        .iter()
+        .flat_map(|r| &r.operations)
+        .filter_map(|op| op.params.as_ref())
+    {
+        for field in &params.fields {
+            if let Some(pii) = field.pii {
+                out.push((params.name.clone(), field.rust_name.clone(), pii));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn our_spec_marks_what_twilios_marks() {
+    let ours = marked(&workspace_tests::generate_ours().api);
+    let sensitive = ours.iter().filter(|m| m.2 == Pii::Sensitive).count();
+    assert_eq!((ours.len() - sensitive, sensitive), (82, 38), "{ours:#?}");
+    let Some(twilio) = workspace_tests::twilio_spec() else {
+        return;
+    };
+    let theirs = codegen::generate(&twilio, &codegen::Options::default())
+        .unwrap_or_else(|err| panic!("{err}"))
+        .api;
+    assert_eq!(ours, marked(&theirs));
+}
