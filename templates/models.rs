@@ -60,19 +60,9 @@ pub struct {{ model.name }} {
 }
 {% if model.has_personal_data() %}
 
-impl std::fmt::Debug for {{ model.name }} {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("{{ model.name }}")
-        {% for field in model.fields %}
-            {% if let Some(wrapper) = field.debug_wrapper() %}
-            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
-            {% else %}
-            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
-            {% endif %}
-        {% endfor %}
-            .finish()
-    }
-}
+{% let name = model.name.as_str() %}
+{% let fields = model.fields.as_slice() %}
+{% include "debug_impl.rs" %}
 {% endif %}
 
 impl Serialize for {{ model.name }} {

@@ -158,19 +158,9 @@ pub struct {{ params.name }} {
 }
 {% if params.has_personal_data() %}
 
-impl std::fmt::Debug for {{ params.name }} {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("{{ params.name }}")
-        {% for field in params.fields %}
-            {% if let Some(wrapper) = field.debug_wrapper() %}
-            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
-            {% else %}
-            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
-            {% endif %}
-        {% endfor %}
-            .finish()
-    }
-}
+{% let name = params.name.as_str() %}
+{% let fields = params.fields.as_slice() %}
+{% include "debug_impl.rs" %}
 {% endif %}
 
 impl {{ params.name }} {

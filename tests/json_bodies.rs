@@ -138,6 +138,13 @@ fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
         )
         .unwrap();
     }
+    // What both share, where cargo does not take it for a test of its own.
+    fs::create_dir_all(dir.join("tests/common")).unwrap();
+    fs::copy(
+        root.join("tests/json_bodies/common.rs"),
+        dir.join("tests/common/mod.rs"),
+    )
+    .unwrap();
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
 
     cargo(

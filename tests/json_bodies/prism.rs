@@ -7,6 +7,9 @@
 //! runs it with `PRISM_URL` set to a Prism serving that spec. Without it,
 //! outside CI, the tests say they were skipped; under CI that is a failure.
 
+mod common;
+
+use common::full_template;
 use serde_json::json;
 use template_library::*;
 
@@ -24,34 +27,6 @@ fn prism() -> Option<Client> {
             .build()
             .unwrap(),
     )
-}
-
-/// A template with every field set, every kind of action among them.
-fn full_template() -> TemplateCreateRequest {
-    let card = CardContent::new("Spring sale")
-        .subtitle("Two weeks only")
-        .media(["https://templates.example.com/spring.png"])
-        .actions([
-            Action::from(UrlAction::new("Shop now", "https://shop.example.com")),
-            PhoneAction::new("Call us", "+15005550006").into(),
-            ReplyAction::new("Stop", "stop").into(),
-        ]);
-    TemplateCreateRequest::new(
-        "Spring sale",
-        "en",
-        TemplateTypes::new()
-            .twilio_text(TextContent::new("Hi {{1}}"))
-            .twilio_card(card),
-    )
-    .channel(Channel::Whatsapp)
-    .variables([("1".to_owned(), "Sam".to_owned())].into_iter().collect())
-    .expires_on(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).unwrap())
-    .send_after("2027-03-20T09:00:00Z".parse().unwrap())
-    .owner_email("sam@example.com")
-    .priority(3)
-    .weight(0.5)
-    .tags(["sale", "spring"])
-    .note(json!("ticket 1234"))
 }
 
 fn status<T>(result: Result<Response<T>, Error>, label: &str) -> u16 {

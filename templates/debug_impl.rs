@@ -1,0 +1,15 @@
+{#- `Debug` for the struct `name` with `fields`, personal data printed through
+    its `crate::redact` wrapper; the other fields as `derive(Debug)` prints them. -#}
+impl std::fmt::Debug for {{ name }} {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("{{ name }}")
+        {% for field in fields %}
+            {% if let Some(wrapper) = field.debug_wrapper() %}
+            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
+            {% else %}
+            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
+            {% endif %}
+        {% endfor %}
+            .finish()
+    }
+}
