@@ -1,10 +1,12 @@
 //! JSON request bodies end to end: `tests/fixtures/constructs/json_bodies.yaml`
-//! (every shape of body Twilio's JSON APIs use) is generated into a crate,
+//! (every shape of body Twilio's JSON APIs use) and `json_only.yaml` (a
+//! crate without any params struct) are each generated into a crate,
 //! built with clippy `-D warnings`, and tested there: on the wire against an
 //! in-process mock (`tests/json_bodies/wire.rs`: the exact JSON sent, the
 //! decoding of each answer) and through Prism serving the same spec
 //! (`tests/json_bodies/prism.rs`: every operation with every field set is
-//! answered 2xx, a body that breaks the schema 422).
+//! answered 2xx, a body that breaks the schema 422); `tests/json_only/`
+//! holds the same two files for the other fixture.
 //!
 //! Prism is the project's pinned copy (`tests/prism/`, installed by
 //! `cargo xtask test`); this test starts its own instance on a free port.
@@ -100,13 +102,16 @@ fn start_prism(spec: &Path) -> Option<Prism> {
     Some(prism)
 }
 
-#[test]
-fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
+/// Generates the fixture `stem` (crate `crate_name`) outside the workspace,
+/// copies the tests in `tests/<stem>/` into it (`common.rs`, if there, as
+/// the module `common`), builds it with clippy `-D warnings`, and runs its
+/// tests with a Prism serving the same fixture.
+fn check_fixture(stem: &str, crate_name: &str) {
     let root = workspace_tests::root();
-    let spec: PathBuf = root.join("tests/fixtures/constructs/json_bodies.yaml");
+    let spec: PathBuf = root.join(format!("tests/fixtures/constructs/{stem}.yaml"));
     let generated = codegen::generate(&spec, &codegen::Options::default())
         .unwrap_or_else(|err| panic!("{err}"));
-    assert_eq!(generated.api.crate_name, "template-library");
+    assert_eq!(generated.api.crate_name, crate_name);
     assert!(
         generated.api.skipped.is_empty(),
         "{:?}",
@@ -119,7 +124,7 @@ fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
         root.hash(&mut hasher);
         hasher.finish()
     };
-    let dir = std::env::temp_dir().join(format!("codegen-json-bodies-{checkout:016x}"));
+    let dir = std::env::temp_dir().join(format!("codegen-{stem}-{checkout:016x}"));
     codegen::write(&generated, &dir).unwrap_or_else(|err| panic!("{err}"));
     // The mock server the wire tests use, at the workspace's locked version.
     let manifest = dir.join("Cargo.toml");
@@ -130,21 +135,16 @@ fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
         1,
     );
     fs::write(&manifest, text).unwrap();
+    let tests = root.join("tests").join(stem);
     fs::create_dir_all(dir.join("tests")).unwrap();
     for file in ["wire.rs", "prism.rs"] {
-        fs::copy(
-            root.join("tests/json_bodies").join(file),
-            dir.join("tests").join(file),
-        )
-        .unwrap();
+        fs::copy(tests.join(file), dir.join("tests").join(file)).unwrap();
     }
     // What both share, where cargo does not take it for a test of its own.
-    fs::create_dir_all(dir.join("tests/common")).unwrap();
-    fs::copy(
-        root.join("tests/json_bodies/common.rs"),
-        dir.join("tests/common/mod.rs"),
-    )
-    .unwrap();
+    if tests.join("common.rs").exists() {
+        fs::create_dir_all(dir.join("tests/common")).unwrap();
+        fs::copy(tests.join("common.rs"), dir.join("tests/common/mod.rs")).unwrap();
+    }
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
 
     cargo(
@@ -154,4 +154,14 @@ fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
     );
     let prism = start_prism(&spec);
     cargo(&dir, &["test"], prism.as_ref().map(|p| p.url.as_str()));
+}
+
+#[test]
+fn json_bodies_fixture_builds_and_passes_on_the_wire_and_through_prism() {
+    check_fixture("json_bodies", "template-library");
+}
+
+#[test]
+fn json_only_fixture_builds_and_passes_on_the_wire_and_through_prism() {
+    check_fixture("json_only", "notes");
 }
