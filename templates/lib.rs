@@ -112,6 +112,14 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! With the `mock` feature (for your `[dev-dependencies]`), the `mock`
+//! module is a typed mock of this API: `MockTwilio::start()` runs it on
+//! 127.0.0.1, each operation has an expectation builder reached the way the
+//! client reaches the operation, `when` sees the params struct the client
+//! sent, answers are the crate's own models (or the spec's examples, Twilio
+//! error bodies, 429s with `Retry-After`, lists in several pages), and
+//! `verify()` names every expectation not met.
 {% if let Some(hooks) = api.webhooks %}
 //!
 //! # Webhooks and access tokens
@@ -172,6 +180,7 @@
 //! | `tracing` | no | one `tracing` span per request (`twilio.request`) with the operation, method, path template, status, attempt and elapsed time; never credentials or the values of parameters |
 //! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`){% if api.webhooks.is_some() %}; `{{ api.webhooks_enum() }}` decodes them into typed events and answers pre-action ones{% endif %} |
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
+//! | `mock` | no | the `mock` module: `MockTwilio`, a typed mock of the API on 127.0.0.1 (wiremock) for your tests, with one expectation per operation |
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -200,6 +209,8 @@ mod error;
 #[cfg(feature = "webhooks")]
 mod events;
 {% endif %}
+#[cfg(feature = "mock")]
+pub mod mock;
 {% if !api.models.is_empty() %}
 mod models;
 {% endif %}
