@@ -473,7 +473,9 @@ impl RustType {
         match self {
             RustType::Named(name) => format!("crate::{name}"),
             RustType::DateTime => "chrono::DateTime<chrono::Utc>".to_owned(),
-            RustType::Map(inner) => format!("std::collections::BTreeMap<String, {}>", inner.qualified()),
+            RustType::Map(inner) => {
+                format!("std::collections::BTreeMap<String, {}>", inner.qualified())
+            }
             RustType::Vec(inner) => format!("Vec<{}>", inner.qualified()),
             RustType::Option(inner) => format!("Option<{}>", inner.qualified()),
             RustType::Boxed(inner) => format!("Box<{}>", inner.qualified()),

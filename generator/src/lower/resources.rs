@@ -268,13 +268,12 @@ fn name_mocks(resources: &mut [Resource]) {
     let mut root_methods = Scope::with_reserved(&[MOCK_METHODS, &roots].concat());
     for resource in resources.iter_mut() {
         resource.mock_handle = types.claim(format!("{}Mock", resource.handle), "");
-        resource.mock_accessor = if resource.parent.is_none()
-            && MOCK_METHODS.contains(&resource.accessor.as_str())
-        {
-            root_methods.claim(resource.accessor.clone(), "_")
-        } else {
-            resource.accessor.clone()
-        };
+        resource.mock_accessor =
+            if resource.parent.is_none() && MOCK_METHODS.contains(&resource.accessor.as_str()) {
+                root_methods.claim(resource.accessor.clone(), "_")
+            } else {
+                resource.accessor.clone()
+            };
     }
 }
 
