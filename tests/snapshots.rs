@@ -4,6 +4,8 @@
 //! fixture spec in `tests/fixtures/constructs/`, the files that say what the
 //! spec declares (the crate page, models, enums and resources; the runtime
 //! files are the ones above, with the fixture's names in their imports).
+//! The `mock` module is both: its runtime and one representative mock handle
+//! (`ConversationsMock`) from our spec, and each fixture's mock handles.
 //!
 //! The rest of the committed crate is checked byte for byte by
 //! `cargo xtask generate --check` (and `tests/freshness.rs`), so repeating its
@@ -39,6 +41,16 @@ fn settings(dir: &str) -> insta::Settings {
     settings
 }
 
+/// Where `mock.rs`' mock handles start: the doc line of the first one.
+const MOCK_HANDLES: &str = "\n/// Expectations on what [`crate::";
+
+/// `mock.rs` split into its runtime and its mock handles, one string each.
+fn mock_parts(mock: &str) -> (&str, Vec<&str>) {
+    let mut parts = mock.split(MOCK_HANDLES);
+    let runtime = parts.next().unwrap_or_default();
+    (runtime, parts.collect())
+}
+
 #[test]
 fn runtime_and_a_representative_resource_match_their_snapshots() {
     let generated = workspace_tests::generate_ours();
@@ -50,6 +62,14 @@ fn runtime_and_a_representative_resource_match_their_snapshots() {
                 .unwrap_or_else(|| panic!("our spec no longer generates {path}"));
             insta::assert_snapshot!(path.replace('/', "__"), content);
         }
+        let mock = &generated.files["src/mock.rs"];
+        let (runtime, handles) = mock_parts(mock);
+        let conversations = handles
+            .iter()
+            .find(|handle| handle.contains("\npub struct ConversationsMock {"))
+            .expect("mock.rs has ConversationsMock");
+        let representative = format!("{runtime}{MOCK_HANDLES}{conversations}");
+        insta::assert_snapshot!("src__mock.rs", representative);
     });
 }
 
@@ -69,6 +89,15 @@ fn each_fixture_spec_matches_its_snapshots() {
             .unwrap_or_else(|err| panic!("{}: {err}", spec.display()));
         settings("snapshots/fixtures").bind(|| {
             for (path, content) in &generated.files {
+                if path == "src/mock.rs" {
+                    let (_, handles) = mock_parts(content);
+                    let handles: String = handles
+                        .iter()
+                        .map(|h| format!("{MOCK_HANDLES}{h}"))
+                        .collect();
+                    insta::assert_snapshot!(format!("{stem}__src__mock.rs"), handles);
+                    continue;
+                }
                 if !declares_the_spec(path) {
                     continue;
                 }
