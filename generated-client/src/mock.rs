@@ -87,7 +87,8 @@ use crate::client::{Client, ClientBuilder};
 const MOCK_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 /// A mock of the API on 127.0.0.1, with the expectations set on it.
 ///
-/// Dropping it stops the server.
+/// Dropping it ends the mock: wiremock takes the server back (it keeps idle
+/// ones for the next mock), and nothing set here answers any more.
 pub struct MockTwilio {
     server: MockServer,
     mock: Arc<Shared>,
