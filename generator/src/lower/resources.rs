@@ -375,6 +375,52 @@ fn prune_empty(resources: Vec<Resource>) -> Vec<Resource> {
 mod tests {
     use super::*;
 
+    fn resource(handle: &str, accessor: &str, parent: Option<usize>) -> Resource {
+        Resource {
+            handle: handle.to_owned(),
+            module: naming::snake(handle),
+            accessor: accessor.to_owned(),
+            mock_handle: String::new(),
+            mock_accessor: String::new(),
+            doc: Vec::new(),
+            parent,
+            scope_params: Vec::new(),
+            accessor_param: None,
+            children: Vec::new(),
+            chain: Vec::new(),
+            operations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn mock_names_avoid_the_mocks_own() {
+        let mut resources = vec![
+            resource("Verify", "verify", None),
+            resource("Verify2", "verify_2", None),
+            resource("Things", "things", None),
+            resource("ThingVerify", "verify", Some(2)),
+            resource("Entry", "client", None),
+        ];
+        name_mocks(&mut resources);
+        let names: Vec<(&str, &str)> = resources
+            .iter()
+            .map(|r| (r.mock_handle.as_str(), r.mock_accessor.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                // `MockTwilio::verify` keeps its name; the resource's
+                // accessor takes the next free one.
+                ("VerifyMock", "verify_3"),
+                ("Verify2Mock", "verify_2"),
+                ("ThingsMock", "things"),
+                // Only `MockTwilio`'s own methods are taken, not a handle's.
+                ("ThingVerifyMock", "verify"),
+                ("EntryMock", "client_2"),
+            ]
+        );
+    }
+
     #[test]
     fn collection_and_parent_paths() {
         assert_eq!(
