@@ -296,3 +296,52 @@ async fn header_params_are_decoded_too() {
         .unwrap();
     mock.verify().await;
 }
+
+#[tokio::test]
+async fn lists_and_required_params_are_decoded_typed() {
+    let mock = MockTwilio::start().await;
+    mock.roles()
+        .create()
+        .when(|p: &CreateRoleParams| {
+            p.friendly_name == "moderator"
+                && p.r#type == RoleType::Conversation
+                && p.permission == ["sendMessage", "leaveConversation"]
+        })
+        .respond(Role::default())
+        .times(1);
+    let params = CreateRoleParams::new(
+        "moderator",
+        RoleType::Conversation,
+        ["sendMessage", "leaveConversation"],
+    );
+    mock.client().roles().create(&params).await.unwrap();
+    mock.verify().await;
+}
+
+#[tokio::test]
+async fn params_that_do_not_decode_are_named_in_the_404() {
+    let mock = MockTwilio::start().await;
+    mock.roles()
+        .create()
+        .when(|_: &CreateRoleParams| true)
+        .respond(Role::default());
+    // What the client would never send: a role without its required fields.
+    let response = reqwest::Client::new()
+        .post(format!("{}/v1/Roles", mock.uri()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("Type=conversation")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains(
+            "no expectation of the mock matches POST /v1/Roles: CreateRole `POST /v1/Roles`: \
+             its params do not decode: missing field `FriendlyName`"
+        ),
+        "{body}"
+    );
+    let report = mock.try_verify().await.unwrap_err();
+    assert_eq!(report.problems().len(), 2, "{report}");
+}
