@@ -4484,3 +4484,54 @@ impl UserConversationsMock {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_link_to_the_next_through_the_mock() {
+        let operation = Operation {
+            id: "ListThings",
+            method: "GET",
+            status: 200,
+            has_body: true,
+            items_key: Some("things"),
+            example: None,
+            headers: &[],
+            query: &[],
+            form: &[],
+        };
+        let pages = vec![vec![Value::from(1), Value::from(2)], vec![Value::from(3)]];
+        let first = page_body(&operation, &pages, 0, "http://127.0.0.1:9/v1/Things", 4);
+        assert_eq!(first["things"], serde_json::json!([1, 2]));
+        assert_eq!(first["meta"] ["key"], "things");
+        assert_eq!(first["meta"] ["page_size"], 2);
+        assert_eq!(first["meta"] ["previous_page_url"], Value::Null);
+        assert_eq!(
+            first["meta"] ["next_page_url"],
+            "http://127.0.0.1:9/v1/Things?PageSize=2&Page=1&PageToken=mock.4.1"
+        );
+        let last = page_body(&operation, &pages, 1, "http://127.0.0.1:9/v1/Things", 4);
+        assert_eq!(last["things"], serde_json::json!([3]));
+        assert_eq!(last["meta"] ["next_page_url"], Value::Null);
+        assert_eq!(
+            last["meta"] ["previous_page_url"],
+            "http://127.0.0.1:9/v1/Things?PageSize=2&Page=0"
+        );
+    }
+
+    #[test]
+    fn texts_read_as_their_fields_types() {
+        assert_eq!(< i64 as FromText >::json("12"), Value::from(12));
+        assert_eq!(< i64 as FromText >::json("twelve"), Value::from("twelve"));
+        assert_eq!(< bool as FromText >::json("true"), Value::Bool(true));
+        assert_eq!(< bool as FromText >::json("yes"), Value::from("yes"));
+        assert_eq!(< f64 as FromText >::json("0.5"), Value::from(0.5));
+        assert_eq!(< String as FromText >::json("12"), Value::from("12"));
+        assert_eq!(
+            < Value as FromText >::json(r#"{"a":1}"#), serde_json::json!({ "a" : 1 })
+        );
+        assert_eq!(< Value as FromText >::json("plain"), Value::from("plain"));
+    }
+}
