@@ -44,11 +44,16 @@ fn settings(dir: &str) -> insta::Settings {
 /// Where `mock.rs`' mock handles start: the doc line of the first one.
 const MOCK_HANDLES: &str = "\n/// Expectations on what [`crate::";
 
-/// `mock.rs` split into its runtime and its mock handles, one string each.
-fn mock_parts(mock: &str) -> (&str, Vec<&str>) {
-    let mut parts = mock.split(MOCK_HANDLES);
+/// Where `mock.rs`' unit tests of its runtime start, after the handles.
+const MOCK_TESTS: &str = "\n#[cfg(test)]\nmod tests {";
+
+/// `mock.rs` split into its runtime, its mock handles (one string each) and
+/// the unit tests of its runtime.
+fn mock_parts(mock: &str) -> (&str, Vec<&str>, &str) {
+    let (code, tests) = mock.split_once(MOCK_TESTS).unwrap_or((mock, ""));
+    let mut parts = code.split(MOCK_HANDLES);
     let runtime = parts.next().unwrap_or_default();
-    (runtime, parts.collect())
+    (runtime, parts.collect(), tests)
 }
 
 #[test]
@@ -63,12 +68,13 @@ fn runtime_and_a_representative_resource_match_their_snapshots() {
             insta::assert_snapshot!(path.replace('/', "__"), content);
         }
         let mock = &generated.files["src/mock.rs"];
-        let (runtime, handles) = mock_parts(mock);
+        let (runtime, handles, tests) = mock_parts(mock);
         let conversations = handles
             .iter()
             .find(|handle| handle.contains("\npub struct ConversationsMock {"))
             .expect("mock.rs has ConversationsMock");
-        let representative = format!("{runtime}{MOCK_HANDLES}{conversations}");
+        // Its file as if ConversationsMock were its only handle.
+        let representative = format!("{runtime}{MOCK_HANDLES}{conversations}{MOCK_TESTS}{tests}");
         insta::assert_snapshot!("src__mock.rs", representative);
     });
 }
@@ -90,7 +96,7 @@ fn each_fixture_spec_matches_its_snapshots() {
         settings("snapshots/fixtures").bind(|| {
             for (path, content) in &generated.files {
                 if path == "src/mock.rs" {
-                    let (_, handles) = mock_parts(content);
+                    let (_, handles, _) = mock_parts(content);
                     let handles: String = handles
                         .iter()
                         .map(|h| format!("{MOCK_HANDLES}{h}"))
