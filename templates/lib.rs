@@ -112,6 +112,14 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! With the `mock` feature (for your `[dev-dependencies]`), the `mock`
+//! module is a typed mock of this API: `MockTwilio::start()` runs it on
+//! 127.0.0.1, each operation has an expectation builder reached the way the
+//! client reaches the operation, `when` sees the params struct the client
+//! sent, answers are the crate's own models (or the spec's examples, Twilio
+//! error bodies, 429s with `Retry-After`, lists in several pages), and
+//! `verify()` names every expectation not met.
 {% if let Some(hooks) = api.webhooks %}
 //!
 //! # Webhooks and access tokens
@@ -199,6 +207,7 @@
 {% if api.has_pii(Pii::Standard) %}
 //! | `redact-personal-data` | no | `Debug` hides fields marked as standard personal data too, as it always hides sensitive ones (see [Personal data in logs](#personal-data-in-logs)) |
 {% endif %}
+//! | `mock` | no | the `mock` module: `MockTwilio`, a typed mock of the API on 127.0.0.1 (wiremock) for your tests, with one expectation per operation |
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -227,6 +236,8 @@ mod error;
 #[cfg(feature = "webhooks")]
 mod events;
 {% endif %}
+#[cfg(feature = "mock")]
+pub mod mock;
 {% if !api.models.is_empty() %}
 mod models;
 {% endif %}

@@ -3,7 +3,8 @@
 //! parameters of every type...) is generated into a crate, built with cargo,
 //! and its own unit tests (the runtime's, and one per spec example) and doc
 //! tests (one per operation, with placeholders where the spec has no
-//! example value) are run.
+//! example value, and the `mock` module's, run against the mock) are run,
+//! with the `mock` feature on.
 //!
 //! The crates go to a temporary workspace outside this one (so this
 //! workspace does not claim them), with this workspace's `Cargo.lock` so the
@@ -32,6 +33,11 @@ fn every_construct_fixture_builds() {
     assert!(specs.len() >= 5, "fixtures: {specs:?}");
 
     let mut members = Vec::new();
+    let mut features = vec![
+        "fixture-webhooks/webhooks".to_owned(),
+        "fixture-webhooks/access-token".to_owned(),
+        "fixture-personal-data/redact-personal-data".to_owned(),
+    ];
     for spec in &specs {
         let stem = spec
             .file_stem()
@@ -47,6 +53,8 @@ fn every_construct_fixture_builds() {
         )
         .unwrap_or_else(|err| panic!("{err}"));
         codegen::write(&generated, &dir.join(&crate_name)).unwrap();
+        // Every fixture's typed mock, odd names and all.
+        features.push(format!("{crate_name}/mock"));
         members.push(format!("{crate_name:?}"));
     }
     fs::write(
@@ -66,13 +74,10 @@ fn every_construct_fixture_builds() {
             .current_dir(&dir)
             .args(["test", "--workspace", target, "--quiet"])
             // The runtime and events behind the webhook features, in the
-            // fixture that describes webhooks; standard personal data
-            // redacted too, in the fixture that marks some (the committed
-            // crate's tests run with and without it).
-            .args([
-                "--features",
-                "fixture-webhooks/webhooks,fixture-webhooks/access-token,fixture-personal-data/redact-personal-data",
-            ])
+            // fixture that describes webhooks, every fixture's mock, and
+            // standard personal data redacted too in the fixture that marks
+            // some (the committed crate's tests run with and without it).
+            .args(["--features", &features.join(",")])
             .env("CARGO_TARGET_DIR", root.join("target/fixture-builds"))
             // Odd names must give code without a single warning, too.
             .env("RUSTFLAGS", "-D warnings")

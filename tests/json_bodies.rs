@@ -5,8 +5,9 @@
 //! in-process mock (`tests/json_bodies/wire.rs`: the exact JSON sent, the
 //! decoding of each answer) and through Prism serving the same spec
 //! (`tests/json_bodies/prism.rs`: every operation with every field set is
-//! answered 2xx, a body that breaks the schema 422); `tests/json_only/`
-//! holds the same two files for the other fixture.
+//! answered 2xx, a body that breaks the schema 422), and with the typed
+//! mock (`tests/json_bodies/mock.rs`: `when_body`); `tests/json_only/`
+//! holds the wire and Prism files for the other fixture.
 //!
 //! Prism is the project's pinned copy (`tests/prism/`, installed by
 //! `cargo xtask test`); this test starts its own instance on a free port.
@@ -137,8 +138,10 @@ fn check_fixture(stem: &str, crate_name: &str) {
     fs::write(&manifest, text).unwrap();
     let tests = root.join("tests").join(stem);
     fs::create_dir_all(dir.join("tests")).unwrap();
-    for file in ["wire.rs", "prism.rs"] {
-        fs::copy(tests.join(file), dir.join("tests").join(file)).unwrap();
+    for file in ["wire.rs", "prism.rs", "mock.rs"] {
+        if tests.join(file).exists() {
+            fs::copy(tests.join(file), dir.join("tests").join(file)).unwrap();
+        }
     }
     // What both share, where cargo does not take it for a test of its own.
     if tests.join("common.rs").exists() {
@@ -147,13 +150,27 @@ fn check_fixture(stem: &str, crate_name: &str) {
     }
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
 
+    // With the typed mock on, so `mock.rs` builds and its JSON-body
+    // expectations run too.
     cargo(
         &dir,
-        &["clippy", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--all-targets",
+            "--features",
+            "mock",
+            "--",
+            "-D",
+            "warnings",
+        ],
         None,
     );
     let prism = start_prism(&spec);
-    cargo(&dir, &["test"], prism.as_ref().map(|p| p.url.as_str()));
+    cargo(
+        &dir,
+        &["test", "--features", "mock"],
+        prism.as_ref().map(|p| p.url.as_str()),
+    );
 }
 
 #[test]

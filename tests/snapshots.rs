@@ -4,6 +4,8 @@
 //! fixture spec in `tests/fixtures/constructs/`, the files that say what the
 //! spec declares (the crate page, models, enums and resources; the runtime
 //! files are the ones above, with the fixture's names in their imports).
+//! The `mock` module is both: its runtime and one representative mock handle
+//! (`ConversationsMock`) from our spec, and each fixture's mock handles.
 //!
 //! The rest of the committed crate is checked byte for byte by
 //! `cargo xtask generate --check` (and `tests/freshness.rs`), so repeating its
@@ -40,6 +42,21 @@ fn settings(dir: &str) -> insta::Settings {
     settings
 }
 
+/// Where `mock.rs`' mock handles start: the doc line of the first one.
+const MOCK_HANDLES: &str = "\n/// Expectations on what [`crate::";
+
+/// Where `mock.rs`' unit tests of its runtime start, after the handles.
+const MOCK_TESTS: &str = "\n#[cfg(test)]\nmod tests {";
+
+/// `mock.rs` split into its runtime, its mock handles (one string each) and
+/// the unit tests of its runtime.
+fn mock_parts(mock: &str) -> (&str, Vec<&str>, &str) {
+    let (code, tests) = mock.split_once(MOCK_TESTS).unwrap_or((mock, ""));
+    let mut parts = code.split(MOCK_HANDLES);
+    let runtime = parts.next().unwrap_or_default();
+    (runtime, parts.collect(), tests)
+}
+
 #[test]
 fn runtime_and_a_representative_resource_match_their_snapshots() {
     let generated = workspace_tests::generate_ours();
@@ -51,6 +68,15 @@ fn runtime_and_a_representative_resource_match_their_snapshots() {
                 .unwrap_or_else(|| panic!("our spec no longer generates {path}"));
             insta::assert_snapshot!(path.replace('/', "__"), content);
         }
+        let mock = &generated.files["src/mock.rs"];
+        let (runtime, handles, tests) = mock_parts(mock);
+        let conversations = handles
+            .iter()
+            .find(|handle| handle.contains("\npub struct ConversationsMock {"))
+            .expect("mock.rs has ConversationsMock");
+        // Its file as if ConversationsMock were its only handle.
+        let representative = format!("{runtime}{MOCK_HANDLES}{conversations}{MOCK_TESTS}{tests}");
+        insta::assert_snapshot!("src__mock.rs", representative);
     });
 }
 
@@ -70,6 +96,15 @@ fn each_fixture_spec_matches_its_snapshots() {
             .unwrap_or_else(|err| panic!("{}: {err}", spec.display()));
         settings("snapshots/fixtures").bind(|| {
             for (path, content) in &generated.files {
+                if path == "src/mock.rs" {
+                    let (_, handles, _) = mock_parts(content);
+                    let handles: String = handles
+                        .iter()
+                        .map(|h| format!("{MOCK_HANDLES}{h}"))
+                        .collect();
+                    insta::assert_snapshot!(format!("{stem}__src__mock.rs"), handles);
+                    continue;
+                }
                 if !declares_the_spec(path) {
                     continue;
                 }

@@ -267,6 +267,14 @@
 //! # }
 //! ```
 //!
+//! With the `mock` feature (for your `[dev-dependencies]`), the `mock`
+//! module is a typed mock of this API: `MockTwilio::start()` runs it on
+//! 127.0.0.1, each operation has an expectation builder reached the way the
+//! client reaches the operation, `when` sees the params struct the client
+//! sent, answers are the crate's own models (or the spec's examples, Twilio
+//! error bodies, 429s with `Retry-After`, lists in several pages), and
+//! `verify()` names every expectation not met.
+//!
 //! # Webhooks and access tokens
 //!
 //! With the `webhooks` feature, check a webhook request's signature, then
@@ -345,6 +353,7 @@
 //! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`); `ConversationEvent` decodes them into typed events and answers pre-action ones |
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
 //! | `redact-personal-data` | no | `Debug` hides fields marked as standard personal data too, as it always hides sensitive ones (see [Personal data in logs](#personal-data-in-logs)) |
+//! | `mock` | no | the `mock` module: `MockTwilio`, a typed mock of the API on 127.0.0.1 (wiremock) for your tests, with one expectation per operation |
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -395,6 +404,9 @@ mod error;
 
 #[cfg(feature = "webhooks")]
 mod events;
+
+#[cfg(feature = "mock")]
+pub mod mock;
 mod models;
 mod pagination;
 mod redact;

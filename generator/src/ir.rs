@@ -326,6 +326,13 @@ pub struct Resource {
     pub module: String,
     /// The accessor method on the parent (or the client), e.g. `conversations`.
     pub accessor: String,
+    /// The mock handle type in the `mock` module (feature `mock`), e.g.
+    /// `ConversationsMock`: the expectations on this resource's operations.
+    pub mock_handle: String,
+    /// The accessor of the mock handle on its parent's mock handle (or on
+    /// `MockTwilio`): the client's accessor, unless `MockTwilio`'s own
+    /// methods take that name.
+    pub mock_accessor: String,
     /// Documentation lines for the handle.
     pub doc: Vec<String>,
     /// The index of the parent resource in [`Api::resources`], if nested.
@@ -475,6 +482,9 @@ pub struct Operation {
     pub request_method: Option<String>,
     /// What a successful call returns.
     pub response: ResponseKind,
+    /// The status of a successful answer: the first 2xx the spec documents
+    /// (200 when it documents none), which the mock answers with.
+    pub success_status: u16,
     /// The spec's examples of the success response body.
     pub response_examples: Vec<Example>,
     /// The spec's examples of the form body.

@@ -9,7 +9,7 @@ use std::thread;
 use askama::Template;
 
 use crate::error::{Error, Result};
-use crate::ir::{Api, Location, Pii, ResponseKind, RustType, SampleValue, Setter};
+use crate::ir::{Api, Location, ParamField, Pii, ResponseKind, RustType, SampleValue, Setter};
 
 /// The files of a generated crate: path relative to the crate root → content.
 pub type Files = BTreeMap<String, String>;
@@ -124,6 +124,12 @@ struct ResourceRs<'a> {
 #[derive(Template)]
 #[template(path = "spec_examples.rs", escape = "none")]
 struct SpecExamplesRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "mock.rs", escape = "none")]
+struct MockRs<'a> {
     api: &'a Api,
 }
 
@@ -296,6 +302,7 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
             "spec_examples.rs",
         )?;
     }
+    rust("src/mock.rs", &MockRs { api }, "mock.rs")?;
     rust("src/resources/mod.rs", &ResourcesRs { api }, "resources.rs")?;
     for resource in &api.resources {
         let path = format!("src/resources/{}.rs", resource.module);
@@ -430,6 +437,57 @@ impl Api {
             .flat_map(|p| &p.fields);
         models.any(|f| !matches!(f.ty, RustType::Option(_))) || params.any(|f| f.required)
     }
+
+    /// Whether the mock reads some params field as a list (`true`) or as
+    /// one value (`false`).
+    pub fn mock_reads(&self, lists: bool) -> bool {
+        self.resources
+            .iter()
+            .flat_map(|r| &r.operations)
+            .filter_map(|op| op.params.as_ref())
+            .flat_map(|p| &p.fields)
+            .any(|f| f.is_list() == lists)
+    }
+}
+
+impl ParamField {
+    /// Whether the field is a list, sent as one key per item.
+    pub fn is_list(&self) -> bool {
+        matches!(self.ty, RustType::Vec(_))
+    }
+
+    /// The type whose `FromText` the mock reads the field's texts with (an
+    /// item's, for a list): enums and date-times read as the strings they are sent as.
+    pub fn mock_reads(&self) -> &'static str {
+        let ty = match &self.ty {
+            RustType::Vec(item) => item,
+            ty => ty,
+        };
+        match ty {
+            RustType::Bool => "bool",
+            RustType::I32 | RustType::I64 => "i64",
+            RustType::F64 => "f64",
+            RustType::Json | RustType::Map(_) | RustType::Vec(_) => "serde_json::Value",
+            _ => "String",
+        }
+    }
+}
+
+impl RustType {
+    /// The type as the `mock` module spells it: generated types through
+    /// `crate::`, so no name of the module's own can shadow them.
+    pub fn crate_path(&self) -> String {
+        match self {
+            RustType::Named(name) => format!("crate::{name}"),
+            RustType::Map(inner) => {
+                format!("std::collections::BTreeMap<String, {}>", inner.crate_path())
+            }
+            RustType::Vec(inner) => format!("Vec<{}>", inner.crate_path()),
+            RustType::Option(inner) => format!("Option<{}>", inner.crate_path()),
+            RustType::Boxed(inner) => format!("Box<{}>", inner.crate_path()),
+            other => other.qualified(),
+        }
+    }
 }
 
 impl Setter {
@@ -465,6 +523,19 @@ impl ResponseKind {
     pub fn json(&self) -> Option<&RustType> {
         match self {
             ResponseKind::Json(ty) => Some(ty),
+            _ => None,
+        }
+    }
+
+    /// Whether a success has no body.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, ResponseKind::Empty)
+    }
+
+    /// The items key of a page, as a Rust string literal.
+    pub fn items_key_lit(&self) -> Option<String> {
+        match self {
+            ResponseKind::Page { items_key, .. } => Some(crate::literal::rust_str(items_key)),
             _ => None,
         }
     }

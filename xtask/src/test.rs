@@ -114,6 +114,21 @@ fn run_tests(
         passed &= succeeds(&mut hooks)?;
     }
 
+    // Its `mock` feature: the mock module's doc example runs against the
+    // mock. (The mock's own tests are `tests/mock_app`, a workspace member,
+    // and `workspace-tests`' `mock`, both run above.)
+    let mut mocked = cargo(root);
+    mocked.args([
+        "test",
+        "-p",
+        "twilio-conversations",
+        "--features",
+        "mock",
+        "--doc",
+        "mock",
+    ]);
+    passed &= succeeds(&mut mocked)?;
+
     Ok(passed)
 }
 

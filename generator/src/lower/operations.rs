@@ -94,6 +94,7 @@ impl<'a> Lowerer<'a> {
         if let Some(params) = &mut params {
             self.inherit_pii(params, &response);
         }
+        let success_status = success_status(raw);
         let response_examples = self.response_examples(raw, &response);
         let request_examples = self.request_examples(raw, params.as_ref());
         let body_examples = self.body_examples(raw, body.as_ref());
@@ -137,6 +138,7 @@ impl<'a> Lowerer<'a> {
             stream_method,
             request_method,
             response,
+            success_status,
             response_examples,
             request_examples,
             request_example_others,
@@ -276,6 +278,19 @@ fn path_parameters(
     }
     distinct_locals(&mut path_args);
     (path_params, path_args)
+}
+
+/// The first 2xx status the operation documents; 200 when there is none.
+fn success_status(raw: &RawOp<'_>) -> u16 {
+    raw.op
+        .responses
+        .responses
+        .keys()
+        .find_map(|code| match code {
+            openapiv3::StatusCode::Code(c) if (200..300).contains(c) => Some(*c),
+            _ => None,
+        })
+        .unwrap_or(200)
 }
 
 /// A params struct field named in `scope`, with the setter its type takes.

@@ -30,6 +30,39 @@ const CLIENT_METHODS: &[&str] = &[
     "send_once",
 ];
 
+/// Names the `mock` module's runtime uses: a mock handle never takes one.
+const MOCK_TYPES: &[&str] = &[
+    "MockTwilio",
+    "Expectation",
+    "Json",
+    "List",
+    "NoBody",
+    "NoParams",
+    "VerifyError",
+    "Shared",
+    "State",
+    "Entry",
+    "Answer",
+    "Operation",
+    "Field",
+    "Dispatch",
+    "Incoming",
+];
+
+/// Methods of `MockTwilio` itself: a root mock accessor never takes one.
+const MOCK_METHODS: &[&str] = &[
+    "start",
+    "client",
+    "client_builder",
+    "uri",
+    "verify",
+    "try_verify",
+    "clone",
+    "fmt",
+    "new",
+    "drop",
+];
+
 /// One operation found in the paths, before grouping into resources.
 pub(super) struct RawOp<'a> {
     pub(super) path: &'a str,
@@ -121,7 +154,7 @@ impl<'a> Lowerer<'a> {
                 .map(|p| resources[p].scope_params.clone())
                 .unwrap_or_default();
             // The handle's fields: `client` and one per scope parameter, unique.
-            let mut field_names = Scope::with_reserved(&["client", "self"]);
+            let mut field_names = Scope::with_reserved(&["client", "mock", "self"]);
             for p in &scope_params {
                 field_names.claim(p.rust_name.clone(), "_");
             }
@@ -182,6 +215,8 @@ impl<'a> Lowerer<'a> {
                 module: modules.claim(naming::plain(&naming::snake(&handle)), "_"),
                 handle,
                 accessor,
+                mock_handle: String::new(),
+                mock_accessor: String::new(),
                 doc,
                 parent,
                 scope_params,
@@ -211,6 +246,7 @@ impl<'a> Lowerer<'a> {
             resources[index].operations = ops;
         }
         let mut resources = prune_empty(resources);
+        name_mocks(&mut resources);
         for index in 0..resources.len() {
             let mut chain = Vec::new();
             let mut at = Some(index);
@@ -228,6 +264,29 @@ impl<'a> Lowerer<'a> {
             resources[index].chain = chain;
         }
         Ok(resources)
+    }
+}
+
+/// The mock handle of each resource (`ConversationsMock`) and its accessor,
+/// which is the client's except where a root accessor would take the name
+/// of one of `MockTwilio`'s own methods (`verify` → `verify_2`).
+fn name_mocks(resources: &mut [Resource]) {
+    let mut types = Scope::with_reserved(MOCK_TYPES);
+    let roots: Vec<&str> = resources
+        .iter()
+        .filter(|r| r.parent.is_none())
+        .map(|r| r.accessor.as_str())
+        .filter(|a| !MOCK_METHODS.contains(a))
+        .collect();
+    let mut root_methods = Scope::with_reserved(&[MOCK_METHODS, &roots].concat());
+    for resource in resources.iter_mut() {
+        resource.mock_handle = types.claim(format!("{}Mock", resource.handle), "");
+        resource.mock_accessor =
+            if resource.parent.is_none() && MOCK_METHODS.contains(&resource.accessor.as_str()) {
+                root_methods.claim(resource.accessor.clone(), "_")
+            } else {
+                resource.accessor.clone()
+            };
     }
 }
 
@@ -328,6 +387,52 @@ fn prune_empty(resources: Vec<Resource>) -> Vec<Resource> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn resource(handle: &str, accessor: &str, parent: Option<usize>) -> Resource {
+        Resource {
+            handle: handle.to_owned(),
+            module: naming::snake(handle),
+            accessor: accessor.to_owned(),
+            mock_handle: String::new(),
+            mock_accessor: String::new(),
+            doc: Vec::new(),
+            parent,
+            scope_params: Vec::new(),
+            accessor_param: None,
+            children: Vec::new(),
+            chain: Vec::new(),
+            operations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn mock_names_avoid_the_mocks_own() {
+        let mut resources = vec![
+            resource("Verify", "verify", None),
+            resource("Verify2", "verify_2", None),
+            resource("Things", "things", None),
+            resource("ThingVerify", "verify", Some(2)),
+            resource("Entry", "client", None),
+        ];
+        name_mocks(&mut resources);
+        let names: Vec<(&str, &str)> = resources
+            .iter()
+            .map(|r| (r.mock_handle.as_str(), r.mock_accessor.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                // `MockTwilio::verify` keeps its name; the resource's
+                // accessor takes the next free one.
+                ("VerifyMock", "verify_3"),
+                ("Verify2Mock", "verify_2"),
+                ("ThingsMock", "things"),
+                // Only `MockTwilio`'s own methods are taken, not a handle's.
+                ("ThingVerifyMock", "verify"),
+                ("EntryMock", "client_2"),
+            ]
+        );
+    }
 
     #[test]
     fn collection_and_parent_paths() {
