@@ -75,8 +75,8 @@ mod report;
 
 pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
 pub use facts::{
-    Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
-    Property, PropertyPath, Responses, Segment, Type,
+    Body, BodyKind, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
+    Properties, Property, PropertyPath, Responses, Segment, Type,
 };
 pub use read::{facts_of, facts_of_spec};
 pub use report::{Release, Report};

@@ -91,8 +91,28 @@ pub struct Operation {
     /// replaces it. Two parameters of one name in different locations are
     /// keyed `Name (query)`, `Name (body)`.
     pub parameters: BTreeMap<String, Parameter>,
+    /// The JSON document the operation sends as its request body, when it
+    /// sends one (the method's `body` argument); `None` without a request
+    /// body, or with a form one (its fields are [`parameters`](Self::parameters)).
+    pub request: Option<JsonRequest>,
     /// What the operation answers.
     pub responses: Responses,
+}
+
+/// A JSON request body, read as the generator reads it: the
+/// `application/json` or `+json` content of a request body that offers no
+/// `application/x-www-form-urlencoded` one (the first such, in spec order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonRequest {
+    /// The media type as written, e.g. `application/json` or
+    /// `application/vnd.template+json; charset=utf-8`: the `Content-Type` sent.
+    pub media_type: String,
+    /// The body's properties by path, the body itself at the empty path
+    /// (any JSON value when the media type has no schema). Required ones
+    /// that are not nullable are arguments of their model's `new`; the
+    /// others have setters. `readOnly` ones are kept, as the generated
+    /// models keep them.
+    pub properties: Properties,
 }
 
 /// One parameter or form field.
@@ -200,7 +220,7 @@ impl fmt::Display for BodyKind {
     }
 }
 
-/// Properties of a response value, by path from the value.
+/// Properties of a response value or a JSON request body, by path from the value.
 pub type Properties = BTreeMap<PropertyPath, Property>;
 
 /// A path to a property from the value that holds it: names, `[]` for an
@@ -284,7 +304,7 @@ impl fmt::Display for PropertyPath {
     }
 }
 
-/// One property of a response value.
+/// One property of a response value or a JSON request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Property {
     /// Its type.

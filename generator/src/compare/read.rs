@@ -10,10 +10,11 @@ use openapiv3::{
 };
 
 use super::facts::{
-    Body, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties, Property,
-    PropertyPath, Responses, Segment, Type,
+    Body, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
+    Properties, Property, PropertyPath, Responses, Segment, Type,
 };
 use crate::error::{Error, Result};
+use crate::lower::is_json;
 
 /// How many parts (properties, items, values) one schema may expand to once
 /// its `$ref`s are resolved. Real specs stay far below; a schema graph that
@@ -187,6 +188,7 @@ impl<'a> Reader<'a> {
                     operation_id: op.operation_id.clone(),
                     servers: (effective != servers).then_some(effective),
                     parameters: self.parameters(path, item, op, &op_pointer)?,
+                    request: self.json_request(op, &op_pointer)?,
                     responses: self.responses(op, &op_pointer)?,
                 };
                 operations.insert(OperationKey::new(method, path.clone()), facts);
@@ -276,6 +278,56 @@ impl<'a> Reader<'a> {
             parameters.insert(key, facts.clone());
         }
         Ok(parameters)
+    }
+
+    /// The JSON request body, by the generator's rule: none when the body
+    /// offers a form, else the first `application/json` or `+json` content.
+    fn json_request(
+        &self,
+        op: &'a openapiv3::Operation,
+        pointer: &str,
+    ) -> Result<Option<JsonRequest>> {
+        let Some(body) = &op.request_body else {
+            return Ok(None);
+        };
+        let at = format!("{pointer}/requestBody");
+        let body = self.request_body(body, &at)?;
+        if body
+            .content
+            .contains_key("application/x-www-form-urlencoded")
+        {
+            return Ok(None);
+        }
+        let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) else {
+            return Ok(None);
+        };
+        let mut properties = Properties::new();
+        match &media.schema {
+            Some(schema) => {
+                let mut walk = Walk::at(format!("{at}/content/{}/schema", escape(media_type)));
+                self.flatten(
+                    schema.into(),
+                    PropertyPath::default(),
+                    true,
+                    &mut properties,
+                    &mut walk,
+                )?;
+            }
+            None => {
+                properties.insert(
+                    PropertyPath::default(),
+                    Property {
+                        ty: Type::of(Kind::Any),
+                        nullable: false,
+                        required: true,
+                    },
+                );
+            }
+        }
+        Ok(Some(JsonRequest {
+            media_type: media_type.clone(),
+            properties,
+        }))
     }
 
     fn parameter_facts(

@@ -21,7 +21,7 @@ pub(super) const FORM: &str = "application/x-www-form-urlencoded";
 
 /// Whether `media_type` is JSON: `application/json` or a `+json` type,
 /// parameters (`; charset=utf-8`) aside.
-pub(super) fn is_json(media_type: &str) -> bool {
+pub(crate) fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or("").trim();
     essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
 }

@@ -28,6 +28,9 @@ mod types;
 mod unions;
 mod webhooks;
 
+/// The JSON media type rule, shared with `compare`.
+pub(crate) use bodies::is_json;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
