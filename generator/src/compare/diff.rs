@@ -61,9 +61,11 @@ pub enum Impact {
     Breaking,
 }
 
-/// Where a response property lives.
+/// Where a property lives: the JSON request body, or a part of the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
+    /// The JSON request body, which apps build (`Model::new` and setters).
+    Request,
     /// The success response's JSON body.
     Response,
     /// An item of a list page.
@@ -82,7 +84,7 @@ pub enum Target {
         /// Where the enum is inside the parameter's type (empty: the parameter itself).
         within: PropertyPath,
     },
-    /// A response property.
+    /// A property of the JSON request body or the response.
     Property {
         /// Where the property lives.
         part: Part,
@@ -102,7 +104,7 @@ pub struct Presence {
 }
 
 impl Presence {
-    fn of(property: &Property) -> Self {
+    pub(super) fn of(property: &Property) -> Self {
         Presence {
             required: property.required,
             nullable: property.nullable,
@@ -209,7 +211,22 @@ pub enum Change {
         /// The value.
         value: String,
     },
-    /// A response property only the second spec has.
+    /// A JSON request body only one spec has (the method gains or loses
+    /// its `body` argument); `None` stands for no JSON body.
+    RequestBody {
+        /// Before: the media type, if any.
+        from: Option<String>,
+        /// After.
+        to: Option<String>,
+    },
+    /// The media type a JSON request body is sent with.
+    RequestMediaType {
+        /// Before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// A request body or response property only the second spec has.
     PropertyAdded {
         /// Where.
         part: Part,
@@ -218,7 +235,7 @@ pub enum Change {
         /// Its facts.
         property: Property,
     },
-    /// A response property only the first spec has.
+    /// A request body or response property only the first spec has.
     PropertyRemoved {
         /// Where.
         part: Part,
@@ -227,7 +244,7 @@ pub enum Change {
         /// Its facts.
         property: Property,
     },
-    /// A response property's type.
+    /// A request body or response property's type.
     PropertyRetyped {
         /// Where.
         part: Part,
@@ -238,7 +255,7 @@ pub enum Change {
         /// After.
         to: Type,
     },
-    /// A response property's nullability or required-ness.
+    /// A request body or response property's nullability or required-ness.
     PropertyNullability {
         /// Where.
         part: Part,
@@ -286,7 +303,8 @@ pub enum Change {
 /// regenerating the crate from `to` would change in a crate generated from
 /// `from`. Grouped by subject (the spec, then operations by path and
 /// method); within an operation: the operation itself, its status codes,
-/// its parameters by name, then its response properties by path.
+/// its parameters by name, its JSON request body (media type, then
+/// properties by path), then its response properties by path.
 pub fn diff(from: &Facts, to: &Facts) -> Report {
     let mut out = Differences::default();
     if from.servers != to.servers {
@@ -400,6 +418,31 @@ fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Diff
     }
 
     parameters(&old.parameters, &new.parameters, &mut push);
+
+    match (&old.request, &new.request) {
+        (Some(a), Some(b)) => {
+            if a.media_type != b.media_type {
+                // Only the `Content-Type` sent changes; the Rust API does not.
+                push(
+                    Change::RequestMediaType {
+                        from: a.media_type.clone(),
+                        to: b.media_type.clone(),
+                    },
+                    Impact::Additive,
+                );
+            }
+            properties(Part::Request, &a.properties, &b.properties, &mut push);
+        }
+        (None, None) => {}
+        // The method gains or loses its `body` argument.
+        (a, b) => push(
+            Change::RequestBody {
+                from: a.as_ref().map(|r| r.media_type.clone()),
+                to: b.as_ref().map(|r| r.media_type.clone()),
+            },
+            Impact::Breaking,
+        ),
+    }
 
     match (&old_r.body, &new_r.body) {
         (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push),
@@ -560,13 +603,20 @@ fn properties(
             }
             (None, Some(b)) => {
                 if !inside_covered(path) {
+                    // In a request body, a field that is not an `Option`
+                    // is a new argument of its model's `new`.
+                    let new_argument = part == Part::Request && !Presence::of(b).is_option();
                     push(
                         Change::PropertyAdded {
                             part,
                             path: path.clone(),
                             property: b.clone(),
                         },
-                        Impact::Additive,
+                        if new_argument {
+                            Impact::Breaking
+                        } else {
+                            Impact::Additive
+                        },
                     );
                 }
             }

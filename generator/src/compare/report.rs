@@ -128,6 +128,7 @@ impl fmt::Display for Release {
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Part::Request => "request body",
             Part::Response => "response",
             Part::Item => "list item",
             Part::Meta => "list meta",
@@ -135,7 +136,8 @@ impl fmt::Display for Part {
     }
 }
 
-/// `response property `timers.date_closed``; `list item` for the item itself.
+/// `response property `timers.date_closed``, `request body property
+/// `types.twilio/card.title``; `list item`, `request body` for the value itself.
 struct Place<'a>(Part, &'a PropertyPath);
 
 impl fmt::Display for Place<'_> {
@@ -143,6 +145,7 @@ impl fmt::Display for Place<'_> {
         let Place(part, path) = self;
         match (part, path.is_root()) {
             (Part::Response, true) => f.write_str("response body"),
+            (Part::Request, true) => f.write_str("request body"),
             (_, true) => write!(f, "{part}"),
             (_, false) => write!(f, "{part} property `{path}`"),
         }
@@ -262,11 +265,27 @@ impl fmt::Display for Change {
             Change::EnumValueRemoved { target, value } => {
                 write!(f, "{target}: enum value `{value}` removed")
             }
+            Change::RequestBody { from, to } => {
+                let side = |m: &Option<String>| {
+                    m.as_deref()
+                        .map_or_else(|| "none".to_owned(), |m| format!("JSON ({m})"))
+                };
+                write!(f, "request body: {} → {}", side(from), side(to))
+            }
+            Change::RequestMediaType { from, to } => {
+                write!(f, "request body media type `{from}` → `{to}`")
+            }
             Change::PropertyAdded {
                 part,
                 path,
                 property: p,
-            } => write!(f, "{} added ({})", Place(*part, path), property(p)),
+            } => {
+                write!(f, "{} added ({})", Place(*part, path), property(p))?;
+                if *part == Part::Request && !Presence::of(p).is_option() {
+                    f.write_str(" (a new argument of `new`)")?;
+                }
+                Ok(())
+            }
             Change::PropertyRemoved {
                 part,
                 path,
@@ -298,6 +317,12 @@ impl fmt::Display for Change {
                         f.write_str(" (decoded by the runtime's `PageMeta`, which does not change)")
                     }
                     (_, true, ..) => Ok(()),
+                    (Part::Request, false, false, true) => f.write_str(
+                        " (the field becomes an `Option`, no longer an argument of `new`)",
+                    ),
+                    (Part::Request, false, true, false) => f.write_str(
+                        " (the field is no longer an `Option`: a new argument of `new`)",
+                    ),
                     (_, false, true, true) => f.write_str(" (the field stays an `Option`)"),
                     (_, false, false, false) => f.write_str(" (the field stays a plain value)"),
                     (_, false, false, true) => f.write_str(" (the field becomes an `Option`)"),
