@@ -31,8 +31,11 @@
 //! kind (none, JSON, or a page of a list) and its properties, nested ones by
 //! dotted path (`timers.date_closed`, `participants[].identity`), with
 //! their type, enum values, nullability and required-ness; for a list, the
-//! items key, the item's properties and `meta`'s; the top-level servers and
-//! the servers each operation is sent to. Never descriptions, summaries,
+//! items key, the item's properties and `meta`'s; the JSON request body
+//! (`application/json` or `+json`, when no form is offered): whether there
+//! is one, its media type and its properties by path, like the response's;
+//! the top-level servers and the servers each operation is sent to. Never
+//! descriptions, summaries,
 //! examples, titles or component names: every `$ref` is resolved, so a spec
 //! written with components and one written inline compare equal when they
 //! say the same, and a one-member `allOf` is read as its member (its
@@ -61,6 +64,12 @@
 //! | response property removed | breaking |
 //! | response property retyped | breaking, unless the Rust type stays the same, then additive |
 //! | response property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it becomes or stops being one |
+//! | JSON request body added or removed (the `body` argument comes or goes) | breaking |
+//! | JSON request body media type changed (only the `Content-Type` changes) | additive |
+//! | request body property added | additive for an `Option` field (a new setter); breaking when required and not nullable (a new `new` argument) |
+//! | request body property removed | breaking |
+//! | request body property retyped | breaking, unless the Rust type stays the same, then additive |
+//! | request body property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it joins or leaves `new`'s arguments |
 //! | list `meta` property changed (the runtime's `PageMeta` decodes it) | additive |
 //! | list items key changed (found at run time through `meta.key`) | additive |
 //! | success status code changed, same body kind | additive |
