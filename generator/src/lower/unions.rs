@@ -63,7 +63,6 @@ impl<'a> Lowerer<'a> {
             self.named.insert(component.to_owned(), name.clone());
         }
         let mut scope = Scope::default();
-        let unknown_hint = "Unknown";
         let mut variants = Vec::new();
         for (alternative, alternative_pointer, tags) in alternatives {
             let context = format!("{}_{}", naming::bare(&name), tags[0]);
@@ -81,7 +80,7 @@ impl<'a> Lowerer<'a> {
             let same = variants.iter().filter(|v| v.ty == variants[i].ty).count();
             variants[i].from = same == 1;
         }
-        let unknown = scope.pascal(unknown_hint);
+        let unknown = scope.pascal("Unknown");
         let doc = if doc.is_empty() {
             vec![format!("The kinds of `{}`.", naming::bare(&name))]
         } else {
