@@ -515,7 +515,7 @@ pub struct ConversationAddEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -794,7 +794,7 @@ pub struct ConversationAddedEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -961,7 +961,7 @@ pub struct ConversationRemoveEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -1114,7 +1114,7 @@ pub struct ConversationRemovedEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -1255,11 +1255,11 @@ pub struct ConversationStateUpdatedEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `StateFrom` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `StateFrom`.
     pub state_from: Option<ConversationState>,
-    /// The `StateTo` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `StateTo`.
     pub state_to: Option<ConversationState>,
@@ -1400,7 +1400,7 @@ pub struct ConversationUpdateEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -1641,7 +1641,7 @@ pub struct ConversationUpdatedEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `State` parameter: a [`ConversationState`].
+    /// Lifecycle state of a conversation. `initializing`: being set up and not yet usable; `active`: open for messages (the default); `inactive`: idle, e.g. after the inactivity timer fired, and becomes `active` again on new activity; `closed`: finished for good, no more messages can be added.
     ///
     /// Form parameter `State`.
     pub state: Option<ConversationState>,
@@ -1791,7 +1791,7 @@ pub struct DeliveryUpdatedEvent {
     ///
     /// Form parameter `Source`.
     pub source: Option<EventSource>,
-    /// The `Status` parameter: a [`DeliveryStatus`].
+    /// Delivery status of a message for one participant, as reported by the channel. `sent`: handed to the carrier or channel; `delivered`: reached the device; `read`: opened by the recipient (channels with read receipts only); `undelivered`: could not be delivered; `failed`: could not be sent at all (see `error_code`).
     ///
     /// Form parameter `Status`.
     pub status: Option<DeliveryStatus>,

@@ -1656,12 +1656,12 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Credential> {
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EventMedia {
-    /// The MIME type, e.g. `image/png`.
-    pub content_type: Option<String>,
-    /// The file name, if the sender gave one.
-    pub filename: Option<String>,
     /// The media (`ME...`) identifier.
     pub sid: Option<String>,
+    /// The file name, if the sender gave one.
+    pub filename: Option<String>,
+    /// The MIME type, e.g. `image/png`.
+    pub content_type: Option<String>,
     /// The size in bytes.
     pub size: Option<i64>,
 }
@@ -1671,9 +1671,9 @@ impl Serialize for EventMedia {
         use serde::ser::SerializeStruct;
 
         let mut out = serializer.serialize_struct("EventMedia", 4)?;
-        crate::wire::serialize_set(&mut out, "ContentType", &self.content_type)?;
-        crate::wire::serialize_set(&mut out, "Filename", &self.filename)?;
         crate::wire::serialize_set(&mut out, "Sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "Filename", &self.filename)?;
+        crate::wire::serialize_set(&mut out, "ContentType", &self.content_type)?;
         crate::wire::serialize_set(&mut out, "Size", &self.size)?;
         out.end()
     }
@@ -1693,7 +1693,7 @@ impl<'de> Deserialize<'de> for EventMedia {
 }
 
 impl EventMedia {
-    const FIELDS: &[&str] = &["ContentType", "Filename", "Sid", "Size"];
+    const FIELDS: &[&str] = &["Sid", "Filename", "ContentType", "Size"];
 }
 
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
@@ -1728,9 +1728,9 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
             }
         }
         Ok(EventMedia {
-            content_type: f0,
+            sid: f0,
             filename: f1,
-            sid: f2,
+            content_type: f2,
             size: f3,
         })
     }

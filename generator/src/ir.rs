@@ -6,8 +6,10 @@
 
 use std::fmt;
 
+mod public;
 mod webhooks;
 
+pub use public::{ItemKind, PublicItem};
 pub use webhooks::*;
 
 /// A whole client crate.

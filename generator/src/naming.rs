@@ -12,9 +12,16 @@
 //! - Rust keywords become raw identifiers (`r#type`), except those that cannot
 //!   be raw (`self`, `Self`, `super`, `crate`), which get a trailing `_`;
 //! - within one scope, names that collide after conversion get `_2`, `_3`...
-//!   (or `2`, `3`... for types), in the order the spec lists them.
+//!   (or `2`, `3`... for types);
+//! - a type's name comes from its schema's own identity (the component's name,
+//!   or its owner's identity plus the property, parameter or operation), and
+//!   when two identities still collide, which one keeps the plain name is
+//!   decided by the identities themselves ([`TypeNames`], [`stable`]), never by
+//!   where the spec happens to list them: adding an item to a spec renames no
+//!   item that was there before, unless the new one spells the same name and
+//!   outranks it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -192,6 +199,174 @@ impl Scope {
     /// Claims an UpperCamelCase name.
     pub fn pascal(&mut self, name: &str) -> String {
         self.claim(pascal(name), "")
+    }
+}
+
+/// Names for the items of one scope whose identities are all known at once
+/// (an enum's values, a model's properties): `convert(identity)` each, and
+/// where several convert to one name, the identities in sorted order take
+/// it, then `{name}{sep}2`, `{name}{sep}3`... The result follows the input's
+/// order, and a new identity renames none of the others unless it converts
+/// to the same name and sorts before them.
+pub fn stable(
+    identities: &[&str],
+    reserved: &[&str],
+    convert: fn(&str) -> String,
+    sep: &str,
+) -> Vec<String> {
+    let mut order: Vec<usize> = (0..identities.len()).collect();
+    order.sort_by(|&a, &b| identities[a].cmp(identities[b]).then(a.cmp(&b)));
+    let converted: Vec<String> = identities.iter().map(|i| convert(i)).collect();
+    let mut scope = Scope::with_reserved(reserved);
+    let mut names = vec![String::new(); identities.len()];
+    // Every plain name first, so a numbered one never takes another's.
+    let mut numbered = Vec::new();
+    for &i in &order {
+        if scope.taken.insert(converted[i].clone()) {
+            names[i] = converted[i].clone();
+        } else {
+            numbered.push(i);
+        }
+    }
+    for i in numbered {
+        names[i] = scope.claim(converted[i].clone(), sep);
+    }
+    names
+}
+
+/// How firmly an identity holds its spelling when two type names collide:
+/// a component schema's name beats a resource handle's, which beats a name
+/// derived from an owner (an inline schema, a params struct, an event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    Component,
+    Handle,
+    Derived,
+}
+
+/// The type names of the generated crate's root.
+///
+/// Lowering runs twice. The first run only surveys: every name asked for is
+/// recorded with its identity (`hint`) and [`Rank`], and a provisional name is
+/// handed out. [`TypeNames::decide`] then settles every collision by rank and
+/// identity, and the second run gets those names. So a name depends on the
+/// set of identities in the spec, not on the order they are met in.
+#[derive(Debug)]
+pub struct TypeNames {
+    reserved: Vec<String>,
+    mode: Mode,
+}
+
+#[derive(Debug)]
+enum Mode {
+    Survey {
+        asked: Vec<(Rank, String)>,
+        provisional: Scope,
+    },
+    Decided {
+        /// (rank, hint) → the names for its first, second... request.
+        names: BTreeMap<(Rank, String), Vec<String>>,
+        handed: BTreeMap<(Rank, String), usize>,
+        /// Names for requests the survey did not see (none, when lowering
+        /// is deterministic): claimed after every decided one.
+        late: Scope,
+    },
+}
+
+impl TypeNames {
+    /// A survey in which `reserved` are taken.
+    pub fn survey(reserved: &[&str]) -> Self {
+        TypeNames {
+            reserved: reserved.iter().map(|s| s.to_string()).collect(),
+            mode: Mode::Survey {
+                asked: Vec::new(),
+                provisional: Scope::with_reserved(reserved),
+            },
+        }
+    }
+
+    /// Takes `name` out of the names to hand out, as a runtime type's.
+    pub fn reserve(&mut self, name: &str) {
+        match &mut self.mode {
+            Mode::Survey { provisional, .. } => {
+                provisional.taken.insert(name.to_owned());
+                self.reserved.push(name.to_owned());
+            }
+            // Reserved from the start: the survey saw it.
+            Mode::Decided { .. } => {}
+        }
+    }
+
+    /// The name of the type whose identity is `hint`.
+    pub fn name(&mut self, hint: &str, rank: Rank) -> String {
+        match &mut self.mode {
+            Mode::Survey { asked, provisional } => {
+                asked.push((rank, hint.to_owned()));
+                provisional.pascal(hint)
+            }
+            Mode::Decided {
+                names,
+                handed,
+                late,
+            } => {
+                let key = (rank, hint.to_owned());
+                let n = handed.entry(key.clone()).or_default();
+                *n += 1;
+                match names.get(&key).and_then(|list| list.get(*n - 1)) {
+                    Some(name) => name.clone(),
+                    None => late.pascal(hint),
+                }
+            }
+        }
+    }
+
+    /// Settles the surveyed names: in each group of identities that spell
+    /// one name, the lowest (rank, hint) keeps it and the others are
+    /// numbered in that order.
+    pub fn decide(self) -> TypeNames {
+        let Mode::Survey { asked, .. } = self.mode else {
+            return self;
+        };
+        let mut order: Vec<usize> = (0..asked.len()).collect();
+        order.sort_by(|&a, &b| asked[a].cmp(&asked[b]).then(a.cmp(&b)));
+        let reserved: Vec<&str> = self.reserved.iter().map(String::as_str).collect();
+        let converted: Vec<String> = order.iter().map(|&i| pascal(&asked[i].1)).collect();
+        let mut scope = Scope::with_reserved(&reserved);
+        let mut decided = vec![String::new(); order.len()];
+        let mut numbered = Vec::new();
+        for (k, name) in converted.iter().enumerate() {
+            if scope.taken.insert(name.clone()) {
+                decided[k] = name.clone();
+            } else {
+                numbered.push(k);
+            }
+        }
+        for k in numbered {
+            decided[k] = scope.claim(converted[k].clone(), "");
+        }
+        let mut names: BTreeMap<(Rank, String), Vec<String>> = BTreeMap::new();
+        // Requests of one identity get their names in the order they were
+        // asked for, as the second run asks again.
+        let mut by_request: Vec<(usize, String)> = order
+            .iter()
+            .zip(decided)
+            .map(|(&i, name)| (i, name))
+            .collect();
+        by_request.sort_by_key(|(i, _)| *i);
+        for (i, name) in by_request {
+            names.entry(asked[i].clone()).or_default().push(name);
+        }
+        let late = Scope {
+            taken: scope.taken.clone(),
+        };
+        TypeNames {
+            reserved: self.reserved,
+            mode: Mode::Decided {
+                names,
+                handed: BTreeMap::new(),
+                late,
+            },
+        }
     }
 }
 

@@ -3,6 +3,11 @@
 //! whole Conversations spec (copied there as `examples/api_shape.rs` by
 //! `tests/full_api.rs`) and the committed one (the `api_shape` test target,
 //! `harness = false`, whose `main` does nothing).
+//!
+//! Enum values are written as `"value".into()`: each enum is its schema's
+//! own type, so the two crates name them differently (ours has one
+//! `WebhookEnabledType` component, Twilio's file one per resource, such as
+//! `ConversationWebhookEnabledType`), and `From<&str>` reaches both.
 
 use futures_util::StreamExt;
 use twilio_conversations::*;
@@ -41,7 +46,7 @@ async fn calls(client: Client) -> Result<(), Error> {
         .roles()
         .create(&CreateRoleParams::new(
             "r",
-            RoleType::Conversation,
+            "conversation".into(),
             ["sendMessage", "leaveConversation"],
         ))
         .await?;
@@ -60,12 +65,11 @@ async fn calls(client: Client) -> Result<(), Error> {
 /// themselves, and setters still change them.
 #[allow(dead_code)]
 fn required_parameters() {
-    let role = CreateRoleParams::new("moderator", RoleType::Conversation, ["sendMessage"]);
-    let _: (&String, &RoleType, &Vec<String>) =
-        (&role.friendly_name, &role.r#type, &role.permission);
+    let role = CreateRoleParams::new("moderator", "conversation".into(), ["sendMessage"]);
+    let _: (&String, &_, &Vec<String>) = (&role.friendly_name, &role.r#type, &role.permission);
     let _ = CreateRoleParams::new(
         String::from("moderator"),
-        RoleType::Service,
+        "service".into(),
         vec![
             String::from("sendMessage"),
             String::from("leaveConversation"),
@@ -75,7 +79,7 @@ fn required_parameters() {
     .permission(Vec::<String>::new());
     let update: UpdateRoleParams = UpdateRoleParams::new(["sendMessage", "leaveConversation"]);
     let _: &Vec<String> = &update.permission;
-    let _ = CreateServiceRoleParams::new("moderator", RoleType::Conversation, ["sendMessage"]);
+    let _ = CreateServiceRoleParams::new("moderator", "conversation".into(), ["sendMessage"]);
     let _ = UpdateServiceRoleParams::new(vec!["sendMessage"]);
 
     let user = CreateUserParams::new("alice").friendly_name("Alice");

@@ -22,6 +22,11 @@
 //!
 //! `cargo xtask test` starts Prism and sets `PRISM_URL`; under CI a missing
 //! Prism is a failure, elsewhere these tests say they were skipped.
+//!
+//! Enum values are written as `"value".into()`: each enum is its schema's
+//! own type, so the two crates name them differently (ours has one
+//! `WebhookEnabledType` component, Twilio's file one per resource, such as
+//! `ConversationWebhookEnabledType`), and `From<&str>` reaches both.
 
 use twilio_conversations::chrono::{DateTime, TimeZone, Utc};
 use twilio_conversations::*;
@@ -217,7 +222,7 @@ async fn conversations() {
     let Some(client) = prism() else { return };
     let handle = client.conversations();
     let params = CreateConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("friendly_name")
         .unique_name("unique_name")
         .date_created(date())
@@ -276,7 +281,7 @@ async fn conversation() {
         handle.fetch_with_response("support chat/42").await,
     );
     let params = UpdateConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .friendly_name("friendly_name")
         .date_created(date())
         .date_updated(date())
@@ -293,7 +298,7 @@ async fn conversation() {
         200,
         handle.update_with_response(CONVERSATION, &params).await,
     );
-    let params = DeleteConversationParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteConversationParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Conversations/{Sid} (DeleteConversation)",
         204,
@@ -307,7 +312,7 @@ async fn conversation_messages() {
     let Some(client) = prism() else { return };
     let handle = client.conversations().messages(CONVERSATION);
     let params = CreateConversationMessageParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .author("message author")
         .body("Hello")
         .date_created(date())
@@ -323,7 +328,7 @@ async fn conversation_messages() {
         handle.create_with_response(&params).await,
     );
     let params = ListConversationMessageParams::new()
-        .order(OrderType::Desc)
+        .order("desc".into())
         .page_size(50)
         .page(0);
     let page = expect(
@@ -345,7 +350,7 @@ async fn conversation_message() {
         handle.fetch_with_response(MESSAGE).await,
     );
     let params = UpdateConversationMessageParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .author("message author")
         .body("Hello again")
         .date_created(date())
@@ -357,8 +362,7 @@ async fn conversation_message() {
         200,
         handle.update_with_response(MESSAGE, &params).await,
     );
-    let params =
-        DeleteConversationMessageParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteConversationMessageParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Conversations/{ConversationSid}/Messages/{Sid} (DeleteConversationMessage)",
         204,
@@ -405,7 +409,7 @@ async fn conversation_participants() {
     let Some(client) = prism() else { return };
     let handle = client.conversations().participants(CONVERSATION);
     let params = CreateConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .identity("alice")
         .messaging_binding_address("+15558675310")
         .messaging_binding_proxy_address("+15017122661")
@@ -440,7 +444,7 @@ async fn conversation_participant() {
         handle.fetch_with_response(PARTICIPANT).await,
     );
     let params = UpdateConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .date_created(date())
         .date_updated(date())
         .attributes("{}")
@@ -455,8 +459,7 @@ async fn conversation_participant() {
         200,
         handle.update_with_response(PARTICIPANT, &params).await,
     );
-    let params = DeleteConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteConversationParticipantParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Conversations/{ConversationSid}/Participants/{Sid} (DeleteConversationParticipant)",
         204,
@@ -521,7 +524,7 @@ async fn conversation_webhook() {
 async fn conversation_with_participants() {
     let Some(client) = prism() else { return };
     let params = CreateConversationWithParticipantsParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("friendly_name")
         .unique_name("unique_name")
         .date_created(date())
@@ -804,7 +807,7 @@ async fn service_conversations() {
     let Some(client) = prism() else { return };
     let handle = client.services().conversations(SERVICE);
     let params = CreateServiceConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("friendly_name")
         .unique_name("unique_name")
         .attributes("{}")
@@ -845,7 +848,7 @@ async fn service_conversation() {
         handle.fetch_with_response(CONVERSATION).await,
     );
     let params = UpdateServiceConversationParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .friendly_name("friendly_name")
         .date_created(date())
         .date_updated(date())
@@ -862,8 +865,7 @@ async fn service_conversation() {
         200,
         handle.update_with_response(CONVERSATION, &params).await,
     );
-    let params =
-        DeleteServiceConversationParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteServiceConversationParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Services/{ChatServiceSid}/Conversations/{Sid} (DeleteServiceConversation)",
         204,
@@ -880,7 +882,7 @@ async fn service_conversation_messages() {
         .conversations(SERVICE)
         .messages(CONVERSATION);
     let params = CreateServiceConversationMessageParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .author("message author")
         .body("Hello")
         .date_created(date())
@@ -896,7 +898,7 @@ async fn service_conversation_messages() {
         handle.create_with_response(&params).await,
     );
     let params = ListServiceConversationMessageParams::new()
-        .order(OrderType::Asc)
+        .order("asc".into())
         .page_size(50)
         .page(0);
     expect(
@@ -920,7 +922,7 @@ async fn service_conversation_message() {
         handle.fetch_with_response(MESSAGE).await,
     );
     let params = UpdateServiceConversationMessageParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .author("message author")
         .body("Hello again")
         .date_created(date())
@@ -932,8 +934,8 @@ async fn service_conversation_message() {
         200,
         handle.update_with_response(MESSAGE, &params).await,
     );
-    let params = DeleteServiceConversationMessageParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params =
+        DeleteServiceConversationMessageParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid} (DeleteServiceConversationMessage)",
         204,
@@ -985,7 +987,7 @@ async fn service_conversation_participants() {
         .conversations(SERVICE)
         .participants(CONVERSATION);
     let params = CreateServiceConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .identity("alice")
         .messaging_binding_address("+15558675310")
         .messaging_binding_proxy_address("+15017122661")
@@ -1023,7 +1025,7 @@ async fn service_conversation_participant() {
         handle.fetch_with_response(PARTICIPANT).await,
     );
     let params = UpdateServiceConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .date_created(date())
         .date_updated(date())
         .identity("alice")
@@ -1038,8 +1040,8 @@ async fn service_conversation_participant() {
         200,
         handle.update_with_response(PARTICIPANT, &params).await,
     );
-    let params = DeleteServiceConversationParticipantParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params =
+        DeleteServiceConversationParticipantParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid} (DeleteServiceConversationParticipant)",
         204,
@@ -1111,7 +1113,7 @@ async fn service_conversation_webhook() {
 async fn service_conversation_with_participants() {
     let Some(client) = prism() else { return };
     let params = CreateServiceConversationWithParticipantsParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("friendly_name")
         .unique_name("unique_name")
         .date_created(date())
@@ -1198,7 +1200,7 @@ async fn service_users() {
     let Some(client) = prism() else { return };
     let handle = client.services().users(SERVICE);
     let params = CreateServiceUserParams::new("alice")
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);
@@ -1226,7 +1228,7 @@ async fn service_user() {
         handle.fetch_with_response(USER).await,
     );
     let params = UpdateServiceUserParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);
@@ -1235,7 +1237,7 @@ async fn service_user() {
         200,
         handle.update_with_response(USER, &params).await,
     );
-    let params = DeleteServiceUserParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteServiceUserParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Services/{ChatServiceSid}/Users/{Sid} (DeleteServiceUser)",
         204,
@@ -1254,7 +1256,7 @@ async fn service_user_conversation() {
         handle.fetch_with_response(CONVERSATION).await,
     );
     let params = UpdateServiceUserConversationParams::new()
-        .notification_level(NotificationLevel::Muted)
+        .notification_level("muted".into())
         .last_read_timestamp(date())
         .last_read_message_index(5);
     expect(
@@ -1294,7 +1296,7 @@ async fn users() {
     let Some(client) = prism() else { return };
     let handle = client.users();
     let params = CreateUserParams::new("alice")
-        .x_twilio_webhook_enabled(WebhookEnabledType::True)
+        .x_twilio_webhook_enabled("true".into())
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);
@@ -1322,7 +1324,7 @@ async fn user() {
         handle.fetch_with_response(USER).await,
     );
     let params = UpdateUserParams::new()
-        .x_twilio_webhook_enabled(WebhookEnabledType::False)
+        .x_twilio_webhook_enabled("false".into())
         .friendly_name("Alice")
         .attributes("{}")
         .role_sid(ROLE);
@@ -1331,7 +1333,7 @@ async fn user() {
         200,
         handle.update_with_response(USER, &params).await,
     );
-    let params = DeleteUserParams::new().x_twilio_webhook_enabled(WebhookEnabledType::True);
+    let params = DeleteUserParams::new().x_twilio_webhook_enabled("true".into());
     expect(
         "DELETE /v1/Users/{Sid} (DeleteUser)",
         204,
@@ -1350,7 +1352,7 @@ async fn user_conversation() {
         handle.fetch_with_response(CONVERSATION).await,
     );
     let params = UpdateUserConversationParams::new()
-        .notification_level(NotificationLevel::Default)
+        .notification_level("default".into())
         .last_read_timestamp(date())
         .last_read_message_index(5);
     expect(

@@ -445,9 +445,9 @@ impl<'a> Reader<'a> {
         Ok(Body::Json(properties))
     }
 
-    /// The list envelope, recognized as the generator does: an object of
-    /// exactly two properties, `meta` (an object with `next_page_url`) and
-    /// one array with `items`.
+    /// The list envelope, recognized as the generator does: an object with
+    /// `meta` (an object with `next_page_url`) and exactly one array with
+    /// `items` among its other properties.
     fn page(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Option<Body>> {
         let root = walk.pointer.clone();
         let Some(envelope) = self.resolve(schema, walk)?.schema() else {
@@ -457,10 +457,21 @@ impl<'a> Reader<'a> {
         let Some(properties) = view.properties else {
             return Ok(None);
         };
-        let (Some(meta), 2) = (properties.get("meta"), properties.len()) else {
+        let Some(meta) = properties.get("meta") else {
             return Ok(None);
         };
-        let Some((items_key, array)) = properties.iter().find(|(k, _)| k.as_str() != "meta") else {
+        // The one array beside `meta`; other properties are not the page's.
+        let mut arrays = Vec::new();
+        for (key, property) in properties.iter().filter(|(k, _)| k.as_str() != "meta") {
+            walk.pointer = format!("{root}/properties/{}", escape(key));
+            if let Some(found) = self.resolve(property.into(), walk)?.schema() {
+                if self.view(found.schema, walk)?.ty.kind == Kind::Array {
+                    arrays.push((key, property));
+                }
+            }
+        }
+        walk.pointer = root.clone();
+        let [(items_key, array)] = arrays[..] else {
             return Ok(None);
         };
         let meta_pointer = format!("{root}/properties/meta");

@@ -13,8 +13,8 @@ use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{JsonBody, Location, ParamField, Resource, RustType, SkipReason, Skipped};
-use crate::naming::{self, Scope};
+use crate::ir::{JsonBody, Location, ParamField, RustType, SkipReason, Skipped};
+use crate::naming::Scope;
 
 /// The media type of the form bodies the client sends.
 pub(super) const FORM: &str = "application/x-www-form-urlencoded";
@@ -41,7 +41,6 @@ impl<'a> Lowerer<'a> {
         &mut self,
         body: &'a ReferenceOr<RequestBody>,
         raw: &RawOp<'a>,
-        resource: &Resource,
         operation_id: &str,
         label: &str,
         field_scope: &mut Scope,
@@ -49,7 +48,7 @@ impl<'a> Lowerer<'a> {
         let pointer = format!("{}/requestBody", raw.pointer);
         let body = self.resolve_request_body(body, &pointer)?;
         if let Some(media) = body.content.get(FORM) {
-            let fields = self.form_fields(media, &pointer, resource, field_scope)?;
+            let fields = self.form_fields(media, &pointer, operation_id, field_scope)?;
             return Ok(Some(Body::Form(fields)));
         }
         if let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) {
@@ -101,7 +100,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         media: &MediaType,
         pointer: &str,
-        resource: &Resource,
+        operation_id: &str,
         field_scope: &mut Scope,
     ) -> Result<Vec<(usize, ParamField)>> {
         let mut fields = Vec::new();
@@ -125,7 +124,7 @@ impl<'a> Lowerer<'a> {
                 // `readOnly`: sent by the server, never in a request.
                 continue;
             }
-            let context = format!("{}_{name}", naming::bare(&resource.handle));
+            let context = format!("{operation_id}_{name}");
             let ty = self.type_of(&prop, &context, &prop_pointer)?;
             let ty = self.wire_type(ty);
             let description = self.description_of(&prop);

@@ -40,7 +40,7 @@ use openapiv3::OpenAPI;
 use crate::docs;
 use crate::error::{Error, Result};
 use crate::ir::{Api, Enum, Model, Pii, Skipped, Union};
-use crate::naming::{self, Scope};
+use crate::naming::{self, Scope, TypeNames};
 
 /// Names the generated crate's root already uses for its runtime.
 const RUNTIME_TYPES: &[&str] = &[
@@ -140,8 +140,14 @@ pub struct LowerOptions {
 }
 
 /// Builds the IR for `spec`, read from `path`.
+///
+/// Lowering runs twice: the first run surveys the type names the spec asks
+/// for, and the second gets them decided from their identities (see
+/// [`TypeNames`]), so no name depends on the order of unrelated items.
 pub fn lower(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
-    Lowerer::new(path, spec).run(options)
+    let (_, survey) = Lowerer::new(path, spec, TypeNames::survey(RUNTIME_TYPES)).run(options)?;
+    let (api, _) = Lowerer::new(path, spec, survey.decide()).run(options)?;
+    Ok(api)
 }
 
 /// The state of one lowering: the names taken so far and the types made.
@@ -150,7 +156,7 @@ struct Lowerer<'a> {
     path: PathBuf,
     spec: &'a OpenAPI,
     /// Type names of the generated crate's root.
-    types: Scope,
+    types: TypeNames,
     /// Component schema name → generated type name, once generated.
     named: BTreeMap<String, String>,
     models: Vec<Model>,
@@ -159,20 +165,16 @@ struct Lowerer<'a> {
     skipped: Vec<Skipped>,
     /// Names of the generated example tests.
     example_tests: Scope,
-    /// Enum components that share one type (see [`enums::shared_enum_names`]).
-    shared_enums: BTreeMap<String, String>,
-    /// Shared enum name → the type generated for it.
-    shared_done: BTreeMap<String, String>,
     /// Schema components being lowered, innermost last (to stop on cycles).
     resolving: Vec<String>,
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(path: &Path, spec: &'a OpenAPI) -> Self {
+    fn new(path: &Path, spec: &'a OpenAPI, types: TypeNames) -> Self {
         Lowerer {
             path: path.to_owned(),
             spec,
-            types: Scope::with_reserved(RUNTIME_TYPES),
+            types,
             named: BTreeMap::new(),
             models: Vec::new(),
             enums: Vec::new(),
@@ -180,8 +182,6 @@ impl<'a> Lowerer<'a> {
             skipped: Vec::new(),
             resolving: Vec::new(),
             example_tests: Scope::default(),
-            shared_enums: enums::shared_enum_names(spec),
-            shared_done: BTreeMap::new(),
         }
     }
 
@@ -193,7 +193,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn run(mut self, options: &LowerOptions) -> Result<Api> {
+    /// The IR, and the type names asked for on the way.
+    fn run(mut self, options: &LowerOptions) -> Result<(Api, TypeNames)> {
         let spec = self.spec;
         if spec.paths.paths.is_empty() {
             return Err(self.unsupported(
@@ -277,7 +278,7 @@ impl<'a> Lowerer<'a> {
         let redacted_types = pii::redacted_types(&models, &resources);
         let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
-        Ok(Api {
+        let api = Api {
             lib_name: crate_name.replace('-', "_"),
             crate_name,
             version,
@@ -312,7 +313,8 @@ impl<'a> Lowerer<'a> {
             standard_keys,
             redacted_types,
             pii_cases,
-        })
+        };
+        Ok((api, self.types))
     }
 }
 

@@ -9,7 +9,7 @@ use super::{Lowerer, escape_pointer, pii};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{Model, ModelField, RustType, Setter, Union};
-use crate::naming::{self, Scope};
+use crate::naming::{self, Rank, Scope};
 
 impl<'a> Lowerer<'a> {
     /// Generates the model of an object schema's `properties`, named from
@@ -23,7 +23,12 @@ impl<'a> Lowerer<'a> {
         doc: Vec<String>,
         pointer: &str,
     ) -> Result<RustType> {
-        let name = self.types.pascal(name_hint);
+        let rank = if component.is_some() {
+            Rank::Component
+        } else {
+            Rank::Derived
+        };
+        let name = self.types.name(name_hint, rank);
         if let Some(component) = component {
             // Registered before the fields, so a self-reference resolves.
             self.named.insert(component.to_owned(), name.clone());
@@ -43,7 +48,8 @@ impl<'a> Lowerer<'a> {
         for (wire, prop) in properties {
             let prop = prop.clone().unbox();
             let prop_pointer = format!("{pointer}/properties/{}", escape_pointer(wire));
-            let context = format!("{}_{wire}", naming::bare(&name));
+            // Named from the owner's identity, not its decided name.
+            let context = format!("{name_hint}_{wire}");
             let inner = self.type_of(&prop, &context, &prop_pointer)?;
             let nullable = match &prop {
                 ReferenceOr::Item(s) => s.schema_data.nullable,

@@ -12,7 +12,7 @@ use crate::ir::{
     HttpMethod, Location, Operation, ParamField, ParamsStruct, PathArg, PathParam, Resource,
     ResponseKind, RustType, Setter, SkipReason, Skipped,
 };
-use crate::naming::{self, Scope};
+use crate::naming::{self, Rank, Scope};
 
 impl<'a> Lowerer<'a> {
     /// The operation `raw` on `resource`, its method named in `methods`;
@@ -53,20 +53,13 @@ impl<'a> Lowerer<'a> {
         // Each field with its place in the spec: the parameter's index, or
         // for a body property, its index after every parameter.
         let Some(mut fields) =
-            self.header_query_fields(&params, resource, &label, &mut field_scope)?
+            self.header_query_fields(&params, &operation_id, &label, &mut field_scope)?
         else {
             return Ok(None);
         };
         let mut body = None;
         if let Some(request_body) = &op.request_body {
-            match self.request_body(
-                request_body,
-                raw,
-                resource,
-                &operation_id,
-                &label,
-                &mut field_scope,
-            )? {
+            match self.request_body(request_body, raw, &operation_id, &label, &mut field_scope)? {
                 Some(Body::Form(form)) => {
                     fields.extend(form.into_iter().map(|(i, f)| (params.len() + i, f)));
                 }
@@ -82,7 +75,7 @@ impl<'a> Lowerer<'a> {
             let fields: Vec<ParamField> = fields.into_iter().map(|(_, f)| f).collect();
             Some(ParamsStruct {
                 doc: params_doc(&resource.handle, &method, &fields, &constructor),
-                name: self.types.claim(params_name, ""),
+                name: self.types.name(&params_name, Rank::Derived),
                 fields,
                 constructor,
                 sample_args: Vec::new(),
@@ -172,7 +165,7 @@ impl<'a> Lowerer<'a> {
     fn header_query_fields(
         &mut self,
         params: &[(&Parameter, String)],
-        resource: &Resource,
+        operation_id: &str,
         label: &str,
         field_scope: &mut Scope,
     ) -> Result<Option<Vec<(usize, ParamField)>>> {
@@ -201,7 +194,10 @@ impl<'a> Lowerer<'a> {
                         "parameters described by `content` are not supported; use `schema`",
                     ));
                 };
-                let context = format!("{}_{}", naming::bare(&resource.handle), data.name);
+                // An inline schema is named from its operation's identity:
+                // two operations of one resource with a same-named
+                // parameter never compete for one name.
+                let context = format!("{operation_id}_{}", data.name);
                 let ty = self.type_of(schema, &context, pointer)?;
                 let ty = self.wire_type(ty);
                 let mark = pii::mark_in(&data.extensions).or_else(|| self.schema_mark(schema));

@@ -11,7 +11,7 @@ use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{ChainStep, HttpMethod, PathParam, Resource, SkipReason, Skipped};
-use crate::naming::{self, Scope};
+use crate::naming::{self, Rank, Scope};
 
 /// Method names the client and every handle already use.
 const CLIENT_METHODS: &[&str] = &[
@@ -188,7 +188,7 @@ impl<'a> Lowerer<'a> {
             if component_types.contains(&naming::pascal(&handle_name)) {
                 handle_name.push_str("_resource");
             }
-            let handle = self.types.pascal(&handle_name);
+            let handle = self.types.name(&handle_name, Rank::Handle);
             let last = segments.last().copied().unwrap_or("root");
             let accessor = accessor_scopes
                 .entry(parent)

@@ -72,7 +72,10 @@ impl<'a> Lowerer<'a> {
         ))
     }
 
-    /// Recognizes Twilio's list envelope: `meta` with `next_page_url` and one array.
+    /// Recognizes Twilio's list envelope: `meta` with `next_page_url` and
+    /// exactly one array among the other properties. Other properties do not
+    /// stop it being a page, so a property added to an envelope keeps its
+    /// operation's `stream` and `list_request`.
     fn list_envelope(
         &self,
         schema: &ReferenceOr<Schema>,
@@ -101,7 +104,7 @@ impl<'a> Lowerer<'a> {
                 }
             })
             .collect();
-        if has_next && arrays.len() == 1 && properties.len() == 2 {
+        if has_next && arrays.len() == 1 {
             let (key, items) = arrays.into_iter().next().expect("one array");
             Ok(Some((key.clone(), items)))
         } else {

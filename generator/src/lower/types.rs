@@ -30,13 +30,7 @@ impl<'a> Lowerer<'a> {
                     return Ok(RustType::Named(rust.clone()));
                 }
                 let resolved = self.resolve_schema(schema, pointer)?;
-                let shared = self.shared_enums.get(&name).cloned();
-                if let Some(rust) = shared.as_ref().and_then(|s| self.shared_done.get(s)) {
-                    let rust = rust.clone();
-                    self.named.insert(name, rust.clone());
-                    return Ok(RustType::Named(rust));
-                }
-                let type_name = shared.clone().unwrap_or_else(|| component_type_name(&name));
+                let type_name = component_type_name(&name);
                 if self.resolving.contains(&name) {
                     // Back at a component still being lowered that has no type
                     // of its own yet (an array of itself, a map, an `allOf`):
@@ -47,9 +41,6 @@ impl<'a> Lowerer<'a> {
                 self.resolving.push(name.clone());
                 let ty = self.schema_type(&resolved, &type_name, Some(&name), &component_pointer);
                 self.resolving.pop();
-                if let (Some(shared), Ok(RustType::Named(rust))) = (shared, &ty) {
-                    self.shared_done.insert(shared, rust.clone());
-                }
                 ty
             }
             ReferenceOr::Item(s) => self.schema_type(s, context, None, pointer),

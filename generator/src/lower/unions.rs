@@ -7,7 +7,7 @@ use super::Lowerer;
 use super::types::object_properties;
 use crate::error::Result;
 use crate::ir::{RustType, Union, UnionVariant};
-use crate::naming::{self, Scope};
+use crate::naming::{self, Rank, Scope};
 
 const SCHEMAS: &str = "#/components/schemas/";
 
@@ -56,7 +56,12 @@ impl<'a> Lowerer<'a> {
             return Ok(None);
         }
 
-        let name = self.types.pascal(name_hint);
+        let rank = if component.is_some() {
+            Rank::Component
+        } else {
+            Rank::Derived
+        };
+        let name = self.types.name(name_hint, rank);
         if let Some(component) = component {
             // Registered before the alternatives, so one that holds the
             // union again resolves to it.
@@ -65,7 +70,7 @@ impl<'a> Lowerer<'a> {
         let mut scope = Scope::default();
         let mut variants = Vec::new();
         for (alternative, alternative_pointer, tags) in alternatives {
-            let context = format!("{}_{}", naming::bare(&name), tags[0]);
+            let context = format!("{name_hint}_{}", tags[0]);
             let ty = self.type_of(alternative, &context, &alternative_pointer)?;
             for tag in tags {
                 variants.push(UnionVariant {

@@ -24,7 +24,7 @@ use crate::error::Result;
 use crate::ir::{
     EventField, EventResponse, FieldDecode, ResponseField, RustType, WebhookEvent, Webhooks,
 };
-use crate::naming::{self, Scope};
+use crate::naming::{self, Rank, Scope};
 
 /// The content type of a webhook's form body.
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -54,7 +54,7 @@ impl<'a> Lowerer<'a> {
             );
         };
         for name in WEBHOOK_TYPES {
-            self.types.claim((*name).to_owned(), "");
+            self.types.reserve(name);
         }
         let text = |key: &str| -> Result<Option<String>> {
             match entries.get(key) {
@@ -76,7 +76,7 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         }
-        let enum_name = self.types.pascal(&enum_hint);
+        let enum_name = self.types.name(&enum_hint, Rank::Derived);
         let mut variants = Scope::default();
         let mut shared: Vec<(ReferenceOr<Schema>, RustType)> = Vec::new();
         let mut events = Vec::new();
@@ -123,7 +123,7 @@ impl<'a> Lowerer<'a> {
         };
         let base = op.operation_id.as_deref().unwrap_or(event_type);
         let variant = variants.pascal(base);
-        let name = self.types.pascal(&format!("{base}Event"));
+        let name = self.types.name(&format!("{base}Event"), Rank::Derived);
         let pre_action = op.tags.iter().any(|t| t == "pre-action");
         let doc = docs::first(&[op.description.as_deref(), op.summary.as_deref()]);
 
@@ -169,7 +169,7 @@ impl<'a> Lowerer<'a> {
             }
             let prop = prop.clone().unbox();
             let prop_pointer = format!("{schema_pointer}/properties/{}", escape_pointer(wire));
-            let context = format!("{}_{wire}", naming::bare(&name));
+            let context = format!("{base}Event_{wire}");
             let ty = self.field_type(&prop, &context, &prop_pointer, shared)?;
             let decode = self.decode_of(&ty);
             let doc = match &prop {
@@ -178,8 +178,16 @@ impl<'a> Lowerer<'a> {
                     s.schema_data.title.as_deref(),
                 ]),
                 ReferenceOr::Reference { reference } => {
-                    let target = reference.rsplit('/').next().unwrap_or(reference);
-                    vec![format!("The `{wire}` parameter: {}.", ty_doc(&ty, target))]
+                    // The component's own description, when it has one.
+                    let described = self
+                        .resolve_schema(&prop, &prop_pointer)
+                        .ok()
+                        .map(|s| docs::first(&[s.schema_data.description.as_deref()]))
+                        .filter(|doc| !doc.is_empty());
+                    described.unwrap_or_else(|| {
+                        let target = reference.rsplit('/').next().unwrap_or(reference);
+                        vec![format!("The `{wire}` parameter: {}.", ty_doc(&ty, target))]
+                    })
                 }
             };
             fields.push(EventField {
@@ -269,7 +277,7 @@ impl<'a> Lowerer<'a> {
         op: &openapiv3::Operation,
         pointer: &str,
     ) -> Result<EventResponse> {
-        let name = self.types.pascal(&format!("{base}Response"));
+        let name = self.types.name(&format!("{base}Response"), Rank::Derived);
         let mut fields = Vec::new();
         let ok = op
             .responses
