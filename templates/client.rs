@@ -15,6 +15,14 @@ use crate::resources::{{ resource.handle }};
 
 /// The server requests go to unless the builder says otherwise.
 pub const DEFAULT_BASE_URL: &str = {{ api.base_url_lit() }};
+{% if !api.hosts.is_empty() %}
+
+/// The other servers some operations are sent to, as the spec names them on
+/// their paths. Region and edge apply to them as to the default server, but
+/// for a host that names its region already; a base URL set with
+/// [`ClientBuilder::base_url`] replaces them all.
+pub const OTHER_HOSTS: &[&str] = &[{% for host in api.host_lits() %}{{ host }}, {% endfor %}];
+{% endif %}
 
 /// The `User-Agent` this crate sends.
 const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)");
@@ -42,6 +50,10 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: String,
+{% if !api.hosts.is_empty() %}
+    /// The other hosts some operations go to, as [`OTHER_HOSTS`] lists them.
+    hosts: Vec<String>,
+{% endif %}
     account_sid: String,
     username: String,
     password: String,
@@ -137,19 +149,37 @@ impl Client {
     }
 {% endif %}
 
+{% if api.has_downloads() %}
+    /// Sends a request whose answer is a file, and returns it unread.
+    pub(crate) async fn download(&self, request: Request) -> Result<Response<crate::binary::Download>, Error> {
+        let response = self.send_raw(&request).await?;
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        Ok(Response { status, headers, body: crate::binary::Download::new(response) })
+    }
+
+    /// Fetches a URL that needs no credentials, such as a short-lived signed
+    /// link to a file: sent without the account's credentials, to whatever
+    /// host it names, following redirects; never retried. A non-2xx answer
+    /// is an [`Error::Api`].
+    pub async fn download_url(&self, url: &str) -> Result<crate::binary::Download, Error> {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(Error::Config("a download URL must start with https:// or http://".to_owned()));
+        }
+        let response = self.inner.http.get(url).send().await.map_err(Error::from_reqwest)?;
+        let status = response.status();
+        if !status.is_success() {
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(Error::from_reqwest)?;
+            return Err(Error::Api(Box::new(ApiError::from_response(status, headers, &body))));
+        }
+        Ok(crate::binary::Download::new(response))
+    }
+
+{% endif %}
     /// The URL a path or a server-given URL resolves to: always on the
     /// configured host, so credentials never go anywhere else.
     pub(crate) fn url_for(&self, path_or_url: &str) -> String {
-        let absolute = ["https://", "http://"]
-            .iter()
-            .find_map(|scheme| path_or_url.strip_prefix(scheme));
-        let path = match absolute {
-            // Drop the host: keep everything from the path (or the query) on.
-            Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
-            None => path_or_url,
-        };
-        let slash = if path.starts_with('/') { "" } else { "/" };
-        format!("{}{slash}{path}", self.inner.base_url)
+        url_on(&self.inner.base_url, path_or_url)
     }
 
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
@@ -158,14 +188,29 @@ impl Client {
     /// the operation, method, path template, final status, attempts and
     /// elapsed milliseconds: never credentials or parameter values.
     async fn send(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let response = self.send_raw(request).await?;
+        let (status, headers) = (response.status(), response.headers().clone());
+        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        Ok((status, headers, body.to_vec()))
+    }
+
+    /// Like `send`, with the successful answer's body left unread.
+    pub(crate) async fn send_raw(&self, request: &Request) -> Result<reqwest::Response, Error> {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
         let sending = tracing::Instrument::instrument(sending, request_span(request));
         sending.await
     }
 
-    async fn send_with_retries(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    async fn send_with_retries(&self, request: &Request) -> Result<reqwest::Response, Error> {
+{% if api.hosts.is_empty() %}
         let url = self.url_for(&request.path);
+{% else %}
+        let url = match request.host {
+            Some(host) => url_on(&self.inner.hosts[host], &request.path),
+            None => self.url_for(&request.path),
+        };
+{% endif %}
         let retry = &self.inner.retry;
         #[cfg(feature = "tracing")]
         let started = std::time::Instant::now();
@@ -177,15 +222,17 @@ impl Client {
                 let span = tracing::Span::current();
                 span.record("attempt", attempt);
                 span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                if let Ok((status, _, _)) = &outcome {
-                    span.record("status", status.as_u16());
+                if let Ok(response) = &outcome {
+                    span.record("status", response.status().as_u16());
                 }
             }
-            let may_retry = attempt < retry.max_attempts;
+            let may_retry = attempt < retry.max_attempts{% if api.has_uploads() %} && request.upload.as_ref().is_none_or(|u| u.replayable()){% endif %};
             let wait = match &outcome {
-                Ok((status, headers, _)) => {
-                    let retryable = *status == StatusCode::TOO_MANY_REQUESTS
-                        || (*status == StatusCode::SERVICE_UNAVAILABLE && request.is_idempotent());
+                Ok(response) => {
+                    let status = response.status();
+                    let retryable = status == StatusCode::TOO_MANY_REQUESTS
+                        || (status == StatusCode::SERVICE_UNAVAILABLE && request.is_idempotent());
+                    let headers = response.headers();
                     (may_retry && retryable).then(|| retry.delay(attempt, retry_after(headers)))
                 }
                 Err(Error::Transport(err)) if err.is_connect() && request.is_idempotent() => {
@@ -199,17 +246,20 @@ impl Client {
                     attempt += 1;
                 }
                 None => {
-                    let (status, headers, body) = outcome?;
+                    let response = outcome?;
+                    let status = response.status();
                     if status.is_success() {
-                        return Ok((status, headers, body));
+                        return Ok(response);
                     }
+                    let headers = response.headers().clone();
+                    let body = response.bytes().await.map_err(Error::from_reqwest)?;
                     return Err(Error::Api(Box::new(ApiError::from_response(status, headers, &body))));
                 }
             }
         }
     }
 
-    async fn send_once(&self, request: &Request, url: &str) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    async fn send_once(&self, request: &Request, url: &str) -> Result<reqwest::Response, Error> {
         let mut builder = self
             .inner
             .http
@@ -234,12 +284,33 @@ impl Client {
             builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
         }
 {% endif %}
-        let response = builder.send().await.map_err(Error::from_reqwest)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
-        Ok((status, headers, body.to_vec()))
+{% if api.has_uploads() %}
+        if let Some(upload) = &request.upload {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, upload.content_type());
+            if let Some(len) = upload.len() {
+                builder = builder.header(reqwest::header::CONTENT_LENGTH, len);
+            }
+            if let Some(body) = upload.body().await? {
+                builder = builder.body(body);
+            }
+        }
+{% endif %}
+        builder.send().await.map_err(Error::from_reqwest)
     }
+}
+
+/// `path_or_url` on `base`: a server-given URL keeps only its path and query.
+fn url_on(base: &str, path_or_url: &str) -> String {
+    let absolute = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| path_or_url.strip_prefix(scheme));
+    let path = match absolute {
+        // Drop the host: keep everything from the path (or the query) on.
+        Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
+        None => path_or_url,
+    };
+    let slash = if path.starts_with('/') { "" } else { "/" };
+    format!("{base}{slash}{path}")
 }
 
 /// The `twilio.request` span of one call. `status`, `attempt` and
@@ -363,6 +434,16 @@ impl ClientBuilder {
             }
             None => regional_base_url(DEFAULT_BASE_URL, self.region.as_deref(), self.edge.as_deref()),
         };
+{% if !api.hosts.is_empty() %}
+        // A base URL of the app's own (a test server) serves every operation.
+        let hosts = OTHER_HOSTS
+            .iter()
+            .map(|host| match &self.base_url {
+                Some(_) => base_url.clone(),
+                None => regional_base_url(host, self.region.as_deref(), self.edge.as_deref()),
+            })
+            .collect();
+{% endif %}
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(self.connect_timeout)
@@ -373,6 +454,9 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+{% if !api.hosts.is_empty() %}
+                hosts,
+{% endif %}
                 account_sid: self.account_sid,
                 username: self.username,
                 password: self.password,
@@ -384,7 +468,14 @@ impl ClientBuilder {
 
 /// `https://conversations.twilio.com` with edge `dublin` and region `ie1` →
 /// `https://conversations.dublin.ie1.twilio.com`.
+///
+/// A host that already names its region (`mcs.us1.twilio.com`: four labels
+/// or more) is kept as it is: Twilio documents no other region for it.
 fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) -> String {
+    let (_, host) = default.split_once("://").unwrap_or(("https", default));
+    if host.split('.').count() >= 4 {
+        return default.to_owned();
+    }
     let region = match (region, edge) {
         (None, None) => return default.to_owned(),
         (None, Some(_)) => "us1",
@@ -521,6 +612,14 @@ pub(crate) struct Request {
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
     form: Option<Vec<(&'static str, String)>>,
+{% if !api.hosts.is_empty() %}
+    /// The index in [`OTHER_HOSTS`] of the host it goes to; `None` for the default.
+    host: Option<usize>,
+{% endif %}
+{% if api.has_uploads() %}
+    /// A body sent as it is.
+    upload: Option<std::sync::Arc<crate::binary::Upload>>,
+{% endif %}
 {% if api.sends_accept() %}
     /// The media type asked for in `Accept`.
     accept: &'static str,
@@ -542,6 +641,12 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             form: None,
+{% if !api.hosts.is_empty() %}
+            host: None,
+{% endif %}
+{% if api.has_uploads() %}
+            upload: None,
+{% endif %}
 {% if api.sends_accept() %}
             accept: "application/json",
 {% endif %}
@@ -561,7 +666,12 @@ impl Request {
 {% if api.has_lists() %}
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
-        Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %}
+        let request = Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %};
+{% if api.hosts.is_empty() %}
+        request
+{% else %}
+        Request { host: self.host, ..request }
+{% endif %}
     }
 
 {% endif %}
@@ -606,6 +716,23 @@ impl Request {
     }
 {% endif %}
 
+{% if !api.hosts.is_empty() %}
+    /// Sends it to the `index`th of [`OTHER_HOSTS`].
+    pub(crate) fn host(mut self, index: usize) -> Self {
+        self.host = Some(index);
+        self
+    }
+
+{% endif %}
+{% if api.has_uploads() %}
+    /// Sends `upload` as the body, refused first if longer than `limit`.
+    pub(crate) fn upload(mut self, upload: crate::binary::Upload, limit: Option<u64>) -> Result<Self, Error> {
+        upload.check_len(limit)?;
+        self.upload = Some(std::sync::Arc::new(upload));
+        Ok(self)
+    }
+
+{% endif %}
     fn is_idempotent(&self) -> bool {
         matches!(self.method, Method::GET | Method::DELETE | Method::HEAD)
     }

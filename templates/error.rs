@@ -21,6 +21,10 @@ use crate::wire::{Fields, SeqAsMap, StructVisitor};
 /// that cannot promise: a personal value under a key no model marks, or in
 /// text that is not JSON, is only bounded, not hidden; without the feature,
 /// standard personal data in a body is printed.
+///
+/// New kinds of failure may be added in a minor release: match with a
+/// wildcard arm.
+#[non_exhaustive]
 pub enum Error {
     /// The server answered with a non-2xx status.
     Api(Box<ApiError>),
@@ -47,6 +51,25 @@ pub enum Error {
     MissingEnv(&'static str),
     /// The client or a request is configured in a way that cannot work.
     Config(String),
+{% if api.has_uploads() %}
+    /// A body longer than the operation takes, refused before anything was
+    /// sent.
+    TooLarge {
+        /// The most the operation takes, in bytes.
+        limit: u64,
+        /// The body's length in bytes.
+        size: u64,
+    },
+{% endif %}
+{% if api.has_binary() %}
+    /// A file to send or to save to could not be read or written.
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+{% endif %}
 }
 
 impl Error {
@@ -93,6 +116,14 @@ impl fmt::Display for Error {
             }
             Error::MissingEnv(name) => write!(f, "environment variable {name} is not set"),
             Error::Config(message) => f.write_str(message),
+{% if api.has_uploads() %}
+            Error::TooLarge { limit, size } => {
+                write!(f, "the body is {size} bytes, more than the {limit} bytes this operation takes; nothing was sent")
+            }
+{% endif %}
+{% if api.has_binary() %}
+            Error::File { path, source } => write!(f, "file {}: {source}", path.display()),
+{% endif %}
         }
     }
 }
@@ -101,6 +132,9 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(err) | Error::Timeout(err) => Some(err),
+{% if api.has_binary() %}
+            Error::File { source, .. } => Some(source),
+{% endif %}
             _ => None,
         }
     }
@@ -120,6 +154,12 @@ impl fmt::Debug for Error {
                 .finish(),
             Error::MissingEnv(name) => f.debug_tuple("MissingEnv").field(name).finish(),
             Error::Config(message) => f.debug_tuple("Config").field(message).finish(),
+{% if api.has_uploads() %}
+            Error::TooLarge { limit, size } => f.debug_struct("TooLarge").field("limit", limit).field("size", size).finish(),
+{% endif %}
+{% if api.has_binary() %}
+            Error::File { path, source } => f.debug_struct("File").field("path", path).field("source", source).finish(),
+{% endif %}
         }
     }
 }

@@ -227,6 +227,9 @@
 
 #[cfg(feature = "access-token")]
 mod access_token;
+{% if api.has_binary() %}
+mod binary;
+{% endif %}
 mod client;
 {% if !api.enums.is_empty() %}
 mod enums;
@@ -254,7 +257,16 @@ mod wire;
 
 #[cfg(feature = "access-token")]
 pub use access_token::{AccessToken, ChatGrant, DEFAULT_TTL, MAX_TTL, TokenError};
+{% if api.has_uploads() %}
+pub use binary::Upload;
+{% endif %}
+{% if api.has_downloads() %}
+pub use binary::Download;
+{% endif %}
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+{% if !api.hosts.is_empty() %}
+pub use client::OTHER_HOSTS;
+{% endif %}
 {% if !api.enums.is_empty() %}
 pub use enums::*;
 {% endif %}

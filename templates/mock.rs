@@ -213,6 +213,37 @@ pub struct List<T>(PhantomData<fn() -> T>);
 /// The answer of an operation whose success has no body.
 #[derive(Debug)]
 pub enum NoBody {}
+{% if api.has_downloads() %}
+
+/// The answer of an operation whose success is a file: bytes of any type.
+#[derive(Debug)]
+pub enum Raw {}
+{% endif %}
+{% if api.has_uploads() %}
+
+/// The body an operation that uploads a file was sent, as
+/// [`Expectation::when_upload`] sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReceivedUpload {
+    /// The `Content-Type` it came with.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl<P, R> Expectation<P, R, ReceivedUpload> {
+    /// Matches only requests whose uploaded body (its content type and
+    /// bytes) makes `predicate` true. It adds to any `when`: all must hold.
+    pub fn when_upload(self, predicate: impl Fn(&ReceivedUpload) -> bool + Send + Sync + 'static) -> Self {
+        let check: Predicate = Box::new(move |_, request| {
+            let content_type = request.headers.get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
+            Ok(predicate(&ReceivedUpload { content_type, bytes: request.body.clone() }))
+        });
+        self.edit(|entry| entry.when.push(check))
+    }
+}
+{% endif %}
 
 /// What one operation expects and how it answers; made by a mock handle's
 /// method, e.g. `mock.<resource>().create()`.
@@ -328,7 +359,7 @@ impl<P, R, B: DeserializeOwned> Expectation<P, R, B> {
     /// A request whose body does not decode does not match, and the 404 it
     /// gets says why.
     pub fn when_body(self, predicate: impl Fn(&B) -> bool + Send + Sync + 'static) -> Self {
-        let check: Predicate = Box::new(move |_, body| match serde_json::from_slice::<B>(body) {
+        let check: Predicate = Box::new(move |_, request| match serde_json::from_slice::<B>(&request.body) {
             Ok(body) => Ok(predicate(&body)),
             Err(err) => Err(format!("its body does not decode: {err}")),
         });
@@ -372,6 +403,17 @@ impl<P, B> Expectation<P, NoBody, B> {
         self.edit(|entry| entry.then = Answer::Empty)
     }
 }
+{% if api.has_downloads() %}
+
+impl<P, B> Expectation<P, Raw, B> {
+    /// Answers with `data` as the body, sent with `content_type`, with the
+    /// operation's success status: a file's bytes.
+    pub fn respond(self, content_type: &str, data: impl Into<Vec<u8>>) -> Self {
+        let (content_type, data) = (content_type.to_owned(), data.into());
+        self.edit(|entry| entry.then = Answer::Raw { content_type, data })
+    }
+}
+{% endif %}
 
 /// What the mock's server and its handles share.
 struct Shared {
@@ -401,7 +443,7 @@ struct State {
 
 /// Decides on a request, from its params decoded as JSON and its raw body:
 /// whether it matches, or why it could not be decoded.
-type Predicate = Box<dyn Fn(&Value, &[u8]) -> Result<bool, String> + Send + Sync>;
+type Predicate = Box<dyn Fn(&Value, &Incoming) -> Result<bool, String> + Send + Sync>;
 
 /// One expectation.
 struct Entry {
@@ -473,6 +515,9 @@ enum Answer {
     Json(Value),
     Pages(Vec<Vec<Value>>),
     Empty,
+{% if api.has_downloads() %}
+    Raw { content_type: String, data: Vec<u8> },
+{% endif %}
     Error { status: u16, code: i64, message: String },
     Status(u16),
     RateLimited(Duration),
@@ -510,6 +555,9 @@ impl Answer {
                 ResponseTemplate::new(operation.status).set_body_json(body)
             }
             Answer::Empty => ResponseTemplate::new(operation.status),
+{% if api.has_downloads() %}
+            Answer::Raw { content_type, data } => ResponseTemplate::new(operation.status).set_body_raw(data, &content_type),
+{% endif %}
             Answer::Error { status, code, message } => error(status, code, &message),
             Answer::Status(status) if status >= 400 => {
                 let message = if status == 404 {
@@ -588,7 +636,7 @@ impl Respond for Dispatch {
                 continue;
             }
             let params = params_json(entry.operation, request);
-            match entry.when.iter().map(|check| check(&params, &request.body)).find(|outcome| outcome != &Ok(true)) {
+            match entry.when.iter().map(|check| check(&params, request)).find(|outcome| outcome != &Ok(true)) {
                 None => {
                     let answer = entry.next_answer();
                     return answer.respond(entry, index, 0, uri);
@@ -740,7 +788,7 @@ impl {{ resource.mock_handle }} {
 {% for op in resource.operations %}
 
     /// Expects what [`crate::{{ resource.handle }}::{{ op.method.trim_start_matches("r#") }}`] sends: `{{ op.http_method.upper() }} {{ op.path_doc() }}`{% if op.is_list() %}, and the later pages of its answer{% endif %}.
-    pub fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}) -> Expectation<{% if let Some(params) = op.params %}crate::{{ params.name }}{% else %}NoParams{% endif %}, {% include "mock_answer.rs" %}{% if let Some(body) = op.body %}, {{ body.ty.crate_path() }}{% endif %}> {
+    pub fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}) -> Expectation<{% if let Some(params) = op.params %}crate::{{ params.name }}{% else %}NoParams{% endif %}, {% include "mock_answer.rs" %}{% if let Some(body) = op.body %}, {{ body.ty.crate_path() }}{% endif %}{% if op.upload.is_some() %}, ReceivedUpload{% endif %}> {
 {% for arg in op.path_args %}
         let {{ arg.local }} = segment({{ arg.source }});
 {% endfor %}
@@ -751,7 +799,7 @@ impl {{ resource.mock_handle }} {
                 id: {{ op.operation_id_lit() }},
                 method: "{{ op.http_method.upper() }}",
                 status: {{ op.success_status }},
-                has_body: {{ !op.response.is_empty() }},
+                has_body: {{ !op.response.is_empty() && !op.response.is_binary() }},
                 items_key: {% if let Some(key) = op.response.items_key_lit() %}Some({{ key }}){% else %}None{% endif %},
                 example: {% if let Some(example) = op.response_examples.first() %}Some(r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}){% else %}None{% endif %},
 {% if let Some(params) = op.params %}

@@ -7,6 +7,9 @@
 {{ prefix }}{% if loop.first %}let body = {% endif %}{{ line }}{% if loop.last %};{% endif %}
 {% endfor -%}
 {%- endif -%}
+{%- if let Some(upload) = op.upload -%}
+{{ prefix }}let body = Upload::file("{{ upload.sample_file() }}", "{{ upload.sample_type() }}").await?;
+{% endif -%}
 {%- if let Some(params) = op.params -%}
 {%- if params.has_samples() -%}
 {{ prefix }}let params = {% include "params_new.rs" %}

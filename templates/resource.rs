@@ -71,6 +71,14 @@ impl {{ resource.handle }} {
     /// `{{ p.rust_name }}`: {% for line in p.doc %}{{ line }} {% endfor %}
 
 {% endfor %}
+{% if let Some(upload) = op.upload %}
+    ///
+    /// `body`: the bytes sent as they are, as {{ upload.media_types_doc() }}{% if let Some(limit) = upload.max_len %}; at most {{ limit }} bytes, checked before anything is sent ([`Error::TooLarge`]){% endif %}. See [`Upload`] for retries.
+{% endif %}
+{% if op.response.is_binary() %}
+    ///
+    /// The answer is a file, not read yet: see [`Download`].
+{% endif %}
     ///
     /// ```no_run
     /// # async fn example(client: {{ api.lib_name }}::Client) -> Result<(), {{ api.lib_name }}::Error> {
@@ -83,6 +91,10 @@ impl {{ resource.handle }} {
     /// for item in &page.items {
     ///     println!("{item:?}");
     /// }
+{% else if op.response.is_binary() %}
+    /// let file = {% include "call.rs" %}.await?;
+    /// println!("{:?} ({:?} bytes)", file.content_type(), file.content_length());
+    /// file.save("download.bin").await?;
 {% else if op.response.json().is_some() %}
     /// let response = {% include "call.rs" %}.await?;
     /// println!("{response:?}");
@@ -103,7 +115,7 @@ impl {{ resource.handle }} {
 {% else %}
         {% include "request.rs" %}
 {% endif %}
-        self.client.{% if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
+        self.client.{% if op.response.is_binary() %}download{% else if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
     }
 {% if let Some(stream) = op.stream_method %}
 {% if let Some(item) = op.response.page_item() %}

@@ -133,6 +133,7 @@ fn {{ op.example_test }}() {
 {% when ResponseKind::Page { item, .. } %}
     page_decodes_losslessly::<{{ item }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Empty %}
+{% when ResponseKind::Binary %}
 {% endmatch %}
 {% endfor %}
 {% if let Some(params) = op.params %}

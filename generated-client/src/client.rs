@@ -22,6 +22,11 @@ use crate::resources::Users;
 
 /// The server requests go to unless the builder says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
+/// The other servers some operations are sent to, as the spec names them on
+/// their paths. Region and edge apply to them as to the default server, but
+/// for a host that names its region already; a base URL set with
+/// [`ClientBuilder::base_url`] replaces them all.
+pub const OTHER_HOSTS: &[&str] = &["https://mcs.us1.twilio.com"];
 /// The `User-Agent` this crate sends.
 const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)"
@@ -49,6 +54,8 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: String,
+    /// The other hosts some operations go to, as [`OTHER_HOSTS`] lists them.
+    hosts: Vec<String>,
     account_sid: String,
     username: String,
     password: String,
@@ -186,18 +193,57 @@ impl Client {
         })
     }
 
+    /// Sends a request whose answer is a file, and returns it unread.
+    pub(crate) async fn download(
+        &self,
+        request: Request,
+    ) -> Result<Response<crate::binary::Download>, Error> {
+        let response = self.send_raw(&request).await?;
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        Ok(Response {
+            status,
+            headers,
+            body: crate::binary::Download::new(response),
+        })
+    }
+
+    /// Fetches a URL that needs no credentials, such as a short-lived signed
+    /// link to a file: sent without the account's credentials, to whatever
+    /// host it names, following redirects; never retried. A non-2xx answer
+    /// is an [`Error::Api`].
+    pub async fn download_url(
+        &self,
+        url: &str,
+    ) -> Result<crate::binary::Download, Error> {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(
+                Error::Config(
+                    "a download URL must start with https:// or http://".to_owned(),
+                ),
+            );
+        }
+        let response = self
+            .inner
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(Error::from_reqwest)?;
+        let status = response.status();
+        if !status.is_success() {
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(Error::from_reqwest)?;
+            return Err(
+                Error::Api(Box::new(ApiError::from_response(status, headers, &body))),
+            );
+        }
+        Ok(crate::binary::Download::new(response))
+    }
+
     /// The URL a path or a server-given URL resolves to: always on the
     /// configured host, so credentials never go anywhere else.
     pub(crate) fn url_for(&self, path_or_url: &str) -> String {
-        let absolute = ["https://", "http://"]
-            .iter()
-            .find_map(|scheme| path_or_url.strip_prefix(scheme));
-        let path = match absolute {
-            Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
-            None => path_or_url,
-        };
-        let slash = if path.starts_with('/') { "" } else { "/" };
-        format!("{}{slash}{path}", self.inner.base_url)
+        url_on(&self.inner.base_url, path_or_url)
     }
 
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
@@ -209,6 +255,17 @@ impl Client {
         &self,
         request: &Request,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let response = self.send_raw(request).await?;
+        let (status, headers) = (response.status(), response.headers().clone());
+        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        Ok((status, headers, body.to_vec()))
+    }
+
+    /// Like `send`, with the successful answer's body left unread.
+    pub(crate) async fn send_raw(
+        &self,
+        request: &Request,
+    ) -> Result<reqwest::Response, Error> {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
         let sending = tracing::Instrument::instrument(sending, request_span(request));
@@ -218,8 +275,11 @@ impl Client {
     async fn send_with_retries(
         &self,
         request: &Request,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
-        let url = self.url_for(&request.path);
+    ) -> Result<reqwest::Response, Error> {
+        let url = match request.host {
+            Some(host) => url_on(&self.inner.hosts[host], &request.path),
+            None => self.url_for(&request.path),
+        };
         let retry = &self.inner.retry;
         #[cfg(feature = "tracing")]
         let started = std::time::Instant::now();
@@ -231,16 +291,19 @@ impl Client {
                 let span = tracing::Span::current();
                 span.record("attempt", attempt);
                 span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                if let Ok((status, _, _)) = &outcome {
-                    span.record("status", status.as_u16());
+                if let Ok(response) = &outcome {
+                    span.record("status", response.status().as_u16());
                 }
             }
-            let may_retry = attempt < retry.max_attempts;
+            let may_retry = attempt < retry.max_attempts
+                && request.upload.as_ref().is_none_or(|u| u.replayable());
             let wait = match &outcome {
-                Ok((status, headers, _)) => {
-                    let retryable = *status == StatusCode::TOO_MANY_REQUESTS
-                        || (*status == StatusCode::SERVICE_UNAVAILABLE
+                Ok(response) => {
+                    let status = response.status();
+                    let retryable = status == StatusCode::TOO_MANY_REQUESTS
+                        || (status == StatusCode::SERVICE_UNAVAILABLE
                             && request.is_idempotent());
+                    let headers = response.headers();
                     (may_retry && retryable)
                         .then(|| retry.delay(attempt, retry_after(headers)))
                 }
@@ -257,10 +320,13 @@ impl Client {
                     attempt += 1;
                 }
                 None => {
-                    let (status, headers, body) = outcome?;
+                    let response = outcome?;
+                    let status = response.status();
                     if status.is_success() {
-                        return Ok((status, headers, body));
+                        return Ok(response);
                     }
+                    let headers = response.headers().clone();
+                    let body = response.bytes().await.map_err(Error::from_reqwest)?;
                     return Err(
                         Error::Api(
                             Box::new(ApiError::from_response(status, headers, &body)),
@@ -275,7 +341,7 @@ impl Client {
         &self,
         request: &Request,
         url: &str,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    ) -> Result<reqwest::Response, Error> {
         let mut builder = self
             .inner
             .http
@@ -301,12 +367,31 @@ impl Client {
         if let Some(form) = &request.form {
             builder = builder.form(form);
         }
-        let response = builder.send().await.map_err(Error::from_reqwest)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
-        Ok((status, headers, body.to_vec()))
+        if let Some(upload) = &request.upload {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, upload.content_type());
+            if let Some(len) = upload.len() {
+                builder = builder.header(reqwest::header::CONTENT_LENGTH, len);
+            }
+            if let Some(body) = upload.body().await? {
+                builder = builder.body(body);
+            }
+        }
+        builder.send().await.map_err(Error::from_reqwest)
     }
+}
+
+/// `path_or_url` on `base`: a server-given URL keeps only its path and query.
+fn url_on(base: &str, path_or_url: &str) -> String {
+    let absolute = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| path_or_url.strip_prefix(scheme));
+    let path = match absolute {
+        Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
+        None => path_or_url,
+    };
+    let slash = if path.starts_with('/') { "" } else { "/" };
+    format!("{base}{slash}{path}")
 }
 
 /// The `twilio.request` span of one call. `status`, `attempt` and
@@ -456,6 +541,15 @@ impl ClientBuilder {
                 )
             }
         };
+        let hosts = OTHER_HOSTS
+            .iter()
+            .map(|host| match &self.base_url {
+                Some(_) => base_url.clone(),
+                None => {
+                    regional_base_url(host, self.region.as_deref(), self.edge.as_deref())
+                }
+            })
+            .collect();
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(self.connect_timeout)
@@ -466,6 +560,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+                hosts,
                 account_sid: self.account_sid,
                 username: self.username,
                 password: self.password,
@@ -477,7 +572,15 @@ impl ClientBuilder {
 
 /// `https://conversations.twilio.com` with edge `dublin` and region `ie1` →
 /// `https://conversations.dublin.ie1.twilio.com`.
+///
+/// A host that already names its region (`mcs.us1.twilio.com`: four labels
+/// or more) is kept as it is: Twilio documents no other region for it.
 fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) -> String {
+    let (_, host) = default.split_once("://").unwrap_or(("https", default));
+    if host.split('.').count() >= 4 {
+        return default.to_owned();
+    }
+
     let region = match (region, edge) {
         (None, None) => return default.to_owned(),
         (None, Some(_)) => "us1",
@@ -617,6 +720,10 @@ pub(crate) struct Request {
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
     form: Option<Vec<(&'static str, String)>>,
+    /// The index in [`OTHER_HOSTS`] of the host it goes to; `None` for the default.
+    host: Option<usize>,
+    /// A body sent as it is.
+    upload: Option<std::sync::Arc<crate::binary::Upload>>,
 }
 
 impl Request {
@@ -630,6 +737,8 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             form: None,
+            host: None,
+            upload: None,
         }
     }
 
@@ -646,7 +755,12 @@ impl Request {
 
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
-        Request::new(Method::GET, url).operation(self.operation, self.template)
+        let request = Request::new(Method::GET, url)
+            .operation(self.operation, self.template);
+        Request {
+            host: self.host,
+            ..request
+        }
     }
 
     /// Adds query pairs.
@@ -665,6 +779,23 @@ impl Request {
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
         self
+    }
+
+    /// Sends it to the `index`th of [`OTHER_HOSTS`].
+    pub(crate) fn host(mut self, index: usize) -> Self {
+        self.host = Some(index);
+        self
+    }
+
+    /// Sends `upload` as the body, refused first if longer than `limit`.
+    pub(crate) fn upload(
+        mut self,
+        upload: crate::binary::Upload,
+        limit: Option<u64>,
+    ) -> Result<Self, Error> {
+        upload.check_len(limit)?;
+        self.upload = Some(std::sync::Arc::new(upload));
+        Ok(self)
     }
 
     fn is_idempotent(&self) -> bool {

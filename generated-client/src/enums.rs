@@ -900,6 +900,78 @@ impl crate::wire::ToWire for EventSource {
     }
 }
 
+/// What a stored file is: `media` for a file sent in a message, `body` for a long message body kept as a file, `history` for an exported history.
+///
+/// Values this crate does not know yet decode to
+/// [`MediaCategory::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MediaCategory {
+    /// `media`
+    Media,
+    /// `body`
+    Body,
+    /// `history`
+    History,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl MediaCategory {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            MediaCategory::Media => "media",
+            MediaCategory::Body => "body",
+            MediaCategory::History => "history",
+            MediaCategory::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for MediaCategory {
+    fn from(value: &str) -> Self {
+        match value {
+            "media" => MediaCategory::Media,
+            "body" => MediaCategory::Body,
+            "history" => MediaCategory::History,
+            other => MediaCategory::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for MediaCategory {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for MediaCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for MediaCategory {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaCategory {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for MediaCategory {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
 /// Push notification setting of a user for one conversation: `default` sends pushes as configured for the service; `muted` sends none for this conversation.
 ///
 /// Values this crate does not know yet decode to

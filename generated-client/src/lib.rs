@@ -391,6 +391,8 @@
 //! | [`ServiceUsers`] | `client.services().users(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
 //! | [`ServiceUserConversations`] | `client.services().users(CHAT_SERVICE_SID).conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
 //! | [`ServiceConfigurationWebhooks`] | `client.services().configuration(CHAT_SERVICE_SID).webhooks()` | `fetch`, `update` |
+//! | [`ServiceMedia`] | `client.services().media(CHAT_SERVICE_SID)` | `create`, `fetch` |
+//! | [`ServiceMediaContent`] | `client.services().media(CHAT_SERVICE_SID).content(SID)` | `fetch` |
 //! | [`Users`] | `client.users()` | `create`, `list`, `fetch`, `update`, `delete` |
 //! | [`UserConversations`] | `client.users().conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
 #![forbid(unsafe_code)]
@@ -398,6 +400,7 @@
 
 #[cfg(feature = "access-token")]
 mod access_token;
+mod binary;
 mod client;
 mod enums;
 mod error;
@@ -421,7 +424,10 @@ mod wire;
 
 #[cfg(feature = "access-token")]
 pub use access_token::{AccessToken, ChatGrant, DEFAULT_TTL, MAX_TTL, TokenError};
+pub use binary::Upload;
+pub use binary::Download;
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+pub use client::OTHER_HOSTS;
 pub use enums::*;
 pub use error::{ApiError, Error};
 

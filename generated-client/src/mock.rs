@@ -270,6 +270,46 @@ pub struct List<T>(PhantomData<fn() -> T>);
 /// The answer of an operation whose success has no body.
 #[derive(Debug)]
 pub enum NoBody {}
+/// The answer of an operation whose success is a file: bytes of any type.
+#[derive(Debug)]
+pub enum Raw {}
+/// The body an operation that uploads a file was sent, as
+/// [`Expectation::when_upload`] sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReceivedUpload {
+    /// The `Content-Type` it came with.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl<P, R> Expectation<P, R, ReceivedUpload> {
+    /// Matches only requests whose uploaded body (its content type and
+    /// bytes) makes `predicate` true. It adds to any `when`: all must hold.
+    pub fn when_upload(
+        self,
+        predicate: impl Fn(&ReceivedUpload) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        let check: Predicate = Box::new(move |_, request| {
+            let content_type = request
+                .headers
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            Ok(
+                predicate(
+                    &ReceivedUpload {
+                        content_type,
+                        bytes: request.body.clone(),
+                    },
+                ),
+            )
+        });
+        self.edit(|entry| entry.when.push(check))
+    }
+}
+
 /// What one operation expects and how it answers; made by a mock handle's
 /// method, e.g. `mock.<resource>().create()`.
 ///
@@ -403,9 +443,9 @@ impl<P, R, B: DeserializeOwned> Expectation<P, R, B> {
         self,
         predicate: impl Fn(&B) -> bool + Send + Sync + 'static,
     ) -> Self {
-        let check: Predicate = Box::new(move |_, body| match serde_json::from_slice::<
+        let check: Predicate = Box::new(move |_, request| match serde_json::from_slice::<
             B,
-        >(body) {
+        >(&request.body) {
             Ok(body) => Ok(predicate(&body)),
             Err(err) => Err(format!("its body does not decode: {err}")),
         });
@@ -455,6 +495,15 @@ impl<P, B> Expectation<P, NoBody, B> {
     }
 }
 
+impl<P, B> Expectation<P, Raw, B> {
+    /// Answers with `data` as the body, sent with `content_type`, with the
+    /// operation's success status: a file's bytes.
+    pub fn respond(self, content_type: &str, data: impl Into<Vec<u8>>) -> Self {
+        let (content_type, data) = (content_type.to_owned(), data.into());
+        self.edit(|entry| entry.then = Answer::Raw { content_type, data })
+    }
+}
+
 /// What the mock's server and its handles share.
 struct Shared {
     uri: String,
@@ -483,7 +532,7 @@ struct State {
 
 /// Decides on a request, from its params decoded as JSON and its raw body:
 /// whether it matches, or why it could not be decoded.
-type Predicate = Box<dyn Fn(&Value, &[u8]) -> Result<bool, String> + Send + Sync>;
+type Predicate = Box<dyn Fn(&Value, &Incoming) -> Result<bool, String> + Send + Sync>;
 /// One expectation.
 struct Entry {
     operation: &'static Operation,
@@ -562,6 +611,7 @@ enum Answer {
     Json(Value),
     Pages(Vec<Vec<Value>>),
     Empty,
+    Raw { content_type: String, data: Vec<u8> },
     Error { status: u16, code: i64, message: String },
     Status(u16),
     RateLimited(Duration),
@@ -638,6 +688,9 @@ impl Answer {
                 ResponseTemplate::new(operation.status).set_body_json(body)
             }
             Answer::Empty => ResponseTemplate::new(operation.status),
+            Answer::Raw { content_type, data } => {
+                ResponseTemplate::new(operation.status).set_body_raw(data, &content_type)
+            }
             Answer::Error { status, code, message } => error(status, code, &message),
             Answer::Status(status) if status >= 400 => {
                 let message = if status == 404 {
@@ -746,7 +799,7 @@ impl Respond for Dispatch {
             match entry
                 .when
                 .iter()
-                .map(|check| check(&params, &request.body))
+                .map(|check| check(&params, request))
                 .find(|outcome| outcome != &Ok(true))
             {
                 None => {
@@ -2431,6 +2484,14 @@ impl ServicesMock {
     /// Expectations on what [`crate::ServiceUsers`] sends.
     pub fn users(&self, chat_service_sid: impl Into<String>) -> ServiceUsersMock {
         ServiceUsersMock {
+            mock: Arc::clone(&self.mock),
+            chat_service_sid: chat_service_sid.into(),
+        }
+    }
+
+    /// Expectations on what [`crate::ServiceMedia`] sends.
+    pub fn media(&self, chat_service_sid: impl Into<String>) -> ServiceMediaMock {
+        ServiceMediaMock {
             mock: Arc::clone(&self.mock),
             chat_service_sid: chat_service_sid.into(),
         }
@@ -4240,6 +4301,105 @@ impl ServiceConfigurationWebhooksMock {
                     ("Filters", many::<String>),
                     ("Method", one::<String>),
                 ],
+            },
+            path,
+        )
+    }
+}
+
+/// Expectations on what [`crate::ServiceMedia`] sends: one method per
+/// operation, named like the client's.
+#[derive(Debug, Clone)]
+pub struct ServiceMediaMock {
+    mock: Arc<Shared>,
+    chat_service_sid: String,
+}
+
+impl ServiceMediaMock {
+    /// Expectations on what [`crate::ServiceMediaContent`] sends.
+    pub fn content(&self, sid: impl Into<String>) -> ServiceMediaContentMock {
+        ServiceMediaContentMock {
+            mock: Arc::clone(&self.mock),
+            chat_service_sid: self.chat_service_sid.clone(),
+            sid: sid.into(),
+        }
+    }
+
+    /// Expects what [`crate::ServiceMedia::create`] sends: `POST /v1/Services/{ChatServiceSid}/Media`.
+    pub fn create(&self) -> Expectation<NoParams, Json<crate::Media>, ReceivedUpload> {
+        let chat_service_sid = segment(&self.chat_service_sid);
+        let path = format!("/v1/Services/{chat_service_sid}/Media");
+        Expectation::new(
+            &self.mock,
+            &Operation {
+                id: "CreateServiceMedia",
+                method: "POST",
+                status: 201,
+                has_body: true,
+                items_key: None,
+                example: Some(
+                    r#"{"author":"system","category":"media","channel_sid":null,"content_type":"application/pdf","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":null,"is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content"},"message_sid":null,"service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
+                ),
+                headers: &[],
+                query: &[],
+                form: &[],
+            },
+            path,
+        )
+    }
+
+    /// Expects what [`crate::ServiceMedia::fetch`] sends: `GET /v1/Services/{ChatServiceSid}/Media/{Sid}`.
+    pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::Media>> {
+        let chat_service_sid = segment(&self.chat_service_sid);
+        let sid = segment(sid);
+        let path = format!("/v1/Services/{chat_service_sid}/Media/{sid}");
+        Expectation::new(
+            &self.mock,
+            &Operation {
+                id: "FetchServiceMedia",
+                method: "GET",
+                status: 200,
+                has_body: true,
+                items_key: None,
+                example: Some(
+                    r#"{"author":"alice","category":"media","channel_sid":"CH180fa48ef2ba40a08fa5c9fb5c8ddd99","content_type":"image/jpeg","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":"receipt.jpg","is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content","content_direct_temporary":"https://media.us1.twilio.com/ME59b872f1e52fbd6fe6ad956bbb4fa9bd?Expires=1714581300&Signature=c2lnbmF0dXJl&Key-Pair-Id=APKAEXAMPLE"},"message_sid":"IMadceb005ef924c728b6abde17d02775c","service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
+                ),
+                headers: &[],
+                query: &[],
+                form: &[],
+            },
+            path,
+        )
+    }
+}
+
+/// Expectations on what [`crate::ServiceMediaContent`] sends: one method per
+/// operation, named like the client's.
+#[derive(Debug, Clone)]
+pub struct ServiceMediaContentMock {
+    mock: Arc<Shared>,
+    chat_service_sid: String,
+    sid: String,
+}
+
+impl ServiceMediaContentMock {
+    /// Expects what [`crate::ServiceMediaContent::fetch`] sends: `GET /v1/Services/{ChatServiceSid}/Media/{Sid}/Content`.
+    pub fn fetch(&self) -> Expectation<NoParams, Raw> {
+        let chat_service_sid = segment(&self.chat_service_sid);
+        let sid = segment(&self.sid);
+        let path = format!("/v1/Services/{chat_service_sid}/Media/{sid}/Content");
+        Expectation::new(
+            &self.mock,
+            &Operation {
+                id: "FetchServiceMediaContent",
+                method: "GET",
+                status: 200,
+                has_body: false,
+                items_key: None,
+                example: None,
+                headers: &[],
+                query: &[],
+                form: &[],
             },
             path,
         )

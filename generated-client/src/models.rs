@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
 
     ConfigurationWebhookMethod, ConfigurationWebhookTarget, ConversationState,
-    ConversationWithParticipantsState, CredentialPushType, DeliveryStatus,
+    ConversationWithParticipantsState, CredentialPushType, DeliveryStatus, MediaCategory,
     NotificationLevel, ParticipantConversationState, RoleType, ServiceBindingBindingType,
     ServiceConversationState, ServiceConversationWithParticipantsState,
     ServiceParticipantConversationState, ServiceUserConversationState,
@@ -1732,6 +1732,298 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
             filename: f1,
             content_type: f2,
             size: f3,
+        })
+    }
+}
+
+/// A file stored by the Media Content Service for a Conversation Service: what it is, who added it, and the message that carries it once sent.
+///
+/// Build one with `Media::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Media {
+    /// Unique identifier of the file (`ME...`).
+    pub sid: Option<String>,
+    /// The account (`AC...`) that owns the file; MCS does not always send it.
+    pub account_sid: Option<String>,
+    /// The Conversation Service (`IS...`) the file belongs to.
+    pub service_sid: Option<String>,
+    /// When the file was created.
+    pub date_created: Option<DateTime<Utc>>,
+    /// When the upload of the bytes last changed.
+    pub date_upload_updated: Option<DateTime<Utc>>,
+    /// When the details last changed.
+    pub date_updated: Option<DateTime<Utc>>,
+    /// The `links` field.
+    pub links: Option<MediaLinks>,
+    /// Length of the file in bytes.
+    pub size: Option<i64>,
+    /// MIME type the file was uploaded with, e.g. `image/jpeg`.
+    pub content_type: Option<String>,
+    /// The file's name, when the uploader gave one.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
+    pub filename: Option<String>,
+    /// Who added the file: a chat user's identity, or `system` for an upload through the REST API.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
+    pub author: Option<String>,
+    /// The `category` field.
+    pub category: Option<MediaCategory>,
+    /// The message (`IM...`) that carries the file; `null` until one is sent.
+    pub message_sid: Option<String>,
+    /// The conversation (`CH...`) of that message; `null` until one is sent.
+    pub channel_sid: Option<String>,
+    /// Path of this resource on the MCS host.
+    pub url: Option<String>,
+    /// Whether the file was uploaded in several parts.
+    pub is_multipart_upstream: Option<bool>,
+}
+
+impl std::fmt::Debug for Media {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Media")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("service_sid", &self.service_sid)
+            .field("date_created", &self.date_created)
+            .field("date_upload_updated", &self.date_upload_updated)
+            .field("date_updated", &self.date_updated)
+            .field("links", &self.links)
+            .field("size", &self.size)
+            .field("content_type", &self.content_type)
+            .field("filename", &crate::redact::Personal(&self.filename))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("category", &self.category)
+            .field("message_sid", &self.message_sid)
+            .field("channel_sid", &self.channel_sid)
+            .field("url", &self.url)
+            .field("is_multipart_upstream", &self.is_multipart_upstream)
+            .finish()
+    }
+}
+
+impl Serialize for Media {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("Media", 16)?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "account_sid", &self.account_sid)?;
+        crate::wire::serialize_set(&mut out, "service_sid", &self.service_sid)?;
+        crate::wire::serialize_set(&mut out, "date_created", &self.date_created)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "date_upload_updated",
+            &self.date_upload_updated,
+        )?;
+        crate::wire::serialize_set(&mut out, "date_updated", &self.date_updated)?;
+        crate::wire::serialize_set(&mut out, "links", &self.links)?;
+        crate::wire::serialize_set(&mut out, "size", &self.size)?;
+        crate::wire::serialize_set(&mut out, "content_type", &self.content_type)?;
+        crate::wire::serialize_set(&mut out, "filename", &self.filename)?;
+        crate::wire::serialize_set(&mut out, "author", &self.author)?;
+        crate::wire::serialize_set(&mut out, "category", &self.category)?;
+        crate::wire::serialize_set(&mut out, "message_sid", &self.message_sid)?;
+        crate::wire::serialize_set(&mut out, "channel_sid", &self.channel_sid)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "is_multipart_upstream",
+            &self.is_multipart_upstream,
+        )?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Media {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "Media",
+                Media::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl Media {
+    const FIELDS: &[&str] = &[
+        "sid",
+        "account_sid",
+        "service_sid",
+        "date_created",
+        "date_upload_updated",
+        "date_updated",
+        "links",
+        "size",
+        "content_type",
+        "filename",
+        "author",
+        "category",
+        "message_sid",
+        "channel_sid",
+        "url",
+        "is_multipart_upstream",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Media> {
+    type Value = Media;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct Media")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 16, "struct Media"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut fields = crate::wire::Fields::new(Media::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                8 => f8 = map.next_value()?,
+                9 => f9 = map.next_value()?,
+                10 => f10 = map.next_value()?,
+                11 => f11 = map.next_value()?,
+                12 => f12 = map.next_value()?,
+                13 => f13 = map.next_value()?,
+                14 => f14 = map.next_value()?,
+                15 => f15 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(Media {
+            sid: f0,
+            account_sid: f1,
+            service_sid: f2,
+            date_created: f3,
+            date_upload_updated: f4,
+            date_updated: f5,
+            links: f6,
+            size: f7,
+            content_type: f8,
+            filename: f9,
+            author: f10,
+            category: f11,
+            message_sid: f12,
+            channel_sid: f13,
+            url: f14,
+            is_multipart_upstream: f15,
+        })
+    }
+}
+
+/// Where the bytes of a stored file can be read.
+///
+/// Build one with `MediaLinks::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MediaLinks {
+    /// Path of the bytes on the MCS host, read with the account's credentials (the `FetchServiceMediaContent` operation).
+    pub content: Option<String>,
+    /// A signed URL to the bytes that needs no credentials and stops working after about five minutes. Fetch it without the account's credentials; upload answers do not include it.
+    pub content_direct_temporary: Option<String>,
+}
+
+impl Serialize for MediaLinks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("MediaLinks", 2)?;
+        crate::wire::serialize_set(&mut out, "content", &self.content)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "content_direct_temporary",
+            &self.content_direct_temporary,
+        )?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaLinks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "MediaLinks",
+                MediaLinks::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl MediaLinks {
+    const FIELDS: &[&str] = &["content", "content_direct_temporary"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MediaLinks> {
+    type Value = MediaLinks;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct MediaLinks")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 2, "struct MediaLinks"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut fields = crate::wire::Fields::new(MediaLinks::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(MediaLinks {
+            content: f0,
+            content_direct_temporary: f1,
         })
     }
 }

@@ -133,6 +133,7 @@ const STANDARD_KEYS: &[&str] = &[
     "conversation_friendly_name",
     "conversation_unique_name",
     "endpoint",
+    "filename",
     "friendly_name",
     "identity",
     "media",
@@ -531,6 +532,32 @@ mod tests {
             shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
         );
         assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[test]
+    fn media_filename() {
+        let value = crate::Media {
+            filename: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.filename) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("filename: "));
+    }
+
+    #[test]
+    fn media_author() {
+        let value = crate::Media {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
     }
 
     #[test]

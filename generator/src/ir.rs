@@ -6,9 +6,11 @@
 
 use std::fmt;
 
+mod binary;
 mod public;
 mod webhooks;
 
+pub use binary::{BinaryBody, is_binary};
 pub use public::{ItemKind, PublicItem};
 pub use webhooks::*;
 
@@ -34,6 +36,9 @@ pub struct Api {
     pub repository: Option<String>,
     /// The default base URL (the first server).
     pub base_url: String,
+    /// The other hosts some operations name (`servers` on a path or an
+    /// operation), in spec order; an operation's `host` indexes them.
+    pub hosts: Vec<String>,
     /// Resources, parents before children, siblings in spec order.
     pub resources: Vec<Resource>,
     /// Response and shared object types, sorted by name.
@@ -362,6 +367,10 @@ impl Resource {
                     ty.named(&mut names)
                 }
                 ResponseKind::Empty => {}
+                ResponseKind::Binary => names.push("Download".to_owned()),
+            }
+            if op.upload.is_some() {
+                names.push("Upload".to_owned());
             }
             for field in op.params.iter().flat_map(|p| &p.fields) {
                 field.ty.named(&mut names);
@@ -499,6 +508,12 @@ pub struct Operation {
     pub request_example_others: String,
     /// The name of the generated test that checks those examples.
     pub example_test: String,
+    /// A body sent as it is (a file, bytes or a stream), for media types
+    /// other than a form and JSON.
+    pub upload: Option<BinaryBody>,
+    /// The index in [`Api::hosts`] of the host this operation is sent to,
+    /// when its path or itself names a server other than the spec's.
+    pub host: Option<usize>,
 }
 
 /// One example from the spec, as JSON text for a raw string literal.
@@ -591,6 +606,9 @@ pub enum ResponseKind {
     },
     /// No body (204) or a body the caller does not need.
     Empty,
+    /// A body read as bytes or a stream (`application/octet-stream`,
+    /// `image/*`, a file the answer redirects to...).
+    Binary,
 }
 
 /// The struct holding an operation's non-path parameters.

@@ -57,7 +57,15 @@ struct ClientRs<'a> {
 
 #[derive(Template)]
 #[template(path = "error.rs", escape = "none")]
-struct ErrorRs;
+struct ErrorRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "binary.rs", escape = "none")]
+struct BinaryRs<'a> {
+    api: &'a Api,
+}
 
 #[derive(Template)]
 #[template(path = "wire.rs", escape = "none")]
@@ -276,7 +284,10 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     };
     rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
-    rust("src/error.rs", &ErrorRs, "error.rs")?;
+    rust("src/error.rs", &ErrorRs { api }, "error.rs")?;
+    if api.has_binary() {
+        rust("src/binary.rs", &BinaryRs { api }, "binary.rs")?;
+    }
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
@@ -525,6 +536,11 @@ impl ResponseKind {
             ResponseKind::Json(ty) => Some(ty),
             _ => None,
         }
+    }
+
+    /// Whether a success is a file read as bytes.
+    pub fn is_binary(&self) -> bool {
+        matches!(self, ResponseKind::Binary)
     }
 
     /// Whether a success has no body.

@@ -172,6 +172,14 @@ pub use service_configuration_webhooks::{
 
     ServiceConfigurationWebhooks, UpdateServiceWebhookConfigurationParams,
 };
+mod service_media;
+
+pub use service_media::ServiceMedia;
+
+mod service_media_content;
+
+pub use service_media_content::ServiceMediaContent;
+
 mod users;
 
 pub use users::{

@@ -15,6 +15,7 @@ use crate::resources::ServiceConversationWithParticipantsResource;
 use crate::resources::ServiceParticipantConversations;
 use crate::resources::ServiceRoles;
 use crate::resources::ServiceUsers;
+use crate::resources::ServiceMedia;
 use crate::wire::{Pairs, ToWire};
 use crate::Service;
 
@@ -80,6 +81,11 @@ impl Services {
     /// The users of a Conversation Service: the app identities that connect through the SDKs.
     pub fn users(&self, chat_service_sid: impl Into<String>) -> ServiceUsers {
         ServiceUsers::new(self.client.clone(), chat_service_sid.into())
+    }
+
+    /// Files of a Conversation Service, kept by Twilio's Media Content Service (MCS) on a host of its own. A file is uploaded first and then sent in a message by its `ME...` SID.
+    pub fn media(&self, chat_service_sid: impl Into<String>) -> ServiceMedia {
+        ServiceMedia::new(self.client.clone(), chat_service_sid.into())
     }
 
     /// Makes a new Conversation Service (SID `IS...`), an isolated container with its own conversations, users, roles, push settings and webhooks. Only `FriendlyName` is needed. Use separate services to keep environments or tenants apart; to make the new one the account's default, set `DefaultChatServiceSid` in the account configuration.

@@ -3,9 +3,11 @@
 //!
 //! A form (`application/x-www-form-urlencoded`) is preferred where the spec
 //! offers one, as Twilio's APIs do; otherwise `application/json` or any
-//! `+json` type is sent as JSON. Other media types are skipped, and named.
+//! `+json` type is sent as JSON. Any other media type but multipart is sent
+//! as it is, from bytes, a file or a stream (`octet-stream`, `image/*`,
+//! `*/*`...); a multipart-only body is skipped, and named.
 
-use openapiv3::{MediaType, ReferenceOr, RequestBody};
+use openapiv3::{MediaType, ReferenceOr, RequestBody, SchemaKind, Type};
 
 use super::operations::param_field;
 use super::resources::RawOp;
@@ -13,7 +15,9 @@ use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{JsonBody, Location, ParamField, RustType, SkipReason, Skipped};
+use crate::ir::{
+    BinaryBody, JsonBody, Location, ParamField, RustType, SkipReason, Skipped, is_binary,
+};
 use crate::naming::Scope;
 
 /// The media type of the form bodies the client sends.
@@ -32,6 +36,8 @@ pub(super) enum Body {
     Form(Vec<(usize, ParamField)>),
     /// A JSON document, the method's own `body` argument.
     Json(JsonBody),
+    /// Bytes sent as they are: the method's own `body` argument.
+    Binary(BinaryBody),
 }
 
 impl<'a> Lowerer<'a> {
@@ -55,6 +61,27 @@ impl<'a> Lowerer<'a> {
             let body = self.json_body(media_type, media, &pointer, operation_id)?;
             return Ok(Some(Body::Json(body)));
         }
+        let binary: Vec<(&String, &MediaType)> =
+            body.content.iter().filter(|(k, _)| is_binary(k)).collect();
+        if !binary.is_empty() {
+            let mut max_len = None;
+            for (media_type, media) in &binary {
+                let Some(schema) = &media.schema else {
+                    continue;
+                };
+                let schema_pointer =
+                    format!("{pointer}/content/{}/schema", escape_pointer(media_type));
+                let schema = self.resolve_schema(schema, &schema_pointer)?;
+                if let SchemaKind::Type(Type::String(s)) = &schema.schema_kind {
+                    max_len = max_len.or(s.max_length.map(|n| n as u64));
+                }
+            }
+            return Ok(Some(Body::Binary(BinaryBody {
+                media_types: binary.iter().map(|(k, _)| (*k).clone()).collect(),
+                max_len,
+            })));
+        }
+        // Only multipart is left: a named skip.
         self.skipped.push(Skipped {
             operation: label.to_owned(),
             reason: SkipReason::Body(body.content.keys().cloned().collect()),

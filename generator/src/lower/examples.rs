@@ -16,7 +16,7 @@ impl<'a> Lowerer<'a> {
         raw: &RawOp<'a>,
         response: &ResponseKind,
     ) -> Vec<Example> {
-        if matches!(response, ResponseKind::Empty) {
+        if matches!(response, ResponseKind::Empty | ResponseKind::Binary) {
             Vec::new()
         } else {
             self.success_media(raw).map(examples_of).unwrap_or_default()

@@ -165,6 +165,8 @@ struct Lowerer<'a> {
     skipped: Vec<Skipped>,
     /// Names of the generated example tests.
     example_tests: Scope,
+    /// Hosts named by path- or operation-level `servers` (see [`Api::hosts`]).
+    hosts: Vec<String>,
     /// Schema components being lowered, innermost last (to stop on cycles).
     resolving: Vec<String>,
 }
@@ -182,6 +184,7 @@ impl<'a> Lowerer<'a> {
             skipped: Vec::new(),
             resolving: Vec::new(),
             example_tests: Scope::default(),
+            hosts: Vec::new(),
         }
     }
 
@@ -303,6 +306,7 @@ impl<'a> Lowerer<'a> {
                 .map(docs::markdown)
                 .unwrap_or_default(),
             base_url,
+            hosts: std::mem::take(&mut self.hosts),
             resources,
             models,
             enums,

@@ -58,12 +58,14 @@ impl<'a> Lowerer<'a> {
             return Ok(None);
         };
         let mut body = None;
+        let mut upload = None;
         if let Some(request_body) = &op.request_body {
             match self.request_body(request_body, raw, &operation_id, &label, &mut field_scope)? {
                 Some(Body::Form(form)) => {
                     fields.extend(form.into_iter().map(|(i, f)| (params.len() + i, f)));
                 }
                 Some(Body::Json(json)) => body = Some(json),
+                Some(Body::Binary(binary)) => upload = Some(binary),
                 None => return Ok(None),
             }
         }
@@ -136,7 +138,32 @@ impl<'a> Lowerer<'a> {
             request_examples,
             request_example_others,
             example_test,
+            upload,
+            host: self.host_of(raw),
         }))
+    }
+
+    /// The index in `hosts` of the server `raw` names, when it names one
+    /// other than the spec's own (OpenAPI's path- and operation-level
+    /// `servers`: the first one, as for the spec's).
+    fn host_of(&mut self, raw: &RawOp<'a>) -> Option<usize> {
+        let url = raw.servers.first()?.url.trim_end_matches('/');
+        if self
+            .spec
+            .servers
+            .first()
+            .map(|s| s.url.trim_end_matches('/'))
+            == Some(url)
+        {
+            return None;
+        }
+        Some(match self.hosts.iter().position(|h| h == url) {
+            Some(i) => i,
+            None => {
+                self.hosts.push(url.to_owned());
+                self.hosts.len() - 1
+            }
+        })
     }
 
     /// The operation's parameters with their pointers: path-level first,

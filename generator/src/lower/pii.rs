@@ -82,7 +82,7 @@ impl<'a> Lowerer<'a> {
     pub(super) fn inherit_pii(&self, params: &mut ParamsStruct, response: &ResponseKind) {
         let item = match response {
             ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => ty,
-            ResponseKind::Empty => return,
+            ResponseKind::Empty | ResponseKind::Binary => return,
         };
         let RustType::Named(name) = item else {
             return;

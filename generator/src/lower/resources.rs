@@ -70,6 +70,9 @@ pub(super) struct RawOp<'a> {
     pub(super) method: HttpMethod,
     pub(super) op: &'a openapiv3::Operation,
     pub(super) path_level: &'a [ReferenceOr<Parameter>],
+    /// The servers the operation names, else its path's (OpenAPI's
+    /// operation- and path-level `servers`); empty for the spec's own.
+    pub(super) servers: &'a [openapiv3::Server],
 }
 
 impl<'a> Lowerer<'a> {
@@ -101,6 +104,11 @@ impl<'a> Lowerer<'a> {
                         method,
                         op,
                         path_level: &item.parameters,
+                        servers: if op.servers.is_empty() {
+                            &item.servers
+                        } else {
+                            &op.servers
+                        },
                     });
                 }
             }

@@ -8,7 +8,7 @@ use super::resources::RawOp;
 use super::types::object_properties;
 use super::{Lowerer, escape_pointer};
 use crate::error::Result;
-use crate::ir::{ResponseKind, RustType};
+use crate::ir::{ResponseKind, RustType, is_binary};
 
 impl<'a> Lowerer<'a> {
     /// The JSON media type of the first 2xx response, if any.
@@ -50,12 +50,29 @@ impl<'a> Lowerer<'a> {
             .iter()
             .find(|(code, _)| matches!(code, StatusCode::Code(c) if (200..300).contains(c)));
         let Some((code, response)) = success else {
-            return Ok(ResponseKind::Empty);
+            // Only a redirect (to the file, as a download link answers):
+            // the client follows it and reads what it finds as bytes.
+            let redirects = raw
+                .op
+                .responses
+                .responses
+                .keys()
+                .any(|code| matches!(code, StatusCode::Code(301 | 302 | 303 | 307 | 308)));
+            return Ok(if redirects {
+                ResponseKind::Binary
+            } else {
+                ResponseKind::Empty
+            });
         };
         let pointer = format!("{}/responses/{code}", raw.pointer);
         let response = self.resolve_response(response, &pointer)?;
         let Some((media_type, media)) = response.content.iter().find(|(k, _)| is_json(k)) else {
-            return Ok(ResponseKind::Empty);
+            let binary = response.content.keys().any(|k| is_binary(k));
+            return Ok(if binary {
+                ResponseKind::Binary
+            } else {
+                ResponseKind::Empty
+            });
         };
         let Some(schema) = &media.schema else {
             return Ok(ResponseKind::Json(RustType::Json));
