@@ -41,7 +41,7 @@ fn prism() -> Option<Client> {
 #[test]
 fn prism_rs_calls_every_operation_of_the_committed_crate() {
     let generated = workspace_tests::generate_ours();
-    assert_eq!(generated.api.operation_count(), 103);
+    assert_eq!(generated.api.operation_count(), 106);
     let gaps = workspace_tests::prism_coverage_gaps(&generated.api, &workspace_tests::our_spec());
     assert!(
         gaps.is_empty(),

@@ -1,9 +1,11 @@
 //! The flow of a support conversation, end to end: create it, add a chat
 //! participant and an SMS participant, post a message, read the history
-//! newest first, check delivery receipts, subscribe a webhook to it, do the
-//! same inside a named Conversation Service, and clean up.
+//! newest first, check delivery receipts, send a file from disk and download
+//! it again, subscribe a webhook to it, do the same inside a named
+//! Conversation Service, and clean up.
 //!
-//! Against a Prism mock of Twilio's spec (what `cargo xtask test` runs):
+//! Against a Prism mock of our spec (what `cargo xtask test` runs; `base_url`
+//! sends the media calls, which have a host of their own, there too):
 //!
 //! ```sh
 //! TWILIO_BASE_URL=http://127.0.0.1:4010 TWILIO_ACCOUNT_SID=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \
@@ -26,7 +28,7 @@ use futures_util::StreamExt;
 use twilio_conversations::*;
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = ClientBuilder::from_env()?
         .timeout(Duration::from_secs(20))
         .retry_policy(RetryPolicy::default().max_attempts(4));
@@ -99,7 +101,33 @@ async fn main() -> Result<(), Error> {
         println!("receipt {:?}: {:?}", receipt.sid, receipt.status);
     }
 
-    // 6. A webhook for this conversation's events. (A real app narrows them
+    // 6. A file: uploaded from disk (streamed, never read whole) to the
+    // conversation's service, sent in a message by its SID, then downloaded
+    // to disk again.
+    let chat_service_sid = created.chat_service_sid.clone().unwrap_or_default();
+    let dir = std::env::temp_dir().join(format!("twilio-conversations-example-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let invoice = dir.join("invoice.pdf");
+    std::fs::write(&invoice, b"%PDF-1.7\n% an invoice for ticket 4711\n")?;
+    let files = client.services().media(&chat_service_sid);
+    let uploaded = files.create(Upload::file(&invoice, "application/pdf").await?).await?;
+    let media_sid = uploaded.sid.clone().unwrap_or_default();
+    let with_file = messages
+        .create(
+            &CreateConversationMessageParams::new()
+                .author("agent-alice")
+                .body("Here is your invoice.")
+                .media_sid(media_sid.as_str()),
+        )
+        .await?;
+    println!("sent file {media_sid} in message #{:?}", with_file.index);
+    let details = files.fetch(&media_sid).await?;
+    let copy = dir.join("invoice-copy.pdf");
+    let written = files.content(&media_sid).fetch().await?.save(&copy).await?;
+    println!("downloaded {written} bytes of {:?} to {}", details.content_type, copy.display());
+    std::fs::remove_dir_all(&dir)?;
+
+    // 7. A webhook for this conversation's events. (A real app narrows them
     // with `.configuration_filters(["onMessageAdded"])`; Prism, which this
     // example runs against in CI, rejects every array form field.)
     let webhook = conversations
@@ -112,7 +140,7 @@ async fn main() -> Result<(), Error> {
         .await?;
     println!("webhook {:?} on {:?}", webhook.sid, webhook.target);
 
-    // 7. The same inside a named Conversation Service.
+    // 8. The same inside a named Conversation Service.
     let service = client
         .services()
         .create(&CreateServiceParams::new("Rust SDK example service"))
@@ -137,11 +165,11 @@ async fn main() -> Result<(), Error> {
         .await?;
     println!("service {service_sid}: conversation {in_service_sid} with one message");
 
-    // 8. Clean up, without triggering the service's webhooks.
+    // 9. Clean up, without triggering the service's webhooks.
     match conversations.fetch(&sid).await {
         Ok(fetched) => println!("fetched {:?}, created {:?}", fetched.sid, fetched.date_created),
         Err(Error::Api(err)) if err.status == 404 => println!("already gone: {err}"),
-        Err(err) => return Err(err),
+        Err(err) => return Err(err.into()),
     }
     conversations
         .delete(

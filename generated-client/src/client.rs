@@ -347,7 +347,7 @@ impl Client {
             .http
             .request(request.method.clone(), url)
             .basic_auth(&self.inner.username, Some(&self.inner.password))
-            .header(reqwest::header::ACCEPT, "application/json");
+            .header(reqwest::header::ACCEPT, request.accept);
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -724,6 +724,8 @@ pub(crate) struct Request {
     host: Option<usize>,
     /// A body sent as it is.
     upload: Option<std::sync::Arc<crate::binary::Upload>>,
+    /// The media type asked for in `Accept`.
+    accept: &'static str,
 }
 
 impl Request {
@@ -739,6 +741,7 @@ impl Request {
             form: None,
             host: None,
             upload: None,
+            accept: "application/json",
         }
     }
 
@@ -756,7 +759,8 @@ impl Request {
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
         let request = Request::new(Method::GET, url)
-            .operation(self.operation, self.template);
+            .operation(self.operation, self.template)
+            .accept(self.accept);
         Request {
             host: self.host,
             ..request
@@ -778,6 +782,12 @@ impl Request {
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
+        self
+    }
+
+    /// Asks for `media_type` (a `+json` type) instead of `application/json`.
+    pub(crate) fn accept(mut self, media_type: &'static str) -> Self {
+        self.accept = media_type;
         self
     }
 

@@ -208,6 +208,67 @@
 //! # }
 //! ```
 //!
+//! ## Media messages
+//!
+//! Pictures, PDFs and voice notes live in the Media Content Service (MCS), on a
+//! host of its own (`mcs.us1.twilio.com`; Twilio documents no other region for
+//! it, so region and edge settings leave it as it is). The client sends the
+//! media calls there, and `base_url` points them at a test server like every
+//! other call. A file goes to the Conversation Service its conversation belongs
+//! to: the conversation's `chat_service_sid`, which for the account's default
+//! service is also `default_chat_service_sid` of `client.configuration().fetch()`.
+//! Upload first, then send the upload's SID as the message's `MediaSid` within
+//! five minutes: MCS deletes a file no message refers to by then.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str) -> Result<(), Error> {
+//! let conversation = client.conversations().fetch(conversation_sid).await?;
+//! let service_sid = conversation.chat_service_sid.unwrap_or_default();
+//! // Streamed from disk as it is sent; refused before sending if over 150 MiB.
+//! let upload = Upload::file("invoice.pdf", "application/pdf").await?;
+//! let media = client.services().media(&service_sid).create(upload).await?;
+//! client
+//!     .conversations()
+//!     .messages(conversation_sid)
+//!     .create(
+//!         &CreateConversationMessageParams::new()
+//!             .author("billing")
+//!             .body("Here is your invoice")
+//!             .media_sid(media.sid.unwrap_or_default()),
+//!     )
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A received message lists its files in `media`; download each one by its
+//! SID, straight to disk, or as bytes or a stream (see `Download`). The
+//! `links.content_direct_temporary` of `media(...).fetch(sid)` is a signed URL
+//! that works for about five minutes without credentials: hand it to a browser,
+//! or read it with `client.download_url`, which never sends the account's
+//! credentials.
+//!
+//! ```rust,no_run
+//! # use twilio_conversations::*;
+//! # async fn run(client: Client, conversation_sid: &str, message_sid: &str) -> Result<(), Error> {
+//! let conversation = client.conversations().fetch(conversation_sid).await?;
+//! let service_sid = conversation.chat_service_sid.unwrap_or_default();
+//! let message = client
+//!     .conversations()
+//!     .messages(conversation_sid)
+//!     .fetch(message_sid)
+//!     .await?;
+//! for item in message.media.unwrap_or_default() {
+//!     let sid = item["sid"].as_str().unwrap_or_default().to_owned();
+//!     let file = client.services().media(&service_sid).content(&sid).fetch().await?;
+//!     println!("{sid}: {:?}, {:?} bytes", file.content_type(), file.content_length());
+//!     file.save(format!("{sid}.download")).await?;
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Errors
 //!
 //! Every call returns [`Error`]. A non-2xx answer is [`Error::Api`], with

@@ -2,15 +2,17 @@
 # Start/stop the pinned Prism mock server (see package.json) for CI.
 #
 #   prism.sh install             npm ci the pinned @stoplight/prism-cli
-#   prism.sh start SPEC [PORT]   run `prism mock` on 127.0.0.1:PORT (default 4010)
+#   prism.sh start SPEC [PORT] [NAME]
+#                                run `prism mock` on 127.0.0.1:PORT (default 4010)
 #                                in the background; wait until it answers HTTP
-#   prism.sh stop                kill the server started by `start` (idempotent)
+#   prism.sh stop [NAME]         kill the server started by `start` (idempotent)
 #
-# Log: prism.log, pid: prism.pid (both next to this script, both git-ignored).
+# NAME tells several servers apart (one per spec). Log: prism[-NAME].log,
+# pid: prism[-NAME].pid (both next to this script, both git-ignored).
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 install | start SPEC [PORT] | stop" >&2
+  echo "usage: $0 install | start SPEC [PORT] [NAME] | stop [NAME]" >&2
   exit 2
 }
 
@@ -31,18 +33,25 @@ cmd=${1:-}
 shift
 
 spec=""
+name=""
 if [[ $cmd == start ]]; then
-  [[ $# -ge 1 && $# -le 2 ]] || usage
+  [[ $# -ge 1 && $# -le 3 ]] || usage
   spec=$(abs_path "$1")
   port=${2:-4010}
+  name=${3:-}
   [[ $port =~ ^[0-9]+$ ]] || { echo "prism.sh: invalid port: $port" >&2; exit 2; }
   [[ -f $spec ]] || { echo "prism.sh: spec not found: $spec" >&2; exit 1; }
 fi
 
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 here=$(pwd -P)
-log="$here/prism.log"
-pidfile="$here/prism.pid"
+if [[ $cmd == stop && $# -eq 1 ]]; then
+  name=$1
+fi
+[[ $name =~ ^[a-z0-9_]*$ ]] || { echo "prism.sh: invalid name: $name" >&2; exit 2; }
+suffix=${name:+-$name}
+log="$here/prism$suffix.log"
+pidfile="$here/prism$suffix.pid"
 
 # Succeeds once something on 127.0.0.1:$1 answers an HTTP request (any status).
 http_up() {
@@ -137,7 +146,7 @@ case $cmd in
     ;;
 
   stop)
-    [[ $# -eq 0 ]] || usage
+    [[ $# -le 1 ]] || usage
     do_stop
     ;;
 

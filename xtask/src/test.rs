@@ -7,16 +7,32 @@ use std::process::{Command, ExitCode};
 /// Twilio's published spec, beside the project (never copied into it).
 const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
 
+/// Our spec: Twilio's operations plus the Media resource on its own host,
+/// which Twilio's file leaves out; a second Prism serves it.
+const OUR_SPEC: &str = "spec/conversations_v1.yaml";
+
 /// The cargo-semver-checks release the semver tests are pinned to.
 const SEMVER_CHECKS_VERSION: &str = "0.51.0";
 
 pub fn run(root: &Path) -> Result<ExitCode, String> {
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
     let semver_checks = install_semver_checks(in_ci)?;
-    let prism = start_prism(root, in_ci)?;
-    let outcome = run_tests(root, prism.as_deref(), semver_checks.as_deref());
+    let prism = start_prism(root, TWILIO_SPEC, "", in_ci)?;
+    let ours = match &prism {
+        Some(_) => start_prism(root, OUR_SPEC, "ours", in_ci)?,
+        None => None,
+    };
+    let outcome = run_tests(
+        root,
+        prism.as_deref(),
+        ours.as_deref(),
+        semver_checks.as_deref(),
+    );
+    if ours.is_some() {
+        stop_prism(root, "ours");
+    }
     if prism.is_some() {
-        stop_prism(root);
+        stop_prism(root, "");
     }
     Ok(if outcome? {
         ExitCode::SUCCESS
@@ -30,12 +46,14 @@ pub fn run(root: &Path) -> Result<ExitCode, String> {
 fn run_tests(
     root: &Path,
     prism_url: Option<&str>,
+    ours_url: Option<&str>,
     semver_checks: Option<&Path>,
 ) -> Result<bool, String> {
     let mut passed = true;
-    // The generated crate's example, end to end against Prism.
-    if let Some(url) = prism_url {
-        println!("== example `conversations` against Prism");
+    // The generated crate's example, end to end against Prism serving our
+    // spec (Twilio's operations and the Media resource).
+    if let Some(url) = ours_url {
+        println!("== example `conversations` against Prism (our spec)");
         let mut example = cargo(root);
         example
             .args([
@@ -64,6 +82,9 @@ fn run_tests(
     workspace.args(["test", "--workspace"]);
     if let Some(url) = prism_url {
         workspace.env("PRISM_URL", url);
+    }
+    if let Some(url) = ours_url {
+        workspace.env("PRISM_OURS_URL", url);
     }
     if let Some(tool) = semver_checks {
         workspace.env("CARGO_SEMVER_CHECKS", tool);
@@ -191,8 +212,8 @@ fn install_semver_checks(in_ci: bool) -> Result<Option<PathBuf>, String> {
 
 /// Starts Prism on a free port and returns its URL; `None` when it cannot run
 /// here outside CI (the conformance tests then say they were skipped).
-fn start_prism(root: &Path, in_ci: bool) -> Result<Option<String>, String> {
-    let spec = root.join(TWILIO_SPEC);
+fn start_prism(root: &Path, spec: &str, name: &str, in_ci: bool) -> Result<Option<String>, String> {
+    let spec = root.join(spec);
     let script = root.join("tests/prism/prism.sh");
     let unavailable = |reason: String| {
         if in_ci {
@@ -223,6 +244,7 @@ fn start_prism(root: &Path, in_ci: bool) -> Result<Option<String>, String> {
         .arg("start")
         .arg(&spec)
         .arg(port.to_string())
+        .arg(name)
         .status();
     if !started.is_ok_and(|s| s.success()) {
         return unavailable(
@@ -232,10 +254,11 @@ fn start_prism(root: &Path, in_ci: bool) -> Result<Option<String>, String> {
     Ok(Some(format!("http://127.0.0.1:{port}")))
 }
 
-fn stop_prism(root: &Path) {
+fn stop_prism(root: &Path, name: &str) {
     let stopped = Command::new("bash")
         .arg(root.join("tests/prism/prism.sh"))
         .arg("stop")
+        .arg(name)
         .status();
     if !stopped.is_ok_and(|s| s.success()) {
         eprintln!("warning: `tests/prism/prism.sh stop` failed; Prism may still be running");

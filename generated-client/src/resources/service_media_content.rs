@@ -55,6 +55,7 @@ impl ServiceMediaContent {
                 "FetchServiceMediaContent",
                 "/v1/Services/{ChatServiceSid}/Media/{Sid}/Content",
             )
+            .accept("*/*")
             .host(0);
         self.client.download(request).await
     }

@@ -18,9 +18,28 @@ impl<'a> Lowerer<'a> {
 
     /// The `Accept` header an operation sends when its answer is JSON of
     /// another type than `application/json` (`application/scim+json`).
+    ///
+    /// For an answer that is a file, the media types it may come in (`*/*`,
+    /// `image/png, image/jpeg`): never `application/json`, which a server
+    /// may refuse to answer with a file.
     pub(super) fn accept_of(&self, raw: &RawOp<'a>) -> Option<String> {
-        let (media_type, _) = self.success_content(raw)?;
-        (media_type != "application/json").then(|| media_type.to_owned())
+        if let Some((media_type, _)) = self.success_content(raw) {
+            return (media_type != "application/json").then(|| media_type.to_owned());
+        }
+        let (_, response) = raw
+            .op
+            .responses
+            .responses
+            .iter()
+            .find(|(code, _)| matches!(code, StatusCode::Code(c) if (200..300).contains(c)))?;
+        let response = self.resolve_response(response, &raw.pointer).ok()?;
+        let binary: Vec<&str> = response
+            .content
+            .keys()
+            .map(String::as_str)
+            .filter(|k| is_binary(k))
+            .collect();
+        (!binary.is_empty()).then(|| binary.join(", "))
     }
 
     fn success_content(&self, raw: &RawOp<'a>) -> Option<(&'a str, &'a openapiv3::MediaType)> {
