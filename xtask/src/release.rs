@@ -143,8 +143,10 @@ pub fn release(plan: &Plan) -> Result<(), String> {
         ("the public items", items.level()),
     ];
     if plan.semver_checks {
-        let lock = plan.out.parent().map(|root| root.join("Cargo.lock"));
-        let found = semver_checks(&scratch.0, &old, &new, lock.as_deref())?;
+        // The workspace beside the crate: its lockfile, so both crates build
+        // from the same dependencies, and the target directory the semver
+        // tests share, so those are built once.
+        let found = semver_checks(&scratch.0, &old, &new, &plan.out)?;
         verdicts.push(("cargo-semver-checks", found));
     }
     let level = verdicts
@@ -378,8 +380,10 @@ fn semver_checks(
     scratch: &Path,
     old: &codegen::Generated,
     new: &codegen::Generated,
-    lock: Option<&Path>,
+    crate_dir: &Path,
 ) -> Result<Level, String> {
+    let workspace = crate_dir.parent().unwrap_or(Path::new("."));
+    let lock = workspace.join("Cargo.lock");
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
     let tool = crate::semver_checks::install(in_ci)?.ok_or(
         "cargo-semver-checks is not installed and did not install; \
@@ -388,9 +392,11 @@ fn semver_checks(
     let mut dirs = Vec::new();
     for (name, generated) in [("old-crate", old), ("new-crate", new)] {
         let dir = scratch.join(name);
+        // The crate's own files (`examples/` its manifest names) first.
+        copy_dir(crate_dir, &dir)?;
         codegen::write(generated, &dir).map_err(|e| e.to_string())?;
-        if let Some(lock) = lock.filter(|l| l.is_file()) {
-            fs::copy(lock, dir.join("Cargo.lock"))
+        if lock.is_file() {
+            fs::copy(&lock, dir.join("Cargo.lock"))
                 .map_err(|err| format!("cannot copy {}: {err}", lock.display()))?;
         }
         dirs.push(dir);
@@ -401,10 +407,15 @@ fn semver_checks(
         .arg(dirs[1].join("Cargo.toml"))
         .arg("--baseline-root")
         .arg(&dirs[0])
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env("CARGO_TARGET_DIR", workspace.join("target/semver"))
+        .env_remove("RUSTFLAGS")
         .output()
         .map_err(|err| format!("cannot run cargo-semver-checks: {err}"))?;
-    let text = String::from_utf8_lossy(&output.stderr);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     if !text.contains("Summary") {
         return Err(format!(
             "cargo-semver-checks did not judge the crates:\n{text}"
@@ -415,6 +426,26 @@ fn semver_checks(
     } else {
         Level::Major
     })
+}
+
+/// Copies the files of `from` into `to`, `target/` left out.
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|err| format!("cannot create {}: {err}", to.display()))?;
+    let entries =
+        fs::read_dir(from).map_err(|err| format!("cannot read {}: {err}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|err| format!("cannot read {}: {err}", from.display()))?;
+        let (path, name) = (entry.path(), entry.file_name());
+        if path.is_dir() {
+            if name != "target" {
+                copy_dir(&path, &to.join(&name))?;
+            }
+        } else {
+            fs::copy(&path, to.join(&name))
+                .map_err(|err| format!("cannot copy {}: {err}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The resource handle an operation of `subject` belongs to, in the new
