@@ -44,29 +44,31 @@
 //! **Impact**, by what the generator emits (models with `Option` fields,
 //! `#[non_exhaustive]` enums with an `Unknown(String)` variant,
 //! `#[non_exhaustive]` params structs whose required parameters are
-//! arguments of `XParams::new`):
+//! arguments of `XParams::new`). A "minor" must never be wrong: where the
+//! facts cannot tell whether generated code keeps compiling, a difference
+//! is breaking.
 //!
 //! | difference | impact |
 //! |---|---|
 //! | operation added | additive |
 //! | operation removed | breaking |
 //! | `operationId` changed (it names the method and params struct) | breaking |
-//! | optional parameter added | additive |
+//! | optional parameter added | additive; breaking when it is the operation's first outside the path (the method gains `params`), a cookie (the operation is skipped), or named like another parameter in Rust |
 //! | required parameter added (a new `new(...)` argument) | breaking |
 //! | parameter removed | breaking |
 //! | parameter retyped (type, format, item type, enum-ness) | breaking, unless the Rust type stays the same (e.g. `format: uri` on a string), then additive |
 //! | parameter required ↔ optional (the constructor's signature changes) | breaking |
-//! | parameter moved (same name, new location: only the wire changes) | additive |
+//! | parameter moved (same name, new location) | additive for an optional one between query, headers and form; breaking to or from the path or a cookie, or for a required one |
 //! | parameter `maximum` changed | additive |
-//! | enum value added | additive |
+//! | enum value added | additive; breaking when its variant is named like another's or like the catch-all `Unknown` |
 //! | enum value removed (a variant goes) | breaking; additive for non-string enums, which are plain Rust numbers or bools |
-//! | response property added | additive |
+//! | response property added | additive for an `Option` field; breaking when required and not nullable (no more `Default`, a new `new` argument) or named like a sibling in Rust |
 //! | response property removed | breaking |
 //! | response property retyped | breaking, unless the Rust type stays the same, then additive |
 //! | response property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it becomes or stops being one |
 //! | JSON request body added or removed (the `body` argument comes or goes) | breaking |
 //! | JSON request body media type changed (only the `Content-Type` changes) | additive |
-//! | request body property added | additive for an `Option` field (a new setter); breaking when required and not nullable (a new `new` argument) |
+//! | request body property added | additive for an `Option` field (a new setter); breaking when required and not nullable (a new `new` argument) or named like a sibling in Rust |
 //! | request body property removed | breaking |
 //! | request body property retyped | breaking, unless the Rust type stays the same, then additive |
 //! | request body property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it joins or leaves `new`'s arguments |
@@ -81,6 +83,7 @@ mod diff;
 mod facts;
 mod read;
 mod report;
+mod rust;
 
 pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
 pub use facts::{

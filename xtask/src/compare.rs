@@ -29,16 +29,22 @@ Each difference is classified by what the generator emits:
   operation added                                     additive
   operation removed                                   breaking
   operationId changed (names the method and params)   breaking
-  optional parameter added                            additive
+  optional parameter added                            additive; breaking if it is the first
+                                                      outside the path (the method gains
+                                                      `params`), a cookie, or named like
+                                                      another in Rust
   required parameter added (an XParams::new argument) breaking
   parameter removed                                   breaking
   parameter retyped (type, format, items, enum-ness)  breaking; additive if the Rust type stays
   parameter required <-> optional                     breaking (the constructor changes)
-  parameter moved (same name, new location)           additive (only the wire changes)
+  parameter moved (same name, new location)           additive between query, header and form
+                                                      for an optional one; else breaking
   parameter maximum changed                           additive
-  enum value added                                    additive
+  enum value added                                    additive; breaking if named like another
+                                                      value or like `Unknown` in Rust
   enum value removed                                  breaking (a variant goes)
-  response property added                             additive
+  response property added                             additive; breaking if required and not
+                                                      nullable, or named like a sibling
   response property removed                           breaking
   response property retyped                           breaking; additive if the Rust type stays
   response property nullability/required-ness         additive if the field stays an Option

@@ -1,6 +1,7 @@
 //! Maintainer tasks: `cargo xtask generate` writes the client crate from a
 //! spec; `cargo xtask compare` lists the wire differences between two specs
-//! and what they would do to the crate; `cargo xtask test` runs every test,
+//! and what they would do to the crate; `cargo xtask release` makes the
+//! release a spec edit calls for; `cargo xtask test` runs every test,
 //! with the mock servers they need; `cargo xtask bench-build` times the
 //! generated crate's build.
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
+use xtask::release;
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +53,13 @@ enum Task {
         after_long_help = compare::AFTER_LONG_HELP
     )]
     Compare(compare::CompareArgs),
+    /// Release the crate after an edit of the spec: bump info.version as far
+    /// as the changes require, regenerate, and write the changelog entry.
+    #[command(
+        long_about = release::LONG_ABOUT,
+        after_long_help = release::AFTER_LONG_HELP
+    )]
+    Release(release::ReleaseArgs),
     /// Run every test of the workspace: starts Prism with Twilio's published
     /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
     Test,
@@ -97,6 +106,7 @@ fn main() -> ExitCode {
             }
         },
         Task::Compare(args) => compare::run(&args),
+        Task::Release(args) => release::run(&args, &project_root()),
         Task::Test => match test::run(&project_root()) {
             Ok(code) => code,
             Err(err) => {

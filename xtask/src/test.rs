@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test, with the Prism mock server around them.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 
 /// Twilio's published spec, beside the project (never copied into it).
@@ -11,12 +11,9 @@ const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
 /// which Twilio's file leaves out; a second Prism serves it.
 const OUR_SPEC: &str = "spec/conversations_v1.yaml";
 
-/// The cargo-semver-checks release the semver tests are pinned to.
-const SEMVER_CHECKS_VERSION: &str = "0.51.0";
-
 pub fn run(root: &Path) -> Result<ExitCode, String> {
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
-    let semver_checks = install_semver_checks(in_ci)?;
+    let semver_checks = xtask::semver_checks::install(in_ci)?;
     let prism = start_prism(root, TWILIO_SPEC, "", in_ci)?;
     let ours = match &prism {
         Some(_) => start_prism(root, OUR_SPEC, "ours", in_ci)?,
@@ -164,50 +161,6 @@ fn succeeds(command: &mut Command) -> Result<bool, String> {
         .status()
         .map(|status| status.success())
         .map_err(|err| format!("cannot run cargo: {err}"))
-}
-
-/// The path of cargo-semver-checks at the pinned version, installed with
-/// `cargo install --locked` (into Cargo's own bin directory) when it is
-/// missing or another version; `None` when that fails outside CI.
-fn install_semver_checks(in_ci: bool) -> Result<Option<PathBuf>, String> {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
-        .ok_or("neither CARGO_HOME nor HOME is set")?;
-    let tool = home.join("bin/cargo-semver-checks");
-    let installed = Command::new(&tool)
-        .args(["semver-checks", "--version"])
-        .output()
-        .is_ok_and(|out| {
-            out.status.success()
-                && String::from_utf8_lossy(&out.stdout).contains(SEMVER_CHECKS_VERSION)
-        });
-    if installed {
-        return Ok(Some(tool));
-    }
-    println!("== cargo install cargo-semver-checks {SEMVER_CHECKS_VERSION} (first run only)");
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args([
-            "install",
-            "--locked",
-            "--quiet",
-            "cargo-semver-checks",
-            "--version",
-        ])
-        .arg(SEMVER_CHECKS_VERSION)
-        .arg("--root")
-        .arg(&home)
-        .status();
-    match status {
-        Ok(status) if status.success() => Ok(Some(tool)),
-        _ if in_ci => Err("cargo-semver-checks is required in CI and did not install".into()),
-        _ => {
-            eprintln!(
-                "note: cargo-semver-checks did not install; the semver tests will be skipped"
-            );
-            Ok(None)
-        }
-    }
 }
 
 /// Starts Prism on a free port and returns its URL; `None` when it cannot run

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::facts::{
     Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
-    Property, PropertyPath, Type,
+    Property, PropertyPath, Segment, Type,
 };
 use super::report::Report;
+use super::rust::{Use, collides, field_name, rust_type, variant_name};
 
 /// One difference in wire facts, going from one spec to the other.
 #[derive(Debug, Clone, PartialEq)]
@@ -495,8 +496,20 @@ fn parameters(
                 continue;
             }
             (None, Some(b)) => {
-                // A required parameter becomes an argument of `XParams::new`.
-                let impact = if b.required {
+                // A required parameter becomes an argument of `XParams::new`;
+                // the first non-path one gives the method a `params`
+                // argument; a cookie makes the generator skip the operation;
+                // a name that converts to another's may rename that one.
+                let breaks = b.required
+                    || b.location == Location::Cookie
+                    || (b.location != Location::Path && !has_params(old))
+                    || collides(
+                        wire_name(name, b),
+                        new.iter().map(|(n, p)| wire_name(n, p)),
+                        &[],
+                        field_name,
+                    );
+                let impact = if breaks {
                     Impact::Breaking
                 } else {
                     Impact::Additive
@@ -513,13 +526,23 @@ fn parameters(
             (None, None) => continue,
         };
         if a.location != b.location {
+            // Between the query, headers and a form body only the wire
+            // changes; a path parameter is an argument of the method, a
+            // cookie makes the operation skipped, and a required one may
+            // move among `new`'s arguments.
+            let fixed = |l: Location| matches!(l, Location::Path | Location::Cookie);
+            let breaks = fixed(a.location) || fixed(b.location) || a.required || b.required;
             push(
                 Change::ParameterMoved {
                     name: name.clone(),
                     from: a.location,
                     to: b.location,
                 },
-                Impact::Additive,
+                if breaks {
+                    Impact::Breaking
+                } else {
+                    Impact::Additive
+                },
             );
         }
         if a.required != b.required {
@@ -565,6 +588,19 @@ fn parameters(
     }
 }
 
+/// Whether an operation with these parameters has a params struct: one
+/// that is not in the path.
+fn has_params(parameters: &BTreeMap<String, Parameter>) -> bool {
+    parameters.values().any(|p| p.location != Location::Path)
+}
+
+/// The name a parameter has in the spec: its key, without the ` (query)`
+/// that tells two of one name apart.
+fn wire_name<'n>(key: &'n str, parameter: &Parameter) -> &'n str {
+    key.strip_suffix(&format!(" ({})", parameter.location))
+        .unwrap_or(key)
+}
+
 fn properties(
     part: Part,
     old: &Properties,
@@ -603,9 +639,11 @@ fn properties(
             }
             (None, Some(b)) => {
                 if !inside_covered(path) {
-                    // In a request body, a field that is not an `Option`
-                    // is a new argument of its model's `new`.
-                    let new_argument = part == Part::Request && !Presence::of(b).is_option();
+                    // A field that is not an `Option` is a new argument of
+                    // its model's `new` (and the model loses `Default`); a
+                    // name that converts to a sibling's may rename it.
+                    let new_argument =
+                        !fixed && (!Presence::of(b).is_option() || sibling_collides(path, new));
                     push(
                         Change::PropertyAdded {
                             part,
@@ -666,6 +704,21 @@ fn properties(
     }
 }
 
+/// Whether the property at `path` is named like one of its siblings in
+/// `properties` once both are Rust field names.
+fn sibling_collides(path: &PropertyPath, properties: &Properties) -> bool {
+    let Some((Segment::Name(name), parent)) = path.0.split_last() else {
+        return false;
+    };
+    let siblings = properties
+        .keys()
+        .filter_map(|other| match other.0.split_last() {
+            Some((Segment::Name(sibling), rest)) if rest == parent => Some(sibling.as_str()),
+            _ => None,
+        });
+    collides(name, siblings, &[], field_name)
+}
+
 /// Enum values gained and lost by two types of the same shape. A lost value
 /// breaks code that names its variant, where there is one (`breaks`: the
 /// generated crate has the enum); only string enums become Rust enums.
@@ -696,86 +749,34 @@ fn enum_values(
             );
         }
         for value in new_values.difference(old_values) {
+            // A variant named like another, or like the catch-all
+            // `Unknown(String)`, renames one of them.
+            let renames = breaks
+                && rust_enum
+                && collides(
+                    value,
+                    new_values.iter().map(String::as_str),
+                    &["Unknown"],
+                    variant_name,
+                );
             push(
                 Change::EnumValueAdded {
                     target: target(within.clone()),
                     value: value.clone(),
                 },
-                Impact::Additive,
+                if renames {
+                    Impact::Breaking
+                } else {
+                    Impact::Additive
+                },
             );
         }
-    }
-}
-
-/// Where a type is used: a model field, or a parameter (which the runtime
-/// must send as `key=value` pairs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Use {
-    Model,
-    Parameter,
-}
-
-/// The Rust type the generator gives a value of `ty` (a model field's own
-/// `Option` aside), as `lower` decides it: enums and structs by kind, not
-/// by name, since names are no wire fact.
-pub(crate) fn rust_type(ty: &Type, used: Use) -> String {
-    const JSON: &str = "serde_json::Value";
-    let inner = |t: &Option<Box<Type>>| {
-        t.as_deref()
-            .map_or_else(|| JSON.to_owned(), |t| rust_type(t, used))
-    };
-    match ty.kind {
-        Kind::String if ty.values.is_some() => "an enum".to_owned(),
-        Kind::String if ty.format.as_deref() == Some("date-time") => "DateTime<Utc>".to_owned(),
-        Kind::String => "String".to_owned(),
-        Kind::Integer if ty.format.as_deref() == Some("int32") => "i32".to_owned(),
-        Kind::Integer => "i64".to_owned(),
-        Kind::Number => "f64".to_owned(),
-        Kind::Boolean => "bool".to_owned(),
-        Kind::Array => format!("Vec<{}>", inner(&ty.items)),
-        // Objects and maps have no `key=value` form: they are sent as JSON.
-        Kind::Object if used == Use::Parameter => JSON.to_owned(),
-        Kind::Object if ty.format.as_deref() == Some("uri-map") => {
-            "BTreeMap<String, String>".to_owned()
-        }
-        Kind::Object if ty.has_properties => "a struct".to_owned(),
-        Kind::Object if ty.map_values.is_some() => {
-            format!("BTreeMap<String, {}>", inner(&ty.map_values))
-        }
-        Kind::Recursive if used == Use::Model => "a struct".to_owned(),
-        _ => JSON.to_owned(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::Segment;
-
-    #[test]
-    fn rust_types_follow_the_generator() {
-        let model = |t: &Type| rust_type(t, Use::Model);
-        assert_eq!(model(&Type::of(Kind::String)), "String");
-        assert_eq!(model(&Type::of(Kind::String).with_format("uri")), "String");
-        assert_eq!(
-            model(&Type::of(Kind::String).with_format("date-time")),
-            "DateTime<Utc>"
-        );
-        assert_eq!(model(&Type::of(Kind::Integer)), "i64");
-        assert_eq!(model(&Type::of(Kind::Integer).with_format("int32")), "i32");
-        assert_eq!(model(&Type::array_of(Type::of(Kind::Boolean))), "Vec<bool>");
-        assert_eq!(
-            model(&Type::of(Kind::Object).with_format("uri-map")),
-            "BTreeMap<String, String>"
-        );
-        assert_eq!(model(&Type::of(Kind::Object)), "serde_json::Value");
-        let object = Type {
-            has_properties: true,
-            ..Type::of(Kind::Object)
-        };
-        assert_eq!(model(&object), "a struct");
-        assert_eq!(rust_type(&object, Use::Parameter), "serde_json::Value");
-    }
 
     #[test]
     fn presence_decides_option() {

@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use super::diff::{Change, Difference, Impact, Part, Presence, Subject, Target, Use, rust_type};
+use super::diff::{Change, Difference, Impact, Part, Presence, Subject, Target};
 use super::facts::{Parameter, Property, PropertyPath};
+use super::rust::{Use, rust_type};
 
 /// The differences [`diff`](super::diff) found, in order.
 ///

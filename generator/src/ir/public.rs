@@ -2,7 +2,7 @@
 //! name, and so what a minor release must keep. The name-stability tests
 //! compare two lists, and `cargo xtask release` writes its changelog from them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Api, RustType};
 
@@ -28,7 +28,8 @@ pub struct PublicItem {
     pub path: String,
     pub kind: ItemKind,
     /// The resource handle that owns it (its operations' params structs, its
-    /// methods), or `None` for a type shared by several resources.
+    /// methods, the models and enums only its operations reach), or `None`
+    /// for a type shared by several resources (or by none: webhook events).
     pub resource: Option<String>,
     /// The field's type, for fields: a retyped field is a breaking change
     /// even though its path stays.
@@ -38,6 +39,8 @@ pub struct PublicItem {
 impl Api {
     /// Every public item an app can name, by path.
     pub fn public_items(&self) -> BTreeMap<String, PublicItem> {
+        let owners = self.type_owners();
+        let owner = |name: &str| owners.get(name).map(String::as_str);
         let mut items = BTreeMap::new();
         let mut add = |path: String, kind, resource: Option<&str>, ty: Option<&RustType>| {
             items.insert(
@@ -92,36 +95,39 @@ impl Api {
             }
         }
         for model in &self.models {
-            add(model.name.clone(), ItemKind::Type, None, None);
+            let resource = owner(&model.name);
+            add(model.name.clone(), ItemKind::Type, resource, None);
             for field in &model.fields {
                 add(
                     format!("{}::{}", model.name, field.rust_name),
                     ItemKind::Field,
-                    None,
+                    resource,
                     Some(&field.ty),
                 );
             }
         }
         for e in &self.enums {
-            add(e.name.clone(), ItemKind::Type, None, None);
+            let resource = owner(&e.name);
+            add(e.name.clone(), ItemKind::Type, resource, None);
             let variants = e.variants.iter().map(|v| &v.name).chain([&e.unknown]);
             for variant in variants {
                 add(
                     format!("{}::{variant}", e.name),
                     ItemKind::Variant,
-                    None,
+                    resource,
                     None,
                 );
             }
         }
         for union in &self.unions {
-            add(union.name.clone(), ItemKind::Type, None, None);
+            let resource = owner(&union.name);
+            add(union.name.clone(), ItemKind::Type, resource, None);
             let variants = union.variants.iter().map(|v| &v.name);
             for variant in variants.chain([&union.unknown]) {
                 add(
                     format!("{}::{variant}", union.name),
                     ItemKind::Variant,
-                    None,
+                    resource,
                     None,
                 );
             }
@@ -158,5 +164,48 @@ impl Api {
             }
         }
         items
+    }
+
+    /// The resource each model, enum and union belongs to: the one handle
+    /// whose operations reach it (through their params, bodies and
+    /// responses, and the fields of the models those hold). Types that
+    /// several resources reach, or none, are left out.
+    fn type_owners(&self) -> BTreeMap<String, String> {
+        let mut fields: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for model in &self.models {
+            let mut names = Vec::new();
+            for field in &model.fields {
+                field.ty.named(&mut names);
+            }
+            fields.insert(&model.name, names);
+        }
+        for union in &self.unions {
+            let mut names = Vec::new();
+            for variant in &union.variants {
+                variant.ty.named(&mut names);
+            }
+            fields.insert(&union.name, names);
+        }
+        let mut reached_by: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for resource in &self.resources {
+            let mut pending = resource.imports();
+            let mut seen = BTreeSet::new();
+            while let Some(name) = pending.pop() {
+                if let Some(inner) = fields.get(name.as_str()) {
+                    if !seen.contains(&name) {
+                        pending.extend(inner.iter().cloned());
+                    }
+                }
+                seen.insert(name);
+            }
+            for name in seen {
+                reached_by.entry(name).or_default().insert(&resource.handle);
+            }
+        }
+        reached_by
+            .into_iter()
+            .filter(|(_, handles)| handles.len() == 1)
+            .filter_map(|(name, handles)| Some((name, (*handles.first()?).to_owned())))
+            .collect()
     }
 }
