@@ -1,6 +1,7 @@
 //! Refinements: a response property one spec types where the other leaves
 //! it open is listed apart from the differences and never counts toward the
-//! release (`fixtures/compare/refinements/`).
+//! release (`fixtures/compare/refinements/`), and our spec's refinements of
+//! Twilio's file are exactly the fields Twilio leaves open.
 
 use std::collections::BTreeSet;
 
@@ -226,4 +227,84 @@ fn open_and_refining_types() {
     assert!(Type::array_of(object()).refines(&Type::of(Kind::Array)));
     assert!(!Type::array_of(string()).refines(&Type::array_of(integer())));
     assert!(!Type::array_of(any.clone()).refines(&Type::of(Kind::Array)));
+}
+
+/// Where an open response property of Twilio's file is, as `(operation, part, path)`.
+type Place = (OperationKey, Part, String);
+
+/// Every response property Twilio's file leaves open: no type, an object
+/// without properties, or an array of such items.
+fn open_in(facts: &Facts) -> BTreeSet<Place> {
+    let mut out = BTreeSet::new();
+    for (key, operation) in &facts.operations {
+        let parts = match &operation.responses.body {
+            Body::Json(properties) => vec![(Part::Response, properties)],
+            Body::Page { item, .. } => vec![(Part::Item, item)],
+            Body::Empty => Vec::new(),
+        };
+        for (part, properties) in parts {
+            for (at, property) in properties {
+                let ty = &property.ty;
+                let open = ty.is_open()
+                    || (ty.kind == Kind::Array && ty.items.as_deref().is_none_or(Type::is_open));
+                if open && !at.is_root() {
+                    out.insert((key.clone(), part, at.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Our spec types every response property Twilio's file leaves open: they
+/// are exactly its refinements, and none is a difference.
+#[test]
+fn our_refinements_of_twilios_file_are_the_fields_it_leaves_open() {
+    let Some(twilio) = workspace_tests::twilio_spec() else {
+        return;
+    };
+    let ours =
+        compare::facts_of(&workspace_tests::our_spec()).unwrap_or_else(|err| panic!("{err}"));
+    let theirs = compare::facts_of(&twilio).unwrap_or_else(|err| panic!("{err}"));
+    let report = compare::diff(&ours, &theirs);
+    assert!(report.is_empty(), "{report}");
+
+    let refined: BTreeSet<Place> = report
+        .refinements
+        .iter()
+        .map(|r| {
+            let Subject::Operation { path, method, .. } = &r.subject else {
+                panic!("a refinement of the whole spec: {r}");
+            };
+            (
+                OperationKey::new(*method, path.clone()),
+                r.part,
+                r.path.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(refined.len(), report.refinements.len());
+    assert_eq!(refined, open_in(&theirs));
+    assert!(report.refinements.iter().all(Refinement::typed_in_first));
+    assert!(open_in(&ours).is_empty(), "our spec leaves something open");
+
+    let fields: BTreeSet<&str> = refined.iter().map(|(_, _, at)| at.as_str()).collect();
+    assert_eq!(
+        fields,
+        BTreeSet::from([
+            "added_to_conversation",
+            "auto_creation",
+            "bindings",
+            "configuration",
+            "conversation_timers",
+            "delivery",
+            "media",
+            "messaging_binding",
+            "new_message",
+            "participant_messaging_binding",
+            "removed_from_conversation",
+            "timers",
+        ])
+    );
+    assert_eq!(report.refinements.len(), 72);
 }
