@@ -856,14 +856,16 @@ fn personal_data_markers_reach_every_field_they_mark() {
     );
     assert_eq!(api.standard_keys, ["contact", "phone", "tags"]);
     assert_eq!(api.redacted_types, ["Contact", "NoteKind"]);
-    // One generated test per marked field that can hold text: not `count`
-    // or `seen` (a number, a date-time) nor `contact` (a model).
+    // One generated test per marked field that can hold text, or a model
+    // with a text field to set (`contact`): not `count` or `seen` (a
+    // number, a date-time).
     let tests: Vec<&str> = api.pii_cases.iter().map(|c| c.test.as_str()).collect();
     assert_eq!(
         tests,
         [
             "note_text",
             "note_mood",
+            "note_contact",
             "note_phone",
             "note_tags",
             "note_extra",
@@ -884,9 +886,9 @@ fn personal_data_markers_reach_every_field_they_mark() {
         api.pii_cases[0].build
     );
     assert!(
-        api.pii_cases[6].build.contains("label: String::new()"),
+        api.pii_cases[7].build.contains("label: String::new()"),
         "{}",
-        api.pii_cases[6].build
+        api.pii_cases[7].build
     );
 }
 

@@ -121,6 +121,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .await?;
     println!("sent file {media_sid} in message #{:?}", with_file.index);
+    for item in with_file.media.iter().flatten() {
+        println!("  the message's file {:?}: {:?}, {:?} bytes", item.sid, item.content_type, item.size);
+    }
     let details = files.fetch(&media_sid).await?;
     let copy = dir.join("invoice-copy.pdf");
     let written = files.content(&media_sid).fetch().await?.save(&copy).await?;

@@ -740,6 +740,78 @@ impl crate::wire::ToWire for CredentialPushType {
     }
 }
 
+/// How many of a message's non-chat recipients a delivery status applies to: `all`, `some` or `none` of them.
+///
+/// Values this crate does not know yet decode to
+/// [`DeliveryAmount::Unknown`], which keeps the string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DeliveryAmount {
+    /// `all`
+    All,
+    /// `some`
+    Some,
+    /// `none`
+    None,
+    /// A value not listed in the spec, as received.
+    Unknown(String),
+}
+
+impl DeliveryAmount {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DeliveryAmount::All => "all",
+            DeliveryAmount::Some => "some",
+            DeliveryAmount::None => "none",
+            DeliveryAmount::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for DeliveryAmount {
+    fn from(value: &str) -> Self {
+        match value {
+            "all" => DeliveryAmount::All,
+            "some" => DeliveryAmount::Some,
+            "none" => DeliveryAmount::None,
+            other => DeliveryAmount::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl FromStr for DeliveryAmount {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for DeliveryAmount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DeliveryAmount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DeliveryAmount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_ref()))
+    }
+}
+
+impl crate::wire::ToWire for DeliveryAmount {
+    fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
+        out.push((key, self.as_str().to_owned()));
+    }
+}
+
 /// Delivery status of a message for one participant, as reported by the channel. `sent`: handed to the carrier or channel; `delivered`: reached the device; `read`: opened by the recipient (channels with read receipts only); `undelivered`: could not be delivered; `failed`: could not be sent at all (see `error_code`).
 ///
 /// Values this crate does not know yet decode to

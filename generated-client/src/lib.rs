@@ -135,21 +135,26 @@
 //!
 //! ## Delivery receipts
 //!
-//! A message's `delivery` field sums up its receipts; each receipt says how
-//! far the message got on one channel.
+//! A message's `delivery` sums up how far it got with the non-chat
+//! participants: their `total`, and for each status (`sent`, `delivered`,
+//! `read`, `failed`, `undelivered`) whether it holds for `all`, `some` or
+//! `none` of them. The receipts tell the story per participant.
 //!
 //! ```rust,no_run
 //! # use twilio_conversations::*;
 //! # async fn run(client: Client, conversation_sid: &str, message_sid: &str) -> Result<(), Error> {
-//! let receipts = client
-//!     .conversations()
-//!     .messages(conversation_sid)
-//!     .receipts(message_sid)
-//!     .list(&ListConversationMessageReceiptParams::new())
-//!     .await?;
-//! for receipt in &receipts.items {
-//!     if receipt.status == Some(DeliveryStatus::Failed) {
-//!         println!("not delivered: error {:?}", receipt.error_code);
+//! let messages = client.conversations().messages(conversation_sid);
+//! let message = messages.fetch(message_sid).await?;
+//! let failed = message.delivery.as_ref().and_then(|delivery| delivery.failed.as_ref());
+//! if matches!(failed, Some(DeliveryAmount::All | DeliveryAmount::Some)) {
+//!     let receipts = messages
+//!         .receipts(message_sid)
+//!         .list(&ListConversationMessageReceiptParams::new())
+//!         .await?;
+//!     for receipt in &receipts.items {
+//!         if receipt.status == Some(DeliveryStatus::Failed) {
+//!             println!("not delivered: error {:?}", receipt.error_code);
+//!         }
 //!     }
 //! }
 //! # Ok(())
@@ -260,7 +265,7 @@
 //!     .fetch(message_sid)
 //!     .await?;
 //! for item in message.media.unwrap_or_default() {
-//!     let sid = item["sid"].as_str().unwrap_or_default().to_owned();
+//!     let sid = item.sid.unwrap_or_default();
 //!     let file = client.services().media(&service_sid).content(&sid).fetch().await?;
 //!     println!("{sid}: {:?}, {:?} bytes", file.content_type(), file.content_length());
 //!     file.save(format!("{sid}.download")).await?;

@@ -15,13 +15,143 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
 
-    ConfigurationWebhookMethod, ConfigurationWebhookTarget, ConversationState,
-    ConversationWithParticipantsState, CredentialPushType, DeliveryStatus, MediaCategory,
-    NotificationLevel, ParticipantConversationState, RoleType, ServiceBindingBindingType,
-    ServiceConversationState, ServiceConversationWithParticipantsState,
-    ServiceParticipantConversationState, ServiceUserConversationState,
-    ServiceWebhookConfigurationMethod, UserConversationState,
+    ConfigurationAddressAutoCreationType, ConfigurationWebhookMethod,
+    ConfigurationWebhookTarget, ConversationScopedWebhookMethod, ConversationState,
+    ConversationWithParticipantsState, CredentialPushType, DeliveryAmount,
+    DeliveryStatus, MediaCategory, NotificationLevel, ParticipantConversationState,
+    RoleType, ServiceBindingBindingType, ServiceConversationState,
+    ServiceConversationWithParticipantsState, ServiceParticipantConversationState,
+    ServiceUserConversationState, ServiceWebhookConfigurationMethod,
+    UserConversationState,
 };
+/// What an address configuration does when a message arrives from someone who is not yet in a conversation. Only the keys that apply to `type` are sent: the `webhook_...` ones for `webhook`, the `studio_...` ones for `studio`, neither for `default`.
+///
+/// Build one with `AddressAutoCreation::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct AddressAutoCreation {
+    /// Whether such a message starts a new conversation.
+    pub enabled: Option<bool>,
+    /// What comes with the new conversation: nothing more (`default`), a conversation-scoped webhook (`webhook`) or a Studio Flow (`studio`).
+    pub r#type: Option<ConfigurationAddressAutoCreationType>,
+    /// SID of the Conversation Service (`IS...`) the new conversation is created in.
+    pub conversation_service_sid: Option<String>,
+    /// Where the webhook added to the new conversation sends its events.
+    pub webhook_url: Option<String>,
+    /// HTTP method of that webhook as Twilio reports it, e.g. `POST`. Kept as text: the request field takes `get` or `post`, while responses show upper case.
+    pub webhook_method: Option<String>,
+    /// Events the webhook receives, e.g. `onMessageAdded`.
+    pub webhook_filters: Option<Vec<String>>,
+    /// SID of the Studio Flow (`FW...`) the new conversation is handed to.
+    pub studio_flow_sid: Option<String>,
+    /// How many times handing a message to the Studio Flow is retried.
+    pub studio_retry_count: Option<i64>,
+}
+
+impl Serialize for AddressAutoCreation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("AddressAutoCreation", 8)?;
+        crate::wire::serialize_set(&mut out, "enabled", &self.enabled)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "conversation_service_sid",
+            &self.conversation_service_sid,
+        )?;
+        crate::wire::serialize_set(&mut out, "webhook_url", &self.webhook_url)?;
+        crate::wire::serialize_set(&mut out, "webhook_method", &self.webhook_method)?;
+        crate::wire::serialize_set(&mut out, "webhook_filters", &self.webhook_filters)?;
+        crate::wire::serialize_set(&mut out, "studio_flow_sid", &self.studio_flow_sid)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "studio_retry_count",
+            &self.studio_retry_count,
+        )?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for AddressAutoCreation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "AddressAutoCreation",
+                AddressAutoCreation::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl AddressAutoCreation {
+    const FIELDS: &[&str] = &[
+        "enabled",
+        "type",
+        "conversation_service_sid",
+        "webhook_url",
+        "webhook_method",
+        "webhook_filters",
+        "studio_flow_sid",
+        "studio_retry_count",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<AddressAutoCreation> {
+    type Value = AddressAutoCreation;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct AddressAutoCreation")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 8, "struct AddressAutoCreation"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut fields = crate::wire::Fields::new(AddressAutoCreation::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                6 => f6 = map.next_value()?,
+                7 => f7 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(AddressAutoCreation {
+            enabled: f0,
+            r#type: f1,
+            conversation_service_sid: f2,
+            webhook_url: f3,
+            webhook_method: f4,
+            webhook_filters: f5,
+            studio_flow_sid: f6,
+            studio_retry_count: f7,
+        })
+    }
+}
+
 /// Account-wide defaults for Conversations: the Conversation Service and Messaging Service that new conversations use, and the default inactivity and close timers.
 ///
 /// Build one with `Configuration::default()` and set the fields you need: the
@@ -171,8 +301,8 @@ pub struct ConfigurationAddress {
     pub address: Option<String>,
     /// Display name of the address configuration, up to 256 characters; `null` when not set.
     pub friendly_name: Option<String>,
-    /// What happens when a message arrives from someone not yet in a conversation: `enabled`, `type` (`default`, `webhook` or `studio`), `conversation_service_sid`, plus `webhook_url`, `webhook_method` and `webhook_filters` for `webhook`, or `studio_flow_sid` and `studio_retry_count` for `studio`.
-    pub auto_creation: Option<serde_json::Value>,
+    /// Whether and how a message from someone not yet in a conversation starts one at this address (see `AddressAutoCreation`).
+    pub auto_creation: Option<AddressAutoCreation>,
     /// When the address configuration was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
     /// When the address configuration was last changed (ISO 8601, UTC).
@@ -460,14 +590,14 @@ pub struct Conversation {
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation was last changed (ISO 8601, UTC).
     pub date_updated: Option<DateTime<Utc>>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
     /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
     pub links: Option<BTreeMap<String, String>>,
-    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
-    pub bindings: Option<serde_json::Value>,
+    /// Per-channel settings of the conversation (see `ConversationBindings`): today only `email`. An empty object when there are none.
+    pub bindings: Option<ConversationBindings>,
 }
 
 impl std::fmt::Debug for Conversation {
@@ -624,6 +754,154 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Conversation> {
     }
 }
 
+/// Settings a conversation has for one channel. Only the email channel has any; a conversation without them shows an empty object.
+///
+/// Build one with `ConversationBindings::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ConversationBindings {
+    /// The address and sender name the conversation uses for email.
+    pub email: Option<ConversationEmailBinding>,
+}
+
+impl Serialize for ConversationBindings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("ConversationBindings", 1)?;
+        crate::wire::serialize_set(&mut out, "email", &self.email)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationBindings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ConversationBindings",
+                ConversationBindings::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ConversationBindings {
+    const FIELDS: &[&str] = &["email"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConversationBindings> {
+    type Value = ConversationBindings;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ConversationBindings")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct ConversationBindings"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut fields = crate::wire::Fields::new(ConversationBindings::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            if index == 0 {
+                f0 = map.next_value()?;
+            }
+        }
+        Ok(ConversationBindings { email: f0 })
+    }
+}
+
+/// How a conversation appears on the email channel.
+///
+/// Build one with `ConversationEmailBinding::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ConversationEmailBinding {
+    /// The sender name shown on the conversation's emails.
+    pub name: Option<String>,
+    /// The email address the conversation sends from and is written to; it is the `Bindings.Email.Address` given when the conversation was created.
+    pub projected_address: Option<String>,
+}
+
+impl Serialize for ConversationEmailBinding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("ConversationEmailBinding", 2)?;
+        crate::wire::serialize_set(&mut out, "name", &self.name)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "projected_address",
+            &self.projected_address,
+        )?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationEmailBinding {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ConversationEmailBinding",
+                ConversationEmailBinding::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ConversationEmailBinding {
+    const FIELDS: &[&str] = &["name", "projected_address"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ConversationEmailBinding> {
+    type Value = ConversationEmailBinding;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ConversationEmailBinding")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 2, "struct ConversationEmailBinding"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut fields = crate::wire::Fields::new(ConversationEmailBinding::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ConversationEmailBinding {
+            name: f0,
+            projected_address: f1,
+        })
+    }
+}
+
 /// A message posted to a conversation, with its text or media, author, position in the thread and a summary of delivery to non-chat participants.
 ///
 /// Build one with `ConversationMessage::default()` and set the fields you need: the
@@ -649,11 +927,11 @@ pub struct ConversationMessage {
     /// Personal data, marked sensitive in the spec.
     /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
-    /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    /// The files attached to the message, one `MessageMedia` each; `null` when the message has none.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub media: Option<Vec<serde_json::Value>>,
+    pub media: Option<Vec<MessageMedia>>,
     /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
     ///
     /// Personal data, marked sensitive in the spec.
@@ -667,8 +945,8 @@ pub struct ConversationMessage {
     pub date_updated: Option<DateTime<Utc>>,
     /// Absolute URL of this message.
     pub url: Option<String>,
-    /// Delivery summary for non-chat recipients: `total` is their number, and `sent`, `delivered`, `read`, `failed` and `undelivered` each say whether that status applies to `all`, `some` or `none` of them. `null` when the conversation has no such participants.
-    pub delivery: Option<serde_json::Value>,
+    /// How far the message got with the conversation's non-chat participants (see `MessageDelivery`); `null` when there are none to deliver to.
+    pub delivery: Option<MessageDelivery>,
     /// URLs of related resources: `receipts` lists the delivery receipts of this message.
     pub links: Option<BTreeMap<String, String>>,
     /// SID of the [Content](https://www.twilio.com/docs/content) template (`HX...`) the message was built from; `null` for ordinary messages.
@@ -983,6 +1261,90 @@ for crate::wire::StructVisitor<ConversationMessageReceipt> {
     }
 }
 
+/// Push notification settings for one kind of membership change: a user added to, or removed from, a conversation.
+///
+/// Build one with `ConversationNotification::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ConversationNotification {
+    /// Whether users get a push notification for this change.
+    pub enabled: Option<bool>,
+    /// Text of the notification; `${CONVERSATION}` stands for the conversation's name. `null` for Twilio's default text.
+    pub template: Option<String>,
+    /// Sound the device plays with the notification, e.g. `default`.
+    pub sound: Option<String>,
+}
+
+impl Serialize for ConversationNotification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("ConversationNotification", 3)?;
+        crate::wire::serialize_set(&mut out, "enabled", &self.enabled)?;
+        crate::wire::serialize_set(&mut out, "template", &self.template)?;
+        crate::wire::serialize_set(&mut out, "sound", &self.sound)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationNotification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ConversationNotification",
+                ConversationNotification::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ConversationNotification {
+    const FIELDS: &[&str] = &["enabled", "template", "sound"];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ConversationNotification> {
+    type Value = ConversationNotification;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ConversationNotification")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 3, "struct ConversationNotification"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut fields = crate::wire::Fields::new(ConversationNotification::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ConversationNotification {
+            enabled: f0,
+            template: f1,
+            sound: f2,
+        })
+    }
+}
+
 /// A participant of a conversation: either a chat user, identified by `identity`, or someone reached over a messaging channel, described by `messaging_binding`.
 ///
 /// Build one with `ConversationParticipant::default()` and set the fields you need: the
@@ -1006,11 +1368,11 @@ pub struct ConversationParticipant {
     /// Personal data, marked sensitive in the spec.
     /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
-    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    /// How the participant is reached outside the chat SDK: channel, the participant's address and your Twilio address on that channel (see `MessagingBinding`). `null` for chat participants.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub messaging_binding: Option<serde_json::Value>,
+    pub messaging_binding: Option<MessagingBinding>,
     /// SID of the conversation-level role (`RL...`) given to the participant.
     pub role_sid: Option<String>,
     /// When the participant was created (ISO 8601, UTC).
@@ -1198,8 +1560,8 @@ pub struct ConversationScopedWebhook {
     pub target: Option<String>,
     /// Absolute URL of this conversation webhook resource (not the URL events are sent to; that is in `configuration`).
     pub url: Option<String>,
-    /// Settings that depend on `target`: `url`, `method` and `filters` (event names) for `webhook`; the same plus `triggers` (keywords) for `trigger`; `flow_sid` for `studio`. `replay_after` may hold the index after which earlier messages are replayed.
-    pub configuration: Option<serde_json::Value>,
+    /// The webhook's settings; which keys are set depends on `target` (see `ScopedWebhookConfiguration`).
+    pub configuration: Option<ScopedWebhookConfiguration>,
     /// When the conversation webhook was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation webhook was last changed (ISO 8601, UTC).
@@ -1308,6 +1670,81 @@ for crate::wire::StructVisitor<ConversationScopedWebhook> {
     }
 }
 
+/// When a conversation changes state by itself. A timer that is not set is left out, so a conversation without timers shows an empty object.
+///
+/// Build one with `ConversationTimers::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ConversationTimers {
+    /// When the conversation becomes `inactive` unless there is activity first (ISO 8601, UTC).
+    pub date_inactive: Option<DateTime<Utc>>,
+    /// When the conversation becomes `closed` (ISO 8601, UTC).
+    pub date_closed: Option<DateTime<Utc>>,
+}
+
+impl Serialize for ConversationTimers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("ConversationTimers", 2)?;
+        crate::wire::serialize_set(&mut out, "date_inactive", &self.date_inactive)?;
+        crate::wire::serialize_set(&mut out, "date_closed", &self.date_closed)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ConversationTimers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ConversationTimers",
+                ConversationTimers::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ConversationTimers {
+    const FIELDS: &[&str] = &["date_inactive", "date_closed"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConversationTimers> {
+    type Value = ConversationTimers;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ConversationTimers")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 2, "struct ConversationTimers"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut fields = crate::wire::Fields::new(ConversationTimers::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ConversationTimers {
+            date_inactive: f0,
+            date_closed: f1,
+        })
+    }
+}
+
 /// A conversation created together with its first participants in a single request; same fields as a conversation.
 ///
 /// Build one with `ConversationWithParticipants::default()` and set the fields you need: the
@@ -1344,12 +1781,12 @@ pub struct ConversationWithParticipants {
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation was last changed (ISO 8601, UTC).
     pub date_updated: Option<DateTime<Utc>>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
     pub links: Option<BTreeMap<String, String>>,
-    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
-    pub bindings: Option<serde_json::Value>,
+    /// Per-channel settings of the conversation (see `ConversationBindings`): today only `email`. An empty object when there are none.
+    pub bindings: Option<ConversationBindings>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
 }
@@ -1649,7 +2086,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Credential> {
     }
 }
 
-/// One file attached to a message.
+/// One file attached to a message, as webhook events describe it. REST responses describe the same file with snake_case keys (`MessageMedia`); the keys differ on the wire, so the two are separate types.
 ///
 /// Build one with `EventMedia::default()` and set the fields you need: the
 /// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
@@ -2028,6 +2465,530 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MediaLinks> {
     }
 }
 
+/// The push notification used instead of the plain one when a new message carries files.
+///
+/// Build one with `MediaNotification::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MediaNotification {
+    /// Whether messages with files get this notification.
+    pub enabled: Option<bool>,
+    /// Text of the notification; besides the placeholders of the plain one, `${MEDIA_COUNT}` is the number of files and `${MEDIA}` their names.
+    pub template: Option<String>,
+}
+
+impl Serialize for MediaNotification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("MediaNotification", 2)?;
+        crate::wire::serialize_set(&mut out, "enabled", &self.enabled)?;
+        crate::wire::serialize_set(&mut out, "template", &self.template)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaNotification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "MediaNotification",
+                MediaNotification::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl MediaNotification {
+    const FIELDS: &[&str] = &["enabled", "template"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MediaNotification> {
+    type Value = MediaNotification;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct MediaNotification")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 2, "struct MediaNotification"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut fields = crate::wire::Fields::new(MediaNotification::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(MediaNotification {
+            enabled: f0,
+            template: f1,
+        })
+    }
+}
+
+/// A message's delivery to the conversation's non-chat participants (SMS, WhatsApp, ...), summed up from its delivery receipts.
+///
+/// Build one with `MessageDelivery::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MessageDelivery {
+    /// How many non-chat participants the message went to.
+    pub total: Option<i64>,
+    /// For how many of them the message has been sent.
+    pub sent: Option<DeliveryAmount>,
+    /// For how many of them the message reached the device.
+    pub delivered: Option<DeliveryAmount>,
+    /// For how many of them the message was opened (channels with read receipts).
+    pub read: Option<DeliveryAmount>,
+    /// For how many of them the message could not be sent.
+    pub failed: Option<DeliveryAmount>,
+    /// For how many of them the message was sent but never arrived.
+    pub undelivered: Option<DeliveryAmount>,
+}
+
+impl Serialize for MessageDelivery {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("MessageDelivery", 6)?;
+        crate::wire::serialize_set(&mut out, "total", &self.total)?;
+        crate::wire::serialize_set(&mut out, "sent", &self.sent)?;
+        crate::wire::serialize_set(&mut out, "delivered", &self.delivered)?;
+        crate::wire::serialize_set(&mut out, "read", &self.read)?;
+        crate::wire::serialize_set(&mut out, "failed", &self.failed)?;
+        crate::wire::serialize_set(&mut out, "undelivered", &self.undelivered)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageDelivery {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "MessageDelivery",
+                MessageDelivery::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl MessageDelivery {
+    const FIELDS: &[&str] = &[
+        "total",
+        "sent",
+        "delivered",
+        "read",
+        "failed",
+        "undelivered",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessageDelivery> {
+    type Value = MessageDelivery;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct MessageDelivery")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 6, "struct MessageDelivery"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut fields = crate::wire::Fields::new(MessageDelivery::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(MessageDelivery {
+            total: f0,
+            sent: f1,
+            delivered: f2,
+            read: f3,
+            failed: f4,
+            undelivered: f5,
+        })
+    }
+}
+
+/// One file attached to a message, kept by the Media Content Service. Webhook events describe the same file with PascalCase keys (`EventMedia`); the keys differ on the wire, so the two are separate types.
+///
+/// Build one with `MessageMedia::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MessageMedia {
+    /// SID of the file in the Media Content Service (`ME...`).
+    pub sid: Option<String>,
+    /// MIME type the file was uploaded with, e.g. `image/jpeg`.
+    pub content_type: Option<String>,
+    /// Name of the file as uploaded; `null` when the upload gave none.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
+    pub filename: Option<String>,
+    /// Size of the file in bytes.
+    pub size: Option<i64>,
+    /// What the file is to the message: `media` for an attachment. Kept as text, since Twilio's SDKs know other categories.
+    pub category: Option<String>,
+}
+
+impl std::fmt::Debug for MessageMedia {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageMedia")
+            .field("sid", &self.sid)
+            .field("content_type", &self.content_type)
+            .field("filename", &crate::redact::Personal(&self.filename))
+            .field("size", &self.size)
+            .field("category", &self.category)
+            .finish()
+    }
+}
+
+impl Serialize for MessageMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("MessageMedia", 5)?;
+        crate::wire::serialize_set(&mut out, "sid", &self.sid)?;
+        crate::wire::serialize_set(&mut out, "content_type", &self.content_type)?;
+        crate::wire::serialize_set(&mut out, "filename", &self.filename)?;
+        crate::wire::serialize_set(&mut out, "size", &self.size)?;
+        crate::wire::serialize_set(&mut out, "category", &self.category)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "MessageMedia",
+                MessageMedia::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl MessageMedia {
+    const FIELDS: &[&str] = &["sid", "content_type", "filename", "size", "category"];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessageMedia> {
+    type Value = MessageMedia;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct MessageMedia")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 5, "struct MessageMedia"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(MessageMedia::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(MessageMedia {
+            sid: f0,
+            content_type: f1,
+            filename: f2,
+            size: f3,
+            category: f4,
+        })
+    }
+}
+
+/// How a participant outside the chat SDK takes part: the channel and the addresses used on it. Keys without a value are usually left out; lookups of participant conversations send every key, with `null` for the unset ones.
+///
+/// Build one with `MessagingBinding::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MessagingBinding {
+    /// The channel, e.g. `sms`, `whatsapp` or `rcs`. Kept as text, since Twilio adds channels.
+    pub r#type: Option<String>,
+    /// The participant's own address on the channel, e.g. a phone number in E.164 form or `whatsapp:+...`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
+    pub address: Option<String>,
+    /// Your Twilio number or sender that exchanges messages with the participant.
+    pub proxy_address: Option<String>,
+    /// In group MMS, the Twilio number a chat participant appears as to the SMS participants.
+    pub projected_address: Option<String>,
+    /// The participant's display name on channels that have one, such as email.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
+    pub name: Option<String>,
+    /// Not described by Twilio; `null` in every example it publishes. Kept as text.
+    pub level: Option<String>,
+}
+
+impl std::fmt::Debug for MessagingBinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessagingBinding")
+            .field("type", &self.r#type)
+            .field("address", &crate::redact::Personal(&self.address))
+            .field("proxy_address", &self.proxy_address)
+            .field("projected_address", &self.projected_address)
+            .field("name", &crate::redact::Personal(&self.name))
+            .field("level", &self.level)
+            .finish()
+    }
+}
+
+impl Serialize for MessagingBinding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("MessagingBinding", 6)?;
+        crate::wire::serialize_set(&mut out, "type", &self.r#type)?;
+        crate::wire::serialize_set(&mut out, "address", &self.address)?;
+        crate::wire::serialize_set(&mut out, "proxy_address", &self.proxy_address)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "projected_address",
+            &self.projected_address,
+        )?;
+        crate::wire::serialize_set(&mut out, "name", &self.name)?;
+        crate::wire::serialize_set(&mut out, "level", &self.level)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MessagingBinding {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "MessagingBinding",
+                MessagingBinding::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl MessagingBinding {
+    const FIELDS: &[&str] = &[
+        "type",
+        "address",
+        "proxy_address",
+        "projected_address",
+        "name",
+        "level",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessagingBinding> {
+    type Value = MessagingBinding;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct MessagingBinding")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 6, "struct MessagingBinding"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut fields = crate::wire::Fields::new(MessagingBinding::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(MessagingBinding {
+            r#type: f0,
+            address: f1,
+            proxy_address: f2,
+            projected_address: f3,
+            name: f4,
+            level: f5,
+        })
+    }
+}
+
+/// Push notification settings for new messages in a Conversation Service.
+///
+/// Build one with `NewMessageNotification::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct NewMessageNotification {
+    /// Whether users get a push notification for each new message.
+    pub enabled: Option<bool>,
+    /// Text of the notification; `${CONVERSATION}`, `${PARTICIPANT}` and `${MESSAGE}` are filled in. `null` for Twilio's default text.
+    pub template: Option<String>,
+    /// Sound the device plays with the notification, e.g. `default`.
+    pub sound: Option<String>,
+    /// Whether the app's badge counts the user's unread messages (iOS).
+    pub badge_count_enabled: Option<bool>,
+    /// The notification for messages that carry files.
+    pub with_media: Option<MediaNotification>,
+}
+
+impl Serialize for NewMessageNotification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("NewMessageNotification", 5)?;
+        crate::wire::serialize_set(&mut out, "enabled", &self.enabled)?;
+        crate::wire::serialize_set(&mut out, "template", &self.template)?;
+        crate::wire::serialize_set(&mut out, "sound", &self.sound)?;
+        crate::wire::serialize_set(
+            &mut out,
+            "badge_count_enabled",
+            &self.badge_count_enabled,
+        )?;
+        crate::wire::serialize_set(&mut out, "with_media", &self.with_media)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for NewMessageNotification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "NewMessageNotification",
+                NewMessageNotification::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl NewMessageNotification {
+    const FIELDS: &[&str] = &[
+        "enabled",
+        "template",
+        "sound",
+        "badge_count_enabled",
+        "with_media",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<NewMessageNotification> {
+    type Value = NewMessageNotification;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct NewMessageNotification")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 5, "struct NewMessageNotification"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut fields = crate::wire::Fields::new(NewMessageNotification::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(NewMessageNotification {
+            enabled: f0,
+            template: f1,
+            sound: f2,
+            badge_count_enabled: f3,
+            with_media: f4,
+        })
+    }
+}
+
 /// One conversation a given participant (looked up by identity or address) takes part in, with details of both the participant and the conversation.
 ///
 /// Build one with `ParticipantConversation::default()` and set the fields you need: the
@@ -2048,11 +3009,11 @@ pub struct ParticipantConversation {
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_identity: Option<String>,
-    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    /// How the participant is reached outside the chat SDK: channel, the participant's address and your Twilio address on that channel (see `MessagingBinding`). `null` for chat participants.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub participant_messaging_binding: Option<serde_json::Value>,
+    pub participant_messaging_binding: Option<MessagingBinding>,
     /// SID of the conversation (`CH...`) the participant takes part in.
     pub conversation_sid: Option<String>,
     /// Unique name of the conversation, if one was set.
@@ -2078,8 +3039,8 @@ pub struct ParticipantConversation {
     pub conversation_created_by: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<ParticipantConversationState>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub conversation_timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub conversation_timers: Option<ConversationTimers>,
     /// URLs of the `participant` and of the `conversation` this entry combines.
     pub links: Option<BTreeMap<String, String>>,
 }
@@ -2458,6 +3419,115 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Role> {
             date_created: f6,
             date_updated: f7,
             url: f8,
+        })
+    }
+}
+
+/// The settings of a conversation-scoped webhook. Which keys are set depends on its `target`: `url`, `method` and `filters` for `webhook`, the same and `triggers` for `trigger`, and `flow_sid` for `studio`.
+///
+/// Build one with `ScopedWebhookConfiguration::default()` and set the fields you need: the
+/// struct is `#[non_exhaustive]`, so a field Twilio adds is a minor release.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ScopedWebhookConfiguration {
+    /// Where the webhook's requests go (`webhook` and `trigger`).
+    pub url: Option<String>,
+    /// HTTP method of those requests: `get` or `post`.
+    pub method: Option<ConversationScopedWebhookMethod>,
+    /// Events the webhook is called for, e.g. `onMessageAdded`.
+    pub filters: Option<Vec<String>>,
+    /// Keywords that call a `trigger` webhook when a message contains one. Twilio's examples never show this key; its name follows the request's `Configuration.Triggers`.
+    pub triggers: Option<Vec<String>>,
+    /// SID of the Studio Flow (`FW...`) that receives the events (`studio`).
+    pub flow_sid: Option<String>,
+    /// Message index from which the conversation's existing messages are replayed to the webhook when it is added. Like `triggers`, named after the request field (`Configuration.ReplayAfter`).
+    pub replay_after: Option<i64>,
+}
+
+impl Serialize for ScopedWebhookConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut out = serializer.serialize_struct("ScopedWebhookConfiguration", 6)?;
+        crate::wire::serialize_set(&mut out, "url", &self.url)?;
+        crate::wire::serialize_set(&mut out, "method", &self.method)?;
+        crate::wire::serialize_set(&mut out, "filters", &self.filters)?;
+        crate::wire::serialize_set(&mut out, "triggers", &self.triggers)?;
+        crate::wire::serialize_set(&mut out, "flow_sid", &self.flow_sid)?;
+        crate::wire::serialize_set(&mut out, "replay_after", &self.replay_after)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ScopedWebhookConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(
+                "ScopedWebhookConfiguration",
+                ScopedWebhookConfiguration::FIELDS,
+                crate::wire::StructVisitor::<Self>::new(),
+            )
+    }
+}
+
+impl ScopedWebhookConfiguration {
+    const FIELDS: &[&str] = &[
+        "url",
+        "method",
+        "filters",
+        "triggers",
+        "flow_sid",
+        "replay_after",
+    ];
+}
+
+impl<'de> serde::de::Visitor<'de>
+for crate::wire::StructVisitor<ScopedWebhookConfiguration> {
+    type Value = ScopedWebhookConfiguration;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ScopedWebhookConfiguration")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        self.visit_map(
+            crate::wire::SeqAsMap::new(seq, 6, "struct ScopedWebhookConfiguration"),
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut fields = crate::wire::Fields::new(ScopedWebhookConfiguration::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            match index {
+                0 => f0 = map.next_value()?,
+                1 => f1 = map.next_value()?,
+                2 => f2 = map.next_value()?,
+                3 => f3 = map.next_value()?,
+                4 => f4 = map.next_value()?,
+                5 => f5 = map.next_value()?,
+                _ => {}
+            }
+        }
+        Ok(ScopedWebhookConfiguration {
+            url: f0,
+            method: f1,
+            filters: f2,
+            triggers: f3,
+            flow_sid: f4,
+            replay_after: f5,
         })
     }
 }
@@ -2930,14 +4000,14 @@ pub struct ServiceConversation {
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation was last changed (ISO 8601, UTC).
     pub date_updated: Option<DateTime<Utc>>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
     /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
     pub links: Option<BTreeMap<String, String>>,
-    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
-    pub bindings: Option<serde_json::Value>,
+    /// Per-channel settings of the conversation (see `ConversationBindings`): today only `email`. An empty object when there are none.
+    pub bindings: Option<ConversationBindings>,
 }
 
 impl std::fmt::Debug for ServiceConversation {
@@ -3121,11 +4191,11 @@ pub struct ServiceConversationMessage {
     /// Personal data, marked sensitive in the spec.
     /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
-    /// Files attached to the message, one object each with `sid` (`ME...`), `content_type` (MIME type), `filename` and `size` in bytes. `null` when there is no media.
+    /// The files attached to the message, one `MessageMedia` each; `null` when the message has none.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub media: Option<Vec<serde_json::Value>>,
+    pub media: Option<Vec<MessageMedia>>,
     /// App-defined metadata of the message: a JSON object serialized as a string; `{}` when nothing was stored.
     ///
     /// Personal data, marked sensitive in the spec.
@@ -3137,8 +4207,8 @@ pub struct ServiceConversationMessage {
     pub date_created: Option<DateTime<Utc>>,
     /// When the message was last edited (ISO 8601, UTC); `null` if it never was.
     pub date_updated: Option<DateTime<Utc>>,
-    /// Delivery summary for non-chat recipients: `total` is their number, and `sent`, `delivered`, `read`, `failed` and `undelivered` each say whether that status applies to `all`, `some` or `none` of them. `null` when the conversation has no such participants.
-    pub delivery: Option<serde_json::Value>,
+    /// How far the message got with the conversation's non-chat participants (see `MessageDelivery`); `null` when there are none to deliver to.
+    pub delivery: Option<MessageDelivery>,
     /// Absolute URL of this message.
     pub url: Option<String>,
     /// URLs of related resources: `receipts` lists the delivery receipts of this message.
@@ -3511,11 +4581,11 @@ pub struct ServiceConversationParticipant {
     /// Personal data, marked sensitive in the spec.
     /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<String>,
-    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    /// How the participant is reached outside the chat SDK: channel, the participant's address and your Twilio address on that channel (see `MessagingBinding`). `null` for chat participants.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub messaging_binding: Option<serde_json::Value>,
+    pub messaging_binding: Option<MessagingBinding>,
     /// SID of the conversation-level role (`RL...`) given to the participant.
     pub role_sid: Option<String>,
     /// When the participant was created (ISO 8601, UTC).
@@ -3717,8 +4787,8 @@ pub struct ServiceConversationScopedWebhook {
     pub target: Option<String>,
     /// Absolute URL of this conversation webhook resource (not the URL events are sent to; that is in `configuration`).
     pub url: Option<String>,
-    /// Settings that depend on `target`: `url`, `method` and `filters` (event names) for `webhook`; the same plus `triggers` (keywords) for `trigger`; `flow_sid` for `studio`. `replay_after` may hold the index after which earlier messages are replayed.
-    pub configuration: Option<serde_json::Value>,
+    /// The webhook's settings; which keys are set depends on `target` (see `ScopedWebhookConfiguration`).
+    pub configuration: Option<ScopedWebhookConfiguration>,
     /// When the conversation webhook was created (ISO 8601, UTC).
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation webhook was last changed (ISO 8601, UTC).
@@ -3875,12 +4945,12 @@ pub struct ServiceConversationWithParticipants {
     pub date_created: Option<DateTime<Utc>>,
     /// When the conversation was last changed (ISO 8601, UTC).
     pub date_updated: Option<DateTime<Utc>>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// URLs of the conversation's sub-resources: `participants`, `messages` and `webhooks`.
     pub links: Option<BTreeMap<String, String>>,
-    /// Channel-specific settings of the conversation, e.g. `email` with the `address` and `name` used for the email channel; `null` or empty when none are set.
-    pub bindings: Option<serde_json::Value>,
+    /// Per-channel settings of the conversation (see `ConversationBindings`): today only `email`. An empty object when there are none.
+    pub bindings: Option<ConversationBindings>,
     /// Absolute URL of this conversation.
     pub url: Option<String>,
 }
@@ -4060,12 +5130,12 @@ pub struct ServiceNotification {
     pub account_sid: Option<String>,
     /// SID of the Conversation Service (`IS...`) these push settings apply to.
     pub chat_service_sid: Option<String>,
-    /// Push settings for new messages: `enabled`, `template`, `sound`, `badge_count_enabled`, and `with_media` (its own `enabled` and `template`) for messages that carry media.
-    pub new_message: Option<serde_json::Value>,
-    /// Push settings for when a user is added to a conversation: `enabled`, `template` and `sound`.
-    pub added_to_conversation: Option<serde_json::Value>,
-    /// Push settings for when a user is removed from a conversation: `enabled`, `template` and `sound`.
-    pub removed_from_conversation: Option<serde_json::Value>,
+    /// Push settings for new messages, with their own text for messages that carry media.
+    pub new_message: Option<NewMessageNotification>,
+    /// Push settings for a user being added to a conversation.
+    pub added_to_conversation: Option<ConversationNotification>,
+    /// Push settings for a user being removed from a conversation.
+    pub removed_from_conversation: Option<ConversationNotification>,
     /// Whether push notification activity of the service is logged.
     pub log_enabled: Option<bool>,
     /// Absolute URL of this notification configuration.
@@ -4194,11 +5264,11 @@ pub struct ServiceParticipantConversation {
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub participant_identity: Option<String>,
-    /// How the participant is reached outside the SDK: an object with `type` (channel, e.g. `sms` or `whatsapp`), `address` (the participant's number or channel address) and `proxy_address` (your Twilio number or sender on that channel). `null` for chat participants.
+    /// How the participant is reached outside the chat SDK: channel, the participant's address and your Twilio address on that channel (see `MessagingBinding`). `null` for chat participants.
     ///
     /// Personal data, marked standard in the spec.
     /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
-    pub participant_messaging_binding: Option<serde_json::Value>,
+    pub participant_messaging_binding: Option<MessagingBinding>,
     /// SID of the conversation (`CH...`) the participant takes part in.
     pub conversation_sid: Option<String>,
     /// Unique name of the conversation, if one was set.
@@ -4224,8 +5294,8 @@ pub struct ServiceParticipantConversation {
     pub conversation_created_by: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<ServiceParticipantConversationState>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub conversation_timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub conversation_timers: Option<ConversationTimers>,
     /// URLs of the `participant` and of the `conversation` this entry combines.
     pub links: Option<BTreeMap<String, String>>,
 }
@@ -4826,8 +5896,8 @@ pub struct ServiceUserConversation {
     pub friendly_name: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<ServiceUserConversationState>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
     ///
     /// Personal data, marked sensitive in the spec.
@@ -5389,8 +6459,8 @@ pub struct UserConversation {
     pub friendly_name: Option<String>,
     /// Current state of the conversation: `active`, `inactive` or `closed`.
     pub conversation_state: Option<UserConversationState>,
-    /// Pending automatic state changes: `date_inactive` and `date_closed` say when the conversation will turn `inactive` or `closed`. Empty when no timer is set.
-    pub timers: Option<serde_json::Value>,
+    /// When the conversation will change state on its own (see `ConversationTimers`); an empty object when no timer is set.
+    pub timers: Option<ConversationTimers>,
     /// App-defined metadata of the conversation: a JSON object serialized as a string; `{}` when empty.
     ///
     /// Personal data, marked sensitive in the spec.

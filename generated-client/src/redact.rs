@@ -76,6 +76,8 @@ impl Redact for i32 {}
 impl Redact for i64 {}
 impl Redact for f64 {}
 impl Redact for DateTime<Utc> {}
+impl Redact for crate::MessageMedia {}
+impl Redact for crate::MessagingBinding {}
 /// Prints a value marked sensitive: only whether it is set and its size.
 pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
 impl<T: Redact + ?Sized> fmt::Debug for Redacted<'_, T> {
@@ -138,6 +140,7 @@ const STANDARD_KEYS: &[&str] = &[
     "identity",
     "media",
     "messaging_binding",
+    "name",
     "participant_identity",
     "participant_messaging_binding",
     "unique_name",
@@ -426,7 +429,14 @@ mod tests {
     #[test]
     fn conversation_message_media() {
         let value = crate::ConversationMessage {
-            media: Some(vec![serde_json::json!({ "text" : SENTINEL })]),
+            media: Some(
+                Vec::from([
+                    crate::MessageMedia {
+                        sid: Some(SENTINEL.to_owned()),
+                        ..Default::default()
+                    },
+                ]),
+            ),
             ..Default::default()
         };
         assert!(format!("{:?}", value.media) .contains(SENTINEL));
@@ -474,7 +484,10 @@ mod tests {
     #[test]
     fn conversation_participant_messaging_binding() {
         let value = crate::ConversationParticipant {
-            messaging_binding: Some(serde_json::json!({ "text" : SENTINEL })),
+            messaging_binding: Some(crate::MessagingBinding {
+                r#type: Some(SENTINEL.to_owned()),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         assert!(format!("{:?}", value.messaging_binding) .contains(SENTINEL));
@@ -561,6 +574,45 @@ mod tests {
     }
 
     #[test]
+    fn message_media_filename() {
+        let value = crate::MessageMedia {
+            filename: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.filename) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("filename: "));
+    }
+
+    #[test]
+    fn messaging_binding_address() {
+        let value = crate::MessagingBinding {
+            address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("address: "));
+    }
+
+    #[test]
+    fn messaging_binding_name() {
+        let value = crate::MessagingBinding {
+            name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("name: "));
+    }
+
+    #[test]
     fn participant_conversation_participant_identity() {
         let value = crate::ParticipantConversation {
             participant_identity: Some(SENTINEL.to_owned()),
@@ -576,9 +628,10 @@ mod tests {
     #[test]
     fn participant_conversation_participant_messaging_binding() {
         let value = crate::ParticipantConversation {
-            participant_messaging_binding: Some(
-                serde_json::json!({ "text" : SENTINEL }),
-            ),
+            participant_messaging_binding: Some(crate::MessagingBinding {
+                r#type: Some(SENTINEL.to_owned()),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         assert!(
@@ -743,7 +796,14 @@ mod tests {
     #[test]
     fn service_conversation_message_media() {
         let value = crate::ServiceConversationMessage {
-            media: Some(vec![serde_json::json!({ "text" : SENTINEL })]),
+            media: Some(
+                Vec::from([
+                    crate::MessageMedia {
+                        sid: Some(SENTINEL.to_owned()),
+                        ..Default::default()
+                    },
+                ]),
+            ),
             ..Default::default()
         };
         assert!(format!("{:?}", value.media) .contains(SENTINEL));
@@ -791,7 +851,10 @@ mod tests {
     #[test]
     fn service_conversation_participant_messaging_binding() {
         let value = crate::ServiceConversationParticipant {
-            messaging_binding: Some(serde_json::json!({ "text" : SENTINEL })),
+            messaging_binding: Some(crate::MessagingBinding {
+                r#type: Some(SENTINEL.to_owned()),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         assert!(format!("{:?}", value.messaging_binding) .contains(SENTINEL));
@@ -854,9 +917,10 @@ mod tests {
     #[test]
     fn service_participant_conversation_participant_messaging_binding() {
         let value = crate::ServiceParticipantConversation {
-            participant_messaging_binding: Some(
-                serde_json::json!({ "text" : SENTINEL }),
-            ),
+            participant_messaging_binding: Some(crate::MessagingBinding {
+                r#type: Some(SENTINEL.to_owned()),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         assert!(
@@ -1453,7 +1517,7 @@ mod tests {
     #[test]
     fn list_service_binding_params_identity() {
         let value = crate::ListServiceBindingParams {
-            identity: Some(vec![SENTINEL.to_owned()]),
+            identity: Some(Vec::from([SENTINEL.to_owned()])),
             ..Default::default()
         };
         assert!(format!("{:?}", value.identity) .contains(SENTINEL));

@@ -15,6 +15,10 @@
 //!     }
 //! }
 //! println!("release: {:?}", report.release()); // None, Some(Minor) or Some(Major)
+//! for refinement in &report.refinements {
+//!     // Typed in one spec, open in the other: no difference on the wire.
+//!     println!("{}: {refinement}", refinement.subject);
+//! }
 //! # Ok::<(), codegen::Error>(())
 //! ```
 //!
@@ -40,6 +44,16 @@
 //! written with components and one written inline compare equal when they
 //! say the same, and a one-member `allOf` is read as its member (its
 //! `nullable` sibling kept).
+//!
+//! **Refinements.** A response property one spec types where the other
+//! leaves it open (no `type`, a `type: object` without properties, or an
+//! array of such items) is no wire difference: every value the typed spec
+//! describes is one the open spec allows. [`diff`] lists it apart, in
+//! [`Report::refinements`], and it never counts toward the release; only
+//! the field's Rust type differs (`serde_json::Value` against a struct).
+//! Our spec types every such field of Twilio's file, so comparing the two
+//! gives no difference and one refinement per typed field and operation.
+//! In a request body, typing what the app sends stays a difference.
 //!
 //! **Impact**, by what the generator emits (models with `Option` fields,
 //! `#[non_exhaustive]` enums with an `Unknown(String)` variant,
@@ -78,10 +92,12 @@
 //! | success body kind changed (no body ↔ JSON ↔ page) | breaking |
 //! | other status code added or removed | additive |
 //! | servers changed (the default base URL moves; no API change) | additive |
+//! | response property typed in one spec, open in the other | a [`Refinement`], no difference |
 
 mod diff;
 mod facts;
 mod read;
+mod refinement;
 mod report;
 mod rust;
 
@@ -91,4 +107,5 @@ pub use facts::{
     Properties, Property, PropertyPath, Responses, Segment, Type,
 };
 pub use read::{facts_of, facts_of_spec};
+pub use refinement::Refinement;
 pub use report::{Release, Report};

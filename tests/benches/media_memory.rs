@@ -106,7 +106,9 @@ async fn main() {
         .timeout(std::time::Duration::from_secs(300))
         .build()
         .expect("client");
-    let media = client.services().media("IS9a1d1c11fefec4c3cc1a55c4203b660b");
+    let media = client
+        .services()
+        .media("IS9a1d1c11fefec4c3cc1a55c4203b660b");
     // Warm up: one small call, so the connection pool and runtime exist.
     media
         .create(Upload::bytes("text/plain", "warm"))
@@ -117,7 +119,11 @@ async fn main() {
     reset_peak();
     let started = Instant::now();
     let uploaded = media
-        .create(Upload::file(&source, "application/octet-stream").await.expect("file"))
+        .create(
+            Upload::file(&source, "application/octet-stream")
+                .await
+                .expect("file"),
+        )
         .await
         .expect("upload");
     let upload_time = started.elapsed();

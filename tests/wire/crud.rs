@@ -24,7 +24,7 @@ async fn create_sends_every_field_as_an_exact_form_body_and_decodes_the_201() {
         "date_updated": "2015-12-17T08:00:00Z",
         "state": "active",
         "timers": {"date_inactive": "2015-12-16T22:19:37Z", "date_closed": "2015-12-16T22:28:37Z"},
-        "bindings": {"email": {"address": "support@example.com", "name": "Support Team"}},
+        "bindings": {"email": {"projected_address": "support@example.com", "name": "Support Team"}},
         "url": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "links": {
             "participants": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants",
@@ -139,16 +139,26 @@ async fn create_sends_every_field_as_an_exact_form_body_and_decodes_the_201() {
         Some(Utc.with_ymd_and_hms(2015, 12, 17, 8, 0, 0).unwrap())
     );
     assert_eq!(created.state, Some(ConversationState::Active));
+    let timers = created.timers.expect("timers");
     assert_eq!(
-        created.timers,
-        Some(
-            json!({"date_inactive": "2015-12-16T22:19:37Z", "date_closed": "2015-12-16T22:28:37Z"})
-        )
+        timers.date_inactive,
+        Some(Utc.with_ymd_and_hms(2015, 12, 16, 22, 19, 37).unwrap())
     );
     assert_eq!(
-        created.bindings,
-        Some(json!({"email": {"address": "support@example.com", "name": "Support Team"}}))
+        timers.date_closed,
+        Some(Utc.with_ymd_and_hms(2015, 12, 16, 22, 28, 37).unwrap())
     );
+    // The email address sent as `Bindings.Email.Address` comes back as
+    // the binding's `projected_address`.
+    let email = created
+        .bindings
+        .and_then(|b| b.email)
+        .expect("email binding");
+    assert_eq!(
+        email.projected_address.as_deref(),
+        Some("support@example.com")
+    );
+    assert_eq!(email.name.as_deref(), Some("Support Team"));
     assert_eq!(
         created.url.as_deref(),
         Some(

@@ -23,6 +23,13 @@ properties; top-level and path-level servers. Never descriptions, summaries, exa
 component names: every $ref is resolved, so specs written with components or inline compare \
 equal when they say the same.
 
+A response property one spec types (an object with properties, or an array of them) where the \
+other leaves it open (no type, `type: object` without properties, or an array of such items) is \
+a refinement, not a difference: the wire agrees. Refinements are printed apart, under their own \
+heading, and never count toward the release or the exit status; only the field's Rust type \
+differs (serde_json::Value against a struct). In a request body, typing what the app sends stays \
+a difference.
+
 Each difference is classified by what the generator emits:
 
   difference                                          impact
@@ -54,12 +61,14 @@ Each difference is classified by what the generator emits:
   success status changed, same body kind              additive
   success body kind changed (none/JSON/page)          breaking
   other status code added or removed                  additive
-  servers changed (the default base URL moves)        additive";
+  servers changed (the default base URL moves)        additive
+  response property typed in one, open in the other   a refinement, listed apart (no release)";
 
 pub const AFTER_LONG_HELP: &str = "\
-Exit status: 0 when the specs agree in every wire fact (prints `no differences in wire facts`); \
-1 when they differ (one line per difference, then `N differences: A additive, B breaking; this \
-calls for a major release`, or minor); 2 when a spec cannot be read or is not OpenAPI 3.0 (one \
+Exit status: 0 when the specs agree in every wire fact (prints `no differences in wire facts`, \
+followed by `; N refinements apart` when one spec types what the other leaves open); 1 when \
+they differ (one line per difference, then `N differences: A additive, B breaking; this calls \
+for a major release`, or minor); 2 when a spec cannot be read or is not OpenAPI 3.0 (one \
 `error:` paragraph on stderr naming the file and the place in it, as `generate` reports it), or \
 when the command line is wrong.
 

@@ -7,6 +7,7 @@ use super::facts::{
     Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
     Property, PropertyPath, Segment, Type,
 };
+use super::refinement::{Refined, Refinement};
 use super::report::Report;
 use super::rust::{Use, collides, field_name, rust_type, variant_name};
 
@@ -336,17 +337,25 @@ pub fn diff(from: &Facts, to: &Facts) -> Report {
             (None, None) => {}
         }
     }
-    let mut differences = out.0;
+    let mut differences = out.differences;
     differences.sort_by(|a, b| a.subject.cmp(&b.subject));
-    Report { differences }
+    let mut refinements = out.refinements;
+    refinements.sort_by(|a, b| a.subject.cmp(&b.subject));
+    Report {
+        differences,
+        refinements,
+    }
 }
 
 #[derive(Default)]
-struct Differences(Vec<Difference>);
+struct Differences {
+    differences: Vec<Difference>,
+    refinements: Vec<Refinement>,
+}
 
 impl Differences {
     fn push(&mut self, subject: Subject, change: Change, impact: Impact) {
-        self.0.push(Difference {
+        self.differences.push(Difference {
             subject,
             change,
             impact,
@@ -355,6 +364,26 @@ impl Differences {
 }
 
 fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Differences) {
+    let mut refined = Vec::new();
+    operation_differences(subject, old, new, out, &mut refined);
+    out.refinements
+        .extend(refined.into_iter().map(|r| Refinement {
+            subject: subject.clone(),
+            part: r.part,
+            path: r.path,
+            from: r.from,
+            to: r.to,
+            inside: r.inside,
+        }));
+}
+
+fn operation_differences(
+    subject: &Subject,
+    old: &Operation,
+    new: &Operation,
+    out: &mut Differences,
+    refined: &mut Vec<Refined>,
+) {
     let mut push = |change, impact| out.push(subject.clone(), change, impact);
     if old.operation_id != new.operation_id {
         push(
@@ -432,7 +461,13 @@ fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Diff
                     Impact::Additive,
                 );
             }
-            properties(Part::Request, &a.properties, &b.properties, &mut push);
+            properties(
+                Part::Request,
+                &a.properties,
+                &b.properties,
+                &mut push,
+                refined,
+            );
         }
         (None, None) => {}
         // The method gains or loses its `body` argument.
@@ -446,7 +481,7 @@ fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Diff
     }
 
     match (&old_r.body, &new_r.body) {
-        (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push),
+        (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push, refined),
         (
             Body::Page {
                 items_key: old_key,
@@ -468,8 +503,8 @@ fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Diff
                     Impact::Additive,
                 );
             }
-            properties(Part::Item, old_item, new_item, &mut push);
-            properties(Part::Meta, old_meta, new_meta, &mut push);
+            properties(Part::Item, old_item, new_item, &mut push, refined);
+            properties(Part::Meta, old_meta, new_meta, &mut push, refined);
         }
         // A change of body kind is said above; its properties no longer compare.
         _ => {}
@@ -601,12 +636,16 @@ fn wire_name<'n>(key: &'n str, parameter: &Parameter) -> &'n str {
         .unwrap_or(key)
 }
 
+/// Compares the properties of one part; a response property that one side
+/// types and the other leaves open goes to `refined`, not to `push`.
 fn properties(
     part: Part,
     old: &Properties,
     new: &Properties,
     push: &mut impl FnMut(Change, Impact),
+    refined: &mut Vec<Refined>,
 ) {
+    let refinable = matches!(part, Part::Response | Part::Item);
     // Properties inside one that was added, removed or retyped go with it.
     let covered: Vec<&PropertyPath> = old
         .iter()
@@ -659,7 +698,22 @@ fn properties(
                 }
             }
             (Some(a), Some(b)) => {
-                if !a.ty.same_shape(&b.ty) {
+                let typed = if a.ty.refines(&b.ty) {
+                    Some(old)
+                } else if b.ty.refines(&a.ty) {
+                    Some(new)
+                } else {
+                    None
+                };
+                if let Some(typed) = typed.filter(|_| refinable) {
+                    refined.push(Refined {
+                        part,
+                        path: path.clone(),
+                        from: a.ty.clone(),
+                        to: b.ty.clone(),
+                        inside: typed.keys().filter(|p| p.is_inside(path)).count(),
+                    });
+                } else if !a.ty.same_shape(&b.ty) {
                     let same_rust = rust_type(&a.ty, Use::Model) == rust_type(&b.ty, Use::Model);
                     push(
                         Change::PropertyRetyped {

@@ -399,6 +399,48 @@ impl Type {
         }
     }
 
+    /// Whether the type leaves the value's shape open: no `type` at all,
+    /// or `type: object` without properties, `additionalProperties` schema
+    /// or format. The generator makes `serde_json::Value` of either.
+    pub fn is_open(&self) -> bool {
+        let bare = self.format.is_none() && self.values.is_none();
+        match self.kind {
+            Kind::Any => bare,
+            Kind::Object => bare && !self.has_properties && self.map_values.is_none(),
+            _ => false,
+        }
+    }
+
+    /// Whether this type says more about a value that `open` leaves open,
+    /// without contradicting it: `open` has no type and this one has any;
+    /// `open` is an object without properties and this one an object with
+    /// properties or a map; or both are arrays (or both maps) and this
+    /// one's items (values) refine `open`'s, an array without `items`
+    /// counting as one of open items.
+    pub fn refines(&self, open: &Type) -> bool {
+        if open.is_open() {
+            return !self.is_open() && (open.kind == Kind::Any || self.kind == Kind::Object);
+        }
+        let same_container = self.kind == open.kind
+            && self.format == open.format
+            && self.values.is_none()
+            && open.values.is_none()
+            && !self.has_properties
+            && !open.has_properties;
+        let inner = |mine: &Option<Box<Type>>, theirs: &Option<Box<Type>>| match (mine, theirs) {
+            (Some(mine), Some(theirs)) => mine.refines(theirs),
+            (Some(mine), None) => !mine.is_open(),
+            _ => false,
+        };
+        match self.kind {
+            Kind::Array if same_container => inner(&self.items, &open.items),
+            Kind::Object if same_container && open.map_values.is_some() => {
+                inner(&self.map_values, &open.map_values)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the two types agree in everything but their enum values.
     pub fn same_shape(&self, other: &Type) -> bool {
         fn same(a: &Option<Box<Type>>, b: &Option<Box<Type>>) -> bool {

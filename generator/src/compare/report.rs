@@ -5,17 +5,24 @@ use std::fmt;
 
 use super::diff::{Change, Difference, Impact, Part, Presence, Subject, Target};
 use super::facts::{Parameter, Property, PropertyPath};
+use super::refinement::Refinement;
 use super::rust::{Use, rust_type};
 
-/// The differences [`diff`](super::diff) found, in order.
+/// The differences [`diff`](super::diff) found, in order, and apart from
+/// them the refinements.
 ///
 /// Its `Display` is the text `cargo xtask compare` prints: a heading per
-/// subject, one indented line per difference, then a summary line, or
+/// subject, one indented line per difference; then, under their own
+/// heading, the refinements grouped the same way; then a summary line, or
 /// `no differences in wire facts`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     /// Grouped by subject, in [`Subject`] order.
     pub differences: Vec<Difference>,
+    /// Response properties one spec types where the other leaves them
+    /// open, grouped by subject. They are no wire difference: [`is_empty`](Self::is_empty),
+    /// [`count`](Self::count) and [`release`](Self::release) leave them out.
+    pub refinements: Vec<Refinement>,
 }
 
 /// The release a set of differences calls for.
@@ -28,7 +35,7 @@ pub enum Release {
 }
 
 impl Report {
-    /// Whether the specs agree in every wire fact.
+    /// Whether the specs agree in every wire fact (refinements aside).
     pub fn is_empty(&self) -> bool {
         self.differences.is_empty()
     }
@@ -53,24 +60,36 @@ impl Report {
     }
 
     /// The summary line, e.g. `3 differences: 2 additive, 1 breaking; this
-    /// calls for a major release`.
+    /// calls for a major release`, followed by `; 2 refinements apart`
+    /// when there are refinements.
     pub fn summary(&self) -> String {
-        let Some(release) = self.release() else {
-            return "no differences in wire facts".to_owned();
-        };
-        let n = self.differences.len();
-        format!(
-            "{n} difference{}: {} additive, {} breaking; this calls for a {} release",
-            if n == 1 { "" } else { "s" },
-            self.count(Impact::Additive),
-            self.count(Impact::Breaking),
-            match release {
-                Release::Minor => "minor",
-                Release::Major => "major",
+        let mut text = match self.release() {
+            None => "no differences in wire facts".to_owned(),
+            Some(release) => {
+                let n = self.differences.len();
+                format!(
+                    "{n} difference{}: {} additive, {} breaking; this calls for a {release} release",
+                    plural(n),
+                    self.count(Impact::Additive),
+                    self.count(Impact::Breaking),
+                )
             }
-        )
+        };
+        let n = self.refinements.len();
+        if n > 0 {
+            text.push_str(&format!("; {n} refinement{} apart", plural(n)));
+        }
+        text
     }
 }
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The heading of the refinements in the printed report.
+pub(super) const REFINEMENTS_HEADING: &str = "refinements (typed in one spec, left open in the \
+     other; the wire agrees, so they call for no release, but the field's Rust type differs):";
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -85,7 +104,34 @@ impl fmt::Display for Report {
         if !self.is_empty() {
             writeln!(f)?;
         }
+        if !self.refinements.is_empty() {
+            writeln!(f, "{REFINEMENTS_HEADING}")?;
+            let mut current: Option<&Subject> = None;
+            for refinement in &self.refinements {
+                if current != Some(&refinement.subject) {
+                    writeln!(f, "{}", refinement.subject)?;
+                    current = Some(&refinement.subject);
+                }
+                writeln!(f, "  {refinement}")?;
+            }
+            writeln!(f)?;
+        }
         writeln!(f, "{}", self.summary())
+    }
+}
+
+/// `response property `delivery`: object → any value (6 properties typed inside)`.
+impl fmt::Display for Refinement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} → {} ({} propert{} typed inside)",
+            Place(self.part, &self.path),
+            self.from,
+            self.to,
+            self.inside,
+            if self.inside == 1 { "y" } else { "ies" }
+        )
     }
 }
 

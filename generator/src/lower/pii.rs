@@ -295,19 +295,41 @@ impl Types<'_> {
 
     /// A value of `ty` holding the text `SENTINEL`, if `ty` can hold text.
     fn sentinel(&self, ty: &RustType) -> Option<String> {
+        self.sentinel_at(ty, 0)
+    }
+
+    fn sentinel_at(&self, ty: &RustType, depth: usize) -> Option<String> {
+        let inner = |ty: &RustType| self.sentinel_at(ty, depth);
         Some(match ty {
             RustType::String => "SENTINEL.to_owned()".to_owned(),
             RustType::Json => "serde_json::json!({ \"text\": SENTINEL })".to_owned(),
-            RustType::Vec(inner) => format!("vec![{}]", self.sentinel(inner)?),
-            RustType::Map(inner) => format!(
+            RustType::Vec(ty) => format!("Vec::from([{}])", inner(ty)?),
+            RustType::Map(ty) => format!(
                 "std::collections::BTreeMap::from([(\"key\".to_owned(), {})])",
-                self.sentinel(inner)?
+                inner(ty)?
             ),
-            RustType::Option(inner) => format!("Some({})", self.sentinel(inner)?),
-            RustType::Boxed(inner) => format!("Box::new({})", self.sentinel(inner)?),
+            RustType::Option(ty) => format!("Some({})", inner(ty)?),
+            RustType::Boxed(ty) => format!("Box::new({})", inner(ty)?),
             RustType::Named(name) => {
-                let e = self.enums.iter().find(|e| &e.name == name)?;
-                format!("crate::{name}::{}(SENTINEL.to_owned())", e.unknown)
+                if let Some(e) = self.enums.iter().find(|e| &e.name == name) {
+                    return Some(format!("crate::{name}::{}(SENTINEL.to_owned())", e.unknown));
+                }
+                // A struct holds the text in its first field that can and
+                // is not marked itself: that field's own `Debug` must show
+                // it, whatever the crate's features.
+                let model = self.models.iter().find(|m| &m.name == name)?;
+                if !model.derives_default() || depth > 8 {
+                    return None;
+                }
+                let (field, value) = model
+                    .fields
+                    .iter()
+                    .filter(|f| f.pii.is_none())
+                    .find_map(|f| Some((f, self.sentinel_at(&f.ty, depth + 1)?)))?;
+                format!(
+                    "crate::{name} {{ {}: {value}, ..Default::default() }}",
+                    field.rust_name
+                )
             }
             _ => return None,
         })
