@@ -69,6 +69,19 @@ impl fmt::Display for EventError {
 
 impl std::error::Error for EventError {}
 
+impl From<EventError> for crate::PayloadError {
+    /// The parameter and the kind of error; the reason's text is left out,
+    /// as it may quote the value.
+    fn from(err: EventError) -> Self {
+        let problem = match &err {
+            EventError::MissingEventType => "is missing",
+            EventError::Repeated { .. } => "appears more than once",
+            EventError::Invalid { .. } => "does not decode",
+        };
+        crate::PayloadError::new(err.field(), problem)
+    }
+}
+
 /// The answer to a pre-action webhook: let the action proceed (an empty
 /// 200), proceed with changes (a 200 with JSON, from the event's
 /// `...Response` builder), or reject it (any status outside 2xx).
@@ -243,6 +256,13 @@ impl {{ hooks.enum_name }} {
 {% endfor %}
         )
 {% endif %}
+    }
+}
+
+impl crate::FromWebhook for {{ hooks.enum_name }} {
+    /// The event of a form webhook ([`{{ hooks.enum_name }}::from_form`]).
+    fn from_webhook(webhook: crate::VerifiedWebhook) -> Result<Self, crate::PayloadError> {
+        Ok(Self::from_form(webhook.into_form()?)?)
     }
 }
 {% for e in hooks.events %}

@@ -246,6 +246,8 @@ mod redact;
 mod resources;
 #[cfg(feature = "webhooks")]
 mod signature;
+#[cfg(feature = "webhooks")]
+mod webhook_config;
 {% if api.has_examples() %}
 #[cfg(test)]
 mod spec_examples;
@@ -273,6 +275,8 @@ pub use pagination::{Page, PageMeta};
 pub use resources::*;
 #[cfg(feature = "webhooks")]
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
+#[cfg(feature = "webhooks")]
+pub use webhook_config::{FromWebhook, PayloadError, PublicUrl, VerifiedWebhook, WebhookConfig, WebhookRejection};
 
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;

@@ -24,6 +24,7 @@ const OURS: &[&str] = &[
     "src/wire.rs",
     "src/redact.rs",
     "src/signature.rs",
+    "src/webhook_config.rs",
     "src/access_token.rs",
     "src/resources/conversations.rs",
 ];

@@ -67,6 +67,19 @@ impl fmt::Display for EventError {
 }
 
 impl std::error::Error for EventError {}
+impl From<EventError> for crate::PayloadError {
+    /// The parameter and the kind of error; the reason's text is left out,
+    /// as it may quote the value.
+    fn from(err: EventError) -> Self {
+        let problem = match &err {
+            EventError::MissingEventType => "is missing",
+            EventError::Repeated { .. } => "appears more than once",
+            EventError::Invalid { .. } => "does not decode",
+        };
+        crate::PayloadError::new(err.field(), problem)
+    }
+}
+
 /// The answer to a pre-action webhook: let the action proceed (an empty
 /// 200), proceed with changes (a 200 with JSON, from the event's
 /// `...Response` builder), or reject it (any status outside 2xx).
@@ -446,6 +459,15 @@ impl ConversationEvent {
             ConversationEvent::ParticipantRemove(_) |
             ConversationEvent::ParticipantUpdate(_) | ConversationEvent::UserUpdate(_)
         )
+    }
+}
+
+impl crate::FromWebhook for ConversationEvent {
+    /// The event of a form webhook ([`ConversationEvent::from_form`]).
+    fn from_webhook(
+        webhook: crate::VerifiedWebhook,
+    ) -> Result<Self, crate::PayloadError> {
+        Ok(Self::from_form(webhook.into_form()?)?)
     }
 }
 

@@ -415,6 +415,9 @@ mod resources;
 #[cfg(feature = "webhooks")]
 mod signature;
 
+#[cfg(feature = "webhooks")]
+mod webhook_config;
+
 #[cfg(test)]
 mod spec_examples;
 mod wire;
@@ -435,6 +438,12 @@ pub use resources::*;
 #[cfg(feature = "webhooks")]
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
 
+#[cfg(feature = "webhooks")]
+pub use webhook_config::{
+
+    FromWebhook, PayloadError, PublicUrl, VerifiedWebhook, WebhookConfig,
+    WebhookRejection,
+};
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;
 

@@ -91,6 +91,12 @@ struct SignatureRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "webhook_config.rs", escape = "none")]
+struct WebhookConfigRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
 struct PaginationRs<'a> {
     api: &'a Api,
@@ -281,6 +287,11 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
     rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
+    rust(
+        "src/webhook_config.rs",
+        &WebhookConfigRs { api },
+        "webhook_config.rs",
+    )?;
     if let Some(hooks) = &api.webhooks {
         rust("src/events.rs", &EventsRs { api, hooks }, "events.rs")?;
     }
