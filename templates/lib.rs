@@ -246,8 +246,12 @@ mod redact;
 mod resources;
 #[cfg(feature = "webhooks")]
 mod signature;
+#[cfg(feature = "axum")]
+mod webhook_axum;
 #[cfg(feature = "webhooks")]
 mod webhook_config;
+#[cfg(feature = "tower")]
+mod webhook_layer;
 {% if api.has_examples() %}
 #[cfg(test)]
 mod spec_examples;
@@ -277,6 +281,10 @@ pub use resources::*;
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
 #[cfg(feature = "webhooks")]
 pub use webhook_config::{FromWebhook, PayloadError, PublicUrl, VerifiedWebhook, WebhookConfig, WebhookRejection};
+#[cfg(feature = "axum")]
+pub use webhook_axum::TwilioWebhook;
+#[cfg(feature = "tower")]
+pub use webhook_layer::{TwilioWebhookLayer, TwilioWebhookService};
 
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;

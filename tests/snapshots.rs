@@ -25,6 +25,8 @@ const OURS: &[&str] = &[
     "src/redact.rs",
     "src/signature.rs",
     "src/webhook_config.rs",
+    "src/webhook_layer.rs",
+    "src/webhook_axum.rs",
     "src/access_token.rs",
     "src/resources/conversations.rs",
 ];

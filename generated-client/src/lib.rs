@@ -415,8 +415,14 @@ mod resources;
 #[cfg(feature = "webhooks")]
 mod signature;
 
+#[cfg(feature = "axum")]
+mod webhook_axum;
+
 #[cfg(feature = "webhooks")]
 mod webhook_config;
+
+#[cfg(feature = "tower")]
+mod webhook_layer;
 
 #[cfg(test)]
 mod spec_examples;
@@ -444,6 +450,12 @@ pub use webhook_config::{
     FromWebhook, PayloadError, PublicUrl, VerifiedWebhook, WebhookConfig,
     WebhookRejection,
 };
+#[cfg(feature = "axum")]
+pub use webhook_axum::TwilioWebhook;
+
+#[cfg(feature = "tower")]
+pub use webhook_layer::{TwilioWebhookLayer, TwilioWebhookService};
+
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;
 

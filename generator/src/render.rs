@@ -97,6 +97,18 @@ struct WebhookConfigRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "webhook_layer.rs", escape = "none")]
+struct WebhookLayerRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "webhook_axum.rs", escape = "none")]
+struct WebhookAxumRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
 struct PaginationRs<'a> {
     api: &'a Api,
@@ -291,6 +303,16 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
         "src/webhook_config.rs",
         &WebhookConfigRs { api },
         "webhook_config.rs",
+    )?;
+    rust(
+        "src/webhook_layer.rs",
+        &WebhookLayerRs { api },
+        "webhook_layer.rs",
+    )?;
+    rust(
+        "src/webhook_axum.rs",
+        &WebhookAxumRs { api },
+        "webhook_axum.rs",
     )?;
     if let Some(hooks) = &api.webhooks {
         rust("src/events.rs", &EventsRs { api, hooks }, "events.rs")?;
