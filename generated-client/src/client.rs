@@ -48,6 +48,9 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    /// The timeout set on each attempt: only for a client the app brought
+    /// and a timeout it asked for (the crate's own client has it built in).
+    attempt_timeout: Option<Duration>,
     base_url: String,
     account_sid: String,
     username: String,
@@ -98,7 +101,8 @@ impl Client {
             edge: None,
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(30),
+            timeout: None,
+            http: None,
         }
     }
 
@@ -282,6 +286,9 @@ impl Client {
             .request(request.method.clone(), url)
             .basic_auth(&self.inner.username, Some(&self.inner.password))
             .header(reqwest::header::ACCEPT, "application/json");
+        if let Some(timeout) = self.inner.attempt_timeout {
+            builder = builder.timeout(timeout);
+        }
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -334,7 +341,9 @@ pub struct ClientBuilder {
     edge: Option<String>,
     retry: RetryPolicy,
     connect_timeout: Duration,
-    timeout: Duration,
+    /// `None`: 30 s on the crate's own client, the app's client's own otherwise.
+    timeout: Option<Duration>,
+    http: Option<reqwest::Client>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -349,6 +358,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("http_client", &self.http.is_some())
             .finish()
     }
 }
@@ -420,15 +430,50 @@ impl ClientBuilder {
         self
     }
 
-    /// The longest wait for a connection (default 10 s).
+    /// The longest wait for a connection (default 10 s). Not used with
+    /// [`http_client`](Self::http_client): the app's client has its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
-    /// The longest a single attempt may take, body included (default 30 s).
+    /// The longest a single attempt may take, body included (default 30 s;
+    /// with [`http_client`](Self::http_client), the app's client's own
+    /// unless this is called).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends requests through the app's own `reqwest::Client`, for its
+    /// proxy, root certificates or connection pool, shared with the rest of
+    /// the app.
+    ///
+    /// The crate still authenticates every request, retries as its
+    /// [`RetryPolicy`] says, resolves URLs against its base URL and decodes
+    /// answers. The client's own settings decide the rest: its connect
+    /// timeout (the builder's [`connect_timeout`](Self::connect_timeout) is
+    /// not used), its timeout unless [`timeout`](Self::timeout) is called
+    /// (then each attempt gets that one), its `User-Agent` and default
+    /// headers, TLS and proxies. Proxies from the environment
+    /// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) apply as that
+    /// client was built: a `reqwest::Client` reads them unless built with
+    /// `no_proxy()`; without this call, the crate's own client reads them.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), twilio_conversations::Error> {
+    /// let shared = reqwest::Client::builder()
+    ///     .connect_timeout(std::time::Duration::from_secs(5))
+    ///     .build()
+    ///     .map_err(twilio_conversations::Error::Transport)?;
+    /// let client = twilio_conversations::Client::builder("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token")
+    ///     .http_client(shared.clone())
+    ///     .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
         self
     }
 
@@ -456,15 +501,22 @@ impl ClientBuilder {
                 )
             }
         };
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .build()
-            .map_err(Error::from_reqwest)?;
+        let (http, attempt_timeout) = match self.http {
+            Some(http) => (http, self.timeout),
+            None => {
+                let http = reqwest::Client::builder()
+                    .user_agent(USER_AGENT)
+                    .connect_timeout(self.connect_timeout)
+                    .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
+                    .build()
+                    .map_err(Error::from_reqwest)?;
+                (http, None)
+            }
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                attempt_timeout,
                 base_url,
                 account_sid: self.account_sid,
                 username: self.username,

@@ -11,6 +11,7 @@ mod crud;
 mod debug;
 mod errors;
 mod hostile;
+mod http_client;
 mod pagination;
 mod paths;
 mod retries;
