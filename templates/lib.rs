@@ -201,7 +201,9 @@
 //! |---|---|---|
 //! | `rustls` | yes | TLS through rustls with built-in root certificates |
 //! | `native-tls` | no | TLS through the platform's library instead |
-//! | `tracing` | no | one `tracing` span per request (`twilio.request`) with the operation, method, path template, status, attempt and elapsed time; never credentials or the values of parameters |
+//! | `tracing` | no | one `tracing` span per call (`twilio.request`) with OpenTelemetry's HTTP client fields (`http.request.method`, `url.template`, `server.address`, `http.response.status_code`, `http.request.resend_count`, `error.type`) and the operation id and `Twilio-Request-Id`; never credentials or the values of parameters |
+//! | `tower` | no | `TwilioWebhookLayer`: checks the signature of Twilio's webhooks in front of any tower service (implies `webhooks`) |
+//! | `axum` | no | `TwilioWebhook<E>`: an axum extractor that reads, checks and decodes a webhook; rejections and pre-action answers implement `IntoResponse` (implies `tower`) |
 //! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`){% if api.webhooks.is_some() %}; `{{ api.webhooks_enum() }}` decodes them into typed events and answers pre-action ones{% endif %} |
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
 {% if api.has_pii(Pii::Standard) %}
@@ -256,6 +258,8 @@ mod webhook_layer;
 #[cfg(test)]
 mod spec_examples;
 {% endif %}
+#[cfg(feature = "tracing")]
+mod telemetry;
 mod wire;
 
 #[cfg(feature = "access-token")]

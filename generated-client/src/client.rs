@@ -206,16 +206,24 @@ impl Client {
 
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
     ///
-    /// With the `tracing` feature, each call is one `twilio.request` span with
-    /// the operation, method, path template, final status, attempts and
-    /// elapsed milliseconds: never credentials or parameter values.
-    async fn send(
+    /// With the `tracing` feature, each call is one `twilio.request` span
+    /// with OpenTelemetry's HTTP client fields (see `telemetry.rs`): never
+    /// credentials or parameter values.
+    pub(crate) async fn send(
         &self,
         request: &Request,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
-        let sending = tracing::Instrument::instrument(sending, request_span(request));
+        let sending = tracing::Instrument::instrument(
+            sending,
+            crate::telemetry::request_span(
+                request.operation,
+                request.method.as_str(),
+                request.template,
+                &self.inner.base_url,
+            ),
+        );
         sending.await
     }
 
@@ -225,20 +233,11 @@ impl Client {
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let url = self.url_for(&request.path);
         let retry = &self.inner.retry;
-        #[cfg(feature = "tracing")]
-        let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
             let outcome = self.send_once(request, &url).await;
             #[cfg(feature = "tracing")]
-            {
-                let span = tracing::Span::current();
-                span.record("attempt", attempt);
-                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                if let Ok((status, _, _)) = &outcome {
-                    span.record("status", status.as_u16());
-                }
-            }
+            crate::telemetry::record_attempt(attempt, &outcome);
             let may_retry = attempt < retry.max_attempts;
             let wait = match &outcome {
                 Ok((status, headers, _)) => {
@@ -265,6 +264,8 @@ impl Client {
                     if status.is_success() {
                         return Ok((status, headers, body));
                     }
+                    #[cfg(feature = "tracing")]
+                    crate::telemetry::record_failed_status(status);
                     return Err(
                         Error::Api(
                             Box::new(ApiError::from_response(status, headers, &body)),
@@ -314,21 +315,6 @@ impl Client {
         let body = response.bytes().await.map_err(Error::from_reqwest)?;
         Ok((status, headers, body.to_vec()))
     }
-}
-
-/// The `twilio.request` span of one call. `status`, `attempt` and
-/// `elapsed_ms` are recorded as the call goes on; parameter values and
-/// credentials never are.
-#[cfg(feature = "tracing")]
-fn request_span(request: &Request) -> tracing::Span {
-    use tracing::field::Empty;
-
-    let (operation, path) = (request.operation, request.template);
-    let method = request.method.as_str();
-    tracing::info_span!(
-        "twilio.request", operation, method, path, status = Empty, attempt = Empty,
-        elapsed_ms = Empty
-    )
 }
 
 /// Configures a [`Client`]; finish with [`ClientBuilder::build`].
@@ -880,50 +866,6 @@ mod tests {
             seen.to_ascii_lowercase()
             .contains("content-type: application/x-www-form-urlencoded"), "{seen}"
         );
-    }
-
-    #[cfg(feature = "tracing")]
-    #[tokio::test]
-    async fn tracing_records_one_span_per_request_without_secrets_or_values() {
-        use std::sync::{Arc, Mutex};
-
-        #[derive(Clone, Default)]
-        struct Buffer(Arc<Mutex<Vec<u8>>>);
-        impl std::io::Write for Buffer {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                self.0.lock().unwrap().extend_from_slice(bytes);
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let buffer = Buffer::default();
-        let writer = buffer.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-            .with_ansi(false)
-            .finish();
-        let _guard = tracing::subscriber::set_default(subscriber);
-        let request = Request::new(Method::GET, "/v1/Things/private-unique-name".into())
-            .operation("FetchThing", "/v1/Things/{Sid}");
-        capture(request).await;
-        let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-        for expected in [
-            "twilio.request",
-            "operation=\"FetchThing\"",
-            "method=\"GET\"",
-            "path=\"/v1/Things/{Sid}\"",
-            "status=204",
-            "attempt=1",
-            "elapsed_ms=",
-        ] {
-            assert!(text.contains(expected), "{expected} missing from {text}");
-        }
-        for secret in ["private-unique-name", "tok", "Basic"] {
-            assert!(! text.contains(secret), "{secret} leaked into {text}");
-        }
     }
 
     #[tokio::test]

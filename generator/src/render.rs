@@ -109,6 +109,10 @@ struct WebhookAxumRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "telemetry.rs", escape = "none")]
+struct TelemetryRs;
+
+#[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
 struct PaginationRs<'a> {
     api: &'a Api,
@@ -298,6 +302,7 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
+    rust("src/telemetry.rs", &TelemetryRs, "telemetry.rs")?;
     rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
     rust(
         "src/webhook_config.rs",
