@@ -286,7 +286,7 @@ impl<'a> Lowerer<'a> {
         examples::add_body_samples(&mut resources, &models, &enums, &unions);
         let sensitive_keys = pii::keys(&models, Pii::Sensitive, &[]);
         let standard_keys = pii::keys(&models, Pii::Standard, &sensitive_keys);
-        let redacted_types = pii::redacted_types(&models, &resources);
+        let redacted_types = pii::redacted_types(&models, &resources, webhooks.as_ref());
         let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
         let api = Api {
