@@ -253,6 +253,24 @@
 //! # }
 //! ```
 //!
+//! # Your own HTTP client
+//!
+//! [`ClientBuilder::http_client`] sends requests through a `reqwest::Client`
+//! the app built (its proxy, root certificates, connection pool). The crate
+//! still authenticates, retries and resolves URLs; the client's own
+//! timeouts, proxies and `User-Agent` apply (see the method for the details).
+//!
+//! # Tracing
+//!
+//! With the `tracing` feature, each call is one `twilio.request` span with
+//! OpenTelemetry's HTTP client fields (`otel.kind = "client"`,
+//! `http.request.method`, `url.template`, `server.address`,
+//! `http.response.status_code`, `http.request.resend_count`, `error.type`),
+//! and `twilio.operation` and `twilio.request_id`; never a credential or a
+//! parameter's value. A `tracing-opentelemetry` layer exports it as a
+//! standard HTTP client span: add that layer with your tracer to your
+//! subscriber (`tracing_subscriber::registry().with(tracing_opentelemetry::layer().with_tracer(tracer))`).
+//!
 //! # Testing against a mock server
 //!
 //! Point the client at any base URL, such as a [Prism](https://stoplight.io/open-source/prism)
@@ -316,6 +334,39 @@
 //! # #[cfg(not(feature = "access-token"))]
 //! # fn main() {}
 //! ```
+//!
+//! ## In an axum or tower app
+//!
+//! With the `axum` feature, the `TwilioWebhook` extractor does all of the
+//! above in a handler's argument (reads the body up to a limit, checks the
+//! signature, decodes the event), refuses with 403, 413 or 400, and the
+//! answers are responses:
+//!
+//! ```
+//! # #[cfg(feature = "axum")]
+//! # mod app {
+//! use twilio_conversations::{ ConversationEvent, PublicUrl, RequestValidator, TwilioWebhook, WebhookAnswer, WebhookConfig};
+//!
+//! async fn hook(TwilioWebhook(event): TwilioWebhook<ConversationEvent>) -> WebhookAnswer {
+//!     if event.is_pre_action() { WebhookAnswer::reject() } else { WebhookAnswer::proceed() }
+//! }
+//!
+//! // Router::new().route("/twilio", post(hook)).with_state(config()), or
+//! // .layer(Extension(config())) in a router without state.
+//! pub fn config() -> WebhookConfig {
+//!     // Two tokens while one is being rotated; behind a proxy that sets
+//!     // X-Forwarded-Proto and X-Forwarded-Host.
+//!     WebhookConfig::new(RequestValidator::new("your_auth_token").also_accept("your_secondary_token"))
+//!         .public_url(PublicUrl::from_host("https").trust_forwarded_headers())
+//! }
+//! # }
+//! # fn main() {}
+//! ```
+//!
+//! With `tower` alone, `TwilioWebhookLayer` does the check in front of any
+//! tower service (hyper, tonic), answering 403 itself. `PublicUrl` says
+//! how the URL Twilio signed is found behind nginx, a load balancer or a
+//! tunnel such as ngrok.
 //!
 //! `examples/webhook_server.rs` is a whole server (axum): it rejects or
 //! rewrites messages before they are posted, logs the other events and
