@@ -708,7 +708,10 @@ fn specs_without_x_webhooks_get_no_events() {
     // (the extractor, on `axum-core`) is there for any spec.
     let manifest = &generated.files["Cargo.toml"];
     assert!(!manifest.contains("axum = \"0.8"), "{manifest}");
-    assert!(manifest.contains("axum = [\"tower\", \"dep:axum-core\"]"), "{manifest}");
+    assert!(
+        manifest.contains("axum = [\"tower\", \"dep:axum-core\"]"),
+        "{manifest}"
+    );
 }
 
 #[test]
