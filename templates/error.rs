@@ -79,7 +79,15 @@ impl Error {
         Error::Decode { status, body, source }
     }
 
-    pub(crate) fn from_reqwest(err: reqwest::Error) -> Error {
+    /// The transport error, with the values of its URL's query redacted
+    /// (they can be personal data): reqwest's message shows the URL.
+    pub(crate) fn from_reqwest(mut err: reqwest::Error) -> Error {
+        if let Some(url) = err.url_mut() {
+            if let Some(query) = url.query().map(crate::redact::redact_query) {
+                url.set_query(Some(&query));
+            }
+            url.set_fragment(None);
+        }
         if err.is_timeout() {
             Error::Timeout(err)
         } else {

@@ -69,6 +69,19 @@ impl fmt::Display for EventError {
 
 impl std::error::Error for EventError {}
 
+impl From<EventError> for crate::PayloadError {
+    /// The parameter and the kind of error; the reason's text is left out,
+    /// as it may quote the value.
+    fn from(err: EventError) -> Self {
+        let problem = match &err {
+            EventError::MissingEventType => "is missing",
+            EventError::Repeated { .. } => "appears more than once",
+            EventError::Invalid { .. } => "does not decode",
+        };
+        crate::PayloadError::new(err.field(), problem)
+    }
+}
+
 /// The answer to a pre-action webhook: let the action proceed (an empty
 /// 200), proceed with changes (a 200 with JSON, from the event's
 /// `...Response` builder), or reject it (any status outside 2xx).
@@ -178,7 +191,14 @@ fn json<T: serde::de::DeserializeOwned>(field: &str, value: &str) -> Result<Opti
 /// assert_eq!(event.event_type(), "{{ hooks.first_event_type_doc() }}");
 /// # Ok::<(), {{ api.lib_name }}::EventError>(())
 /// ```
+{% if api.has_personal_data() %}
+///
+/// `Debug` prints each event as its struct does, and the parameters of an
+/// event type the crate does not know only by count.
+#[derive(Clone, PartialEq)]
+{% else %}
 #[derive(Debug, Clone, PartialEq)]
+{% endif %}
 #[non_exhaustive]
 pub enum {{ hooks.enum_name }} {
 {% for e in hooks.events %}
@@ -245,6 +265,30 @@ impl {{ hooks.enum_name }} {
 {% endif %}
     }
 }
+{% if api.has_personal_data() %}
+
+impl fmt::Debug for {{ hooks.enum_name }} {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+{% for e in hooks.events %}
+            {{ hooks.enum_name }}::{{ e.variant }}(event) => f.debug_tuple("{{ e.variant }}").field(event).finish(),
+{% endfor %}
+            {{ hooks.enum_name }}::{{ hooks.unknown }} { event_type, params } => f
+                .debug_struct("{{ hooks.unknown }}")
+                .field("event_type", event_type)
+                .field("params", &crate::redact::Redacted(params))
+                .finish(),
+        }
+    }
+}
+{% endif %}
+
+impl crate::FromWebhook for {{ hooks.enum_name }} {
+    /// The event of a form webhook ([`{{ hooks.enum_name }}::from_form`]).
+    fn from_webhook(webhook: crate::VerifiedWebhook) -> Result<Self, crate::PayloadError> {
+        Ok(Self::from_form(webhook.into_form()?)?)
+    }
+}
 {% for e in hooks.events %}
 
 {% for line in e.doc %}
@@ -252,7 +296,14 @@ impl {{ hooks.enum_name }} {
 {% endfor %}
 ///
 /// The `{{ e.event_type_doc() }}` webhook{% if let Some(response) = e.response %}, sent before the action takes effect: answer it with [`{{ response.name }}`] or [`WebhookAnswer`]{% endif %}.
+{% if api.has_personal_data() %}
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
+{% else %}
 #[derive(Debug, Clone, Default, PartialEq)]
+{% endif %}
 #[non_exhaustive]
 pub struct {{ e.name }} {
 {% for f in e.fields %}
@@ -261,12 +312,35 @@ pub struct {{ e.name }} {
 {% endfor %}
     ///
     /// Form parameter `{{ f.wire_doc() }}`.
+{% if !f.pii_doc.is_empty() %}
+    ///
+{% for line in f.pii_doc %}
+    /// {{ line }}
+{% endfor %}
+{% endif %}
     pub {{ f.rust_name }}: Option<{{ f.ty }}>,
 {% endfor %}
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
 }
 
+{% if api.has_personal_data() %}
+impl fmt::Debug for {{ e.name }} {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("{{ e.name }}")
+{% for field in e.fields %}
+{% if let Some(wrapper) = field.debug_wrapper() %}
+            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
+{% else %}
+            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
+{% endif %}
+{% endfor %}
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
+}
+
+{% endif %}
 impl {{ e.name }} {
     /// Decodes the form Twilio posted; `EventType` is not checked.
     pub fn from_form<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<Self, EventError>

@@ -99,6 +99,24 @@
 //! # }
 //! ```
 //!
+//! # Your own HTTP client
+//!
+//! [`ClientBuilder::http_client`] sends requests through a `reqwest::Client`
+//! the app built (its proxy, root certificates, connection pool). The crate
+//! still authenticates, retries and resolves URLs; the client's own
+//! timeouts, proxies and `User-Agent` apply (see the method for the details).
+//!
+//! # Tracing
+//!
+//! With the `tracing` feature, each call is one `twilio.request` span with
+//! OpenTelemetry's HTTP client fields (`otel.kind = "client"`,
+//! `http.request.method`, `url.template`, `server.address`,
+//! `http.response.status_code`, `http.request.resend_count`, `error.type`),
+//! and `twilio.operation` and `twilio.request_id`; never a credential or a
+//! parameter's value. A `tracing-opentelemetry` layer exports it as a
+//! standard HTTP client span: add that layer with your tracer to your
+//! subscriber (`tracing_subscriber::registry().with(tracing_opentelemetry::layer().with_tracer(tracer))`).
+//!
 //! # Testing against a mock server
 //!
 //! Point the client at any base URL, such as a [Prism](https://stoplight.io/open-source/prism)
@@ -163,6 +181,39 @@
 //! # #[cfg(not(feature = "access-token"))]
 //! # fn main() {}
 //! ```
+//!
+//! ## In an axum or tower app
+//!
+//! With the `axum` feature, the `TwilioWebhook` extractor does all of the
+//! above in a handler's argument (reads the body up to a limit, checks the
+//! signature, decodes the event), refuses with 403, 413 or 400, and the
+//! answers are responses:
+//!
+//! ```
+//! # #[cfg(feature = "axum")]
+//! # mod app {
+//! use {{ api.lib_name }}::{ {{ hooks.enum_name }}, PublicUrl, RequestValidator, TwilioWebhook, WebhookAnswer, WebhookConfig};
+//!
+//! async fn hook(TwilioWebhook(event): TwilioWebhook<{{ hooks.enum_name }}>) -> WebhookAnswer {
+//!     if event.is_pre_action() { WebhookAnswer::reject() } else { WebhookAnswer::proceed() }
+//! }
+//!
+//! // Router::new().route("/twilio", post(hook)).with_state(config()), or
+//! // .layer(Extension(config())) in a router without state.
+//! pub fn config() -> WebhookConfig {
+//!     // Two tokens while one is being rotated; behind a proxy that sets
+//!     // X-Forwarded-Proto and X-Forwarded-Host.
+//!     WebhookConfig::new(RequestValidator::new("your_auth_token").also_accept("your_secondary_token"))
+//!         .public_url(PublicUrl::from_host("https").trust_forwarded_headers())
+//! }
+//! # }
+//! # fn main() {}
+//! ```
+//!
+//! With `tower` alone, `TwilioWebhookLayer` does the check in front of any
+//! tower service (hyper, tonic), answering 403 itself. `PublicUrl` says
+//! how the URL Twilio signed is found behind nginx, a load balancer or a
+//! tunnel such as ngrok.
 {% if let Some(example) = hooks.example %}
 //!
 //! `examples/{{ example }}.rs` is a whole server (axum): it rejects or
@@ -201,7 +252,9 @@
 //! |---|---|---|
 //! | `rustls` | yes | TLS through rustls with built-in root certificates |
 //! | `native-tls` | no | TLS through the platform's library instead |
-//! | `tracing` | no | one `tracing` span per request (`twilio.request`) with the operation, method, path template, status, attempt and elapsed time; never credentials or the values of parameters |
+//! | `tracing` | no | one `tracing` span per call (`twilio.request`) with OpenTelemetry's HTTP client fields (`http.request.method`, `url.template`, `server.address`, `http.response.status_code`, `http.request.resend_count`, `error.type`) and the operation id and `Twilio-Request-Id`; never credentials or the values of parameters |
+//! | `tower` | no | `TwilioWebhookLayer`: checks the signature of Twilio's webhooks in front of any tower service (implies `webhooks`) |
+//! | `axum` | no | `TwilioWebhook<E>`: an axum extractor that reads, checks and decodes a webhook; rejections and pre-action answers implement `IntoResponse` (implies `tower`) |
 //! | `webhooks` | no | `RequestValidator` checks the `X-Twilio-Signature` of Twilio's webhook requests (HMAC-SHA1, compared in constant time; a JSON body against its `bodySHA256`){% if api.webhooks.is_some() %}; `{{ api.webhooks_enum() }}` decodes them into typed events and answers pre-action ones{% endif %} |
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
 {% if api.has_pii(Pii::Standard) %}
@@ -249,10 +302,18 @@ mod redact;
 mod resources;
 #[cfg(feature = "webhooks")]
 mod signature;
+#[cfg(feature = "axum")]
+mod webhook_axum;
+#[cfg(feature = "webhooks")]
+mod webhook_config;
+#[cfg(feature = "tower")]
+mod webhook_layer;
 {% if api.has_examples() %}
 #[cfg(test)]
 mod spec_examples;
 {% endif %}
+#[cfg(feature = "tracing")]
+mod telemetry;
 mod wire;
 
 #[cfg(feature = "access-token")]
@@ -285,6 +346,12 @@ pub use pagination::{Page, PageMeta};
 pub use resources::*;
 #[cfg(feature = "webhooks")]
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
+#[cfg(feature = "webhooks")]
+pub use webhook_config::{FromWebhook, PayloadError, PublicUrl, VerifiedWebhook, WebhookConfig, WebhookRejection};
+#[cfg(feature = "axum")]
+pub use webhook_axum::TwilioWebhook;
+#[cfg(feature = "tower")]
+pub use webhook_layer::{TwilioWebhookLayer, TwilioWebhookService};
 
 /// The date-time library used by this crate's date-time fields.
 pub use chrono;

@@ -19,7 +19,10 @@ use crate::error::Error;
 use crate::wire::{Fields, StructVisitor};
 
 /// Where a page sits in a list, as Twilio's `meta` object describes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// `Debug` prints its URLs with their query values redacted, as they can
+/// be personal data (`Identity=alice`); the fields hold them whole.
+#[derive(Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PageMeta {
     /// The URL of the first page.
@@ -36,6 +39,21 @@ pub struct PageMeta {
     pub previous_page_url: Option<String>,
     /// The URL of this page.
     pub url: Option<String>,
+}
+
+impl fmt::Debug for PageMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::redact::RedactedUrl;
+        f.debug_struct("PageMeta")
+            .field("first_page_url", &RedactedUrl(&self.first_page_url))
+            .field("key", &self.key)
+            .field("next_page_url", &RedactedUrl(&self.next_page_url))
+            .field("page", &self.page)
+            .field("page_size", &self.page_size)
+            .field("previous_page_url", &RedactedUrl(&self.previous_page_url))
+            .field("url", &RedactedUrl(&self.url))
+            .finish()
+    }
 }
 
 const PAGE_META_FIELDS: &[&str] = &["first_page_url", "key", "next_page_url", "page", "page_size", "previous_page_url", "url"];

@@ -131,6 +131,42 @@ fn json_len(value: &serde_json::Value) -> usize {
 
 {% endif %}
 
+/// A URL's query string with each parameter's value replaced by
+/// `REDACTED` (names kept): query values can be personal data, such as
+/// `Identity=alice` in a list's URL.
+pub(crate) fn redact_query(query: &str) -> String {
+    query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) => format!("{name}=REDACTED"),
+            None => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `url` as an error or `Debug` prints it: its query's values redacted
+/// ([`redact_query`]) and its fragment left out.
+pub(crate) fn redact_url(url: &str) -> String {
+    let url = url.split_once('#').map_or(url, |(url, _)| url);
+    match url.split_once('?') {
+        Some((base, query)) => format!("{base}?{}", redact_query(query)),
+        None => url.to_owned(),
+    }
+}
+
+/// Prints a URL through [`redact_url`].
+pub(crate) struct RedactedUrl<'a>(pub(crate) &'a Option<String>);
+
+impl fmt::Debug for RedactedUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(url) => write!(f, "Some({:?})", redact_url(url)),
+            None => f.write_str("None"),
+        }
+    }
+}
+
 /// The most bytes of a body an error prints.
 pub(crate) const BODY_LIMIT: usize = 512;
 
@@ -340,6 +376,16 @@ mod tests {
 
     /// Text that must not appear where personal data is hidden.
     const SENTINEL: &str = "pii-sentinel-5f0c";
+
+    #[test]
+    fn urls_print_without_query_values() {
+        assert_eq!(redact_url("https://a.example/v1/Users?Identity=alice&PageSize=5#frag"), "https://a.example/v1/Users?Identity=REDACTED&PageSize=REDACTED");
+        assert_eq!(redact_url("https://a.example/v1/Users"), "https://a.example/v1/Users");
+        assert_eq!(redact_query("flag&Identity=a%40b.example&Empty="), "flag&Identity=REDACTED&Empty=REDACTED");
+        let url = Some("/v1/Things?Identity=alice".to_owned());
+        assert_eq!(format!("{:?}", RedactedUrl(&url)), "Some(\"/v1/Things?Identity=REDACTED\")");
+        assert_eq!(format!("{:?}", RedactedUrl(&None)), "None");
+    }
 
 {% if !api.pii_cases.is_empty() %}
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].

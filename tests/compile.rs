@@ -36,6 +36,10 @@ fn every_construct_fixture_builds() {
     let mut features = vec![
         "fixture-webhooks/webhooks".to_owned(),
         "fixture-webhooks/access-token".to_owned(),
+        // The axum extractor and tower layer, with the events' answers and
+        // (in a fixture without webhooks) without them.
+        "fixture-webhooks/axum".to_owned(),
+        "fixture-bodies/axum".to_owned(),
         "fixture-personal-data/redact-personal-data".to_owned(),
     ];
     for spec in &specs {

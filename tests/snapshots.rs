@@ -21,9 +21,13 @@ const OURS: &[&str] = &[
     "src/client.rs",
     "src/error.rs",
     "src/pagination.rs",
+    "src/telemetry.rs",
     "src/wire.rs",
     "src/redact.rs",
     "src/signature.rs",
+    "src/webhook_config.rs",
+    "src/webhook_layer.rs",
+    "src/webhook_axum.rs",
     "src/access_token.rs",
     "src/resources/conversations.rs",
 ];

@@ -13,7 +13,9 @@ mod server;
 use std::time::{Duration, UNIX_EPOCH};
 
 use base64::Engine as _;
-use twilio_conversations::{AccessToken, ChatGrant, RequestValidator, SIGNATURE_HEADER};
+use twilio_conversations::{
+    AccessToken, ChatGrant, RequestValidator, SIGNATURE_HEADER, WebhookConfig,
+};
 
 const AUTH_TOKEN: &str = "test-auth-token";
 const ACCOUNT: &str = "AC00000000000000000000000000000001";
@@ -26,8 +28,7 @@ async fn start() -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let config = server::Config {
-        validator: RequestValidator::new(AUTH_TOKEN),
-        public_url: base.clone(),
+        webhooks: WebhookConfig::new(RequestValidator::new(AUTH_TOKEN)).public_url(base.as_str()),
         account_sid: ACCOUNT.into(),
         api_key: KEY.into(),
         api_secret: SECRET.into(),
@@ -194,25 +195,27 @@ async fn forged_webhooks_are_refused() {
         Some(signed_by("not-the-token", &base, &params)),
     )
     .await;
-    assert_eq!(status, 403, "{body}");
-    assert!(body.contains("does not match"), "{body}");
+    // The refusal says nothing that helps a forger.
+    assert_eq!((status, body.as_str()), (403, "Forbidden"));
 
     // Not signed at all.
-    let (status, _, _) = post(&base, encode(&params), None).await;
-    assert_eq!(status, 400);
+    let (status, body, _) = post(&base, encode(&params), None).await;
+    assert_eq!((status, body.as_str()), (403, "Forbidden"));
 
     // Signed, then the body changed on the way: the banned word is gone.
     let signature = signed_by(AUTH_TOKEN, &base, &params);
     let tampered = encode(&params).replace("casino", "museum");
     let (status, body, _) = post(&base, tampered, Some(signature.clone())).await;
-    assert_eq!(status, 403, "a tampered body must not pass: {body}");
-    assert!(body.contains("does not match"), "{body}");
+    assert_eq!(
+        (status, body.as_str()),
+        (403, "Forbidden"),
+        "a tampered body must not pass"
+    );
 
     // The genuine request with that signature is still recognized (and rejected
     // for its banned word, not for its signature).
     let (status, body, _) = post(&base, encode(&params), Some(signature)).await;
-    assert_eq!(status, 403);
-    assert!(!body.contains("does not match"), "{body}");
+    assert_eq!((status, body.as_str()), (403, ""));
 
     // A signature for another URL.
     let elsewhere = RequestValidator::new(AUTH_TOKEN)

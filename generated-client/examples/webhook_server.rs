@@ -1,12 +1,12 @@
 //! A Conversations backend's two other jobs, on axum: answering Twilio's
 //! webhooks and minting access tokens for the client SDKs.
 //!
-//! - `POST /twilio/conversations`: Twilio's pre- and post-action webhooks.
-//!   The signature is checked first (403 when it does not match, 400 when it
-//!   is missing), then the form is decoded into a typed event. Before a
-//!   message is added (`onMessageAdd`), one with a banned word is rejected
-//!   and one with a word to soften is rewritten; post-action events are
-//!   logged.
+//! - `POST /twilio/conversations`: Twilio's pre- and post-action webhooks,
+//!   read, checked and decoded by the `TwilioWebhook` extractor (403 for a
+//!   missing or wrong signature, 413 for a body too large, 400 for a form
+//!   that does not decode). Before a message is added (`onMessageAdd`), one
+//!   with a banned word is rejected and one with a word to soften is
+//!   rewritten; post-action events are logged.
 //! - `GET /token?identity=alice`: an access token for that identity, with
 //!   the `chat` grant. A real app checks who is asking first.
 //!
@@ -15,24 +15,25 @@
 //! TWILIO_API_KEY=SK... TWILIO_API_SECRET=... \
 //! TWILIO_CONVERSATIONS_SERVICE_SID=IS... \
 //! PUBLIC_URL=https://your-host.example PORT=3000 \
-//! cargo run -p twilio-conversations --example webhook_server --features webhooks,access-token
+//! cargo run -p twilio-conversations --example webhook_server --features axum,access-token
 //! ```
 //!
 //! `PUBLIC_URL` is the scheme and host Twilio calls (as configured in the
-//! webhook URL): behind a proxy or tunnel, the server cannot see it, and the
-//! signature covers it.
+//! webhook URL), which the signature covers. Without it, the URL is the
+//! request's `Host` with `https`, or, with `TRUST_FORWARDED=1` behind a proxy
+//! that sets them, the proxy's `X-Forwarded-*` headers. During a token
+//! rotation, `TWILIO_SECONDARY_AUTH_TOKEN` is accepted too.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Query, Request, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{FromRef, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use twilio_conversations::{
-    AccessToken, ChatGrant, ConversationEvent, MessageAddEvent, MessageAddResponse,
-    RequestValidator, SignatureError, WebhookAnswer,
+    AccessToken, ChatGrant, ConversationEvent, MessageAddEvent, MessageAddResponse, PublicUrl,
+    RequestValidator, TwilioWebhook, WebhookAnswer, WebhookConfig,
 };
 
 /// Words that get a message rejected.
@@ -41,19 +42,14 @@ pub const BANNED: &[&str] = &["casino", "lottery"];
 /// Words that get a message rewritten, and what they become.
 pub const SOFTENED: &[(&str, &str)] = &[("darn", "d*rn"), ("heck", "h*ck")];
 
-/// The largest webhook body read.
-const MAX_BODY: usize = 64 * 1024;
-
 /// What the server needs to know.
 #[derive(Clone)]
 pub struct Config {
-    /// Checks Twilio's signatures.
-    pub validator: RequestValidator,
-    /// The scheme and host Twilio calls, e.g. `https://your-host.example`.
-    pub public_url: String,
+    /// How webhooks are checked: the tokens, the public URL, the body limit.
+    pub webhooks: WebhookConfig,
     /// The account tokens are minted for.
     pub account_sid: String,
-    /// The API key that signs tokens, and its secret.
+    /// The API key that signs tokens.
     pub api_key: String,
     /// The API key's secret.
     pub api_secret: String,
@@ -64,12 +60,18 @@ pub struct Config {
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
-            .field("validator", &self.validator)
-            .field("public_url", &self.public_url)
+            .field("webhooks", &self.webhooks)
             .field("account_sid", &self.account_sid)
             .field("api_key", &self.api_key)
             .field("service_sid", &self.service_sid)
             .finish_non_exhaustive()
+    }
+}
+
+/// Where the `TwilioWebhook` extractor finds its configuration.
+impl FromRef<Config> for WebhookConfig {
+    fn from_ref(config: &Config) -> Self {
+        config.webhooks.clone()
     }
 }
 
@@ -78,42 +80,18 @@ pub fn app(config: Config) -> Router {
     Router::new()
         .route("/twilio/conversations", post(webhook))
         .route("/token", get(token))
-        .with_state(Arc::new(config))
+        .with_state(config)
 }
 
-async fn webhook(State(config): State<Arc<Config>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "body too large").into_response();
-    };
-    let request = axum::http::Request::from_parts(parts, body);
-    let params = match config
-        .validator
-        .validate_request(&config.public_url, &request)
-    {
-        Ok(params) => params,
-        Err(err) => {
-            let status = match err {
-                SignatureError::MissingHeader => StatusCode::BAD_REQUEST,
-                _ => StatusCode::FORBIDDEN,
-            };
-            eprintln!("refused a webhook: {err}");
-            return (status, err.to_string()).into_response();
-        }
-    };
-    let event = match ConversationEvent::from_form(params) {
-        Ok(event) => event,
-        Err(err) => return (StatusCode::BAD_REQUEST, err.to_string()).into_response(),
-    };
-    let answer = match &event {
+async fn webhook(TwilioWebhook(event): TwilioWebhook<ConversationEvent>) -> WebhookAnswer {
+    match &event {
         ConversationEvent::MessageAdd(message) => moderate(message),
         event if event.is_pre_action() => WebhookAnswer::proceed(),
         event => {
             log(event);
             WebhookAnswer::proceed()
         }
-    };
-    respond(&answer)
+    }
 }
 
 /// The answer to a message about to be added: rejected with a banned word,
@@ -175,22 +153,9 @@ fn log(event: &ConversationEvent) {
     );
 }
 
-fn respond(answer: &WebhookAnswer) -> Response {
-    let status = StatusCode::from_u16(answer.status()).unwrap_or(StatusCode::FORBIDDEN);
-    match (answer.body(), answer.content_type()) {
-        (Some(body), Some(content_type)) => (
-            status,
-            [(header::CONTENT_TYPE, content_type)],
-            body.to_owned(),
-        )
-            .into_response(),
-        _ => status.into_response(),
-    }
-}
-
 /// `GET /token?identity=alice`: a token for that identity, or 400 without one.
 async fn token(
-    State(config): State<Arc<Config>>,
+    State(config): State<Config>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let Some(identity) = query
@@ -231,9 +196,19 @@ fn env(name: &str) -> Result<String, String> {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut validator = RequestValidator::new(env("TWILIO_AUTH_TOKEN")?);
+    if let Ok(secondary) = std::env::var("TWILIO_SECONDARY_AUTH_TOKEN") {
+        validator = validator.also_accept(secondary);
+    }
+    let public_url = match std::env::var("PUBLIC_URL") {
+        Ok(url) => PublicUrl::configured(url),
+        Err(_) if std::env::var("TRUST_FORWARDED").as_deref() == Ok("1") => {
+            PublicUrl::from_host("https").trust_forwarded_headers()
+        }
+        Err(_) => PublicUrl::from_host("https"),
+    };
     let config = Config {
-        validator: RequestValidator::new(env("TWILIO_AUTH_TOKEN")?),
-        public_url: env("PUBLIC_URL")?,
+        webhooks: WebhookConfig::new(validator).public_url(public_url),
         account_sid: env("TWILIO_ACCOUNT_SID")?,
         api_key: env("TWILIO_API_KEY")?,
         api_secret: env("TWILIO_API_SECRET")?,

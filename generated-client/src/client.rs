@@ -53,6 +53,9 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    /// The timeout set on each attempt: only for a client the app brought
+    /// and a timeout it asked for (the crate's own client has it built in).
+    attempt_timeout: Option<Duration>,
     base_url: String,
     /// The other hosts some operations go to, as [`OTHER_HOSTS`] lists them.
     hosts: Vec<String>,
@@ -105,7 +108,8 @@ impl Client {
             edge: None,
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(30),
+            timeout: None,
+            http: None,
         }
     }
 
@@ -240,18 +244,12 @@ impl Client {
         Ok(crate::binary::Download::new(response))
     }
 
-    /// The URL a path or a server-given URL resolves to: always on the
-    /// configured host, so credentials never go anywhere else.
-    pub(crate) fn url_for(&self, path_or_url: &str) -> String {
-        url_on(&self.inner.base_url, path_or_url)
-    }
-
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
     ///
-    /// With the `tracing` feature, each call is one `twilio.request` span with
-    /// the operation, method, path template, final status, attempts and
-    /// elapsed milliseconds: never credentials or parameter values.
-    async fn send(
+    /// With the `tracing` feature, each call is one `twilio.request` span
+    /// with OpenTelemetry's HTTP client fields (see `telemetry.rs`): never
+    /// credentials or parameter values.
+    pub(crate) async fn send(
         &self,
         request: &Request,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
@@ -268,33 +266,37 @@ impl Client {
     ) -> Result<reqwest::Response, Error> {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
-        let sending = tracing::Instrument::instrument(sending, request_span(request));
+        let sending = tracing::Instrument::instrument(
+            sending,
+            crate::telemetry::request_span(
+                request.operation,
+                request.method.as_str(),
+                request.template,
+                self.base_of(request),
+            ),
+        );
         sending.await
+    }
+
+    /// The base URL of the host `request` goes to.
+    fn base_of(&self, request: &Request) -> &str {
+        match request.host {
+            Some(host) => &self.inner.hosts[host],
+            None => &self.inner.base_url,
+        }
     }
 
     async fn send_with_retries(
         &self,
         request: &Request,
     ) -> Result<reqwest::Response, Error> {
-        let url = match request.host {
-            Some(host) => url_on(&self.inner.hosts[host], &request.path),
-            None => self.url_for(&request.path),
-        };
+        let url = url_on(self.base_of(request), &request.path);
         let retry = &self.inner.retry;
-        #[cfg(feature = "tracing")]
-        let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
             let outcome = self.send_once(request, &url).await;
             #[cfg(feature = "tracing")]
-            {
-                let span = tracing::Span::current();
-                span.record("attempt", attempt);
-                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                if let Ok(response) = &outcome {
-                    span.record("status", response.status().as_u16());
-                }
-            }
+            crate::telemetry::record_attempt(attempt, &outcome);
             let may_retry = attempt < retry.max_attempts
                 && request.upload.as_ref().is_none_or(|u| u.replayable());
             let wait = match &outcome {
@@ -325,6 +327,8 @@ impl Client {
                     if status.is_success() {
                         return Ok(response);
                     }
+                    #[cfg(feature = "tracing")]
+                    crate::telemetry::record_failed_status(status);
                     let headers = response.headers().clone();
                     let body = response.bytes().await.map_err(Error::from_reqwest)?;
                     return Err(
@@ -348,6 +352,9 @@ impl Client {
             .request(request.method.clone(), url)
             .basic_auth(&self.inner.username, Some(&self.inner.password))
             .header(reqwest::header::ACCEPT, request.accept);
+        if let Some(timeout) = self.inner.attempt_timeout {
+            builder = builder.timeout(timeout);
+        }
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -381,7 +388,9 @@ impl Client {
     }
 }
 
-/// `path_or_url` on `base`: a server-given URL keeps only its path and query.
+/// `path_or_url` on `base`: a server-given URL keeps only its path and
+/// query, so a request stays on the configured host and credentials never
+/// go anywhere else.
 fn url_on(base: &str, path_or_url: &str) -> String {
     let absolute = ["https://", "http://"]
         .iter()
@@ -394,21 +403,6 @@ fn url_on(base: &str, path_or_url: &str) -> String {
     format!("{base}{slash}{path}")
 }
 
-/// The `twilio.request` span of one call. `status`, `attempt` and
-/// `elapsed_ms` are recorded as the call goes on; parameter values and
-/// credentials never are.
-#[cfg(feature = "tracing")]
-fn request_span(request: &Request) -> tracing::Span {
-    use tracing::field::Empty;
-
-    let (operation, path) = (request.operation, request.template);
-    let method = request.method.as_str();
-    tracing::info_span!(
-        "twilio.request", operation, method, path, status = Empty, attempt = Empty,
-        elapsed_ms = Empty
-    )
-}
-
 /// Configures a [`Client`]; finish with [`ClientBuilder::build`].
 pub struct ClientBuilder {
     account_sid: String,
@@ -419,7 +413,9 @@ pub struct ClientBuilder {
     edge: Option<String>,
     retry: RetryPolicy,
     connect_timeout: Duration,
-    timeout: Duration,
+    /// `None`: 30 s on the crate's own client, the app's client's own otherwise.
+    timeout: Option<Duration>,
+    http: Option<reqwest::Client>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -434,6 +430,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("http_client", &self.http.is_some())
             .finish()
     }
 }
@@ -505,15 +502,50 @@ impl ClientBuilder {
         self
     }
 
-    /// The longest wait for a connection (default 10 s).
+    /// The longest wait for a connection (default 10 s). Not used with
+    /// [`http_client`](Self::http_client): the app's client has its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
-    /// The longest a single attempt may take, body included (default 30 s).
+    /// The longest a single attempt may take, body included (default 30 s;
+    /// with [`http_client`](Self::http_client), the app's client's own
+    /// unless this is called).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends requests through the app's own `reqwest::Client`, for its
+    /// proxy, root certificates or connection pool, shared with the rest of
+    /// the app.
+    ///
+    /// The crate still authenticates every request, retries as its
+    /// [`RetryPolicy`] says, resolves URLs against its base URL and decodes
+    /// answers. The client's own settings decide the rest: its connect
+    /// timeout (the builder's [`connect_timeout`](Self::connect_timeout) is
+    /// not used), its timeout unless [`timeout`](Self::timeout) is called
+    /// (then each attempt gets that one), its `User-Agent` and default
+    /// headers, TLS and proxies. Proxies from the environment
+    /// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) apply as that
+    /// client was built: a `reqwest::Client` reads them unless built with
+    /// `no_proxy()`; without this call, the crate's own client reads them.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), twilio_conversations::Error> {
+    /// let shared = reqwest::Client::builder()
+    ///     .connect_timeout(std::time::Duration::from_secs(5))
+    ///     .build()
+    ///     .map_err(twilio_conversations::Error::Transport)?;
+    /// let client = twilio_conversations::Client::builder("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token")
+    ///     .http_client(shared.clone())
+    ///     .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
         self
     }
 
@@ -550,15 +582,22 @@ impl ClientBuilder {
                 }
             })
             .collect();
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .build()
-            .map_err(Error::from_reqwest)?;
+        let (http, attempt_timeout) = match self.http {
+            Some(http) => (http, self.timeout),
+            None => {
+                let http = reqwest::Client::builder()
+                    .user_agent(USER_AGENT)
+                    .connect_timeout(self.connect_timeout)
+                    .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
+                    .build()
+                    .map_err(Error::from_reqwest)?;
+                (http, None)
+            }
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                attempt_timeout,
                 base_url,
                 hosts,
                 account_sid: self.account_sid,
@@ -885,19 +924,20 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(
-            client
-            .url_for("https://elsewhere.example.com/v1/Conversations?PageSize=2&Page=1"),
+            url_on(client.base_url(),
+            "https://elsewhere.example.com/v1/Conversations?PageSize=2&Page=1"),
             "http://127.0.0.1:9/v1/Conversations?PageSize=2&Page=1"
         );
         assert_eq!(
-            client.url_for("/v1/Conversations"), "http://127.0.0.1:9/v1/Conversations"
+            url_on(client.base_url(), "/v1/Conversations"),
+            "http://127.0.0.1:9/v1/Conversations"
         );
         assert_eq!(
-            client.url_for("https://elsewhere.example.com?Page=1"),
+            url_on(client.base_url(), "https://elsewhere.example.com?Page=1"),
             "http://127.0.0.1:9/?Page=1"
         );
         assert_eq!(
-            client.url_for("/v1/Things?Next=https://x/y"),
+            url_on(client.base_url(), "/v1/Things?Next=https://x/y"),
             "http://127.0.0.1:9/v1/Things?Next=https://x/y"
         );
         assert!(Client::builder("AC1", "tok").base_url("ftp://x").build().is_err());
@@ -969,50 +1009,6 @@ mod tests {
             seen.to_ascii_lowercase()
             .contains("content-type: application/x-www-form-urlencoded"), "{seen}"
         );
-    }
-
-    #[cfg(feature = "tracing")]
-    #[tokio::test]
-    async fn tracing_records_one_span_per_request_without_secrets_or_values() {
-        use std::sync::{Arc, Mutex};
-
-        #[derive(Clone, Default)]
-        struct Buffer(Arc<Mutex<Vec<u8>>>);
-        impl std::io::Write for Buffer {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                self.0.lock().unwrap().extend_from_slice(bytes);
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let buffer = Buffer::default();
-        let writer = buffer.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-            .with_ansi(false)
-            .finish();
-        let _guard = tracing::subscriber::set_default(subscriber);
-        let request = Request::new(Method::GET, "/v1/Things/private-unique-name".into())
-            .operation("FetchThing", "/v1/Things/{Sid}");
-        capture(request).await;
-        let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-        for expected in [
-            "twilio.request",
-            "operation=\"FetchThing\"",
-            "method=\"GET\"",
-            "path=\"/v1/Things/{Sid}\"",
-            "status=204",
-            "attempt=1",
-            "elapsed_ms=",
-        ] {
-            assert!(text.contains(expected), "{expected} missing from {text}");
-        }
-        for secret in ["private-unique-name", "tok", "Basic"] {
-            assert!(! text.contains(secret), "{secret} leaked into {text}");
-        }
     }
 
     #[tokio::test]

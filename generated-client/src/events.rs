@@ -67,6 +67,19 @@ impl fmt::Display for EventError {
 }
 
 impl std::error::Error for EventError {}
+impl From<EventError> for crate::PayloadError {
+    /// The parameter and the kind of error; the reason's text is left out,
+    /// as it may quote the value.
+    fn from(err: EventError) -> Self {
+        let problem = match &err {
+            EventError::MissingEventType => "is missing",
+            EventError::Repeated { .. } => "appears more than once",
+            EventError::Invalid { .. } => "does not decode",
+        };
+        crate::PayloadError::new(err.field(), problem)
+    }
+}
+
 /// The answer to a pre-action webhook: let the action proceed (an empty
 /// 200), proceed with changes (a 200 with JSON, from the event's
 /// `...Response` builder), or reject it (any status outside 2xx).
@@ -203,7 +216,10 @@ fn json<T: serde::de::DeserializeOwned>(
 /// assert_eq!(event.event_type(), "onConversationAdd");
 /// # Ok::<(), twilio_conversations::EventError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Debug` prints each event as its struct does, and the parameters of an
+/// event type the crate does not know only by count.
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ConversationEvent {
     /// `onConversationAdd` (pre-action: answer with a [`WebhookAnswer`]).
@@ -449,10 +465,104 @@ impl ConversationEvent {
     }
 }
 
+impl fmt::Debug for ConversationEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConversationEvent::ConversationAdd(event) => {
+                f.debug_tuple("ConversationAdd").field(event).finish()
+            }
+            ConversationEvent::ConversationAdded(event) => {
+                f.debug_tuple("ConversationAdded").field(event).finish()
+            }
+            ConversationEvent::ConversationRemove(event) => {
+                f.debug_tuple("ConversationRemove").field(event).finish()
+            }
+            ConversationEvent::ConversationRemoved(event) => {
+                f.debug_tuple("ConversationRemoved").field(event).finish()
+            }
+            ConversationEvent::ConversationStateUpdated(event) => {
+                f.debug_tuple("ConversationStateUpdated").field(event).finish()
+            }
+            ConversationEvent::ConversationUpdate(event) => {
+                f.debug_tuple("ConversationUpdate").field(event).finish()
+            }
+            ConversationEvent::ConversationUpdated(event) => {
+                f.debug_tuple("ConversationUpdated").field(event).finish()
+            }
+            ConversationEvent::DeliveryUpdated(event) => {
+                f.debug_tuple("DeliveryUpdated").field(event).finish()
+            }
+            ConversationEvent::MessageAdd(event) => {
+                f.debug_tuple("MessageAdd").field(event).finish()
+            }
+            ConversationEvent::MessageAdded(event) => {
+                f.debug_tuple("MessageAdded").field(event).finish()
+            }
+            ConversationEvent::MessageRemove(event) => {
+                f.debug_tuple("MessageRemove").field(event).finish()
+            }
+            ConversationEvent::MessageRemoved(event) => {
+                f.debug_tuple("MessageRemoved").field(event).finish()
+            }
+            ConversationEvent::MessageUpdate(event) => {
+                f.debug_tuple("MessageUpdate").field(event).finish()
+            }
+            ConversationEvent::MessageUpdated(event) => {
+                f.debug_tuple("MessageUpdated").field(event).finish()
+            }
+            ConversationEvent::ParticipantAdd(event) => {
+                f.debug_tuple("ParticipantAdd").field(event).finish()
+            }
+            ConversationEvent::ParticipantAdded(event) => {
+                f.debug_tuple("ParticipantAdded").field(event).finish()
+            }
+            ConversationEvent::ParticipantRemove(event) => {
+                f.debug_tuple("ParticipantRemove").field(event).finish()
+            }
+            ConversationEvent::ParticipantRemoved(event) => {
+                f.debug_tuple("ParticipantRemoved").field(event).finish()
+            }
+            ConversationEvent::ParticipantUpdate(event) => {
+                f.debug_tuple("ParticipantUpdate").field(event).finish()
+            }
+            ConversationEvent::ParticipantUpdated(event) => {
+                f.debug_tuple("ParticipantUpdated").field(event).finish()
+            }
+            ConversationEvent::UserAdded(event) => {
+                f.debug_tuple("UserAdded").field(event).finish()
+            }
+            ConversationEvent::UserUpdate(event) => {
+                f.debug_tuple("UserUpdate").field(event).finish()
+            }
+            ConversationEvent::UserUpdated(event) => {
+                f.debug_tuple("UserUpdated").field(event).finish()
+            }
+            ConversationEvent::Unknown { event_type, params } => {
+                f.debug_struct("Unknown")
+                    .field("event_type", event_type)
+                    .field("params", &crate::redact::Redacted(params))
+                    .finish()
+            }
+        }
+    }
+}
+
+impl crate::FromWebhook for ConversationEvent {
+    /// The event of a form webhook ([`ConversationEvent::from_form`]).
+    fn from_webhook(
+        webhook: crate::VerifiedWebhook,
+    ) -> Result<Self, crate::PayloadError> {
+        Ok(Self::from_form(webhook.into_form()?)?)
+    }
+}
+
 /// Sent before a conversation is created, also when an incoming SMS or WhatsApp message would start one; the answer can let it be created, name it, set its attributes and timers, or cancel it.
 ///
 /// The `onConversationAdd` webhook, sent before the action takes effect: answer it with [`ConversationAddResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationAddEvent {
     /// The account (`AC...`) the event happened in.
@@ -462,6 +572,9 @@ pub struct ConversationAddEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -470,6 +583,9 @@ pub struct ConversationAddEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// When the resource was created.
     ///
@@ -478,30 +594,51 @@ pub struct ConversationAddEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The text of the incoming message that makes Twilio create the conversation.
     ///
     /// Form parameter `MessageBody`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub message_body: Option<String>,
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The channel address of the author of the message that started the conversation.
     ///
     /// Form parameter `MessagingBinding.AuthorAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_author_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -522,9 +659,49 @@ pub struct ConversationAddEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationAddEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationAddEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("date_created", &self.date_created)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_body", &crate::redact::Redacted(&self.message_body))
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_author_address",
+                &crate::redact::Personal(&self.messaging_binding_author_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationAddEvent {
@@ -735,7 +912,10 @@ impl From<ConversationAddResponse> for WebhookAnswer {
 /// Sent after a conversation is created.
 ///
 /// The `onConversationAdded` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationAddedEvent {
     /// The account (`AC...`) the event happened in.
@@ -745,6 +925,9 @@ pub struct ConversationAddedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -753,6 +936,9 @@ pub struct ConversationAddedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -765,22 +951,37 @@ pub struct ConversationAddedEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The channel address of the author of the message that started the conversation.
     ///
     /// Form parameter `MessagingBinding.AuthorAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_author_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -801,6 +1002,9 @@ pub struct ConversationAddedEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// The conversation-scoped webhook (`WH...`) this delivery is for, if it came from one.
     ///
@@ -812,6 +1016,44 @@ pub struct ConversationAddedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationAddedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationAddedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_author_address",
+                &crate::redact::Personal(&self.messaging_binding_author_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationAddedEvent {
@@ -914,7 +1156,10 @@ impl ConversationAddedEvent {
 /// Sent before a conversation is deleted with its messages and participants; a non-2xx answer keeps it.
 ///
 /// The `onConversationRemove` webhook, sent before the action takes effect: answer it with [`ConversationRemoveResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationRemoveEvent {
     /// The account (`AC...`) the event happened in.
@@ -924,6 +1169,9 @@ pub struct ConversationRemoveEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -932,6 +1180,9 @@ pub struct ConversationRemoveEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -948,6 +1199,9 @@ pub struct ConversationRemoveEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -968,9 +1222,33 @@ pub struct ConversationRemoveEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationRemoveEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationRemoveEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationRemoveEvent {
@@ -1063,7 +1341,10 @@ impl From<ConversationRemoveResponse> for WebhookAnswer {
 /// Sent after a conversation is deleted.
 ///
 /// The `onConversationRemoved` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationRemovedEvent {
     /// The account (`AC...`) the event happened in.
@@ -1073,6 +1354,9 @@ pub struct ConversationRemovedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -1081,6 +1365,9 @@ pub struct ConversationRemovedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1101,6 +1388,9 @@ pub struct ConversationRemovedEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -1121,6 +1411,9 @@ pub struct ConversationRemovedEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// The conversation-scoped webhook (`WH...`) this delivery is for, if it came from one.
     ///
@@ -1132,6 +1425,30 @@ pub struct ConversationRemovedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationRemovedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationRemovedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_removed", &self.date_removed)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationRemovedEvent {
@@ -1212,7 +1529,10 @@ impl ConversationRemovedEvent {
 /// Sent after a conversation moves between `active`, `inactive` and `closed`, by a timer or a request.
 ///
 /// The `onConversationStateUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationStateUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -1226,6 +1546,9 @@ pub struct ConversationStateUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1273,6 +1596,28 @@ pub struct ConversationStateUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationStateUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationStateUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("reason", &self.reason)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state_from", &self.state_from)
+            .field("state_to", &self.state_to)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationStateUpdatedEvent {
@@ -1353,7 +1698,10 @@ impl ConversationStateUpdatedEvent {
 /// Sent before a change to a conversation's name, attributes, state or timers takes effect; the answer can let it through, change it further, or cancel it.
 ///
 /// The `onConversationUpdate` webhook, sent before the action takes effect: answer it with [`ConversationUpdateResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationUpdateEvent {
     /// The account (`AC...`) the event happened in.
@@ -1363,6 +1711,9 @@ pub struct ConversationUpdateEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -1371,6 +1722,9 @@ pub struct ConversationUpdateEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1387,6 +1741,9 @@ pub struct ConversationUpdateEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -1407,9 +1764,33 @@ pub struct ConversationUpdateEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationUpdateEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationUpdateEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationUpdateEvent {
@@ -1594,7 +1975,10 @@ impl From<ConversationUpdateResponse> for WebhookAnswer {
 /// Sent after a change to a conversation takes effect.
 ///
 /// The `onConversationUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -1604,6 +1988,9 @@ pub struct ConversationUpdatedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -1612,6 +1999,9 @@ pub struct ConversationUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1628,6 +2018,9 @@ pub struct ConversationUpdatedEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -1648,6 +2041,9 @@ pub struct ConversationUpdatedEvent {
     /// The app-chosen unique name of the conversation.
     ///
     /// Form parameter `UniqueName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub unique_name: Option<String>,
     /// The conversation-scoped webhook (`WH...`) this delivery is for, if it came from one.
     ///
@@ -1659,6 +2055,29 @@ pub struct ConversationUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConversationUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConversationUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("state", &self.state)
+            .field("unique_name", &crate::redact::Personal(&self.unique_name))
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ConversationUpdatedEvent {
@@ -1736,7 +2155,10 @@ impl ConversationUpdatedEvent {
 /// Sent when the channel reports progress of a message to a non-chat participant: sent, delivered, read, undelivered or failed.
 ///
 /// The `onDeliveryUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DeliveryUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -1754,6 +2176,9 @@ pub struct DeliveryUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1805,6 +2230,30 @@ pub struct DeliveryUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for DeliveryUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeliveryUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("channel_message_sid", &self.channel_message_sid)
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("delivery_receipt_sid", &self.delivery_receipt_sid)
+            .field("error_code", &self.error_code)
+            .field("message_sid", &self.message_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("status", &self.status)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl DeliveryUpdatedEvent {
@@ -1883,7 +2332,10 @@ impl DeliveryUpdatedEvent {
 /// Sent before a new message is stored and delivered; the answer can let it through, change its body, author or attributes, or cancel it.
 ///
 /// The `onMessageAdd` webhook, sent before the action takes effect: answer it with [`MessageAddResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageAddEvent {
     /// The account (`AC...`) the event happened in.
@@ -1893,14 +2345,23 @@ pub struct MessageAddEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -1909,6 +2370,9 @@ pub struct MessageAddEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -1921,6 +2385,9 @@ pub struct MessageAddEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The Messaging Service (`MG...`) the conversation sends SMS and other channel messages through.
     ///
@@ -1940,6 +2407,27 @@ pub struct MessageAddEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageAddEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageAddEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageAddEvent {
@@ -2073,7 +2561,10 @@ impl From<MessageAddResponse> for WebhookAnswer {
 /// Sent after a new message is stored and on its way to the participants.
 ///
 /// The `onMessageAdded` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageAddedEvent {
     /// The account (`AC...`) the event happened in.
@@ -2083,14 +2574,23 @@ pub struct MessageAddedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2099,6 +2599,9 @@ pub struct MessageAddedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2115,6 +2618,9 @@ pub struct MessageAddedEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The message (`IM...`) concerned.
     ///
@@ -2146,6 +2652,31 @@ pub struct MessageAddedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageAddedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageAddedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("index", &self.index)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_sid", &self.message_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageAddedEvent {
@@ -2215,7 +2746,10 @@ impl MessageAddedEvent {
 /// Sent before a message is deleted; a non-2xx answer keeps it.
 ///
 /// The `onMessageRemove` webhook, sent before the action takes effect: answer it with [`MessageRemoveResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageRemoveEvent {
     /// The account (`AC...`) the event happened in.
@@ -2225,14 +2759,23 @@ pub struct MessageRemoveEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2241,6 +2784,9 @@ pub struct MessageRemoveEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2261,6 +2807,9 @@ pub struct MessageRemoveEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The message (`IM...`) concerned.
     ///
@@ -2284,6 +2833,30 @@ pub struct MessageRemoveEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageRemoveEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageRemoveEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("index", &self.index)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_sid", &self.message_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageRemoveEvent {
@@ -2371,7 +2944,10 @@ impl From<MessageRemoveResponse> for WebhookAnswer {
 /// Sent after a message is deleted.
 ///
 /// The `onMessageRemoved` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageRemovedEvent {
     /// The account (`AC...`) the event happened in.
@@ -2381,14 +2957,23 @@ pub struct MessageRemovedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2397,6 +2982,9 @@ pub struct MessageRemovedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2421,6 +3009,9 @@ pub struct MessageRemovedEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The message (`IM...`) concerned.
     ///
@@ -2452,6 +3043,33 @@ pub struct MessageRemovedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageRemovedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageRemovedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_removed", &self.date_removed)
+            .field("date_updated", &self.date_updated)
+            .field("index", &self.index)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_sid", &self.message_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageRemovedEvent {
@@ -2527,7 +3145,10 @@ impl MessageRemovedEvent {
 /// Sent before a change to a message is stored; the answer can let it through, change it further, or cancel it.
 ///
 /// The `onMessageUpdate` webhook, sent before the action takes effect: answer it with [`MessageUpdateResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageUpdateEvent {
     /// The account (`AC...`) the event happened in.
@@ -2537,14 +3158,23 @@ pub struct MessageUpdateEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2553,6 +3183,9 @@ pub struct MessageUpdateEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2573,6 +3206,9 @@ pub struct MessageUpdateEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The message (`IM...`) concerned.
     ///
@@ -2596,6 +3232,30 @@ pub struct MessageUpdateEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageUpdateEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageUpdateEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("index", &self.index)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_sid", &self.message_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageUpdateEvent {
@@ -2736,7 +3396,10 @@ impl From<MessageUpdateResponse> for WebhookAnswer {
 /// Sent after a change to a message is stored.
 ///
 /// The `onMessageUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct MessageUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -2746,14 +3409,23 @@ pub struct MessageUpdatedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// Who wrote the message, as the channel names them (an identity, a phone number...).
     ///
     /// Form parameter `Author`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub author: Option<String>,
     /// The text of the message.
     ///
     /// Form parameter `Body`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub body: Option<String>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2762,6 +3434,9 @@ pub struct MessageUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2782,6 +3457,9 @@ pub struct MessageUpdatedEvent {
     /// The files attached to the message, as a JSON list.
     ///
     /// Form parameter `Media`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub media: Option<Vec<EventMedia>>,
     /// The message (`IM...`) concerned.
     ///
@@ -2813,6 +3491,32 @@ pub struct MessageUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for MessageUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MessageUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("author", &crate::redact::Personal(&self.author))
+            .field("body", &crate::redact::Redacted(&self.body))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("index", &self.index)
+            .field("media", &crate::redact::Personal(&self.media))
+            .field("message_sid", &self.message_sid)
+            .field("messaging_service_sid", &self.messaging_service_sid)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl MessageUpdatedEvent {
@@ -2885,7 +3589,10 @@ impl MessageUpdatedEvent {
 /// Sent before a participant joins a conversation; a non-2xx answer keeps them out.
 ///
 /// The `onParticipantAdd` webhook, sent before the action takes effect: answer it with [`ParticipantAddResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantAddEvent {
     /// The account (`AC...`) the event happened in.
@@ -2895,6 +3602,9 @@ pub struct ParticipantAddEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -2903,6 +3613,9 @@ pub struct ParticipantAddEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -2915,18 +3628,30 @@ pub struct ParticipantAddEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -2946,6 +3671,37 @@ pub struct ParticipantAddEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantAddEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantAddEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantAddEvent {
@@ -3043,7 +3799,10 @@ impl From<ParticipantAddResponse> for WebhookAnswer {
 /// Sent after a participant joins a conversation.
 ///
 /// The `onParticipantAdded` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantAddedEvent {
     /// The account (`AC...`) the event happened in.
@@ -3053,6 +3812,9 @@ pub struct ParticipantAddedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3061,6 +3823,9 @@ pub struct ParticipantAddedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -3073,18 +3838,30 @@ pub struct ParticipantAddedEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -3116,6 +3893,40 @@ pub struct ParticipantAddedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantAddedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantAddedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantAddedEvent {
@@ -3201,7 +4012,10 @@ impl ParticipantAddedEvent {
 /// Sent before a participant is removed from a conversation; a non-2xx answer keeps them in.
 ///
 /// The `onParticipantRemove` webhook, sent before the action takes effect: answer it with [`ParticipantRemoveResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantRemoveEvent {
     /// The account (`AC...`) the event happened in.
@@ -3211,6 +4025,9 @@ pub struct ParticipantRemoveEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3219,6 +4036,9 @@ pub struct ParticipantRemoveEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -3235,6 +4055,9 @@ pub struct ParticipantRemoveEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The index of the last message the participant has read.
     ///
@@ -3247,14 +4070,23 @@ pub struct ParticipantRemoveEvent {
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -3278,6 +4110,41 @@ pub struct ParticipantRemoveEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantRemoveEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantRemoveEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantRemoveEvent {
@@ -3387,7 +4254,10 @@ impl From<ParticipantRemoveResponse> for WebhookAnswer {
 /// Sent after a participant is removed from a conversation.
 ///
 /// The `onParticipantRemoved` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantRemovedEvent {
     /// The account (`AC...`) the event happened in.
@@ -3397,6 +4267,9 @@ pub struct ParticipantRemovedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3405,6 +4278,9 @@ pub struct ParticipantRemovedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -3425,6 +4301,9 @@ pub struct ParticipantRemovedEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The index of the last message the participant has read.
     ///
@@ -3437,14 +4316,23 @@ pub struct ParticipantRemovedEvent {
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -3476,6 +4364,44 @@ pub struct ParticipantRemovedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantRemovedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantRemovedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_removed", &self.date_removed)
+            .field("date_updated", &self.date_updated)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantRemovedEvent {
@@ -3573,7 +4499,10 @@ impl ParticipantRemovedEvent {
 /// Sent before a change to a participant (attributes, role, read horizon) takes effect; a non-2xx answer cancels it.
 ///
 /// The `onParticipantUpdate` webhook, sent before the action takes effect: answer it with [`ParticipantUpdateResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantUpdateEvent {
     /// The account (`AC...`) the event happened in.
@@ -3583,6 +4512,9 @@ pub struct ParticipantUpdateEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3591,6 +4523,9 @@ pub struct ParticipantUpdateEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -3607,6 +4542,9 @@ pub struct ParticipantUpdateEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The index of the last message the participant has read.
     ///
@@ -3619,14 +4557,23 @@ pub struct ParticipantUpdateEvent {
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -3650,6 +4597,41 @@ pub struct ParticipantUpdateEvent {
     pub source: Option<EventSource>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantUpdateEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantUpdateEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantUpdateEvent {
@@ -3759,7 +4741,10 @@ impl From<ParticipantUpdateResponse> for WebhookAnswer {
 /// Sent after a change to a participant takes effect.
 ///
 /// The `onParticipantUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -3769,6 +4754,9 @@ pub struct ParticipantUpdatedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3777,6 +4765,9 @@ pub struct ParticipantUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// The conversation (`CH...`) concerned.
     ///
@@ -3793,6 +4784,9 @@ pub struct ParticipantUpdatedEvent {
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// The index of the last message the participant has read.
     ///
@@ -3805,14 +4799,23 @@ pub struct ParticipantUpdatedEvent {
     /// The participant's own address on the channel, such as their phone number.
     ///
     /// Form parameter `MessagingBinding.Address`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_address: Option<String>,
     /// The address a group-MMS participant is shown as.
     ///
     /// Form parameter `MessagingBinding.ProjectedAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_projected_address: Option<String>,
     /// The Twilio address (phone number...) the participant talks to.
     ///
     /// Form parameter `MessagingBinding.ProxyAddress`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub messaging_binding_proxy_address: Option<String>,
     /// The channel of a non-chat participant, e.g. `sms` or `whatsapp`.
     ///
@@ -3844,6 +4847,43 @@ pub struct ParticipantUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ParticipantUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParticipantUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("conversation_sid", &self.conversation_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("last_read_message_index", &self.last_read_message_index)
+            .field("last_read_timestamp", &self.last_read_timestamp)
+            .field(
+                "messaging_binding_address",
+                &crate::redact::Personal(&self.messaging_binding_address),
+            )
+            .field(
+                "messaging_binding_projected_address",
+                &crate::redact::Personal(&self.messaging_binding_projected_address),
+            )
+            .field(
+                "messaging_binding_proxy_address",
+                &crate::redact::Personal(&self.messaging_binding_proxy_address),
+            )
+            .field("messaging_binding_type", &self.messaging_binding_type)
+            .field("participant_sid", &self.participant_sid)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl ParticipantUpdatedEvent {
@@ -3938,7 +4978,10 @@ impl ParticipantUpdatedEvent {
 /// Sent after a chat user is created in a Conversation Service.
 ///
 /// The `onUserAdded` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UserAddedEvent {
     /// The account (`AC...`) the event happened in.
@@ -3948,6 +4991,9 @@ pub struct UserAddedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -3956,6 +5002,9 @@ pub struct UserAddedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// When the resource was created.
     ///
@@ -3964,10 +5013,16 @@ pub struct UserAddedEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// How many times Twilio has sent this event before; 0 on the first attempt.
     ///
@@ -3995,6 +5050,27 @@ pub struct UserAddedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for UserAddedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserAddedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("date_created", &self.date_created)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("user_sid", &self.user_sid)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl UserAddedEvent {
@@ -4054,7 +5130,10 @@ impl UserAddedEvent {
 /// Sent before a change to a chat user takes effect; a non-2xx answer cancels it.
 ///
 /// The `onUserUpdate` webhook, sent before the action takes effect: answer it with [`UserUpdateResponse`] or [`WebhookAnswer`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UserUpdateEvent {
     /// The account (`AC...`) the event happened in.
@@ -4064,6 +5143,9 @@ pub struct UserUpdateEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -4072,6 +5154,9 @@ pub struct UserUpdateEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// When the resource was created.
     ///
@@ -4084,10 +5169,16 @@ pub struct UserUpdateEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Whether the user can get push notifications (reachability on).
     ///
@@ -4115,6 +5206,28 @@ pub struct UserUpdateEvent {
     pub user_sid: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for UserUpdateEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserUpdateEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("is_notifiable", &self.is_notifiable)
+            .field("is_online", &self.is_online)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("user_sid", &self.user_sid)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl UserUpdateEvent {
@@ -4196,7 +5309,10 @@ impl From<UserUpdateResponse> for WebhookAnswer {
 /// Sent after a change to a chat user, including their reachability, takes effect.
 ///
 /// The `onUserUpdated` webhook.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Debug` hides the fields marked as personal data as a model's `Debug`
+/// does, and prints the parameters the spec does not describe only by count.
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UserUpdatedEvent {
     /// The account (`AC...`) the event happened in.
@@ -4206,6 +5322,9 @@ pub struct UserUpdatedEvent {
     /// The JSON metadata the app stored on the resource.
     ///
     /// Form parameter `Attributes`.
+    ///
+    /// Personal data, marked sensitive in the spec.
+    /// `Debug` never prints its value, only whether it is set and its size (`Some(<redacted 42 bytes>)`).
     pub attributes: Option<serde_json::Value>,
     /// The Conversation Service (`IS...`) the conversation belongs to.
     ///
@@ -4214,6 +5333,9 @@ pub struct UserUpdatedEvent {
     /// The identity of the SDK user who acted; sent when `Source` is `SDK`.
     ///
     /// Form parameter `ClientIdentity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub client_identity: Option<String>,
     /// When the resource was created.
     ///
@@ -4226,10 +5348,16 @@ pub struct UserUpdatedEvent {
     /// The human-readable name.
     ///
     /// Form parameter `FriendlyName`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub friendly_name: Option<String>,
     /// The identity of the chat user (a participant or a user).
     ///
     /// Form parameter `Identity`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub identity: Option<String>,
     /// Whether the user can get push notifications (reachability on).
     ///
@@ -4265,6 +5393,30 @@ pub struct UserUpdatedEvent {
     pub webhook_type: Option<String>,
     /// Parameters the spec does not describe, as received.
     pub other: Vec<(String, String)>,
+}
+
+impl fmt::Debug for UserUpdatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserUpdatedEvent")
+            .field("account_sid", &self.account_sid)
+            .field("attributes", &crate::redact::Redacted(&self.attributes))
+            .field("chat_service_sid", &self.chat_service_sid)
+            .field("client_identity", &crate::redact::Personal(&self.client_identity))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
+            .field("identity", &crate::redact::Personal(&self.identity))
+            .field("is_notifiable", &self.is_notifiable)
+            .field("is_online", &self.is_online)
+            .field("retry_count", &self.retry_count)
+            .field("role_sid", &self.role_sid)
+            .field("source", &self.source)
+            .field("user_sid", &self.user_sid)
+            .field("webhook_sid", &self.webhook_sid)
+            .field("webhook_type", &self.webhook_type)
+            .field("other", &crate::redact::Redacted(&self.other))
+            .finish()
+    }
 }
 
 impl UserUpdatedEvent {

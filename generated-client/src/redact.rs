@@ -76,6 +76,7 @@ impl Redact for i32 {}
 impl Redact for i64 {}
 impl Redact for f64 {}
 impl Redact for DateTime<Utc> {}
+impl Redact for crate::EventMedia {}
 impl Redact for crate::MessageMedia {}
 impl Redact for crate::MessagingBinding {}
 /// Prints a value marked sensitive: only whether it is set and its size.
@@ -120,6 +121,41 @@ fn json_len(value: &serde_json::Value) -> usize {
     let mut count = Count(0);
     let _ = serde_json::to_writer(&mut count, value);
     count.0
+}
+
+/// A URL's query string with each parameter's value replaced by
+/// `REDACTED` (names kept): query values can be personal data, such as
+/// `Identity=alice` in a list's URL.
+pub(crate) fn redact_query(query: &str) -> String {
+    query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) => format!("{name}=REDACTED"),
+            None => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `url` as an error or `Debug` prints it: its query's values redacted
+/// ([`redact_query`]) and its fragment left out.
+pub(crate) fn redact_url(url: &str) -> String {
+    let url = url.split_once('#').map_or(url, |(url, _)| url);
+    match url.split_once('?') {
+        Some((base, query)) => format!("{base}?{}", redact_query(query)),
+        None => url.to_owned(),
+    }
+}
+
+/// Prints a URL through [`redact_url`].
+pub(crate) struct RedactedUrl<'a>(pub(crate) &'a Option<String>);
+impl fmt::Debug for RedactedUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(url) => write!(f, "Some({:?})", redact_url(url)),
+            None => f.write_str("None"),
+        }
+    }
 }
 
 /// The most bytes of a body an error prints.
@@ -344,6 +380,26 @@ mod tests {
 
     /// Text that must not appear where personal data is hidden.
     const SENTINEL: &str = "pii-sentinel-5f0c";
+    #[test]
+    fn urls_print_without_query_values() {
+        assert_eq!(
+            redact_url("https://a.example/v1/Users?Identity=alice&PageSize=5#frag"),
+            "https://a.example/v1/Users?Identity=REDACTED&PageSize=REDACTED"
+        );
+        assert_eq!(
+            redact_url("https://a.example/v1/Users"), "https://a.example/v1/Users"
+        );
+        assert_eq!(
+            redact_query("flag&Identity=a%40b.example&Empty="),
+            "flag&Identity=REDACTED&Empty=REDACTED"
+        );
+        let url = Some("/v1/Things?Identity=alice".to_owned());
+        assert_eq!(
+            format!("{:?}", RedactedUrl(& url)), "Some(\"/v1/Things?Identity=REDACTED\")"
+        );
+        assert_eq!(format!("{:?}", RedactedUrl(& None)), "None");
+    }
+
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].
     fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
@@ -1191,6 +1247,19 @@ mod tests {
     }
 
     #[test]
+    fn create_conversation_params_bindings_email_address() {
+        let value = crate::CreateConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+
+    #[test]
     fn update_conversation_params_friendly_name() {
         let value = crate::UpdateConversationParams {
             friendly_name: Some(SENTINEL.to_owned()),
@@ -1225,6 +1294,19 @@ mod tests {
             shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
         );
         assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[test]
+    fn update_conversation_params_bindings_email_address() {
+        let value = crate::UpdateConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
     #[test]
@@ -1458,6 +1540,19 @@ mod tests {
     }
 
     #[test]
+    fn create_conversation_with_participants_params_bindings_email_address() {
+        let value = crate::CreateConversationWithParticipantsParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+
+    #[test]
     fn create_credential_params_friendly_name() {
         let value = crate::CreateCredentialParams {
             r#type: crate::CredentialPushType::Unknown(String::new()),
@@ -1565,6 +1660,19 @@ mod tests {
     }
 
     #[test]
+    fn create_service_conversation_params_bindings_email_address() {
+        let value = crate::CreateServiceConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+
+    #[test]
     fn update_service_conversation_params_friendly_name() {
         let value = crate::UpdateServiceConversationParams {
             friendly_name: Some(SENTINEL.to_owned()),
@@ -1599,6 +1707,19 @@ mod tests {
             shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
         );
         assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[test]
+    fn update_service_conversation_params_bindings_email_address() {
+        let value = crate::UpdateServiceConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
     #[test]
@@ -1829,6 +1950,19 @@ mod tests {
         assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
         assert!(! shows(& value), "{value:?}");
         assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[test]
+    fn create_service_conversation_with_participants_params_bindings_email_address() {
+        let value = crate::CreateServiceConversationWithParticipantsParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
     #[test]

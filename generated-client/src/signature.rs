@@ -20,7 +20,7 @@ use subtle::ConstantTimeEq;
 /// The header Twilio puts the signature in.
 pub const SIGNATURE_HEADER: &str = "X-Twilio-Signature";
 /// Checks the `X-Twilio-Signature` of webhook requests with the account's
-/// auth token.
+/// auth token, or with any of several while a token is being rotated.
 ///
 /// ```
 /// use twilio_conversations::RequestValidator;
@@ -31,15 +31,30 @@ pub const SIGNATURE_HEADER: &str = "X-Twilio-Signature";
 /// assert!(checked.is_err());
 /// ```
 ///
-/// Its `Debug` output never shows the token.
+/// During a token rotation (a secondary auth token created, then promoted),
+/// some requests are signed with the old token and some with the new one:
+/// give both, and a request signed with either is accepted.
+///
+/// ```
+/// use twilio_conversations::RequestValidator;
+///
+/// let validator = RequestValidator::new("primary_token").also_accept("secondary_token");
+/// let form = [("EventType", "onMessageAdded")];
+/// let signed = RequestValidator::new("secondary_token").expected_signature("https://example.com/hooks", form);
+/// assert!(validator.validate("https://example.com/hooks", form, &signed).is_ok());
+/// ```
+///
+/// Its `Debug` output never shows a token, only how many there are.
 #[derive(Clone)]
 pub struct RequestValidator {
-    auth_token: String,
+    auth_tokens: Vec<String>,
 }
 
 impl fmt::Debug for RequestValidator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestValidator").field("auth_token", &"<redacted>").finish()
+        f.debug_struct("RequestValidator")
+            .field("auth_tokens", &format_args!("<{} redacted>", self.auth_tokens.len()))
+            .finish()
     }
 }
 
@@ -58,6 +73,9 @@ pub enum SignatureError {
     /// A raw (JSON) body was given, but the URL has no `bodySHA256` to check
     /// it against.
     MissingBodyHash,
+    /// The URL Twilio called cannot be rebuilt: the request names no host
+    /// (or a malformed one), and no public URL is configured.
+    UnknownUrl,
 }
 
 impl fmt::Display for SignatureError {
@@ -76,6 +94,9 @@ impl fmt::Display for SignatureError {
                 SignatureError::MissingBodyHash => {
                     "the URL has no bodySHA256 parameter to check the body against"
                 }
+                SignatureError::UnknownUrl => {
+                    "the URL the request was sent to cannot be rebuilt: it names no valid host"
+                }
             },
         )
     }
@@ -86,8 +107,25 @@ impl RequestValidator {
     /// A validator for requests signed with `auth_token`.
     pub fn new(auth_token: impl Into<String>) -> Self {
         RequestValidator {
-            auth_token: auth_token.into(),
+            auth_tokens: vec![auth_token.into()],
         }
+    }
+
+    /// A validator that accepts a request signed with any of `auth_tokens`
+    /// (tried in order); with none, every request is refused.
+    pub fn with_tokens<T: Into<String>>(
+        auth_tokens: impl IntoIterator<Item = T>,
+    ) -> Self {
+        RequestValidator {
+            auth_tokens: auth_tokens.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Also accepts requests signed with `auth_token`, tried after the
+    /// tokens already given: the secondary token during a rotation.
+    pub fn also_accept(mut self, auth_token: impl Into<String>) -> Self {
+        self.auth_tokens.push(auth_token.into());
+        self
     }
 
     /// Checks the signature of a request with a form body: `url` is the full
@@ -132,35 +170,48 @@ impl RequestValidator {
 
     /// Checks an HTTP request as a server received it (the `http` crate's
     /// type, which axum, hyper and others share), and returns its form
-    /// parameters: `base_url` is the scheme and host Twilio called (say
-    /// `https://example.com`, as configured in the webhook URL), to which
-    /// the request's path and query are appended.
+    /// parameters. `public_url` says how to find the URL Twilio called: a
+    /// `&str` is the scheme and host (say `https://example.com`, as
+    /// configured in the webhook URL), to which the request's path and query
+    /// are appended; a [`PublicUrl`](crate::PublicUrl) can also rebuild it
+    /// from the request's `Host` or a proxy's `Forwarded` headers.
     ///
     /// A URL with `bodySHA256` is checked as a raw body
     /// ([`validate_body`](Self::validate_body)) and gives no parameters;
     /// any other body is decoded as a form.
     pub fn validate_request<B: AsRef<[u8]>>(
         &self,
-        base_url: &str,
+        public_url: impl Into<crate::PublicUrl>,
         request: &http::Request<B>,
     ) -> Result<Vec<(String, String)>, SignatureError> {
-        let signature = request
-            .headers()
+        let url = public_url
+            .into()
+            .url_of(request.headers(), request.uri())
+            .ok_or(SignatureError::UnknownUrl)?;
+        self.validate_signed(&url, request.headers(), request.body().as_ref())
+    }
+
+    /// Checks a request to `url` with `headers` and `body`: the form's
+    /// parameters, or none for a raw body checked against `bodySHA256`.
+    pub(crate) fn validate_signed(
+        &self,
+        url: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Vec<(String, String)>, SignatureError> {
+        let signature = headers
             .get(SIGNATURE_HEADER)
             .and_then(|value| value.to_str().ok())
             .ok_or(SignatureError::MissingHeader)?;
-        let path = request.uri().path_and_query().map_or("/", |path| path.as_str());
-        let url = format!("{}{path}", base_url.trim_end_matches('/'));
-        let body = request.body().as_ref();
-        if body_hash_of(&url).is_some() {
-            self.validate_body(&url, body, signature)?;
+        if body_hash_of(url).is_some() {
+            self.validate_body(url, body, signature)?;
             return Ok(Vec::new());
         }
         let params: Vec<(String, String)> = form_urlencoded::parse(body)
             .into_owned()
             .collect();
         self.validate(
-            &url,
+            url,
             params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             signature,
         )?;
@@ -168,8 +219,9 @@ impl RequestValidator {
     }
 
     /// The signature Twilio sends for a form request to `url` with `params`
-    /// (for the URL exactly as given): what [`validate`](Self::validate)
-    /// compares with, for testing a server of your own.
+    /// (for the URL exactly as given), with the first token: what
+    /// [`validate`](Self::validate) compares with, for testing a server of
+    /// your own. Empty for a validator without tokens.
     pub fn expected_signature<K, V>(
         &self,
         url: &str,
@@ -179,19 +231,10 @@ impl RequestValidator {
         K: AsRef<str>,
         V: AsRef<str>,
     {
-        self.sign(url, &form_suffix(params)).unwrap_or_default()
-    }
-
-    /// The signature of `url` followed by `suffix`, as Twilio computes it;
-    /// `None` only if the MAC cannot be keyed (HMAC takes keys of any length).
-    fn sign(&self, url: &str, suffix: &str) -> Option<String> {
-        let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(self.auth_token.as_bytes())
-            .ok()?;
-        mac.update(url.as_bytes());
-        mac.update(suffix.as_bytes());
-        Some(
-            base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()),
-        )
+        let Some(token) = self.auth_tokens.first() else {
+            return String::new();
+        };
+        sign(token, url, &form_suffix(params)).unwrap_or_default()
     }
 
     /// Whether `signature` matches `url` + `suffix` for one of the URL's forms.
@@ -205,13 +248,26 @@ impl RequestValidator {
             return Err(SignatureError::Mismatch);
         }
         let mut matched = false;
-        for candidate in url_forms(url) {
-            if let Some(expected) = self.sign(&candidate, suffix) {
-                matched |= bool::from(expected.as_bytes().ct_eq(signature.as_bytes()));
+        for token in &self.auth_tokens {
+            for candidate in url_forms(url) {
+                if let Some(expected) = sign(token, &candidate, suffix) {
+                    matched
+                        |= bool::from(expected.as_bytes().ct_eq(signature.as_bytes()));
+                }
             }
         }
         if matched { Ok(()) } else { Err(SignatureError::Mismatch) }
     }
+}
+
+/// The signature of `url` followed by `suffix` with `token`, as Twilio
+/// computes it; `None` only if the MAC cannot be keyed (HMAC takes keys of
+/// any length).
+fn sign(token: &str, url: &str, suffix: &str) -> Option<String> {
+    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(token.as_bytes()).ok()?;
+    mac.update(url.as_bytes());
+    mac.update(suffix.as_bytes());
+    Some(base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()))
 }
 
 /// What the form adds to the signed text: each name and value, sorted by
@@ -269,6 +325,12 @@ fn url_forms(url: &str) -> Vec<String> {
     }
 
     forms
+}
+
+/// Whether the URL's query string has a `bodySHA256` parameter: its body
+/// is a raw (JSON) one.
+pub(crate) fn has_body_hash(url: &str) -> bool {
+    body_hash_of(url).is_some()
 }
 
 /// The `bodySHA256` parameter of the URL's query string, if it has one.
@@ -500,15 +562,46 @@ mod tests {
     }
 
     #[test]
+    fn during_a_rotation_either_token_is_accepted() {
+        let url = "https://hooks.example.com/conversations";
+        let params = [("EventType", "onMessageAdded"), ("Body", "hi")];
+        let by = |token: &str| {
+            RequestValidator::new(token).expected_signature(url, params)
+        };
+        let rotating = RequestValidator::with_tokens(["old-token", "new-token"]);
+        assert_eq!(rotating.validate(url, params, & by("old-token")), Ok(()));
+        assert_eq!(rotating.validate(url, params, & by("new-token")), Ok(()));
+        assert_eq!(
+            rotating.validate(url, params, & by("other-token")),
+            Err(SignatureError::Mismatch)
+        );
+        let promoted = RequestValidator::new("new-token").also_accept("old-token");
+        assert_eq!(promoted.expected_signature(url, params), by("new-token"));
+        assert_eq!(promoted.validate(url, params, & by("old-token")), Ok(()));
+        let none = RequestValidator::with_tokens(Vec::<String>::new());
+        assert_eq!(none.expected_signature(url, params), "");
+        assert_eq!(
+            none.validate(url, params, & by("old-token")), Err(SignatureError::Mismatch)
+        );
+        assert_eq!(none.validate(url, params, ""), Err(SignatureError::Mismatch));
+    }
+
+    #[test]
     fn messages_and_debug_never_show_secrets() {
         let v = RequestValidator::new("super-secret-token");
         assert!(! format!("{v:?}") .contains("super-secret-token"));
-        let expected = v.sign("https://a.example/", "").unwrap_or_default();
+        let rotating = v.clone().also_accept("second-secret-token");
+        assert_eq!(
+            format!("{rotating:?}"), "RequestValidator { auth_tokens: <2 redacted> }"
+        );
+        let expected = sign("super-secret-token", "https://a.example/", "")
+            .unwrap_or_default();
         for err in [
             SignatureError::MissingHeader,
             SignatureError::Mismatch,
             SignatureError::BodyHashMismatch,
             SignatureError::MissingBodyHash,
+            SignatureError::UnknownUrl,
         ] {
             let text = format!("{err} {err:?}");
             assert!(

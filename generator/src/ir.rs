@@ -70,7 +70,7 @@ impl Api {
         self.has_pii(Pii::Standard) || self.has_pii(Pii::Sensitive)
     }
 
-    /// Whether any model or params field is marked with `pii`.
+    /// Whether any model, params or webhook event field is marked with `pii`.
     pub fn has_pii(&self, pii: Pii) -> bool {
         self.models
             .iter()
@@ -80,6 +80,11 @@ impl Api {
                 .operations()
                 .filter_map(|op| op.params.as_ref())
                 .flat_map(|p| &p.fields)
+                .any(|f| f.pii == Some(pii))
+            || self
+                .webhooks
+                .iter()
+                .flat_map(Webhooks::fields)
                 .any(|f| f.pii == Some(pii))
     }
 

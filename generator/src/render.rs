@@ -99,6 +99,28 @@ struct SignatureRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "webhook_config.rs", escape = "none")]
+struct WebhookConfigRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "webhook_layer.rs", escape = "none")]
+struct WebhookLayerRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "webhook_axum.rs", escape = "none")]
+struct WebhookAxumRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
+#[template(path = "telemetry.rs", escape = "none")]
+struct TelemetryRs;
+
+#[derive(Template)]
 #[template(path = "pagination.rs", escape = "none")]
 struct PaginationRs<'a> {
     api: &'a Api,
@@ -291,7 +313,23 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
     rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
     rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
+    rust("src/telemetry.rs", &TelemetryRs, "telemetry.rs")?;
     rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
+    rust(
+        "src/webhook_config.rs",
+        &WebhookConfigRs { api },
+        "webhook_config.rs",
+    )?;
+    rust(
+        "src/webhook_layer.rs",
+        &WebhookLayerRs { api },
+        "webhook_layer.rs",
+    )?;
+    rust(
+        "src/webhook_axum.rs",
+        &WebhookAxumRs { api },
+        "webhook_axum.rs",
+    )?;
     if let Some(hooks) = &api.webhooks {
         rust("src/events.rs", &EventsRs { api, hooks }, "events.rs")?;
     }

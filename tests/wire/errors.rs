@@ -284,3 +284,65 @@ async fn a_refused_connection_is_a_transport_error_retried_only_for_get() {
         started.elapsed()
     );
 }
+
+/// Query values can be personal data: neither a transport error's message
+/// nor a page's `Debug` shows them.
+#[tokio::test]
+async fn urls_in_errors_and_pages_hide_query_values() {
+    // Nothing listens on a port just freed: the request fails to connect.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let unreachable = Client::builder(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url(&closed)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let params = ListServiceBindingParams::new().identity(["alice@example.com"]);
+    let err = unreachable
+        .services()
+        .bindings("IS00000000000000000000000000000001")
+        .list(&params)
+        .await
+        .unwrap_err();
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("alice"), "{text}");
+    assert!(text.contains("Identity=REDACTED"), "{text}");
+
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/Services/IS1/Bindings"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "bindings": [],
+            "meta": {
+                "page": 0,
+                "page_size": 50,
+                "key": "bindings",
+                "url": "https://conversations.twilio.com/v1/Services/IS1/Bindings?Identity=alice%40example.com&PageSize=50",
+                "first_page_url": "https://conversations.twilio.com/v1/Services/IS1/Bindings?Identity=alice%40example.com&PageSize=50&Page=0",
+                "next_page_url": null,
+                "previous_page_url": null
+            }
+        })))
+        .mount(&server)
+        .await;
+    let page = client(&server)
+        .services()
+        .bindings("IS1")
+        .list(&params)
+        .await
+        .unwrap();
+    let text = format!("{page:?}");
+    assert!(!text.contains("alice"), "{text}");
+    assert!(
+        text.contains("Bindings?Identity=REDACTED&PageSize=REDACTED"),
+        "{text}"
+    );
+    // The page keeps its URLs whole.
+    assert!(
+        page.meta
+            .url
+            .unwrap_or_default()
+            .contains("alice%40example.com")
+    );
+}

@@ -11,6 +11,7 @@ mod crud;
 mod debug;
 mod errors;
 mod hostile;
+mod http_client;
 mod media;
 mod pagination;
 mod paths;

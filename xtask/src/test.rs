@@ -88,14 +88,15 @@ fn run_tests(
     }
     passed &= succeeds(&mut workspace)?;
 
-    // The generated crate's optional `tracing` feature has tests of its own.
+    // The generated crate's optional `tracing` feature has tests of its own,
+    // with `axum` too: the webhook extractor's refusals are logged.
     let mut traced = cargo(root);
     traced.args([
         "test",
         "-p",
         "twilio-conversations",
         "--features",
-        "tracing",
+        "tracing,axum",
         "--lib",
     ]);
     passed &= succeeds(&mut traced)?;
@@ -114,11 +115,13 @@ fn run_tests(
     ]);
     passed &= succeeds(&mut redacted)?;
 
-    // Its `webhooks` and `access-token` features: the signature and token
-    // known-answer tests, and the doc tests of the events and the crate page.
+    // Its `webhooks`, `axum` (with `tower`) and `access-token` features: the
+    // signature and token known-answer tests, the URL rebuilt behind proxies,
+    // the extractor's, and the doc tests of the events and the crate page.
     // (The workspace run has them on too, through workspace-tests; this run
     // does not depend on that.) The example server's own test is
-    // `workspace-tests`' `webhook_server`, run above.
+    // `workspace-tests`' `webhook_server`, and the extractor and layer on
+    // real HTTP are `webhook_axum`, run above.
     for target in ["--lib", "--doc"] {
         let mut hooks = cargo(root);
         hooks.args([
@@ -126,7 +129,7 @@ fn run_tests(
             "-p",
             "twilio-conversations",
             "--features",
-            "webhooks,access-token",
+            "webhooks,axum,access-token",
             target,
         ]);
         passed &= succeeds(&mut hooks)?;

@@ -108,6 +108,9 @@ pub struct CreateServiceConversationWithParticipantsParams {
     /// How long the conversation may stay idle before Twilio closes it, as an ISO 8601 duration such as `P1D` or `PT12H`. At least `PT10M`; closing is permanent.
     pub timers_closed: Option<String>,
     /// Sender address used for email sent out of this conversation, for example `support@example.com`.
+    ///
+    /// Personal data, marked standard in the spec.
+    /// `Debug` prints it, unless the crate's `redact-personal-data` feature is on; then only whether it is set and its size.
     pub bindings_email_address: Option<String>,
     /// Display name that goes with the sender address on outgoing email, for example `Example Support`.
     pub bindings_email_name: Option<String>,
@@ -128,7 +131,10 @@ impl std::fmt::Debug for CreateServiceConversationWithParticipantsParams {
             .field("state", &self.state)
             .field("timers_inactive", &self.timers_inactive)
             .field("timers_closed", &self.timers_closed)
-            .field("bindings_email_address", &self.bindings_email_address)
+            .field(
+                "bindings_email_address",
+                &crate::redact::Personal(&self.bindings_email_address),
+            )
             .field("bindings_email_name", &self.bindings_email_name)
             .field("participant", &self.participant)
             .finish()

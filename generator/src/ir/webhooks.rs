@@ -1,7 +1,7 @@
 //! The webhook events a spec describes under `x-webhooks`, as the `events.rs`
 //! template renders them.
 
-use super::RustType;
+use super::{Pii, RustType};
 
 /// Every event of the spec's `x-webhooks`, and the enum that holds any one.
 #[derive(Debug, Clone)]
@@ -59,7 +59,8 @@ impl Webhooks {
         names
     }
 
-    fn fields(&self) -> impl Iterator<Item = &EventField> {
+    /// Every event's fields.
+    pub fn fields(&self) -> impl Iterator<Item = &EventField> {
         self.events.iter().flat_map(|e| &e.fields)
     }
 }
@@ -97,6 +98,11 @@ pub struct EventField {
     pub decode: FieldDecode,
     /// Documentation lines.
     pub doc: Vec<String>,
+    /// Whether the value is personal data, and how `Debug` treats it.
+    pub pii: Option<Pii>,
+    /// Documentation lines saying so, after [`EventField::doc`]; empty when
+    /// the field is not personal data.
+    pub pii_doc: Vec<String>,
 }
 
 /// How a form value is decoded.
@@ -133,6 +139,11 @@ impl EventField {
     /// Whether the value is JSON text.
     pub fn is_json(&self) -> bool {
         self.decode == FieldDecode::Json
+    }
+
+    /// The `crate::redact` wrapper `Debug` prints the field through, if any.
+    pub fn debug_wrapper(&self) -> Option<&'static str> {
+        self.pii.map(Pii::debug_wrapper)
     }
 }
 
@@ -182,6 +193,11 @@ impl EventField {
     /// The form parameter's name for a doc comment's code span.
     pub fn wire_doc(&self) -> String {
         crate::literal::doc_text(&self.wire_name)
+    }
+
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        crate::literal::rust_str(crate::naming::bare(&self.rust_name))
     }
 }
 

@@ -47,6 +47,17 @@ const RUNTIME_TYPES: &[&str] = &[
     "ApiError",
     "Client",
     "ClientBuilder",
+    // The webhook server runtime (features `webhooks`, `tower`, `axum`),
+    // exported whether or not the spec describes webhooks.
+    "PublicUrl",
+    "WebhookConfig",
+    "VerifiedWebhook",
+    "FromWebhook",
+    "PayloadError",
+    "WebhookRejection",
+    "TwilioWebhook",
+    "TwilioWebhookLayer",
+    "TwilioWebhookService",
     "Error",
     "Page",
     "ItemStream",
@@ -278,7 +289,7 @@ impl<'a> Lowerer<'a> {
         examples::add_body_samples(&mut resources, &models, &enums, &unions);
         let sensitive_keys = pii::keys(&models, Pii::Sensitive, &[]);
         let standard_keys = pii::keys(&models, Pii::Standard, &sensitive_keys);
-        let redacted_types = pii::redacted_types(&models, &resources);
+        let redacted_types = pii::redacted_types(&models, &resources, webhooks.as_ref());
         let pii_cases = pii::pii_cases(&models, &resources, &enums);
 
         let api = Api {

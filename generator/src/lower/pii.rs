@@ -7,7 +7,9 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind};
 use serde_json::Value;
 
 use super::Lowerer;
-use crate::ir::{Enum, Model, ParamsStruct, Pii, PiiCase, Resource, ResponseKind, RustType};
+use crate::ir::{
+    Enum, Model, ParamsStruct, Pii, PiiCase, Resource, ResponseKind, RustType, Webhooks,
+};
 use crate::naming::{self, Scope};
 
 /// A marking as the spec writes it: the handling and its raw name.
@@ -168,9 +170,19 @@ pub(super) fn keys(models: &[Model], pii: Pii, except: &[String]) -> Vec<String>
     keys
 }
 
-/// The generated types held by marked fields, sorted and distinct.
-pub(super) fn redacted_types(models: &[Model], resources: &[Resource]) -> Vec<String> {
+/// The generated types held by marked fields (of models, params and
+/// webhook events), sorted and distinct.
+pub(super) fn redacted_types(
+    models: &[Model],
+    resources: &[Resource],
+    webhooks: Option<&Webhooks>,
+) -> Vec<String> {
     let mut names = Vec::new();
+    for field in webhooks.iter().flat_map(|w| w.fields()) {
+        if field.pii.is_some() {
+            field.ty.named(&mut names);
+        }
+    }
     for field in models.iter().flat_map(|m| &m.fields) {
         if field.pii.is_some() {
             field.ty.named(&mut names);

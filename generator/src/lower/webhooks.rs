@@ -190,12 +190,20 @@ impl<'a> Lowerer<'a> {
                     })
                 }
             };
+            // Marked as the REST schemas mark the same data.
+            let mark = self.schema_mark(&prop);
+            let pii_doc = mark
+                .as_ref()
+                .map(|m| super::pii::pii_doc(m.pii, &m.handling, None))
+                .unwrap_or_default();
             fields.push(EventField {
                 rust_name: scope.snake(wire),
                 wire_name: wire.clone(),
                 ty,
                 decode,
                 doc,
+                pii: mark.map(|m| m.pii),
+                pii_doc,
             });
         }
         let response = if pre_action {
