@@ -345,3 +345,59 @@ async fn params_that_do_not_decode_are_named_in_the_404() {
     let report = mock.try_verify().await.unwrap_err();
     assert_eq!(report.problems().len(), 2, "{report}");
 }
+
+#[tokio::test]
+async fn a_file_is_uploaded_matched_on_its_type_and_length_and_downloaded() {
+    let mock = MockTwilio::start().await;
+    let service = "IS9a1d1c11fefec4c3cc1a55c4203b660b";
+    let mut stored = Media::default();
+    stored.sid = Some("ME59b872f1e52fbd6fe6ad956bbb4fa9bd".to_owned());
+    stored.size = Some(8);
+    mock.services()
+        .media(service)
+        .create()
+        .when_upload(|upload| {
+            upload.content_type.as_deref() == Some("application/pdf") && upload.bytes.len() == 8
+        })
+        .respond(stored.clone())
+        .times(1);
+    mock.services()
+        .media(service)
+        .content("ME59b872f1e52fbd6fe6ad956bbb4fa9bd")
+        .fetch()
+        .respond("application/pdf", b"%PDF-1.7".to_vec())
+        .times(1);
+
+    let client = mock.client();
+    let files = client.services().media(service);
+    let media = files
+        .create(Upload::bytes("application/pdf", &b"%PDF-1.7"[..]))
+        .await
+        .unwrap();
+    assert_eq!(media, stored);
+    let file = files
+        .content("ME59b872f1e52fbd6fe6ad956bbb4fa9bd")
+        .fetch()
+        .await
+        .unwrap();
+    assert_eq!(file.content_type(), Some("application/pdf"));
+    assert_eq!(file.bytes().await.unwrap(), &b"%PDF-1.7"[..]);
+    mock.verify().await;
+
+    // An upload of another type does not match, and the mock says so.
+    let mock = MockTwilio::start().await;
+    mock.services()
+        .media(service)
+        .create()
+        .when_upload(|upload| upload.content_type.as_deref() == Some("image/png"))
+        .respond(stored)
+        .times(0);
+    let err = mock
+        .client()
+        .services()
+        .media(service)
+        .create(Upload::bytes("application/pdf", &b"%PDF"[..]))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+}
