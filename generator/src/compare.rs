@@ -84,6 +84,7 @@ mod facts;
 mod read;
 mod report;
 mod rust;
+mod values;
 
 pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
 pub use facts::{
