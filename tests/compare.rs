@@ -11,7 +11,8 @@ use std::process::{Command, Output};
 
 use codegen::compare::{
     self, Body, BodyKind, Change, Difference, Facts, Impact, Kind, Location, Method, OperationKey,
-    Parameter, Part, Presence, Property, PropertyPath, Release, Report, Subject, Target, Type,
+    Parameter, Part, Presence, Property, PropertyPath, Release, Report, RequestKind, Subject, Target,
+    Type,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -495,15 +496,15 @@ fn json_request_bodies_added_removed_media_type_and_properties() {
             breaking(
                 &submit,
                 Change::RequestBody {
-                    from: Some("application/json".into()),
-                    to: None,
+                    from: RequestKind::Json("application/json".into()),
+                    to: RequestKind::NoBody,
                 },
             ),
             breaking(
                 &copy,
                 Change::RequestBody {
-                    from: None,
-                    to: Some("application/json".into()),
+                    from: RequestKind::NoBody,
+                    to: RequestKind::Json("application/json".into()),
                 },
             ),
         ]
@@ -667,6 +668,13 @@ fn top_level_and_path_level_servers() {
                     to: vec!["https://api.things.example.com".into()],
                 },
             ),
+            // The generated `OTHER_HOSTS` gains it.
+            additive(
+                &Subject::Spec,
+                Change::HostAdded {
+                    url: "https://media.things.example.com".into(),
+                },
+            ),
             additive(
                 &op(Method::Get, "/v1/Media", "ListMedia"),
                 Change::OperationServers {
@@ -680,7 +688,7 @@ fn top_level_and_path_level_servers() {
     assert!(
         report
             .to_string()
-            .ends_with("2 differences: 2 additive, 0 breaking; this calls for a minor release\n")
+            .ends_with("3 differences: 3 additive, 0 breaking; this calls for a minor release\n")
     );
 }
 
@@ -872,6 +880,8 @@ fn our_spec_has_the_wire_facts_of_twilios() {
         ]
     );
     ours.operations.retain(|_, op| op.servers.is_none());
+    assert_eq!(ours.hosts, mcs.iter().cloned().collect());
+    ours.hosts.clear();
     assert_eq!(
         ours.operations.len(),
         103,

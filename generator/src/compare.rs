@@ -79,6 +79,7 @@
 //! | other status code added or removed | additive |
 //! | servers changed (the default base URL moves; no API change) | additive |
 
+mod bodies;
 mod diff;
 mod facts;
 mod read;
@@ -89,7 +90,7 @@ mod values;
 pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
 pub use facts::{
     Body, BodyKind, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
-    Properties, Property, PropertyPath, Responses, Segment, Type,
+    Properties, Property, PropertyPath, RequestKind, Responses, Segment, Type, Union, Upload,
 };
 pub use read::{facts_of, facts_of_spec};
 pub use report::{Release, Report};

@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::facts::{
-    Body, BodyKind, Facts, Location, Method, Operation, OperationKey, Parameter, Property,
-    PropertyPath, Segment, Type,
+    BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Property,
+    PropertyPath, RequestKind, Type,
 };
 use super::report::Report;
 use super::rust::{Use, collides, field_name, rust_type};
-use super::values::{enum_values, properties};
+use super::bodies::{request, response};
+use super::values::{compositions, enum_values, opaque, union_tags};
 
 /// One difference in wire facts, going from one spec to the other.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +139,17 @@ pub enum Change {
         /// After.
         to: Option<Vec<String>>,
     },
+    /// A host the generated `OTHER_HOSTS` gains: an operation is sent to a
+    /// server of its own no other one was sent to.
+    HostAdded {
+        /// The server URL.
+        url: String,
+    },
+    /// A host `OTHER_HOSTS` loses.
+    HostRemoved {
+        /// The server URL.
+        url: String,
+    },
     /// An operation only the second spec has.
     OperationAdded,
     /// An operation only the first spec has.
@@ -213,13 +225,84 @@ pub enum Change {
         /// The value.
         value: String,
     },
-    /// A JSON request body only one spec has (the method gains or loses
-    /// its `body` argument); `None` stands for no JSON body.
+    /// What the method takes as its `body` argument: nothing, JSON, a
+    /// file, or (multipart only) no method at all.
     RequestBody {
-        /// Before: the media type, if any.
+        /// Before.
+        from: RequestKind,
+        /// After.
+        to: RequestKind,
+    },
+    /// A media type an upload may be sent as, offered by the second spec only.
+    UploadMediaTypeAdded {
+        /// The media type.
+        media_type: String,
+    },
+    /// A media type an upload may be sent as, offered by the first spec only.
+    UploadMediaTypeRemoved {
+        /// The media type.
+        media_type: String,
+    },
+    /// The size limit of an upload (`maxLength`), checked before sending.
+    UploadMaxLength {
+        /// Before.
+        from: Option<u64>,
+        /// After.
+        to: Option<u64>,
+    },
+    /// The `Accept` header sent; `None` stands for `application/json`.
+    Accept {
+        /// Before.
         from: Option<String>,
         /// After.
         to: Option<String>,
+    },
+    /// A tag only the second spec's union has: a new variant.
+    UnionTagAdded {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+        /// The component whose model the variant holds.
+        model: String,
+        /// Whether another tag holds the same model (then neither variant
+        /// has a `From` impl for it).
+        shared: bool,
+    },
+    /// A tag only the first spec's union has: a variant goes.
+    UnionTagRemoved {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+    },
+    /// A tag that holds another model: its variant's type changes.
+    UnionTagModel {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+        /// The component before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// The discriminator's `propertyName`: the key of the tag on the wire.
+    UnionTagProperty {
+        /// Whose union.
+        target: Target,
+        /// Before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// A composition the generator keeps as `serde_json::Value` changed
+    /// inside; compare does not interpret it.
+    CompositionChanged {
+        /// Where it is.
+        target: Target,
+        /// `oneOf`, `anyOf`, `allOf` or `not` (or the type beside one).
+        kind: Kind,
     },
     /// The media type a JSON request body is sent with.
     RequestMediaType {
@@ -317,6 +400,22 @@ pub fn diff(from: &Facts, to: &Facts) -> Report {
                 to: to.servers.clone(),
             },
             Impact::Additive,
+        );
+    }
+    // `OTHER_HOSTS` may gain hosts; one it loses is a server apps may name
+    // (and an index past its end, or the constant itself, may be gone).
+    for url in to.hosts.difference(&from.hosts) {
+        out.push(
+            Subject::Spec,
+            Change::HostAdded { url: url.clone() },
+            Impact::Additive,
+        );
+    }
+    for url in from.hosts.difference(&to.hosts) {
+        out.push(
+            Subject::Spec,
+            Change::HostRemoved { url: url.clone() },
+            Impact::Breaking,
         );
     }
     let keys: BTreeSet<&OperationKey> =
@@ -421,60 +520,8 @@ fn operation(subject: &Subject, old: &Operation, new: &Operation, out: &mut Diff
 
     parameters(&old.parameters, &new.parameters, &mut push);
 
-    match (&old.request, &new.request) {
-        (Some(a), Some(b)) => {
-            if a.media_type != b.media_type {
-                // Only the `Content-Type` sent changes; the Rust API does not.
-                push(
-                    Change::RequestMediaType {
-                        from: a.media_type.clone(),
-                        to: b.media_type.clone(),
-                    },
-                    Impact::Additive,
-                );
-            }
-            properties(Part::Request, &a.properties, &b.properties, &mut push);
-        }
-        (None, None) => {}
-        // The method gains or loses its `body` argument.
-        (a, b) => push(
-            Change::RequestBody {
-                from: a.as_ref().map(|r| r.media_type.clone()),
-                to: b.as_ref().map(|r| r.media_type.clone()),
-            },
-            Impact::Breaking,
-        ),
-    }
-
-    match (&old_r.body, &new_r.body) {
-        (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push),
-        (
-            Body::Page {
-                items_key: old_key,
-                item: old_item,
-                meta: old_meta,
-            },
-            Body::Page {
-                items_key: new_key,
-                item: new_item,
-                meta: new_meta,
-            },
-        ) => {
-            if old_key != new_key {
-                push(
-                    Change::ItemsKey {
-                        from: old_key.clone(),
-                        to: new_key.clone(),
-                    },
-                    Impact::Additive,
-                );
-            }
-            properties(Part::Item, old_item, new_item, &mut push);
-            properties(Part::Meta, old_meta, new_meta, &mut push);
-        }
-        // A change of body kind is said above; its properties no longer compare.
-        _ => {}
-    }
+    request(old, new, &mut push);
+    response(old_r, new_r, &mut push);
 }
 
 fn parameters(
@@ -557,7 +604,9 @@ fn parameters(
             );
         }
         if !a.ty.same_shape(&b.ty) {
-            let impact = if rust_type(&a.ty, Use::Parameter) == rust_type(&b.ty, Use::Parameter) {
+            let same_rust = rust_type(&a.ty, Use::Parameter) == rust_type(&b.ty, Use::Parameter)
+                && opaque(&a.ty, true) == opaque(&b.ty, true);
+            let impact = if same_rust {
                 Impact::Additive
             } else {
                 Impact::Breaking
@@ -571,10 +620,14 @@ fn parameters(
                 impact,
             );
         } else {
-            enum_values(&a.ty, &b.ty, true, push, |within| Target::Parameter {
+            let target = |within| Target::Parameter {
                 name: name.clone(),
                 within,
-            });
+            };
+            enum_values(&a.ty, &b.ty, true, push, target);
+            union_tags(&a.ty, &b.ty, push, target);
+            // A union parameter's models are not read property by property.
+            compositions(&a.ty, &b.ty, true, push, target);
         }
         if a.maximum != b.maximum {
             push(
@@ -604,6 +657,7 @@ fn wire_name<'n>(key: &'n str, parameter: &Parameter) -> &'n str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::facts::Segment;
     use super::*;
 
     #[test]

@@ -6,17 +6,19 @@ use std::path::{Path, PathBuf};
 
 use openapiv3::{
     OpenAPI, Parameter as SpecParameter, ParameterSchemaOrContent, ReferenceOr, RequestBody,
-    Response, StatusCode,
+    Response, SchemaKind, StatusCode, Type as SpecType,
 };
 
 use super::facts::{
     Body, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
-    Properties, Property, PropertyPath, Responses, Type,
+    Properties, Property, PropertyPath, Responses, Type, Upload,
 };
 use crate::error::{Error, Result};
+use crate::ir::is_binary;
 use crate::lower::is_json;
 
 mod schemas;
+mod unions;
 
 use schemas::{SchemaRef, Walk};
 
@@ -53,6 +55,7 @@ impl<'a> Reader<'a> {
     fn facts(&self) -> Result<Facts> {
         let servers = urls(&self.spec.servers);
         let mut operations = BTreeMap::new();
+        let mut hosts = BTreeSet::new();
         for (path, item) in &self.spec.paths.paths {
             let pointer = format!("#/paths/{}", escape(path));
             let item = match item {
@@ -84,11 +87,29 @@ impl<'a> Reader<'a> {
                 } else {
                     servers.clone()
                 };
+                // The generator's methods, each sent to the first server named.
+                let generated = matches!(
+                    method,
+                    Method::Get | Method::Post | Method::Put | Method::Patch | Method::Delete
+                );
+                let named = if op.servers.is_empty() {
+                    &item.servers
+                } else {
+                    &op.servers
+                };
+                if let Some(host) = urls(named).into_iter().next() {
+                    if generated && Some(&host) != servers.first() {
+                        hosts.insert(host);
+                    }
+                }
+                let sent = self.request(op, &op_pointer)?;
                 let facts = Operation {
                     operation_id: op.operation_id.clone(),
                     servers: (effective != servers).then_some(effective),
                     parameters: self.parameters(path, item, op, &op_pointer)?,
-                    request: self.json_request(op, &op_pointer)?,
+                    request: sent.json,
+                    upload: sent.upload,
+                    multipart: sent.multipart,
                     responses: self.responses(op, &op_pointer)?,
                 };
                 operations.insert(OperationKey::new(method, path.clone()), facts);
@@ -96,6 +117,7 @@ impl<'a> Reader<'a> {
         }
         Ok(Facts {
             servers,
+            hosts,
             operations,
         })
     }
@@ -180,15 +202,14 @@ impl<'a> Reader<'a> {
         Ok(parameters)
     }
 
-    /// The JSON request body, by the generator's rule: none when the body
-    /// offers a form, else the first `application/json` or `+json` content.
-    fn json_request(
-        &self,
-        op: &'a openapiv3::Operation,
-        pointer: &str,
-    ) -> Result<Option<JsonRequest>> {
+    /// What the request body is, by the generator's rule: a form (its
+    /// fields are parameters), else the first `application/json` or `+json`
+    /// content, else every other media type but multipart, sent as it is;
+    /// with none of those the generator skips the operation.
+    fn request(&self, op: &'a openapiv3::Operation, pointer: &str) -> Result<Sent> {
+        let mut sent = Sent::default();
         let Some(body) = &op.request_body else {
-            return Ok(None);
+            return Ok(sent);
         };
         let at = format!("{pointer}/requestBody");
         let body = self.request_body(body, &at)?;
@@ -196,11 +217,42 @@ impl<'a> Reader<'a> {
             .content
             .contains_key("application/x-www-form-urlencoded")
         {
-            return Ok(None);
+            return Ok(sent);
         }
-        let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) else {
-            return Ok(None);
-        };
+        if let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) {
+            sent.json = Some(self.json_request(media_type, media, &at)?);
+            return Ok(sent);
+        }
+        let mut upload: Option<Upload> = None;
+        for (media_type, media) in body.content.iter().filter(|(k, _)| is_binary(k)) {
+            let upload = upload.get_or_insert_with(|| Upload {
+                media_types: BTreeSet::new(),
+                max_len: None,
+            });
+            upload.media_types.insert(media_type.clone());
+            let Some(schema) = &media.schema else {
+                continue;
+            };
+            let at = format!("{at}/content/{}/schema", escape(media_type));
+            if let SchemaKind::Type(SpecType::String(s)) = &self.by_refs(schema, &at)?.schema_kind {
+                upload.max_len = upload.max_len.or(s.max_length.map(|n| n as u64));
+            }
+        }
+        if upload.is_some() {
+            sent.upload = upload;
+        } else {
+            sent.multipart = Some(body.content.keys().cloned().collect());
+        }
+        Ok(sent)
+    }
+
+    /// A JSON request body of `media_type`.
+    fn json_request(
+        &self,
+        media_type: &str,
+        media: &'a openapiv3::MediaType,
+        at: &str,
+    ) -> Result<JsonRequest> {
         let mut properties = Properties::new();
         match &media.schema {
             Some(schema) => {
@@ -224,10 +276,10 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        Ok(Some(JsonRequest {
-            media_type: media_type.clone(),
+        Ok(JsonRequest {
+            media_type: media_type.to_owned(),
             properties,
-        }))
+        })
     }
 
     fn parameter_facts(
@@ -297,19 +349,35 @@ impl<'a> Reader<'a> {
                 _ => None,
             });
         let Some((code, response)) = success else {
+            // Only a redirect (to a file, as download links answer): the
+            // client follows it and reads what it finds as bytes.
+            let redirects = op
+                .responses
+                .responses
+                .keys()
+                .any(|code| matches!(code, StatusCode::Code(301 | 302 | 303 | 307 | 308)));
             return Ok(Responses {
                 codes,
                 success: None,
-                body: Body::Empty,
+                body: if redirects { Body::Binary } else { Body::Empty },
+                accept: None,
             });
         };
         let at = format!("{pointer}/responses/{code}");
         let response = self.response(response, &at)?;
-        let media = response
+        let media = response.content.iter().find(|(k, _)| is_json(k));
+        let binary: Vec<&str> = response
             .content
-            .iter()
-            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"));
+            .keys()
+            .map(String::as_str)
+            .filter(|k| is_binary(k))
+            .collect();
+        let accept = match media {
+            Some((key, _)) => (key != "application/json").then(|| key.clone()),
+            None => (!binary.is_empty()).then(|| binary.join(", ")),
+        };
         let body = match media {
+            None if !binary.is_empty() => Body::Binary,
             None => Body::Empty,
             Some((_, media)) if media.schema.is_none() => Body::Json(Properties::from([(
                 PropertyPath::default(),
@@ -332,6 +400,7 @@ impl<'a> Reader<'a> {
             codes,
             success: Some(code),
             body,
+            accept,
         })
     }
 
@@ -498,6 +567,14 @@ impl<'a> Reader<'a> {
             format!("`$ref: {reference}` does not resolve to anything in the spec"),
         )
     }
+}
+
+/// What a request body is sent as (a form's fields are parameters).
+#[derive(Default)]
+struct Sent {
+    json: Option<JsonRequest>,
+    upload: Option<Upload>,
+    multipart: Option<BTreeSet<String>>,
 }
 
 fn urls(servers: &[openapiv3::Server]) -> Vec<String> {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diff::{Change, Impact, Part, Presence, Target};
-use super::facts::{Kind, Properties, PropertyPath, Segment, Type};
+use super::facts::{Kind, Properties, PropertyPath, Segment, Type, Union};
 use super::rust::{Use, collides, field_name, rust_type, variant_name};
 
 pub(super) fn properties(
@@ -24,10 +24,13 @@ pub(super) fn properties(
     // Meta is decoded by the runtime's `PageMeta`, the same in every crate.
     let fixed = part == Part::Meta;
     let paths: BTreeSet<&PropertyPath> = old.keys().chain(new.keys()).collect();
+    let at = |path| inside(part, path);
     for path in paths {
+        // A union's variant comes and goes with its tag, said by the union.
+        let variant = matches!(path.0.last(), Some(Segment::Variant(_)));
         match (old.get(path), new.get(path)) {
             (Some(a), None) => {
-                if !inside_covered(path) {
+                if !inside_covered(path) && !variant {
                     let impact = if fixed {
                         Impact::Additive
                     } else {
@@ -44,7 +47,7 @@ pub(super) fn properties(
                 }
             }
             (None, Some(b)) => {
-                if !inside_covered(path) {
+                if !inside_covered(path) && !variant {
                     // A field that is not an `Option` is a new argument of
                     // its model's `new` (and the model loses `Default`); a
                     // name that converts to a sibling's may rename it.
@@ -66,7 +69,10 @@ pub(super) fn properties(
             }
             (Some(a), Some(b)) => {
                 if !a.ty.same_shape(&b.ty) {
-                    let same_rust = rust_type(&a.ty, Use::Model) == rust_type(&b.ty, Use::Model);
+                    // Where either side is a composition kept as JSON, the
+                    // values it allows cannot be told the same.
+                    let same_rust = rust_type(&a.ty, Use::Model) == rust_type(&b.ty, Use::Model)
+                        && opaque(&a.ty, false) == opaque(&b.ty, false);
                     push(
                         Change::PropertyRetyped {
                             part,
@@ -81,10 +87,11 @@ pub(super) fn properties(
                         },
                     );
                 } else {
-                    enum_values(&a.ty, &b.ty, !fixed, push, |within| Target::Property {
-                        part,
-                        path: PropertyPath(path.0.iter().chain(&within.0).cloned().collect()),
-                    });
+                    enum_values(&a.ty, &b.ty, !fixed, push, at(path));
+                    if !fixed {
+                        union_tags(&a.ty, &b.ty, push, at(path));
+                        compositions(&a.ty, &b.ty, false, push, at(path));
+                    }
                 }
                 let (from, to) = (Presence::of(a), Presence::of(b));
                 if from != to {
@@ -107,6 +114,14 @@ pub(super) fn properties(
             }
             (None, None) => {}
         }
+    }
+}
+
+/// The target at `within` inside the property at `path`.
+fn inside(part: Part, path: &PropertyPath) -> impl Fn(PropertyPath) -> Target + '_ {
+    move |within: PropertyPath| Target::Property {
+        part,
+        path: PropertyPath(path.0.iter().chain(&within.0).cloned().collect()),
     }
 }
 
@@ -171,6 +186,121 @@ pub(super) fn enum_values(
                     value: value.clone(),
                 },
                 if renames {
+                    Impact::Breaking
+                } else {
+                    Impact::Additive
+                },
+            );
+        }
+    }
+}
+
+/// The compositions inside a type that compare does not read: those kept
+/// as JSON, and (`tagged`) tagged unions too, whose models only properties
+/// are compared by path.
+pub(super) fn opaque(ty: &Type, tagged: bool) -> Vec<(PropertyPath, &str)> {
+    let mut out = ty.compositions();
+    if !tagged {
+        let unions: BTreeSet<PropertyPath> = ty.unions().into_iter().map(|(at, _)| at).collect();
+        out.retain(|(at, _)| !unions.contains(at));
+    }
+    out
+}
+
+/// A composition compare does not read that changed inside, at any depth
+/// of two types of the same shape: breaking, since compare cannot tell
+/// whether the values sent and received stay valid.
+pub(super) fn compositions(
+    old: &Type,
+    new: &Type,
+    tagged: bool,
+    push: &mut impl FnMut(Change, Impact),
+    target: impl Fn(PropertyPath) -> Target,
+) {
+    let new_texts: BTreeMap<PropertyPath, &str> = opaque(new, tagged).into_iter().collect();
+    for (within, text) in opaque(old, tagged) {
+        if new_texts.get(&within).is_some_and(|t| *t != text) {
+            let kind = old.at(&within).map_or(Kind::Any, |t| t.kind);
+            push(
+                Change::CompositionChanged {
+                    target: target(within),
+                    kind,
+                },
+                Impact::Breaking,
+            );
+        }
+    }
+}
+
+/// Tags gained, lost or moved to another model by the unions of two types
+/// of the same shape. A union is a `#[non_exhaustive]` enum with an
+/// `Unknown` catch-all, so a new tag is a new variant apps already handle;
+/// it breaks when its variant is named like another's or like `Unknown`,
+/// or when it holds a model one tag alone held (whose `From` impl goes).
+pub(super) fn union_tags(
+    old: &Type,
+    new: &Type,
+    push: &mut impl FnMut(Change, Impact),
+    target: impl Fn(PropertyPath) -> Target,
+) {
+    let new_unions: BTreeMap<PropertyPath, &Union> = new.unions().into_iter().collect();
+    for (within, a) in old.unions() {
+        let Some(b) = new_unions.get(&within) else {
+            continue;
+        };
+        if a.property != b.property {
+            // Only the key of the tag on the wire changes.
+            push(
+                Change::UnionTagProperty {
+                    target: target(within.clone()),
+                    from: a.property.clone(),
+                    to: b.property.clone(),
+                },
+                Impact::Additive,
+            );
+        }
+        for (tag, model) in &a.tags {
+            match b.tags.get(tag) {
+                None => push(
+                    Change::UnionTagRemoved {
+                        target: target(within.clone()),
+                        tag: tag.clone(),
+                    },
+                    Impact::Breaking,
+                ),
+                Some(other) if other != model => push(
+                    Change::UnionTagModel {
+                        target: target(within.clone()),
+                        tag: tag.clone(),
+                        from: model.clone(),
+                        to: other.clone(),
+                    },
+                    Impact::Breaking,
+                ),
+                Some(_) => {}
+            }
+        }
+        let holders = |union: &Union, model: &str| union.tags.values().filter(|m| *m == model).count();
+        for (tag, model) in &b.tags {
+            if a.tags.contains_key(tag) {
+                continue;
+            }
+            let renames = collides(
+                tag,
+                b.tags.keys().map(String::as_str),
+                &["Unknown"],
+                variant_name,
+            );
+            let shared = holders(b, model) > 1;
+            let loses_from = shared && holders(a, model) == 1;
+            push(
+                Change::UnionTagAdded {
+                    target: target(within.clone()),
+                    tag: tag.clone(),
+                    model: model.clone(),
+                    shared,
+                },
+                if renames || loses_from {
                     Impact::Breaking
                 } else {
                     Impact::Additive

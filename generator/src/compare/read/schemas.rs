@@ -6,16 +6,17 @@ use std::collections::BTreeSet;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type as SpecType};
 
 use super::super::facts::{Kind, Properties, Property, PropertyPath, Segment, Type};
+use super::unions::is_composition;
 use super::{Reader, escape};
 use crate::error::Result;
 
 /// How many parts (properties, items, values) one schema may expand to once
 /// its `$ref`s are resolved. Real specs stay far below; a schema graph that
 /// shares components at every level can grow past any memory, and is refused.
-const PROPERTY_BUDGET: usize = 20_000;
+pub(super) const PROPERTY_BUDGET: usize = 20_000;
 
 /// How deep properties may nest inside one response.
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// A schema, or a reference to one, whichever way openapiv3 holds it.
 #[derive(Clone, Copy)]
@@ -79,6 +80,8 @@ pub(super) struct View<'a> {
     pub(super) required: &'a [String],
     pub(super) items: Option<&'a ReferenceOr<Box<Schema>>>,
     pub(super) map_values: Option<&'a ReferenceOr<Schema>>,
+    /// A tagged union's alternatives, by tag.
+    pub(super) variants: Vec<(String, &'a ReferenceOr<Schema>)>,
 }
 
 /// What a walk down the schemas carries: the components being expanded and
@@ -159,6 +162,15 @@ impl<'a> Reader<'a> {
         if let Some(values) = view.map_values {
             walk.pointer = format!("{pointer}/additionalProperties");
             self.nested(values.into(), path.child(Segment::Values), out, walk)?;
+        }
+        for (index, (tag, alternative)) in view.variants.iter().enumerate() {
+            // A variant holds its model itself, never an `Option`.
+            walk.pointer = format!("{pointer}/oneOf/{index}");
+            let at = path.child(Segment::Variant(tag.clone()));
+            self.flatten((*alternative).into(), at.clone(), true, out, walk)?;
+            if let Some(variant) = out.get_mut(&at) {
+                variant.nullable = false;
+            }
         }
         walk.pointer = pointer;
         walk.stack.truncate(depth);
@@ -250,6 +262,7 @@ impl<'a> Reader<'a> {
             required: &NO_REQUIRED,
             items: None,
             map_values: None,
+            variants: Vec::new(),
         };
         match &schema.schema_kind {
             SchemaKind::Type(SpecType::String(s)) => {
@@ -317,12 +330,25 @@ impl<'a> Reader<'a> {
                     view.map_values = Some(values);
                 }
             }
-            SchemaKind::OneOf { .. } => view.ty = Type::of(Kind::OneOf),
+            SchemaKind::OneOf { one_of } => {
+                view.ty = Type::of(Kind::OneOf);
+                if let Some(discriminator) = &schema.schema_data.discriminator {
+                    if let Some((union, variants)) =
+                        self.union(one_of, discriminator, &walk.pointer)?
+                    {
+                        view.ty.union = Some(union);
+                        view.variants = variants;
+                    }
+                }
+            }
             SchemaKind::AnyOf { .. } => view.ty = Type::of(Kind::AnyOf),
             SchemaKind::AllOf { .. } => view.ty = Type::of(Kind::AllOf),
             SchemaKind::Not { .. } => view.ty = Type::of(Kind::Not),
         }
         view.ty.has_properties = view.properties.is_some_and(|p| !p.is_empty());
+        if view.ty.union.is_none() && is_composition(schema) {
+            view.ty.composition = Some(self.canonical(schema, walk)?);
+        }
         let pointer = walk.pointer.clone();
         if let Some(items) = view.items {
             walk.pointer = format!("{pointer}/items");
