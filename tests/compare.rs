@@ -11,9 +11,14 @@ use std::process::{Command, Output};
 
 use codegen::compare::{
     self, Body, BodyKind, Change, Difference, Facts, Impact, Kind, Location, Method, OperationKey,
-    Parameter, Part, Presence, Property, PropertyPath, Release, Report, RequestKind, Subject, Target,
-    Type,
+    Parameter, Part, Presence, Property, PropertyPath, Release, Report, RequestKind, Subject,
+    Target, Type,
 };
+
+#[path = "compare/binary.rs"]
+mod binary;
+#[path = "compare/unions.rs"]
+mod unions;
 
 fn fixture(name: &str) -> PathBuf {
     workspace_tests::root()
@@ -752,6 +757,9 @@ fn every_fixture_and_our_spec_compare_equal_to_themselves() {
         "status",
         "servers",
         "json_bodies",
+        "unions",
+        "binary",
+        "hosts",
     ] {
         specs.push(fixture(&format!("{kind}/from.yaml")));
         specs.push(fixture(&format!("{kind}/to.yaml")));

@@ -3,13 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::bodies::{request, response};
 use super::facts::{
     BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Property,
     PropertyPath, RequestKind, Type,
 };
 use super::report::Report;
 use super::rust::{Use, collides, field_name, rust_type};
-use super::bodies::{request, response};
 use super::values::{compositions, enum_values, opaque, union_tags};
 
 /// One difference in wire facts, going from one spec to the other.

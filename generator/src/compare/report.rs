@@ -290,9 +290,8 @@ impl fmt::Display for Change {
                 "upload media type `{media_type}` removed (the server refuses uploads an app may send)"
             ),
             Change::UploadMaxLength { from, to } => {
-                let side = |n: &Option<u64>| {
-                    n.map_or_else(|| "none".to_owned(), |n| format!("{n} bytes"))
-                };
+                let side =
+                    |n: &Option<u64>| n.map_or_else(|| "none".to_owned(), |n| format!("{n} bytes"));
                 write!(f, "upload size limit {} → {}", side(from), side(to))?;
                 match (from, to) {
                     (_, None) => Ok(()),
@@ -314,7 +313,7 @@ impl fmt::Display for Change {
             } => {
                 write!(f, "{target}: union tag `{tag}` added (holds `{model}`")?;
                 if *shared {
-                    f.write_str(", as another tag does: no `From` impl for it")?;
+                    f.write_str(", which another tag holds too: no `From` impl for it")?;
                 }
                 f.write_str(")")
             }

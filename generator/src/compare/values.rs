@@ -280,7 +280,8 @@ pub(super) fn union_tags(
                 Some(_) => {}
             }
         }
-        let holders = |union: &Union, model: &str| union.tags.values().filter(|m| *m == model).count();
+        let holders =
+            |union: &Union, model: &str| union.tags.values().filter(|m| *m == model).count();
         for (tag, model) in &b.tags {
             if a.tags.contains_key(tag) {
                 continue;

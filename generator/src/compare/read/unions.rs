@@ -8,8 +8,8 @@ use openapiv3::{Discriminator, ReferenceOr, Schema, SchemaKind, Type as SpecType
 use serde_json::{Value, json};
 
 use super::super::facts::Union;
-use super::schemas::{MAX_DEPTH, PROPERTY_BUDGET, Walk};
 use super::Reader;
+use super::schemas::{MAX_DEPTH, PROPERTY_BUDGET, Walk};
 use crate::error::Result;
 
 const SCHEMAS: &str = "#/components/schemas/";
