@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type as SpecType};
 
 use super::super::facts::{Kind, Properties, Property, PropertyPath, Segment, Type};
-use super::unions::is_composition;
+use super::unions::{Variants, is_composition};
 use super::{Reader, escape};
 use crate::error::Result;
 
@@ -81,7 +81,7 @@ pub(super) struct View<'a> {
     pub(super) items: Option<&'a ReferenceOr<Box<Schema>>>,
     pub(super) map_values: Option<&'a ReferenceOr<Schema>>,
     /// A tagged union's alternatives, by tag.
-    pub(super) variants: Vec<(String, &'a ReferenceOr<Schema>)>,
+    pub(super) variants: Variants<'a>,
 }
 
 /// What a walk down the schemas carries: the components being expanded and

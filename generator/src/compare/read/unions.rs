@@ -14,6 +14,9 @@ use crate::error::Result;
 
 const SCHEMAS: &str = "#/components/schemas/";
 
+/// A tagged union's alternatives, by tag.
+pub(super) type Variants<'a> = Vec<(String, &'a ReferenceOr<Schema>)>;
+
 /// Keys of a schema that say nothing about the values on the wire.
 const PROSE: [&str; 6] = [
     "description",
@@ -46,13 +49,12 @@ impl<'a> Reader<'a> {
     /// unless every alternative is a `$ref` to an object schema. A tag is a
     /// key of the `mapping` that names the alternative's component, else the
     /// component's name.
-    #[allow(clippy::type_complexity)]
     pub(super) fn union(
         &self,
         one_of: &'a [ReferenceOr<Schema>],
         discriminator: &Discriminator,
         pointer: &str,
-    ) -> Result<Option<(Union, Vec<(String, &'a ReferenceOr<Schema>)>)>> {
+    ) -> Result<Option<(Union, Variants<'a>)>> {
         let mut tags = BTreeMap::new();
         let mut variants = Vec::new();
         for (index, alternative) in one_of.iter().enumerate() {
