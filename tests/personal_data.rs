@@ -141,7 +141,10 @@ fn our_spec_marks_what_twilios_marks() {
     let ours = marked(&workspace_tests::generate_ours().api);
     let sensitive = ours.iter().filter(|m| m.2 == Pii::Sensitive).count();
     assert_eq!((ours.len() - sensitive, sensitive), (93, 38), "{ours:#?}");
-    let extra: Vec<_> = ours.iter().filter(|m| m.1 == MARKED_BEYOND_TWILIO).collect();
+    let extra: Vec<_> = ours
+        .iter()
+        .filter(|m| m.1 == MARKED_BEYOND_TWILIO)
+        .collect();
     assert_eq!(extra.len(), 6, "{extra:#?}");
     assert!(extra.iter().all(|m| m.2 == Pii::Standard), "{extra:#?}");
     let Some(twilio) = workspace_tests::twilio_spec() else {

@@ -167,6 +167,22 @@ const CASES: &[Case] = &[
     case("json_property_removed", Major, |s| {
         remove(note_request(s), "pinned")
     }),
+    // A tagged union is a `#[non_exhaustive]` enum with a catch-all.
+    case("union_tag_added", Minor, |s| {
+        schema(s, "probe.v1.poll")["type"] = json!("object");
+        schema(s, "probe.v1.poll")["properties"] = json!({ "kind": { "type": "string" } });
+        let union = schema(s, "note_attachment");
+        push(
+            &mut union["oneOf"],
+            json!({ "$ref": "#/components/schemas/probe.v1.poll" }),
+        );
+        union["discriminator"]["mapping"]["poll"] = json!("#/components/schemas/probe.v1.poll");
+    }),
+    case("union_tag_removed", Major, |s| {
+        let union = schema(s, "note_attachment");
+        union["oneOf"] = json!([{ "$ref": "#/components/schemas/probe.v1.file" }]);
+        remove(&mut union["discriminator"]["mapping"], "link");
+    }),
     case("json_property_now_required", Major, |s| {
         schema(s, "probe.v1.note_request")["required"] = json!(["text", "pinned"])
     }),

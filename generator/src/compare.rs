@@ -32,13 +32,19 @@
 //! `application/x-www-form-urlencoded` body) with their location, type,
 //! format, item type, enum values, required-ness and `maximum`; the declared
 //! status codes and the success code (the first 2xx); the success body's
-//! kind (none, JSON, or a page of a list) and its properties, nested ones by
+//! kind (none, JSON, a page of a list, or a file) and the `Accept` header
+//! sent; its properties, nested ones by
 //! dotted path (`timers.date_closed`, `participants[].identity`), with
 //! their type, enum values, nullability and required-ness; for a list, the
 //! items key, the item's properties and `meta`'s; the JSON request body
 //! (`application/json` or `+json`, when no form is offered): whether there
 //! is one, its media type and its properties by path, like the response's;
-//! the top-level servers and the servers each operation is sent to. Never
+//! a body sent as it is (an `Upload`): its media types and size limit; a
+//! multipart-only body (the generator skips the operation); the tags of a
+//! tagged union (a `oneOf` with a `discriminator` over `$ref`s to objects)
+//! and its models' properties at `content(card).title`; any other
+//! composition as canonical schema text; the top-level servers, the hosts of
+//! `OTHER_HOSTS`, and the servers each operation is sent to. Never
 //! descriptions, summaries,
 //! examples, titles or component names: every `$ref` is resolved, so a spec
 //! written with components and one written inline compare equal when they
@@ -80,7 +86,9 @@
 //! | response property removed | breaking |
 //! | response property retyped | breaking, unless the Rust type stays the same, then additive |
 //! | response property nullability or required-ness changed | additive when the field stays an `Option` (or stays plain), breaking when it becomes or stops being one |
-//! | JSON request body added or removed (the `body` argument comes or goes) | breaking |
+//! | request body kind changed: none, JSON, a file (the `body` argument comes, goes or changes) | breaking; additive from multipart only (a method appears), breaking to it |
+//! | upload media type added / removed | additive (the caller names the type) / breaking (an app may send it) |
+//! | upload size limit lowered or first set / raised or removed | breaking / additive |
 //! | JSON request body media type changed (only the `Content-Type` changes) | additive |
 //! | request body property added | additive for an `Option` field (a new setter); breaking when required and not nullable (a new `new` argument) or named like a sibling in Rust |
 //! | request body property removed | breaking |
@@ -89,22 +97,30 @@
 //! | list `meta` property changed (the runtime's `PageMeta` decodes it) | additive |
 //! | list items key changed (found at run time through `meta.key`) | additive |
 //! | success status code changed, same body kind | additive |
-//! | success body kind changed (no body ↔ JSON ↔ page) | breaking |
+//! | success body kind changed (no body ↔ JSON ↔ page ↔ file) | breaking |
+//! | `Accept` sent changed | additive |
+//! | union tag added | additive; breaking when its variant is named like another's or `Unknown`, or it shares a model one tag alone held (a `From` impl goes) |
+//! | union tag removed, or holding another model | breaking |
+//! | union's discriminator `propertyName` changed | additive |
+//! | composition kept as JSON changed inside, or a type to or from one | breaking (compare does not interpret it) |
 //! | other status code added or removed | additive |
 //! | servers changed (the default base URL moves; no API change) | additive |
+//! | host added to / removed from `OTHER_HOSTS` | additive / breaking |
 //! | response property typed in one spec, open in the other | a [`Refinement`], no difference |
 
+mod bodies;
 mod diff;
 mod facts;
 mod read;
 mod refinement;
 mod report;
 mod rust;
+mod values;
 
 pub use diff::{Change, Difference, Impact, Part, Presence, Subject, Target, diff};
 pub use facts::{
     Body, BodyKind, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
-    Properties, Property, PropertyPath, Responses, Segment, Type,
+    Properties, Property, PropertyPath, RequestKind, Responses, Segment, Type, Union, Upload,
 };
 pub use read::{facts_of, facts_of_spec};
 pub use refinement::Refinement;

@@ -240,7 +240,7 @@ fn open_in(facts: &Facts) -> BTreeSet<Place> {
         let parts = match &operation.responses.body {
             Body::Json(properties) => vec![(Part::Response, properties)],
             Body::Page { item, .. } => vec![(Part::Item, item)],
-            Body::Empty => Vec::new(),
+            Body::Empty | Body::Binary => Vec::new(),
         };
         for (part, properties) in parts {
             for (at, property) in properties {

@@ -17,9 +17,12 @@ Differences are described going FROM --spec TO --with: what regenerating our cra
 Compared: operations (matched by method and path) and their operationId; parameters (path, \
 query, header, and the fields of an application/x-www-form-urlencoded body): location, type, \
 format, item type, enum values, required-ness, maximum; declared status codes and the success \
-code; the success body's kind (none, JSON, list page) and its properties by dotted path (type, \
-enum values, nullability, required-ness); for lists the items key, the item's and meta's \
-properties; top-level and path-level servers. Never descriptions, summaries, examples, titles or \
+code; the success body's kind (none, JSON, list page, file) and its properties by dotted path (type, \
+enum values, nullability, required-ness); the Accept header sent; for lists the items key, the \
+item's and meta's properties; the request body (JSON with its properties, a file with its media \
+types and maxLength, multipart only); tagged unions by tag, each tag's model property by property \
+(`content(card).title`), other compositions as canonical schema text; top-level and path-level \
+servers and the hosts of OTHER_HOSTS. Never descriptions, summaries, examples, titles or \
 component names: every $ref is resolved, so specs written with components or inline compare \
 equal when they say the same.
 
@@ -59,9 +62,20 @@ Each difference is classified by what the generator emits:
   list meta property changed (runtime's PageMeta)     additive
   list items key changed                              additive
   success status changed, same body kind              additive
-  success body kind changed (none/JSON/page)          breaking
+  success body kind changed (none/JSON/page/file)     breaking
   other status code added or removed                  additive
+  Accept sent changed                                 additive
+  request body kind changed (none/JSON/file)          breaking; additive from multipart only
+                                                      (a skipped operation's method appears)
+  upload media type added / removed                   additive / breaking
+  upload maxLength lowered or set / raised or removed breaking / additive
+  union tag added                                     additive; breaking if named like another
+                                                      or `Unknown`, or sharing a model one tag
+                                                      alone held (its From impl goes)
+  union tag removed or holding another model          breaking
+  composition kept as JSON changed inside             breaking (compare does not interpret it)
   servers changed (the default base URL moves)        additive
+  host added to / removed from OTHER_HOSTS            additive / breaking
   response property typed in one, open in the other   a refinement, listed apart (no release)";
 
 pub const AFTER_LONG_HELP: &str = "\

@@ -3,13 +3,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::bodies::{request, response};
 use super::facts::{
-    Body, BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Properties,
-    Property, PropertyPath, Segment, Type,
+    BodyKind, Facts, Kind, Location, Method, Operation, OperationKey, Parameter, Property,
+    PropertyPath, RequestKind, Type,
 };
 use super::refinement::{Refined, Refinement};
 use super::report::Report;
-use super::rust::{Use, collides, field_name, rust_type, variant_name};
+use super::rust::{Use, collides, field_name, rust_type};
+use super::values::{compositions, enum_values, opaque, union_tags};
 
 /// One difference in wire facts, going from one spec to the other.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +140,17 @@ pub enum Change {
         /// After.
         to: Option<Vec<String>>,
     },
+    /// A host the generated `OTHER_HOSTS` gains: an operation is sent to a
+    /// server of its own no other one was sent to.
+    HostAdded {
+        /// The server URL.
+        url: String,
+    },
+    /// A host `OTHER_HOSTS` loses.
+    HostRemoved {
+        /// The server URL.
+        url: String,
+    },
     /// An operation only the second spec has.
     OperationAdded,
     /// An operation only the first spec has.
@@ -213,13 +226,84 @@ pub enum Change {
         /// The value.
         value: String,
     },
-    /// A JSON request body only one spec has (the method gains or loses
-    /// its `body` argument); `None` stands for no JSON body.
+    /// What the method takes as its `body` argument: nothing, JSON, a
+    /// file, or (multipart only) no method at all.
     RequestBody {
-        /// Before: the media type, if any.
+        /// Before.
+        from: RequestKind,
+        /// After.
+        to: RequestKind,
+    },
+    /// A media type an upload may be sent as, offered by the second spec only.
+    UploadMediaTypeAdded {
+        /// The media type.
+        media_type: String,
+    },
+    /// A media type an upload may be sent as, offered by the first spec only.
+    UploadMediaTypeRemoved {
+        /// The media type.
+        media_type: String,
+    },
+    /// The size limit of an upload (`maxLength`), checked before sending.
+    UploadMaxLength {
+        /// Before.
+        from: Option<u64>,
+        /// After.
+        to: Option<u64>,
+    },
+    /// The `Accept` header sent; `None` stands for `application/json`.
+    Accept {
+        /// Before.
         from: Option<String>,
         /// After.
         to: Option<String>,
+    },
+    /// A tag only the second spec's union has: a new variant.
+    UnionTagAdded {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+        /// The component whose model the variant holds.
+        model: String,
+        /// Whether another tag holds the same model (then neither variant
+        /// has a `From` impl for it).
+        shared: bool,
+    },
+    /// A tag only the first spec's union has: a variant goes.
+    UnionTagRemoved {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+    },
+    /// A tag that holds another model: its variant's type changes.
+    UnionTagModel {
+        /// Whose union.
+        target: Target,
+        /// The tag value.
+        tag: String,
+        /// The component before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// The discriminator's `propertyName`: the key of the tag on the wire.
+    UnionTagProperty {
+        /// Whose union.
+        target: Target,
+        /// Before.
+        from: String,
+        /// After.
+        to: String,
+    },
+    /// A composition the generator keeps as `serde_json::Value` changed
+    /// inside; compare does not interpret it.
+    CompositionChanged {
+        /// Where it is.
+        target: Target,
+        /// `oneOf`, `anyOf`, `allOf` or `not` (or the type beside one).
+        kind: Kind,
     },
     /// The media type a JSON request body is sent with.
     RequestMediaType {
@@ -317,6 +401,22 @@ pub fn diff(from: &Facts, to: &Facts) -> Report {
                 to: to.servers.clone(),
             },
             Impact::Additive,
+        );
+    }
+    // `OTHER_HOSTS` may gain hosts; one it loses is a server apps may name
+    // (and an index past its end, or the constant itself, may be gone).
+    for url in to.hosts.difference(&from.hosts) {
+        out.push(
+            Subject::Spec,
+            Change::HostAdded { url: url.clone() },
+            Impact::Additive,
+        );
+    }
+    for url in from.hosts.difference(&to.hosts) {
+        out.push(
+            Subject::Spec,
+            Change::HostRemoved { url: url.clone() },
+            Impact::Breaking,
         );
     }
     let keys: BTreeSet<&OperationKey> =
@@ -449,66 +549,8 @@ fn operation_differences(
 
     parameters(&old.parameters, &new.parameters, &mut push);
 
-    match (&old.request, &new.request) {
-        (Some(a), Some(b)) => {
-            if a.media_type != b.media_type {
-                // Only the `Content-Type` sent changes; the Rust API does not.
-                push(
-                    Change::RequestMediaType {
-                        from: a.media_type.clone(),
-                        to: b.media_type.clone(),
-                    },
-                    Impact::Additive,
-                );
-            }
-            properties(
-                Part::Request,
-                &a.properties,
-                &b.properties,
-                &mut push,
-                refined,
-            );
-        }
-        (None, None) => {}
-        // The method gains or loses its `body` argument.
-        (a, b) => push(
-            Change::RequestBody {
-                from: a.as_ref().map(|r| r.media_type.clone()),
-                to: b.as_ref().map(|r| r.media_type.clone()),
-            },
-            Impact::Breaking,
-        ),
-    }
-
-    match (&old_r.body, &new_r.body) {
-        (Body::Json(a), Body::Json(b)) => properties(Part::Response, a, b, &mut push, refined),
-        (
-            Body::Page {
-                items_key: old_key,
-                item: old_item,
-                meta: old_meta,
-            },
-            Body::Page {
-                items_key: new_key,
-                item: new_item,
-                meta: new_meta,
-            },
-        ) => {
-            if old_key != new_key {
-                push(
-                    Change::ItemsKey {
-                        from: old_key.clone(),
-                        to: new_key.clone(),
-                    },
-                    Impact::Additive,
-                );
-            }
-            properties(Part::Item, old_item, new_item, &mut push, refined);
-            properties(Part::Meta, old_meta, new_meta, &mut push, refined);
-        }
-        // A change of body kind is said above; its properties no longer compare.
-        _ => {}
-    }
+    request(old, new, &mut push, refined);
+    response(old_r, new_r, &mut push, refined);
 }
 
 fn parameters(
@@ -591,7 +633,9 @@ fn parameters(
             );
         }
         if !a.ty.same_shape(&b.ty) {
-            let impact = if rust_type(&a.ty, Use::Parameter) == rust_type(&b.ty, Use::Parameter) {
+            let same_rust = rust_type(&a.ty, Use::Parameter) == rust_type(&b.ty, Use::Parameter)
+                && opaque(&a.ty, true) == opaque(&b.ty, true);
+            let impact = if same_rust {
                 Impact::Additive
             } else {
                 Impact::Breaking
@@ -605,10 +649,14 @@ fn parameters(
                 impact,
             );
         } else {
-            enum_values(&a.ty, &b.ty, true, push, |within| Target::Parameter {
+            let target = |within| Target::Parameter {
                 name: name.clone(),
                 within,
-            });
+            };
+            enum_values(&a.ty, &b.ty, true, push, target);
+            union_tags(&a.ty, &b.ty, push, target);
+            // A union parameter's models are not read property by property.
+            compositions(&a.ty, &b.ty, true, push, target);
         }
         if a.maximum != b.maximum {
             push(
@@ -636,200 +684,9 @@ fn wire_name<'n>(key: &'n str, parameter: &Parameter) -> &'n str {
         .unwrap_or(key)
 }
 
-/// Compares the properties of one part; a response property that one side
-/// types and the other leaves open goes to `refined`, not to `push`.
-fn properties(
-    part: Part,
-    old: &Properties,
-    new: &Properties,
-    push: &mut impl FnMut(Change, Impact),
-    refined: &mut Vec<Refined>,
-) {
-    let refinable = matches!(part, Part::Response | Part::Item);
-    // Properties inside one that was added, removed or retyped go with it.
-    let covered: Vec<&PropertyPath> = old
-        .iter()
-        .filter(|(path, a)| new.get(*path).is_none_or(|b| !a.ty.same_shape(&b.ty)))
-        .map(|(path, _)| path)
-        .chain(new.keys().filter(|path| !old.contains_key(*path)))
-        .collect();
-    let inside_covered = |path: &PropertyPath| covered.iter().any(|c| path.is_inside(c));
-    // Meta is decoded by the runtime's `PageMeta`, the same in every crate.
-    let fixed = part == Part::Meta;
-    let paths: BTreeSet<&PropertyPath> = old.keys().chain(new.keys()).collect();
-    for path in paths {
-        match (old.get(path), new.get(path)) {
-            (Some(a), None) => {
-                if !inside_covered(path) {
-                    let impact = if fixed {
-                        Impact::Additive
-                    } else {
-                        Impact::Breaking
-                    };
-                    push(
-                        Change::PropertyRemoved {
-                            part,
-                            path: path.clone(),
-                            property: a.clone(),
-                        },
-                        impact,
-                    );
-                }
-            }
-            (None, Some(b)) => {
-                if !inside_covered(path) {
-                    // A field that is not an `Option` is a new argument of
-                    // its model's `new` (and the model loses `Default`); a
-                    // name that converts to a sibling's may rename it.
-                    let new_argument =
-                        !fixed && (!Presence::of(b).is_option() || sibling_collides(path, new));
-                    push(
-                        Change::PropertyAdded {
-                            part,
-                            path: path.clone(),
-                            property: b.clone(),
-                        },
-                        if new_argument {
-                            Impact::Breaking
-                        } else {
-                            Impact::Additive
-                        },
-                    );
-                }
-            }
-            (Some(a), Some(b)) => {
-                let typed = if a.ty.refines(&b.ty) {
-                    Some(old)
-                } else if b.ty.refines(&a.ty) {
-                    Some(new)
-                } else {
-                    None
-                };
-                if let Some(typed) = typed.filter(|_| refinable) {
-                    refined.push(Refined {
-                        part,
-                        path: path.clone(),
-                        from: a.ty.clone(),
-                        to: b.ty.clone(),
-                        inside: typed.keys().filter(|p| p.is_inside(path)).count(),
-                    });
-                } else if !a.ty.same_shape(&b.ty) {
-                    let same_rust = rust_type(&a.ty, Use::Model) == rust_type(&b.ty, Use::Model);
-                    push(
-                        Change::PropertyRetyped {
-                            part,
-                            path: path.clone(),
-                            from: a.ty.clone(),
-                            to: b.ty.clone(),
-                        },
-                        if same_rust || fixed {
-                            Impact::Additive
-                        } else {
-                            Impact::Breaking
-                        },
-                    );
-                } else {
-                    enum_values(&a.ty, &b.ty, !fixed, push, |within| Target::Property {
-                        part,
-                        path: PropertyPath(path.0.iter().chain(&within.0).cloned().collect()),
-                    });
-                }
-                let (from, to) = (Presence::of(a), Presence::of(b));
-                if from != to {
-                    // The root value is never an `Option` field.
-                    let same_rust = path.is_root() || from.is_option() == to.is_option();
-                    push(
-                        Change::PropertyNullability {
-                            part,
-                            path: path.clone(),
-                            from,
-                            to,
-                        },
-                        if same_rust || fixed {
-                            Impact::Additive
-                        } else {
-                            Impact::Breaking
-                        },
-                    );
-                }
-            }
-            (None, None) => {}
-        }
-    }
-}
-
-/// Whether the property at `path` is named like one of its siblings in
-/// `properties` once both are Rust field names.
-fn sibling_collides(path: &PropertyPath, properties: &Properties) -> bool {
-    let Some((Segment::Name(name), parent)) = path.0.split_last() else {
-        return false;
-    };
-    let siblings = properties
-        .keys()
-        .filter_map(|other| match other.0.split_last() {
-            Some((Segment::Name(sibling), rest)) if rest == parent => Some(sibling.as_str()),
-            _ => None,
-        });
-    collides(name, siblings, &[], field_name)
-}
-
-/// Enum values gained and lost by two types of the same shape. A lost value
-/// breaks code that names its variant, where there is one (`breaks`: the
-/// generated crate has the enum); only string enums become Rust enums.
-fn enum_values(
-    old: &Type,
-    new: &Type,
-    breaks: bool,
-    push: &mut impl FnMut(Change, Impact),
-    target: impl Fn(PropertyPath) -> Target,
-) {
-    let new_enums: BTreeMap<PropertyPath, &BTreeSet<String>> = new.enums().into_iter().collect();
-    for (within, old_values) in old.enums() {
-        let Some(new_values) = new_enums.get(&within) else {
-            continue;
-        };
-        let rust_enum = old.at(&within).is_some_and(|t| t.kind == Kind::String);
-        for value in old_values.difference(new_values) {
-            push(
-                Change::EnumValueRemoved {
-                    target: target(within.clone()),
-                    value: value.clone(),
-                },
-                if breaks && rust_enum {
-                    Impact::Breaking
-                } else {
-                    Impact::Additive
-                },
-            );
-        }
-        for value in new_values.difference(old_values) {
-            // A variant named like another, or like the catch-all
-            // `Unknown(String)`, renames one of them.
-            let renames = breaks
-                && rust_enum
-                && collides(
-                    value,
-                    new_values.iter().map(String::as_str),
-                    &["Unknown"],
-                    variant_name,
-                );
-            push(
-                Change::EnumValueAdded {
-                    target: target(within.clone()),
-                    value: value.clone(),
-                },
-                if renames {
-                    Impact::Breaking
-                } else {
-                    Impact::Additive
-                },
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::facts::Segment;
     use super::*;
 
     #[test]

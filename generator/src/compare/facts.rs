@@ -10,6 +10,10 @@ pub struct Facts {
     /// The spec's top-level server URLs in order (the first is the
     /// generated crate's default base URL), trailing `/` trimmed.
     pub servers: Vec<String>,
+    /// The generated crate's `OTHER_HOSTS`: the first server of every
+    /// operation whose path- or operation-level `servers` name one other
+    /// than the spec's first, trailing `/` trimmed.
+    pub hosts: BTreeSet<String>,
     /// Every operation, by path and method.
     pub operations: BTreeMap<OperationKey, Operation>,
 }
@@ -95,6 +99,13 @@ pub struct Operation {
     /// sends one (the method's `body` argument); `None` without a request
     /// body, or with a form one (its fields are [`parameters`](Self::parameters)).
     pub request: Option<JsonRequest>,
+    /// The body sent as it is (the method's `body: Upload` argument), when
+    /// the request body offers neither a form nor JSON but another media
+    /// type than multipart.
+    pub upload: Option<Upload>,
+    /// The media types of a request body that offers only multipart ones,
+    /// which the generator cannot send: it skips the operation.
+    pub multipart: Option<BTreeSet<String>>,
     /// What the operation answers.
     pub responses: Responses,
 }
@@ -113,6 +124,48 @@ pub struct JsonRequest {
     /// others have setters. `readOnly` ones are kept, as the generated
     /// models keep them.
     pub properties: Properties,
+}
+
+/// A request body sent as it is, from bytes, a file or a stream, read as
+/// the generator reads it: every media type of the body but a form, JSON and
+/// multipart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upload {
+    /// The media types offered, e.g. `image/png` or `*/*`. The caller names
+    /// the `Content-Type` of each upload; these are what the server takes.
+    pub media_types: BTreeSet<String>,
+    /// The size limit checked before sending: the `maxLength` of the first
+    /// of these media types (in spec order) whose schema is a string that has one.
+    pub max_len: Option<u64>,
+}
+
+/// What the generated method takes as its `body` argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestKind {
+    /// No `body` argument: no request body, or a form (its fields are parameters).
+    NoBody,
+    /// A JSON document, sent with this media type.
+    Json(String),
+    /// A file sent as it is (`Upload`).
+    Upload,
+    /// A body offering only multipart (or no media type at all), which the
+    /// generator cannot send: it skips the operation.
+    Multipart,
+}
+
+impl Operation {
+    /// What the generated method takes as its `body` argument.
+    pub fn request_kind(&self) -> RequestKind {
+        if let Some(json) = &self.request {
+            RequestKind::Json(json.media_type.clone())
+        } else if self.upload.is_some() {
+            RequestKind::Upload
+        } else if self.multipart.is_some() {
+            RequestKind::Multipart
+        } else {
+            RequestKind::NoBody
+        }
+    }
 }
 
 /// One parameter or form field.
@@ -165,12 +218,17 @@ pub struct Responses {
     pub success: Option<u16>,
     /// The success response's body.
     pub body: Body,
+    /// The `Accept` header the generated method sends when it is not
+    /// `application/json`: the success response's JSON media type, or for a
+    /// file the media types it may come in (`image/png, image/jpeg`).
+    pub accept: Option<String>,
 }
 
 /// What the success response carries, as the generator reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    /// No 2xx response, or one without a JSON body.
+    /// No 2xx response (nor only a redirect), or one with no body the
+    /// generator reads.
     Empty,
     /// A JSON value: its properties by path, the root value itself at the
     /// empty path.
@@ -185,6 +243,9 @@ pub enum Body {
         /// The `meta` object's properties, itself at the empty path.
         meta: Properties,
     },
+    /// A file: a 2xx answer with a body that is not JSON, or only a
+    /// redirect to one (the method returns a `Download`).
+    Binary,
 }
 
 impl Body {
@@ -194,6 +255,7 @@ impl Body {
             Body::Empty => BodyKind::Empty,
             Body::Json(_) => BodyKind::Json,
             Body::Page { .. } => BodyKind::Page,
+            Body::Binary => BodyKind::Binary,
         }
     }
 }
@@ -208,6 +270,8 @@ pub enum BodyKind {
     Json,
     /// A page of a list (the method returns a `Page`, and a stream is generated).
     Page,
+    /// A file (the method returns a `Download`).
+    Binary,
 }
 
 impl fmt::Display for BodyKind {
@@ -216,6 +280,7 @@ impl fmt::Display for BodyKind {
             BodyKind::Empty => "no body",
             BodyKind::Json => "a JSON body",
             BodyKind::Page => "a page of a list",
+            BodyKind::Binary => "a file (`Download`)",
         })
     }
 }
@@ -224,8 +289,9 @@ impl fmt::Display for BodyKind {
 pub type Properties = BTreeMap<PropertyPath, Property>;
 
 /// A path to a property from the value that holds it: names, `[]` for an
-/// array's items and `{}` for a map's values, e.g. `timers.date_closed` or
-/// `participants[].identity`. The empty path is the value itself.
+/// array's items, `{}` for a map's values and `(tag)` for the model a
+/// union's tag holds, e.g. `timers.date_closed`, `participants[].identity`
+/// or `content(card).title`. The empty path is the value itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PropertyPath(pub Vec<Segment>);
 
@@ -238,11 +304,14 @@ pub enum Segment {
     Items,
     /// The values of a map (`additionalProperties`).
     Values,
+    /// The model a tag of a union holds (a variant of its Rust enum).
+    Variant(String),
 }
 
 impl PropertyPath {
     /// The path of dotted names, e.g. `PropertyPath::of("timers.date_closed")`;
-    /// `[]` and `{}` after a name are items and values (`tags[]`).
+    /// `[]`, `{}` and `(tag)` after a name are items, values and a union's
+    /// variant (`tags[]`, `content(card)`).
     pub fn of(dotted: &str) -> Self {
         let mut segments = Vec::new();
         for part in dotted.split('.').filter(|p| !p.is_empty()) {
@@ -254,6 +323,12 @@ impl PropertyPath {
                     name = rest;
                 } else if let Some(rest) = name.strip_suffix("{}") {
                     tail.push(Segment::Values);
+                    name = rest;
+                } else if let Some((rest, tag)) = name
+                    .strip_suffix(')')
+                    .and_then(|inner| inner.rsplit_once('('))
+                {
+                    tail.push(Segment::Variant(tag.to_owned()));
                     name = rest;
                 } else {
                     break;
@@ -297,6 +372,7 @@ impl fmt::Display for PropertyPath {
                 }
                 Segment::Items => f.write_str("[]")?,
                 Segment::Values => f.write_str("{}")?,
+                Segment::Variant(tag) => write!(f, "({tag})")?,
             }
             first = false;
         }
@@ -335,6 +411,28 @@ pub struct Type {
     pub map_values: Option<Box<Type>>,
     /// Whether an object declares properties (the generator makes a struct of it).
     pub has_properties: bool,
+    /// A `oneOf` the generator makes a tagged Rust enum: its tags.
+    pub union: Option<Union>,
+    /// A composition (`oneOf`, `anyOf`, `allOf`, `not`) the generator keeps
+    /// as `serde_json::Value`: its schema as canonical JSON text, every
+    /// `$ref` resolved and descriptions, titles and examples left out.
+    /// Compare does not interpret what is inside; it only sees it change.
+    pub composition: Option<String>,
+}
+
+/// A `oneOf` with a `discriminator` whose alternatives are all `$ref`s to
+/// object schemas: the generator makes it a `#[non_exhaustive]` enum with a
+/// variant per tag value and an `Unknown` catch-all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The discriminator's `propertyName`: the key of the tag on the wire.
+    pub property: String,
+    /// Each tag value (from the discriminator's `mapping`, else the
+    /// component's name) with the component its alternative refers to: the
+    /// model the variant holds. Names count here: the model is named after
+    /// the component, and a variant has a `From` impl for its model only
+    /// when no other tag holds the same one.
+    pub tags: BTreeMap<String, String>,
 }
 
 /// The JSON type of a [`Type`].
@@ -376,6 +474,8 @@ impl Type {
             items: None,
             map_values: None,
             has_properties: false,
+            union: None,
+            composition: None,
         }
     }
 
@@ -418,6 +518,10 @@ impl Type {
     /// one's items (values) refine `open`'s, an array without `items`
     /// counting as one of open items.
     pub fn refines(&self, open: &Type) -> bool {
+        // A composition kept as JSON types nothing: it is no refinement.
+        if self.composition.is_some() || open.composition.is_some() {
+            return false;
+        }
         if open.is_open() {
             return !self.is_open() && (open.kind == Kind::Any || self.kind == Kind::Object);
         }
@@ -454,6 +558,7 @@ impl Type {
             && self.format == other.format
             && self.values.is_some() == other.values.is_some()
             && self.has_properties == other.has_properties
+            && self.union.is_some() == other.union.is_some()
             && same(&self.items, &other.items)
             && same(&self.map_values, &other.map_values)
     }
@@ -461,25 +566,44 @@ impl Type {
     /// Every enum inside the type with the path to it from the type: the
     /// type itself at the empty path, array items at `[]`, map values at `{}`.
     pub fn enums(&self) -> Vec<(PropertyPath, &BTreeSet<String>)> {
-        let mut out = Vec::new();
-        self.collect_enums(PropertyPath::default(), &mut out);
-        out
+        self.inner()
+            .into_iter()
+            .filter_map(|(at, ty)| Some((at, ty.values.as_ref()?)))
+            .collect()
     }
 
-    fn collect_enums<'t>(
-        &'t self,
-        at: PropertyPath,
-        out: &mut Vec<(PropertyPath, &'t BTreeSet<String>)>,
-    ) {
-        if let Some(values) = &self.values {
-            out.push((at.clone(), values));
+    /// Every union inside the type with the path to it, as [`Type::enums`].
+    pub fn unions(&self) -> Vec<(PropertyPath, &Union)> {
+        self.inner()
+            .into_iter()
+            .filter_map(|(at, ty)| Some((at, ty.union.as_ref()?)))
+            .collect()
+    }
+
+    /// Every composition kept as JSON inside the type with the path to it,
+    /// as [`Type::enums`].
+    pub fn compositions(&self) -> Vec<(PropertyPath, &str)> {
+        self.inner()
+            .into_iter()
+            .filter_map(|(at, ty)| Some((at, ty.composition.as_deref()?)))
+            .collect()
+    }
+
+    /// The type itself and every type inside it (items, map values, down
+    /// to any depth), each with its path from this one.
+    fn inner(&self) -> Vec<(PropertyPath, &Type)> {
+        let mut out = vec![(PropertyPath::default(), self)];
+        let mut next = 0;
+        while let Some((at, ty)) = out.get(next).cloned() {
+            if let Some(items) = &ty.items {
+                out.push((at.child(Segment::Items), items));
+            }
+            if let Some(values) = &ty.map_values {
+                out.push((at.child(Segment::Values), values));
+            }
+            next += 1;
         }
-        if let Some(items) = &self.items {
-            items.collect_enums(at.child(Segment::Items), out);
-        }
-        if let Some(values) = &self.map_values {
-            values.collect_enums(at.child(Segment::Values), out);
-        }
+        out
     }
 
     /// The type at `path` inside this one (`[]`, `{}`), if there is one.
@@ -489,7 +613,7 @@ impl Type {
             ty = match segment {
                 Segment::Items => ty.items.as_deref()?,
                 Segment::Values => ty.map_values.as_deref()?,
-                Segment::Name(_) => return None,
+                Segment::Name(_) | Segment::Variant(_) => return None,
             };
         }
         Some(ty)
@@ -510,6 +634,7 @@ impl fmt::Display for Type {
             Kind::Array => "array",
             Kind::Object => "object",
             Kind::Any => "any value",
+            Kind::OneOf if self.union.is_some() => "tagged oneOf",
             Kind::OneOf => "oneOf",
             Kind::AnyOf => "anyOf",
             Kind::AllOf => "allOf",

@@ -5,24 +5,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use openapiv3::{
-    AdditionalProperties, OpenAPI, Parameter as SpecParameter, ParameterSchemaOrContent,
-    ReferenceOr, RequestBody, Response, Schema, SchemaKind, StatusCode, Type as SpecType,
+    OpenAPI, Parameter as SpecParameter, ParameterSchemaOrContent, ReferenceOr, RequestBody,
+    Response, SchemaKind, StatusCode, Type as SpecType,
 };
 
 use super::facts::{
     Body, Facts, JsonRequest, Kind, Location, Method, Operation, OperationKey, Parameter,
-    Properties, Property, PropertyPath, Responses, Segment, Type,
+    Properties, Property, PropertyPath, Responses, Type, Upload,
 };
 use crate::error::{Error, Result};
+use crate::ir::is_binary;
 use crate::lower::is_json;
 
-/// How many parts (properties, items, values) one schema may expand to once
-/// its `$ref`s are resolved. Real specs stay far below; a schema graph that
-/// shares components at every level can grow past any memory, and is refused.
-const PROPERTY_BUDGET: usize = 20_000;
+mod schemas;
+mod unions;
 
-/// How deep properties may nest inside one response.
-const MAX_DEPTH: usize = 64;
+use schemas::{SchemaRef, Walk};
 
 /// Reads the spec at `path` as `cargo xtask generate` does (YAML or JSON,
 /// OpenAPI 3.0.x only, the same errors) and gathers its facts.
@@ -45,102 +43,6 @@ struct Reader<'a> {
     spec: &'a OpenAPI,
 }
 
-/// A schema, or a reference to one, whichever way openapiv3 holds it.
-#[derive(Clone, Copy)]
-enum SchemaRef<'a> {
-    Ref(&'a str),
-    Item(&'a Schema),
-}
-
-impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
-    fn from(schema: &'a ReferenceOr<Schema>) -> Self {
-        match schema {
-            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
-            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
-        }
-    }
-}
-
-impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
-    fn from(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
-        match schema {
-            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
-            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
-        }
-    }
-}
-
-/// Where `$ref`s and one-member `allOf`s lead.
-enum Resolution<'a> {
-    /// To a schema.
-    Schema(Resolved<'a>),
-    /// Back to a component being expanded (a recursive schema), with the
-    /// `nullable` said on the way there.
-    Recursive { nullable: bool },
-}
-
-impl<'a> Resolution<'a> {
-    /// The schema, unless the way led back into a recursion.
-    fn schema(self) -> Option<Resolved<'a>> {
-        match self {
-            Resolution::Schema(resolved) => Some(resolved),
-            Resolution::Recursive { .. } => None,
-        }
-    }
-}
-
-/// A schema with its `$ref`s and one-member `allOf`s followed.
-struct Resolved<'a> {
-    schema: &'a Schema,
-    /// Whether any step on the way said `nullable: true`.
-    nullable: bool,
-    /// The components passed through, for cycle detection further down.
-    components: Vec<&'a str>,
-}
-
-/// What a resolved schema is, with openapiv3's typed and catch-all forms
-/// read alike.
-struct View<'a> {
-    ty: Type,
-    maximum: Option<f64>,
-    properties: Option<&'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>>,
-    required: &'a [String],
-    items: Option<&'a ReferenceOr<Box<Schema>>>,
-    map_values: Option<&'a ReferenceOr<Schema>>,
-}
-
-/// What a walk down the schemas carries: the components being expanded and
-/// how many properties were met so far.
-struct Walk<'a> {
-    stack: Vec<&'a str>,
-    properties: usize,
-    pointer: String,
-}
-
-impl Walk<'_> {
-    fn at(pointer: String) -> Self {
-        Walk {
-            stack: Vec::new(),
-            properties: 0,
-            pointer,
-        }
-    }
-
-    /// Counts one more part against the budget; `depth` is how deep it is.
-    fn count(&mut self, reader: &Reader<'_>, depth: usize) -> Result<()> {
-        self.properties += 1;
-        if self.properties > PROPERTY_BUDGET || depth > MAX_DEPTH {
-            return Err(reader.error(
-                &self.pointer,
-                format!(
-                    "once its `$ref`s are resolved, this schema has more than {PROPERTY_BUDGET} parts or nests deeper than {MAX_DEPTH} levels; it is too large to compare"
-                ),
-            ));
-        }
-        Ok(())
-    }
-}
-
 impl<'a> Reader<'a> {
     fn error(&self, pointer: &str, message: impl Into<String>) -> Error {
         Error::Unsupported {
@@ -153,6 +55,7 @@ impl<'a> Reader<'a> {
     fn facts(&self) -> Result<Facts> {
         let servers = urls(&self.spec.servers);
         let mut operations = BTreeMap::new();
+        let mut hosts = BTreeSet::new();
         for (path, item) in &self.spec.paths.paths {
             let pointer = format!("#/paths/{}", escape(path));
             let item = match item {
@@ -184,11 +87,29 @@ impl<'a> Reader<'a> {
                 } else {
                     servers.clone()
                 };
+                // The generator's methods, each sent to the first server named.
+                let generated = matches!(
+                    method,
+                    Method::Get | Method::Post | Method::Put | Method::Patch | Method::Delete
+                );
+                let named = if op.servers.is_empty() {
+                    &item.servers
+                } else {
+                    &op.servers
+                };
+                if let Some(host) = urls(named).into_iter().next() {
+                    if generated && Some(&host) != servers.first() {
+                        hosts.insert(host);
+                    }
+                }
+                let sent = self.request(op, &op_pointer)?;
                 let facts = Operation {
                     operation_id: op.operation_id.clone(),
                     servers: (effective != servers).then_some(effective),
                     parameters: self.parameters(path, item, op, &op_pointer)?,
-                    request: self.json_request(op, &op_pointer)?,
+                    request: sent.json,
+                    upload: sent.upload,
+                    multipart: sent.multipart,
                     responses: self.responses(op, &op_pointer)?,
                 };
                 operations.insert(OperationKey::new(method, path.clone()), facts);
@@ -196,6 +117,7 @@ impl<'a> Reader<'a> {
         }
         Ok(Facts {
             servers,
+            hosts,
             operations,
         })
     }
@@ -280,15 +202,14 @@ impl<'a> Reader<'a> {
         Ok(parameters)
     }
 
-    /// The JSON request body, by the generator's rule: none when the body
-    /// offers a form, else the first `application/json` or `+json` content.
-    fn json_request(
-        &self,
-        op: &'a openapiv3::Operation,
-        pointer: &str,
-    ) -> Result<Option<JsonRequest>> {
+    /// What the request body is, by the generator's rule: a form (its
+    /// fields are parameters), else the first `application/json` or `+json`
+    /// content, else every other media type but multipart, sent as it is;
+    /// with none of those the generator skips the operation.
+    fn request(&self, op: &'a openapiv3::Operation, pointer: &str) -> Result<Sent> {
+        let mut sent = Sent::default();
         let Some(body) = &op.request_body else {
-            return Ok(None);
+            return Ok(sent);
         };
         let at = format!("{pointer}/requestBody");
         let body = self.request_body(body, &at)?;
@@ -296,11 +217,42 @@ impl<'a> Reader<'a> {
             .content
             .contains_key("application/x-www-form-urlencoded")
         {
-            return Ok(None);
+            return Ok(sent);
         }
-        let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) else {
-            return Ok(None);
-        };
+        if let Some((media_type, media)) = body.content.iter().find(|(k, _)| is_json(k)) {
+            sent.json = Some(self.json_request(media_type, media, &at)?);
+            return Ok(sent);
+        }
+        let mut upload: Option<Upload> = None;
+        for (media_type, media) in body.content.iter().filter(|(k, _)| is_binary(k)) {
+            let upload = upload.get_or_insert_with(|| Upload {
+                media_types: BTreeSet::new(),
+                max_len: None,
+            });
+            upload.media_types.insert(media_type.clone());
+            let Some(schema) = &media.schema else {
+                continue;
+            };
+            let at = format!("{at}/content/{}/schema", escape(media_type));
+            if let SchemaKind::Type(SpecType::String(s)) = &self.by_refs(schema, &at)?.schema_kind {
+                upload.max_len = upload.max_len.or(s.max_length.map(|n| n as u64));
+            }
+        }
+        if upload.is_some() {
+            sent.upload = upload;
+        } else {
+            sent.multipart = Some(body.content.keys().cloned().collect());
+        }
+        Ok(sent)
+    }
+
+    /// A JSON request body of `media_type`.
+    fn json_request(
+        &self,
+        media_type: &str,
+        media: &'a openapiv3::MediaType,
+        at: &str,
+    ) -> Result<JsonRequest> {
         let mut properties = Properties::new();
         match &media.schema {
             Some(schema) => {
@@ -324,10 +276,10 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        Ok(Some(JsonRequest {
-            media_type: media_type.clone(),
+        Ok(JsonRequest {
+            media_type: media_type.to_owned(),
             properties,
-        }))
+        })
     }
 
     fn parameter_facts(
@@ -397,19 +349,35 @@ impl<'a> Reader<'a> {
                 _ => None,
             });
         let Some((code, response)) = success else {
+            // Only a redirect (to a file, as download links answer): the
+            // client follows it and reads what it finds as bytes.
+            let redirects = op
+                .responses
+                .responses
+                .keys()
+                .any(|code| matches!(code, StatusCode::Code(301 | 302 | 303 | 307 | 308)));
             return Ok(Responses {
                 codes,
                 success: None,
-                body: Body::Empty,
+                body: if redirects { Body::Binary } else { Body::Empty },
+                accept: None,
             });
         };
         let at = format!("{pointer}/responses/{code}");
         let response = self.response(response, &at)?;
-        let media = response
+        let media = response.content.iter().find(|(k, _)| is_json(k));
+        let binary: Vec<&str> = response
             .content
-            .iter()
-            .find(|(k, _)| k.starts_with("application/json") || k.ends_with("+json"));
+            .keys()
+            .map(String::as_str)
+            .filter(|k| is_binary(k))
+            .collect();
+        let accept = match media {
+            Some((key, _)) => (key != "application/json").then(|| key.clone()),
+            None => (!binary.is_empty()).then(|| binary.join(", ")),
+        };
         let body = match media {
+            None if !binary.is_empty() => Body::Binary,
             None => Body::Empty,
             Some((_, media)) if media.schema.is_none() => Body::Json(Properties::from([(
                 PropertyPath::default(),
@@ -432,6 +400,7 @@ impl<'a> Reader<'a> {
             codes,
             success: Some(code),
             body,
+            accept,
         })
     }
 
@@ -521,241 +490,6 @@ impl<'a> Reader<'a> {
         }))
     }
 
-    /// Records the property at `path` and everything inside it.
-    fn flatten(
-        &self,
-        schema: SchemaRef<'a>,
-        path: PropertyPath,
-        required: bool,
-        out: &mut Properties,
-        walk: &mut Walk<'a>,
-    ) -> Result<()> {
-        walk.count(self, path.0.len())?;
-        let resolved = match self.resolve(schema, walk)? {
-            Resolution::Schema(resolved) => resolved,
-            Resolution::Recursive { nullable } => {
-                out.insert(
-                    path,
-                    Property {
-                        ty: Type::of(Kind::Recursive),
-                        nullable,
-                        required,
-                    },
-                );
-                return Ok(());
-            }
-        };
-        let depth = walk.stack.len();
-        walk.stack.extend(resolved.components.iter().copied());
-        let view = self.view(resolved.schema, walk)?;
-        let pointer = walk.pointer.clone();
-        for (name, property) in view.properties.into_iter().flatten() {
-            walk.pointer = format!("{pointer}/properties/{}", escape(name));
-            self.flatten(
-                property.into(),
-                path.child(Segment::Name(name.clone())),
-                view.required.contains(name),
-                out,
-                walk,
-            )?;
-        }
-        if let Some(items) = view.items {
-            walk.pointer = format!("{pointer}/items");
-            self.nested(items.into(), path.child(Segment::Items), out, walk)?;
-        }
-        if let Some(values) = view.map_values {
-            walk.pointer = format!("{pointer}/additionalProperties");
-            self.nested(values.into(), path.child(Segment::Values), out, walk)?;
-        }
-        walk.pointer = pointer;
-        walk.stack.truncate(depth);
-        out.insert(
-            path,
-            Property {
-                ty: view.ty,
-                nullable: resolved.nullable,
-                required,
-            },
-        );
-        Ok(())
-    }
-
-    /// The properties of objects inside arrays and maps. The items and
-    /// values themselves are part of their container's type, so only an
-    /// object's properties get paths of their own.
-    fn nested(
-        &self,
-        schema: SchemaRef<'a>,
-        path: PropertyPath,
-        out: &mut Properties,
-        walk: &mut Walk<'a>,
-    ) -> Result<()> {
-        let mut inner = Properties::new();
-        self.flatten(schema, path.clone(), true, &mut inner, walk)?;
-        inner.remove(&path);
-        out.extend(inner);
-        Ok(())
-    }
-
-    /// Follows `$ref`s and one-member `allOf`s to a schema, or back to a
-    /// component being expanded.
-    fn resolve(&self, schema: SchemaRef<'a>, walk: &Walk<'a>) -> Result<Resolution<'a>> {
-        let mut current = schema;
-        let mut nullable = false;
-        let mut components: Vec<&'a str> = Vec::new();
-        let mut seen: Vec<&'a str> = Vec::new();
-        loop {
-            match current {
-                SchemaRef::Ref(reference) => {
-                    if walk.stack.contains(&reference) {
-                        return Ok(Resolution::Recursive { nullable });
-                    }
-                    if seen.contains(&reference) {
-                        return Err(self.error(
-                            &walk.pointer,
-                            format!("`$ref` cycle: {} → {reference}", seen.join(" → ")),
-                        ));
-                    }
-                    seen.push(reference);
-                    let name =
-                        self.component_name(reference, "#/components/schemas/", &walk.pointer)?;
-                    let target = self
-                        .spec
-                        .components
-                        .as_ref()
-                        .and_then(|c| c.schemas.get(&name))
-                        .ok_or_else(|| self.unresolved(reference, &walk.pointer))?;
-                    components.push(reference);
-                    current = target.into();
-                }
-                SchemaRef::Item(schema) => {
-                    nullable |= schema.schema_data.nullable;
-                    match &schema.schema_kind {
-                        SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                            current = (&all_of[0]).into();
-                        }
-                        _ => {
-                            return Ok(Resolution::Schema(Resolved {
-                                schema,
-                                nullable,
-                                components,
-                            }));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Reads a resolved schema's type, properties, items and map values.
-    fn view(&self, schema: &'a Schema, walk: &mut Walk<'a>) -> Result<View<'a>> {
-        static NO_REQUIRED: Vec<String> = Vec::new();
-        let mut view = View {
-            ty: Type::of(Kind::Any),
-            maximum: None,
-            properties: None,
-            required: &NO_REQUIRED,
-            items: None,
-            map_values: None,
-        };
-        match &schema.schema_kind {
-            SchemaKind::Type(SpecType::String(s)) => {
-                view.ty = Type::of(Kind::String);
-                view.ty.format = format_of(&s.format, string_format);
-                view.ty.values = enum_values(s.enumeration.iter().flatten().cloned());
-            }
-            SchemaKind::Type(SpecType::Integer(i)) => {
-                view.ty = Type::of(Kind::Integer);
-                view.ty.format = format_of(&i.format, integer_format);
-                view.ty.values = enum_values(i.enumeration.iter().flatten().map(i64::to_string));
-                view.maximum = i.maximum.map(|m| m as f64);
-            }
-            SchemaKind::Type(SpecType::Number(n)) => {
-                view.ty = Type::of(Kind::Number);
-                view.ty.format = format_of(&n.format, number_format);
-                view.ty.values = enum_values(n.enumeration.iter().flatten().map(f64::to_string));
-                view.maximum = n.maximum;
-            }
-            SchemaKind::Type(SpecType::Boolean(b)) => {
-                view.ty = Type::of(Kind::Boolean);
-                view.ty.values = enum_values(b.enumeration.iter().flatten().map(bool::to_string));
-            }
-            SchemaKind::Type(SpecType::Array(a)) => {
-                view.ty = Type::of(Kind::Array);
-                view.items = a.items.as_ref();
-            }
-            SchemaKind::Type(SpecType::Object(o)) => {
-                view.ty = Type::of(Kind::Object);
-                view.properties = Some(&o.properties);
-                view.required = &o.required;
-                if let Some(AdditionalProperties::Schema(values)) = &o.additional_properties {
-                    view.map_values = Some(values);
-                }
-            }
-            SchemaKind::Any(any) => {
-                view.ty = Type::of(match any.typ.as_deref() {
-                    Some("string") => Kind::String,
-                    Some("integer") => Kind::Integer,
-                    Some("number") => Kind::Number,
-                    Some("boolean") => Kind::Boolean,
-                    Some("array") => Kind::Array,
-                    Some("object") => Kind::Object,
-                    _ if !any.one_of.is_empty() => Kind::OneOf,
-                    _ if !any.any_of.is_empty() => Kind::AnyOf,
-                    _ if !any.all_of.is_empty() => Kind::AllOf,
-                    _ if any.not.is_some() => Kind::Not,
-                    _ => Kind::Any,
-                });
-                view.ty.format = any.format.clone();
-                if !any.enumeration.is_empty() {
-                    view.ty.values = enum_values(any.enumeration.iter().filter_map(|v| match v {
-                        serde_json::Value::String(s) => Some(s.clone()),
-                        serde_json::Value::Null => None,
-                        other => Some(other.to_string()),
-                    }));
-                }
-                view.maximum = any.maximum;
-                if !any.properties.is_empty() {
-                    view.properties = Some(&any.properties);
-                }
-                view.required = &any.required;
-                view.items = any.items.as_ref();
-                if let Some(AdditionalProperties::Schema(values)) = &any.additional_properties {
-                    view.map_values = Some(values);
-                }
-            }
-            SchemaKind::OneOf { .. } => view.ty = Type::of(Kind::OneOf),
-            SchemaKind::AnyOf { .. } => view.ty = Type::of(Kind::AnyOf),
-            SchemaKind::AllOf { .. } => view.ty = Type::of(Kind::AllOf),
-            SchemaKind::Not { .. } => view.ty = Type::of(Kind::Not),
-        }
-        view.ty.has_properties = view.properties.is_some_and(|p| !p.is_empty());
-        let pointer = walk.pointer.clone();
-        if let Some(items) = view.items {
-            walk.pointer = format!("{pointer}/items");
-            view.ty.items = Some(Box::new(self.inner_type(items.into(), walk)?));
-        }
-        if let Some(values) = view.map_values {
-            walk.pointer = format!("{pointer}/additionalProperties");
-            view.ty.map_values = Some(Box::new(self.inner_type(values.into(), walk)?));
-        }
-        walk.pointer = pointer;
-        Ok(view)
-    }
-
-    /// The type of array items or map values, down to any depth.
-    fn inner_type(&self, schema: SchemaRef<'a>, walk: &mut Walk<'a>) -> Result<Type> {
-        walk.count(self, walk.stack.len())?;
-        let Some(resolved) = self.resolve(schema, walk)?.schema() else {
-            return Ok(Type::of(Kind::Recursive));
-        };
-        let depth = walk.stack.len();
-        walk.stack.extend(resolved.components.iter().copied());
-        let view = self.view(resolved.schema, walk);
-        walk.stack.truncate(depth);
-        Ok(view?.ty)
-    }
-
     fn parameter(
         &self,
         parameter: &'a ReferenceOr<SpecParameter>,
@@ -835,52 +569,19 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// What a request body is sent as (a form's fields are parameters).
+#[derive(Default)]
+struct Sent {
+    json: Option<JsonRequest>,
+    upload: Option<Upload>,
+    multipart: Option<BTreeSet<String>>,
+}
+
 fn urls(servers: &[openapiv3::Server]) -> Vec<String> {
     servers
         .iter()
         .map(|s| s.url.trim_end_matches('/').to_owned())
         .collect()
-}
-
-fn enum_values(values: impl Iterator<Item = String>) -> Option<BTreeSet<String>> {
-    let values: BTreeSet<String> = values.collect();
-    (!values.is_empty()).then_some(values)
-}
-
-fn format_of<T>(
-    format: &openapiv3::VariantOrUnknownOrEmpty<T>,
-    text: fn(&T) -> &'static str,
-) -> Option<String> {
-    match format {
-        openapiv3::VariantOrUnknownOrEmpty::Item(item) => Some(text(item).to_owned()),
-        openapiv3::VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
-        openapiv3::VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-fn string_format(format: &openapiv3::StringFormat) -> &'static str {
-    use openapiv3::StringFormat as F;
-    match format {
-        F::Date => "date",
-        F::DateTime => "date-time",
-        F::Password => "password",
-        F::Byte => "byte",
-        F::Binary => "binary",
-    }
-}
-
-fn integer_format(format: &openapiv3::IntegerFormat) -> &'static str {
-    match format {
-        openapiv3::IntegerFormat::Int32 => "int32",
-        openapiv3::IntegerFormat::Int64 => "int64",
-    }
-}
-
-fn number_format(format: &openapiv3::NumberFormat) -> &'static str {
-    match format {
-        openapiv3::NumberFormat::Float => "float",
-        openapiv3::NumberFormat::Double => "double",
-    }
 }
 
 /// A JSON pointer token: `~` and `/` escaped.

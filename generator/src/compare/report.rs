@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::diff::{Change, Difference, Impact, Part, Presence, Subject, Target};
-use super::facts::{Parameter, Property, PropertyPath};
+use super::facts::{Parameter, Property, PropertyPath, RequestKind, Type};
 use super::refinement::Refinement;
 use super::rust::{Use, rust_type};
 
@@ -270,6 +270,11 @@ impl fmt::Display for Change {
                 };
                 write!(f, "servers: {} → {}", side(from), side(to))
             }
+            Change::HostAdded { url } => write!(f, "`OTHER_HOSTS` gains {url}"),
+            Change::HostRemoved { url } => write!(
+                f,
+                "`OTHER_HOSTS` loses {url} (a host apps may name; no operation is sent there)"
+            ),
             Change::OperationAdded => f.write_str("operation added"),
             Change::OperationRemoved => f.write_str("operation removed"),
             Change::OperationId { from, to } => {
@@ -313,12 +318,71 @@ impl fmt::Display for Change {
                 write!(f, "{target}: enum value `{value}` removed")
             }
             Change::RequestBody { from, to } => {
-                let side = |m: &Option<String>| {
-                    m.as_deref()
-                        .map_or_else(|| "none".to_owned(), |m| format!("JSON ({m})"))
+                let side = |kind: &RequestKind| match kind {
+                    RequestKind::NoBody => "none".to_owned(),
+                    RequestKind::Json(media_type) => format!("JSON ({media_type})"),
+                    RequestKind::Upload => "a file (`Upload`)".to_owned(),
+                    RequestKind::Multipart => {
+                        "multipart only (the operation is not generated)".to_owned()
+                    }
                 };
                 write!(f, "request body: {} → {}", side(from), side(to))
             }
+            Change::UploadMediaTypeAdded { media_type } => {
+                write!(f, "upload media type `{media_type}` added")
+            }
+            Change::UploadMediaTypeRemoved { media_type } => write!(
+                f,
+                "upload media type `{media_type}` removed (the server refuses uploads an app may send)"
+            ),
+            Change::UploadMaxLength { from, to } => {
+                let side =
+                    |n: &Option<u64>| n.map_or_else(|| "none".to_owned(), |n| format!("{n} bytes"));
+                write!(f, "upload size limit {} → {}", side(from), side(to))?;
+                match (from, to) {
+                    (_, None) => Ok(()),
+                    (Some(before), Some(after)) if after > before => Ok(()),
+                    _ => f.write_str(" (uploads that went before are refused)"),
+                }
+            }
+            Change::Accept { from, to } => {
+                let side = |a: &Option<String>| {
+                    format!("`{}`", a.as_deref().unwrap_or("application/json"))
+                };
+                write!(f, "Accept {} → {}", side(from), side(to))
+            }
+            Change::UnionTagAdded {
+                target,
+                tag,
+                model,
+                shared,
+            } => {
+                write!(f, "{target}: union tag `{tag}` added (holds `{model}`")?;
+                if *shared {
+                    f.write_str(", which another tag holds too: no `From` impl for it")?;
+                }
+                f.write_str(")")
+            }
+            Change::UnionTagRemoved { target, tag } => {
+                write!(f, "{target}: union tag `{tag}` removed (its variant goes)")
+            }
+            Change::UnionTagModel {
+                target,
+                tag,
+                from,
+                to,
+            } => write!(
+                f,
+                "{target}: union tag `{tag}` holds `{to}`, was `{from}` (the variant's type changes)"
+            ),
+            Change::UnionTagProperty { target, from, to } => {
+                write!(f, "{target}: union tag property `{from}` → `{to}`")
+            }
+            Change::CompositionChanged { target, kind } => write!(
+                f,
+                "{target}: changed inside its {}; compare does not interpret it, so it cannot tell whether the values sent and received stay valid",
+                Type::of(*kind)
+            ),
             Change::RequestMediaType { from, to } => {
                 write!(f, "request body media type `{from}` → `{to}`")
             }

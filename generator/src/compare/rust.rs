@@ -43,9 +43,8 @@ pub(crate) fn rust_type(ty: &Type, used: Use) -> String {
         Kind::Object if ty.map_values.is_some() => {
             format!("BTreeMap<String, {}>", inner(&ty.map_values))
         }
-        // A union enum with a `discriminator`, JSON without: the facts do not
-        // say which, so it is equal to nothing but itself.
-        Kind::OneOf => "a union, or serde_json::Value".to_owned(),
+        // A tagged `oneOf` is an enum of its own; other compositions are JSON.
+        Kind::OneOf if ty.union.is_some() => "a union enum".to_owned(),
         // The type of the component it leads back to, or JSON, by how deep
         // the generator is when it meets it: equal to nothing but itself.
         Kind::Recursive => "a recursive reference".to_owned(),
@@ -120,7 +119,16 @@ mod tests {
         );
         // Neither is another type under another name.
         assert_ne!(model(&Type::of(Kind::Recursive)), model(&object));
-        assert_ne!(model(&Type::of(Kind::OneOf)), model(&Type::of(Kind::Any)));
+        // A `oneOf` without a tagged enum is JSON, like any composition.
+        assert_eq!(model(&Type::of(Kind::OneOf)), model(&Type::of(Kind::Any)));
+        let union = Type {
+            union: Some(crate::compare::facts::Union {
+                property: "kind".to_owned(),
+                tags: [("card".to_owned(), "Card".to_owned())].into(),
+            }),
+            ..Type::of(Kind::OneOf)
+        };
+        assert_eq!(model(&union), "a union enum");
     }
 
     #[test]
