@@ -93,7 +93,7 @@ impl super::Api {
         self.has_uploads() || self.has_downloads()
     }
 
-    /// The other hosts as Rust string literals, in [`Api::hosts`] order.
+    /// The other hosts as Rust string literals, in [`Api::hosts`](super::Api::hosts) order.
     pub fn host_lits(&self) -> Vec<String> {
         self.hosts
             .iter()
