@@ -190,10 +190,10 @@ fn repeated_operation_ids(spec: &mut Value) -> std::collections::BTreeSet<String
     let mut seen = std::collections::BTreeSet::new();
     let mut repeated = std::collections::BTreeSet::new();
     visit_operations(spec, &mut |_, op| {
-        if let Some(id) = op["operationId"].as_str() {
-            if !seen.insert(id.to_owned()) {
-                repeated.insert(id.to_owned());
-            }
+        if let Some(id) = op["operationId"].as_str()
+            && !seen.insert(id.to_owned())
+        {
+            repeated.insert(id.to_owned());
         }
         false
     });
@@ -286,10 +286,10 @@ fn visit_operations(spec: &mut Value, f: &mut dyn FnMut(&str, &mut Value) -> boo
             continue;
         };
         for method in ["get", "put", "post", "delete", "patch"] {
-            if let Some(op) = item.get_mut(method) {
-                if f(path, op) {
-                    return true;
-                }
+            if let Some(op) = item.get_mut(method)
+                && f(path, op)
+            {
+                return true;
             }
         }
     }
