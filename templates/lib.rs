@@ -165,9 +165,9 @@
 //! ```
 {% if let Some(example) = hooks.example %}
 //!
-//! `examples/{{ example }}.rs` is a whole server (axum): it rejects or
+//! The `{{ example }}` example is a whole server (axum): it rejects or
 //! rewrites messages before they are posted, logs the other events and
-//! serves tokens.
+//! serves tokens (`cargo run --example {{ example }} --features webhooks,access-token`).
 {% endif %}
 {% endif %}
 {% if api.has_personal_data() %}
