@@ -6,6 +6,7 @@
 
 mod bench_build;
 mod compare;
+mod out;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
+
+use out::outln;
 
 #[derive(Parser)]
 #[command(
@@ -88,7 +91,7 @@ struct GenerateArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.task {
+    let code = match cli.task {
         Task::Generate(args) => match generate(&args) {
             Ok(code) => code,
             Err(err) => {
@@ -111,7 +114,8 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-    }
+    };
+    out::status(code)
 }
 
 /// Relative defaults are resolved against the workspace root, so the command
@@ -157,7 +161,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
         let stale = codegen::check(&generated, &out)?;
         let elapsed = started.elapsed();
         if stale.is_empty() {
-            println!(
+            outln!(
                 "{}: up to date ({counts}{skipped}; {} files checked in {:.0?})",
                 out.display(),
                 generated.files.len(),
@@ -176,7 +180,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
         return Ok(ExitCode::FAILURE);
     }
     let report = codegen::write(&generated, &out)?;
-    println!(
+    outln!(
         "{}: {counts}{skipped}; {} files written, {} unchanged, {} removed in {:.0?}",
         out.display(),
         report.written.len(),

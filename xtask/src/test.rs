@@ -4,6 +4,8 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+use crate::out::outln;
+
 /// Twilio's published spec, beside the project (never copied into it).
 const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
 
@@ -35,7 +37,7 @@ fn run_tests(
     let mut passed = true;
     // The generated crate's example, end to end against Prism.
     if let Some(url) = prism_url {
-        println!("== example `conversations` against Prism");
+        outln!("== example `conversations` against Prism");
         let mut example = cargo(root);
         example
             .args([
@@ -164,7 +166,7 @@ fn install_semver_checks(in_ci: bool) -> Result<Option<PathBuf>, String> {
     if installed {
         return Ok(Some(tool));
     }
-    println!("== cargo install cargo-semver-checks {SEMVER_CHECKS_VERSION} (first run only)");
+    outln!("== cargo install cargo-semver-checks {SEMVER_CHECKS_VERSION} (first run only)");
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args([
             "install",
