@@ -896,3 +896,50 @@ fn specs_without_markers_keep_derived_debug() {
     assert!(!api.has_personal_data());
     assert!(api.pii_cases.is_empty() && api.sensitive_keys.is_empty());
 }
+
+#[test]
+fn a_spec_without_servers_gives_a_client_without_a_default_host() {
+    let api = generate("no_servers.yaml");
+    assert_eq!(api.base_url, None);
+    let generated = codegen::generate(
+        Path::new("fixtures/constructs/no_servers.yaml"),
+        &codegen::Options::default(),
+    )
+    .unwrap();
+    let client = &generated.files["src/client.rs"];
+    // Nothing that needs a default host: no constant, no `Client::new` or
+    // `Client::from_env` that could only fail, no region or edge.
+    for absent in [
+        "DEFAULT_BASE_URL",
+        "pub fn new(",
+        "pub fn from_env() -> Result<Client, Error>",
+        "pub fn region(",
+        "pub fn edge(",
+    ] {
+        assert!(!client.contains(absent), "{absent}");
+    }
+    assert!(client.contains("pub fn from_env() -> Result<ClientBuilder"));
+    assert!(client.contains("set one with `ClientBuilder::base_url`"));
+    assert!(generated.files["src/lib.rs"].contains("//! # The server"));
+    assert!(generated.files["README.md"].contains("names `base_url`"));
+
+    // An empty list is the same as none (OpenAPI's `/`); a spec with a
+    // server keeps it as the default, without a trailing `/`.
+    let text = std::fs::read_to_string("fixtures/constructs/no_servers.yaml").unwrap();
+    for (servers, expected) in [
+        ("servers: []", None),
+        (
+            "servers: [{ url: 'https://notes.example.com/' }, { url: 'https://b.example.com' }]",
+            Some("https://notes.example.com"),
+        ),
+    ] {
+        let api = codegen::generate_from_str(
+            Path::new("servers.yaml"),
+            &format!("{text}\n{servers}\n"),
+            &codegen::Options::default(),
+        )
+        .unwrap_or_else(|err| panic!("{servers}: {err}"))
+        .api;
+        assert_eq!(api.base_url.as_deref(), expected, "{servers}");
+    }
+}

@@ -36,6 +36,28 @@ impl ScratchCrate {
         &self.dir
     }
 
+    /// Adds `lines` (`name = "version"`, one a line) to the crate's
+    /// `[dev-dependencies]`, for the tests [`add_test`](Self::add_test) adds.
+    pub fn add_dev_dependencies(&self, lines: &str) {
+        let manifest = self.dir.join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).expect("the manifest reads");
+        assert!(text.contains("\n[dev-dependencies]\n"), "{text}");
+        let text = text.replacen(
+            "\n[dev-dependencies]\n",
+            &format!("\n[dev-dependencies]\n{}\n", lines.trim_end()),
+            1,
+        );
+        std::fs::write(&manifest, text).expect("the manifest writes");
+    }
+
+    /// Copies `source` into the crate as the integration test `tests/NAME.rs`.
+    pub fn add_test(&self, name: &str, source: &Path) {
+        let tests = self.dir.join("tests");
+        std::fs::create_dir_all(&tests).expect("tests/ is created");
+        std::fs::copy(source, tests.join(format!("{name}.rs")))
+            .unwrap_or_else(|err| panic!("{}: {err}", source.display()));
+    }
+
     /// Runs `cargo ARGS` in the crate and panics with its output unless it
     /// succeeds: offline first, online only when that fails (a dependency
     /// not downloaded yet).

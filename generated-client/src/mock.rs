@@ -125,7 +125,7 @@ impl MockTwilio {
     ///
     /// # Panics
     ///
-    /// Like [`Client::new`], if the TLS backend cannot be initialized.
+    /// Like [`ClientBuilder::build`], if the TLS backend cannot be initialized.
     pub fn client(&self) -> Client {
         match self.client_builder().build() {
             Ok(client) => client,

@@ -32,8 +32,12 @@ pub struct Api {
     pub license: String,
     /// The crate's source repository (`info.x-repository`), if the spec names one.
     pub repository: Option<String>,
-    /// The default base URL (the first server).
-    pub base_url: String,
+    /// The default base URL: the first of the spec's top-level `servers`,
+    /// without a trailing `/`. `None` when the spec names no server (OpenAPI
+    /// then means `/`, relative to wherever the spec was served, which a
+    /// client cannot know): the generated client has no default host, and
+    /// `ClientBuilder::build` fails unless the app sets a base URL.
+    pub base_url: Option<String>,
     /// Resources, parents before children, siblings in spec order.
     pub resources: Vec<Resource>,
     /// Response and shared object types, sorted by name.

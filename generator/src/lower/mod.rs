@@ -202,16 +202,13 @@ impl<'a> Lowerer<'a> {
                 "the spec has no paths, so there is nothing to generate; add an operation under `paths`",
             ));
         }
+        // Without `servers` (or with an empty list) OpenAPI's server is `/`,
+        // relative to where the spec was served: no host a client can use,
+        // so the app gives one.
         let base_url = spec
             .servers
             .first()
-            .map(|s| s.url.trim_end_matches('/').to_owned())
-            .ok_or_else(|| {
-                self.unsupported(
-                    "#/servers",
-                    "the spec names no server; add a `servers` entry",
-                )
-            })?;
+            .map(|s| s.url.trim_end_matches('/').to_owned());
         let crate_name = options
             .crate_name
             .clone()
