@@ -943,3 +943,73 @@ fn a_spec_without_servers_gives_a_client_without_a_default_host() {
         assert_eq!(api.base_url.as_deref(), expected, "{servers}");
     }
 }
+
+#[test]
+fn maps_as_whole_answers_and_other_written_types_are_imported_where_written() {
+    let generated = codegen::generate(
+        Path::new("fixtures/constructs/map_answers.yaml"),
+        &codegen::Options::default(),
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    let api = &generated.api;
+    assert!(api.skipped.is_empty(), "{:?}", api.skipped);
+    let answer = |id: &str| match &operation(api, id).response {
+        ResponseKind::Json(ty) => ty.to_string(),
+        ResponseKind::Page { item, .. } => format!("Page<{item}>"),
+        ResponseKind::Empty => "()".to_owned(),
+    };
+    for (id, expected) in [
+        ("FetchEmojis", "BTreeMap<String, String>"),
+        ("FetchCounts", "BTreeMap<String, i64>"),
+        ("FetchTeams", "BTreeMap<String, Team>"),
+        ("UpdateTeams", "BTreeMap<String, Team>"),
+        ("FetchSchedule", "BTreeMap<String, Vec<DateTime<Utc>>>"),
+        ("FetchLastSeen", "BTreeMap<String, DateTime<Utc>>"),
+        ("FetchNow", "DateTime<Utc>"),
+        ("FetchHolidays", "Vec<chrono::NaiveDate>"),
+        ("FetchSettings", "serde_json::Value"),
+        ("UpdateSettings", "BTreeMap<String, String>"),
+        ("ListTally", "Page<BTreeMap<String, i64>>"),
+    ] {
+        assert_eq!(answer(id), expected, "{id}");
+    }
+    let body = operation(api, "UpdateTeams").body.as_ref().unwrap();
+    assert_eq!(body.arg_type, "&BTreeMap<String, Team>");
+    assert_eq!(
+        as_owned(param_types(operation(api, "UpdateSettings"))),
+        owned(&[
+            ("labels", "serde_json::Value"),
+            ("until", "DateTime<Utc>"),
+            ("day", "chrono::NaiveDate"),
+        ])
+    );
+
+    // Each module imports what it writes by its short name, and nothing
+    // else: `NaiveDate` and `Value` are always spelled out.
+    const MAP: &str = "use std::collections::BTreeMap;";
+    const CHRONO: &str = "use chrono::{DateTime, Utc};";
+    for (module, map, chrono, named) in [
+        ("emojis", true, false, ""),
+        ("counts", true, false, ""),
+        ("teams", true, false, "use crate::Team;"),
+        ("schedule", true, true, ""),
+        ("last_seen", true, true, ""),
+        ("now", false, true, ""),
+        ("holidays", false, false, ""),
+        ("settings", true, true, ""),
+        ("tallies", true, false, ""),
+    ] {
+        let text = &generated.files[&format!("src/resources/{module}.rs")];
+        assert_eq!(text.contains(MAP), map, "{module}:\n{text}");
+        assert_eq!(text.contains(CHRONO), chrono, "{module}:\n{text}");
+        assert!(text.contains(named), "{module}:\n{text}");
+        assert!(!text.contains("use chrono::NaiveDate") && !text.contains("use serde_json"));
+    }
+    // The spec's examples are checked with the types spelled out, whatever
+    // the examples module imports.
+    let examples = &generated.files["src/spec_examples.rs"];
+    assert!(
+        examples.contains("std::collections::BTreeMap<String, i64>"),
+        "{examples}"
+    );
+}

@@ -69,6 +69,7 @@
 //! for that method and path did not match; [`MockTwilio::verify`] reports it
 //! too, and [`MockTwilio::try_verify`] returns the report instead of
 //! panicking.
+#![allow(clippy::type_complexity)]
 
 use std::collections::VecDeque;
 use std::fmt;

@@ -360,36 +360,36 @@ impl Resource {
     /// The generated types this resource's module names, sorted, for its `use` line.
     pub fn imports(&self) -> Vec<String> {
         let mut names = Vec::new();
-        for op in &self.operations {
-            match &op.response {
-                ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => {
-                    ty.named(&mut names)
-                }
-                ResponseKind::Empty => {}
-            }
-            for field in op.params.iter().flat_map(|p| &p.fields) {
-                field.ty.named(&mut names);
-            }
-            if let Some(body) = &op.body {
-                body.ty.named(&mut names);
-            }
+        for ty in self.operations.iter().flat_map(Operation::written_types) {
+            ty.named(&mut names);
         }
         names.sort();
         names.dedup();
         names
     }
 
-    /// Whether any operation has a params struct.
-    pub fn has_params(&self) -> bool {
-        self.operations.iter().any(|op| op.params.is_some())
-    }
-
-    /// Whether any params field is a date-time, so the module imports chrono.
+    /// Whether the module writes `DateTime<Utc>` (in an answer's type, a
+    /// JSON body's or a params field's), so it imports chrono's names.
     pub fn uses_datetime(&self) -> bool {
         self.operations
             .iter()
-            .filter_map(|op| op.params.as_ref())
-            .any(ParamsStruct::uses_datetime)
+            .flat_map(Operation::written_types)
+            .any(RustType::mentions_datetime)
+    }
+
+    /// Whether the module writes `BTreeMap` (in an answer's type, such as
+    /// a map as the whole answer, a JSON body's or a params field's), so it
+    /// imports it.
+    pub fn uses_map(&self) -> bool {
+        self.operations
+            .iter()
+            .flat_map(Operation::written_types)
+            .any(RustType::mentions_map)
+    }
+
+    /// Whether any operation has a params struct.
+    pub fn has_params(&self) -> bool {
+        self.operations.iter().any(|op| op.params.is_some())
     }
 
     /// The public names this resource's module exports: the handle and params structs.
@@ -520,6 +520,21 @@ pub struct Example {
 }
 
 impl Operation {
+    /// The types a resource module writes for this operation, as they print
+    /// (`DateTime<Utc>`, `BTreeMap<String, T>`, generated names), so its
+    /// imports must cover them: the answer's (a page's item), the JSON
+    /// body's and the params fields'.
+    pub fn written_types(&self) -> impl Iterator<Item = &RustType> {
+        let answer = match &self.response {
+            ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => Some(ty),
+            ResponseKind::Empty => None,
+        };
+        answer
+            .into_iter()
+            .chain(self.body.iter().map(|b| &b.ty))
+            .chain(self.params.iter().flat_map(|p| &p.fields).map(|f| &f.ty))
+    }
+
     /// Whether the operation returns a page of a list.
     pub fn is_list(&self) -> bool {
         matches!(self.response, ResponseKind::Page { .. })
@@ -660,11 +675,6 @@ impl ParamsStruct {
             .iter()
             .filter(|f| f.location == location)
             .collect()
-    }
-
-    /// Whether any field is a date-time.
-    pub fn uses_datetime(&self) -> bool {
-        self.fields.iter().any(|f| f.ty.mentions_datetime())
     }
 
     /// Whether a field is personal data, so `Debug` is written out rather
