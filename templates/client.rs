@@ -13,8 +13,10 @@ use crate::error::{ApiError, Error};
 use crate::resources::{{ resource.handle }};
 {% endfor %}
 
+{% if let Some(url) = api.base_url_lit() %}
 /// The server requests go to unless the builder says otherwise.
-pub const DEFAULT_BASE_URL: &str = {{ api.base_url_lit() }};
+pub const DEFAULT_BASE_URL: &str = {{ url }};
+{% endif %}
 {% if !api.hosts.is_empty() %}
 
 /// The other servers some operations are sent to, as the spec names them on
@@ -30,12 +32,19 @@ const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VE
 /// A client for the {{ api.title_doc() }} API.
 ///
 /// Cheap to clone: clones share one connection pool and configuration.
+{% if api.base_url.is_none() %}
+///
+/// The spec names no server, so there is no default one: every client is
+/// given its base URL, and [`ClientBuilder::build`] fails without one.
+{% endif %}
 ///
 /// ```no_run
 /// # fn main() -> Result<(), {{ api.lib_name }}::Error> {
 /// use {{ api.lib_name }}::Client;
 ///
+{% if api.base_url.is_some() %}
 /// let client = Client::new("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token");
+{% endif %}
 /// let local = Client::builder("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token")
 ///     .base_url("http://127.0.0.1:4010")
 ///     .build()?;
@@ -76,6 +85,7 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
+{% if api.base_url.is_some() %}
     /// A client that authenticates with an account SID and auth token and
     /// uses the default server, retries and timeouts.
     ///
@@ -89,6 +99,7 @@ impl Client {
             Err(err) => panic!("cannot build the HTTP client: {err}"),
         }
     }
+{% endif %}
 
     /// Starts configuring a client that authenticates with an account SID and
     /// auth token.
@@ -99,8 +110,10 @@ impl Client {
             account_sid,
             password: auth_token.into(),
             base_url: None,
+{% if api.base_url.is_some() %}
             region: None,
             edge: None,
+{% endif %}
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
             timeout: None,
@@ -108,6 +121,7 @@ impl Client {
         }
     }
 
+{% if api.base_url.is_some() %}
     /// A client configured from the environment.
     ///
     /// Reads `TWILIO_ACCOUNT_SID` and either `TWILIO_AUTH_TOKEN` or, when both
@@ -116,6 +130,7 @@ impl Client {
     pub fn from_env() -> Result<Client, Error> {
         ClientBuilder::from_env()?.build()
     }
+{% endif %}
 
     /// The account SID requests act on.
     pub fn account_sid(&self) -> &str {
@@ -323,8 +338,10 @@ pub struct ClientBuilder {
     username: String,
     password: String,
     base_url: Option<String>,
+{% if api.base_url.is_some() %}
     region: Option<String>,
     edge: Option<String>,
+{% endif %}
     retry: RetryPolicy,
     connect_timeout: Duration,
     /// `None`: 30 s on the crate's own client, the app's client's own otherwise.
@@ -339,8 +356,10 @@ impl fmt::Debug for ClientBuilder {
             .field("username", &self.username)
             .field("password", &"<redacted>")
             .field("base_url", &self.base_url)
+{% if api.base_url.is_some() %}
             .field("region", &self.region)
             .field("edge", &self.edge)
+{% endif %}
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
@@ -350,7 +369,15 @@ impl fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
+{% if api.base_url.is_some() %}
     /// A builder from the variables [`Client::from_env`] reads.
+{% else %}
+    /// A builder with the credentials in the environment: `TWILIO_ACCOUNT_SID`
+    /// and either `TWILIO_AUTH_TOKEN` or, when both are set,
+    /// `TWILIO_API_KEY` and `TWILIO_API_SECRET`. The error names the missing
+    /// variable. Give it a [`base_url`](ClientBuilder::base_url) before
+    /// [`build`](ClientBuilder::build).
+{% endif %}
     pub fn from_env() -> Result<ClientBuilder, Error> {
         ClientBuilder::from_lookup(|name| std::env::var(name).ok())
     }
@@ -358,7 +385,7 @@ impl ClientBuilder {
     fn from_lookup(lookup: impl Fn(&'static str) -> Option<String>) -> Result<ClientBuilder, Error> {
         let var = |name: &'static str| lookup(name).filter(|v| !v.is_empty());
         let account_sid = var("TWILIO_ACCOUNT_SID").ok_or(Error::MissingEnv("TWILIO_ACCOUNT_SID"))?;
-        let mut builder = match (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET")) {
+        let {% if api.base_url.is_some() %}mut {% endif %}builder = match (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET")) {
             (Some(key), Some(secret)) => Client::builder(account_sid, String::new()).api_key(key, secret),
             (Some(_), None) => return Err(Error::MissingEnv("TWILIO_API_SECRET")),
             (None, Some(_)) => return Err(Error::MissingEnv("TWILIO_API_KEY")),
@@ -367,8 +394,10 @@ impl ClientBuilder {
                 Client::builder(account_sid, token)
             }
         };
+{% if api.base_url.is_some() %}
         builder.region = var("TWILIO_REGION");
         builder.edge = var("TWILIO_EDGE");
+{% endif %}
         Ok(builder)
     }
 
@@ -380,12 +409,19 @@ impl ClientBuilder {
         self
     }
 
+{% if api.base_url.is_some() %}
     /// Sends requests to this URL (a mock server or a proxy) instead of the
     /// default server; region and edge are then ignored.
+{% else %}
+    /// Sends requests to this URL, e.g. `https://api.example.com`. Required:
+    /// the spec names no server, so [`build`](ClientBuilder::build) fails
+    /// without one.
+{% endif %}
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
     }
+{% if api.base_url.is_some() %}
 
     /// Processes requests in this Twilio region (`ie1`, `au1`...).
     pub fn region(mut self, region: impl Into<String>) -> Self {
@@ -399,6 +435,7 @@ impl ClientBuilder {
         self.edge = Some(edge.into());
         self
     }
+{% endif %}
 
     /// How failed requests are retried.
     pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
@@ -454,6 +491,13 @@ impl ClientBuilder {
     }
 
     /// Builds the client.
+{% if api.base_url.is_none() %}
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] naming `base_url` when no base URL was set: the
+    /// spec names no server, so there is no default to fall back on.
+{% endif %}
     pub fn build(self) -> Result<Client, Error> {
         let base_url = match &self.base_url {
             Some(url) => {
@@ -463,7 +507,15 @@ impl ClientBuilder {
                 }
                 url.to_owned()
             }
+{% if api.base_url.is_some() %}
             None => regional_base_url(DEFAULT_BASE_URL, self.region.as_deref(), self.edge.as_deref()),
+{% else %}
+            None => {
+                return Err(Error::Config(
+                    "no base URL: the spec names no server, so set one with `ClientBuilder::base_url`".to_owned(),
+                ));
+            }
+{% endif %}
         };
 {% if !api.hosts.is_empty() %}
         // A base URL of the app's own (a test server) serves every operation.
@@ -504,6 +556,7 @@ impl ClientBuilder {
     }
 }
 
+{% if api.base_url.is_some() %}
 /// `https://conversations.twilio.com` with edge `dublin` and region `ie1` →
 /// `https://conversations.dublin.ie1.twilio.com`.
 ///
@@ -529,6 +582,7 @@ fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) ->
     }
     format!("{scheme}://{}", labels.join("."))
 }
+{% endif %}
 
 /// A decoded response body with the status and headers it came with.
 #[derive(Debug, Clone)]
@@ -704,10 +758,10 @@ impl Request {
 {% if api.has_lists() %}
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
-        let request = Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %};
 {% if api.hosts.is_empty() %}
-        request
+        Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %}
 {% else %}
+        let request = Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %};
         Request { host: self.host, ..request }
 {% endif %}
     }
@@ -805,15 +859,25 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!((key.account_sid.as_str(), key.username.as_str(), key.password.as_str()), ("AC1", "SK1", "secret"));
+{% if api.base_url.is_some() %}
         let client = key.build().unwrap();
         assert_eq!(client.account_sid(), "AC1");
         assert!(client.base_url().contains(".dublin.ie1."), "{}", client.base_url());
+{% else %}
+        // No default server: the base URL is the app's to give.
+        let err = key.build().unwrap_err();
+        assert!(matches!(err, Error::Config(_)), "{err:?}");
+        assert!(err.to_string().contains("`ClientBuilder::base_url`"), "{err}");
+        let client = token.base_url("http://127.0.0.1:9/").build().unwrap();
+        assert_eq!((client.account_sid(), client.base_url()), ("AC1", "http://127.0.0.1:9"));
+{% endif %}
     }
 
     #[test]
     fn debug_output_never_shows_a_secret() {
-        let builder = Client::builder("AC1", "token-secret").api_key("SK1", "key-secret");
-        let client = Client::builder("AC1", "token-secret").build().unwrap();
+        let local = "http://127.0.0.1:9";
+        let builder = Client::builder("AC1", "token-secret").api_key("SK1", "key-secret").base_url(local);
+        let client = Client::builder("AC1", "token-secret").base_url(local).build().unwrap();
         for text in [format!("{builder:?}"), format!("{client:?}"), format!("{:?}", builder.build().unwrap())] {
             assert!(!text.contains("secret"), "{text}");
         }
@@ -885,6 +949,8 @@ mod tests {
         assert!(seen.to_ascii_lowercase().contains(&expected), "{seen}");
     }
 
+{% if api.base_url.is_some() %}
+
     #[test]
     fn region_and_edge_build_the_host() {
         let base = "https://conversations.twilio.com";
@@ -896,6 +962,7 @@ mod tests {
             "https://conversations.sydney.au1.twilio.com"
         );
     }
+{% endif %}
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -15,9 +15,15 @@
 //! use {{ api.lib_name }}::*;
 //!
 //! # async fn run() -> Result<(), Error> {
+{% if api.base_url.is_some() %}
 //! // TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and
 //! // TWILIO_API_SECRET); TWILIO_REGION and TWILIO_EDGE when set.
 //! let client = Client::from_env()?;
+{% else %}
+//! // TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and
+//! // TWILIO_API_SECRET), and the server, which the spec does not name.
+//! let client = ClientBuilder::from_env()?.base_url("https://api.example.com").build()?;
+{% endif %}
 {% if let Some((resource, create, list)) = api.quickstart() %}
 {% let op = create %}
 //!
@@ -36,6 +42,15 @@
 //! # }
 //! ```
 //!
+{% if api.base_url.is_none() %}
+//! # The server
+//!
+//! The spec names no server, so the client has no default one: every
+//! client is given its base URL with [`ClientBuilder::base_url`], and
+//! [`ClientBuilder::build`] without one fails with [`Error::Config`], which
+//! names `base_url`.
+//!
+{% endif %}
 //! Every operation also has a `*_with_response` twin that returns the
 //! [`Response`] status and headers beside the decoded body.
 {% if api.has_lists() %}
@@ -73,7 +88,11 @@
 //! # }
 //! ```
 //!
+{% if api.base_url.is_some() %}
 //! # Retries, timeouts, regions and edges
+{% else %}
+//! # Retries and timeouts
+{% endif %}
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -86,14 +105,21 @@
 //!     .retry_policy(RetryPolicy::default().max_attempts(5).base_delay(Duration::from_millis(200)))
 //!     .connect_timeout(Duration::from_secs(5))
 //!     .timeout(Duration::from_secs(20))
+{% if api.base_url.is_some() %}
 //!     // The request goes to the `ie1` region through the `dublin` edge.
 //!     .region("ie1")
 //!     .edge("dublin")
+{% else %}
+//!     .base_url("https://api.example.com")
+{% endif %}
 //!     .build()?;
 //!
 //! // An API key instead of the auth token.
 //! let with_key = Client::builder("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "")
 //!     .api_key("SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_api_secret")
+{% if api.base_url.is_none() %}
+//!     .base_url("https://api.example.com")
+{% endif %}
 //!     .build()?;
 //! # Ok(())
 //! # }
@@ -216,9 +242,9 @@
 //! tunnel such as ngrok.
 {% if let Some(example) = hooks.example %}
 //!
-//! `examples/{{ example }}.rs` is a whole server (axum): it rejects or
+//! The `{{ example }}` example is a whole server (axum): it rejects or
 //! rewrites messages before they are posted, logs the other events and
-//! serves tokens.
+//! serves tokens (`cargo run --example {{ example }} --features webhooks,access-token`).
 {% endif %}
 {% endif %}
 {% if api.has_personal_data() %}

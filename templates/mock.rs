@@ -69,6 +69,10 @@
 //! too, and [`MockTwilio::try_verify`] returns the report instead of
 //! panicking.
 
+// Each expectation's type spells out its operation's answer as deeply as
+// the spec nests it (`Json<std::collections::BTreeMap<String, Vec<...>>>`).
+#![allow(clippy::type_complexity)]
+
 use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
@@ -119,7 +123,7 @@ impl MockTwilio {
     ///
     /// # Panics
     ///
-    /// Like [`Client::new`], if the TLS backend cannot be initialized.
+    /// Like [`ClientBuilder::build`], if the TLS backend cannot be initialized.
     pub fn client(&self) -> Client {
         match self.client_builder().build() {
             Ok(client) => client,

@@ -99,7 +99,7 @@ pub(crate) struct Personal<'a, T: ?Sized>(pub(crate) &'a T);
 impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if cfg!(feature = "redact-personal-data") {
-            self.0.fmt_redacted(f)
+            fmt::Debug::fmt(&Redacted(self.0), f)
         } else {
             self.0.fmt(f)
         }

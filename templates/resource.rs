@@ -1,5 +1,9 @@
 //! The `{{ resource.handle }}` resource handle{% if resource.has_params() %} and its params structs{% endif %}.
 
+{% if resource.uses_map() %}
+use std::collections::BTreeMap;
+
+{% endif %}
 {% if resource.uses_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}

@@ -129,9 +129,9 @@ fn {{ op.example_test }}() {
 {% for example in op.response_examples %}
 {% match op.response %}
 {% when ResponseKind::Json(ty) %}
-    decodes_losslessly::<{{ ty }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    decodes_losslessly::<{{ ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Page { item, .. } %}
-    page_decodes_losslessly::<{{ item }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    page_decodes_losslessly::<{{ item.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Empty %}
 {% when ResponseKind::Binary %}
 {% endmatch %}
@@ -143,7 +143,7 @@ fn {{ op.example_test }}() {
 {% endif %}
 {% if let Some(body) = op.body %}
 {% for example in op.body_examples %}
-    body_encodes_as_given::<{{ body.ty }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    body_encodes_as_given::<{{ body.ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% endfor %}
 {% endif %}
 }

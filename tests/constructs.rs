@@ -905,3 +905,147 @@ fn specs_without_markers_keep_derived_debug() {
     assert!(!api.has_personal_data());
     assert!(api.pii_cases.is_empty() && api.sensitive_keys.is_empty());
 }
+
+#[test]
+fn a_spec_without_servers_gives_a_client_without_a_default_host() {
+    let api = generate("no_servers.yaml");
+    assert_eq!(api.base_url, None);
+    let generated = codegen::generate(
+        Path::new("fixtures/constructs/no_servers.yaml"),
+        &codegen::Options::default(),
+    )
+    .unwrap();
+    let client = &generated.files["src/client.rs"];
+    // Nothing that needs a default host: no constant, no `Client::new` or
+    // `Client::from_env` that could only fail, no region or edge.
+    for absent in [
+        "DEFAULT_BASE_URL",
+        "pub fn new(",
+        "pub fn from_env() -> Result<Client, Error>",
+        "pub fn region(",
+        "pub fn edge(",
+    ] {
+        assert!(!client.contains(absent), "{absent}");
+    }
+    assert!(client.contains("pub fn from_env() -> Result<ClientBuilder"));
+    assert!(client.contains("set one with `ClientBuilder::base_url`"));
+    assert!(generated.files["src/lib.rs"].contains("//! # The server"));
+    assert!(generated.files["README.md"].contains("names `base_url`"));
+
+    // An empty list is the same as none (OpenAPI's `/`); a spec with a
+    // server keeps it as the default, without a trailing `/`.
+    let text = std::fs::read_to_string("fixtures/constructs/no_servers.yaml").unwrap();
+    for (servers, expected) in [
+        ("servers: []", None),
+        (
+            "servers: [{ url: 'https://notes.example.com/' }, { url: 'https://b.example.com' }]",
+            Some("https://notes.example.com"),
+        ),
+    ] {
+        let api = codegen::generate_from_str(
+            Path::new("servers.yaml"),
+            &format!("{text}\n{servers}\n"),
+            &codegen::Options::default(),
+        )
+        .unwrap_or_else(|err| panic!("{servers}: {err}"))
+        .api;
+        assert_eq!(api.base_url.as_deref(), expected, "{servers}");
+    }
+}
+
+#[test]
+fn maps_as_whole_answers_and_other_written_types_are_imported_where_written() {
+    let generated = codegen::generate(
+        Path::new("fixtures/constructs/map_answers.yaml"),
+        &codegen::Options::default(),
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    let api = &generated.api;
+    assert!(api.skipped.is_empty(), "{:?}", api.skipped);
+    let answer = |id: &str| match &operation(api, id).response {
+        ResponseKind::Json(ty) => ty.to_string(),
+        ResponseKind::Page { item, .. } => format!("Page<{item}>"),
+        ResponseKind::Empty => "()".to_owned(),
+        ResponseKind::Binary => "Download".to_owned(),
+    };
+    for (id, expected) in [
+        ("FetchEmojis", "BTreeMap<String, String>"),
+        ("FetchCounts", "BTreeMap<String, i64>"),
+        ("FetchTeams", "BTreeMap<String, Team>"),
+        ("UpdateTeams", "BTreeMap<String, Team>"),
+        ("FetchSchedule", "BTreeMap<String, Vec<DateTime<Utc>>>"),
+        ("FetchLastSeen", "BTreeMap<String, DateTime<Utc>>"),
+        ("FetchNow", "DateTime<Utc>"),
+        ("FetchHolidays", "Vec<chrono::NaiveDate>"),
+        ("FetchSettings", "serde_json::Value"),
+        ("UpdateSettings", "BTreeMap<String, String>"),
+        ("ListTally", "Page<BTreeMap<String, i64>>"),
+    ] {
+        assert_eq!(answer(id), expected, "{id}");
+    }
+    let body = operation(api, "UpdateTeams").body.as_ref().unwrap();
+    assert_eq!(body.arg_type, "&BTreeMap<String, Team>");
+    assert_eq!(
+        as_owned(param_types(operation(api, "UpdateSettings"))),
+        owned(&[
+            ("labels", "serde_json::Value"),
+            ("until", "DateTime<Utc>"),
+            ("day", "chrono::NaiveDate"),
+        ])
+    );
+
+    // Each module imports what it writes by its short name, and nothing
+    // else: `NaiveDate` and `Value` are always spelled out.
+    const MAP: &str = "use std::collections::BTreeMap;";
+    const CHRONO: &str = "use chrono::{DateTime, Utc};";
+    for (module, map, chrono, named) in [
+        ("emojis", true, false, ""),
+        ("counts", true, false, ""),
+        ("teams", true, false, "use crate::Team;"),
+        ("schedule", true, true, ""),
+        ("last_seen", true, true, ""),
+        ("now", false, true, ""),
+        ("holidays", false, false, ""),
+        ("settings", true, true, ""),
+        ("tallies", true, false, ""),
+    ] {
+        let text = &generated.files[&format!("src/resources/{module}.rs")];
+        assert_eq!(text.contains(MAP), map, "{module}:\n{text}");
+        assert_eq!(text.contains(CHRONO), chrono, "{module}:\n{text}");
+        assert!(text.contains(named), "{module}:\n{text}");
+        assert!(!text.contains("use chrono::NaiveDate") && !text.contains("use serde_json"));
+    }
+    // The spec's examples are checked with the types spelled out, whatever
+    // the examples module imports.
+    let examples = &generated.files["src/spec_examples.rs"];
+    assert!(
+        examples.contains("std::collections::BTreeMap<String, i64>"),
+        "{examples}"
+    );
+}
+
+#[test]
+fn servers_only_on_paths_and_operations_give_each_its_host() {
+    let api = generate("path_servers.yaml");
+    assert_eq!(api.base_url.as_deref(), Some("https://rooms.example.com"));
+    assert_eq!(
+        api.hosts,
+        [
+            "https://recordings.example.com",
+            "https://archive.example.com"
+        ]
+    );
+    let host = |id: &str| operation(&api, id).host;
+    assert_eq!(
+        host("ListRoom"),
+        None,
+        "the first host named is the default"
+    );
+    assert_eq!(host("FetchRoom"), None, "a trailing `/` is the same host");
+    assert_eq!(host("FetchRecording"), Some(0));
+    assert_eq!(
+        host("DeleteRecording"),
+        Some(1),
+        "an operation's own server wins"
+    );
+}

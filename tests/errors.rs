@@ -138,7 +138,6 @@ fn a_crate_without_operations_is_an_error() {
 
 #[test]
 fn unsupported_parts_name_the_place() {
-    check("no_servers", "fixtures/broken/no_servers.yaml");
     check("bad_version", "fixtures/broken/bad_version.yaml");
     check("bad_title", "fixtures/broken/bad_title.yaml");
     check(

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod additive;
+pub mod scratch;
 
 /// The workspace root.
 pub fn root() -> PathBuf {

@@ -212,3 +212,23 @@ fn our_events_are_marked_like_the_models() {
         assert_eq!(mark(plain), None, "{plain}");
     }
 }
+
+/// A spec that marks personal data only as standard (as many of Twilio's
+/// do) gives a crate without dead code, with and without
+/// `redact-personal-data`, whose own tests of each marked field pass with
+/// the feature on (`tests/compile.rs` runs them with it off).
+#[test]
+fn standard_only_markers_build_warning_free_with_and_without_the_feature() {
+    let spec = workspace_tests::root().join("tests/fixtures/constructs/standard_only_pii.yaml");
+    let api = codegen::generate(&spec, &codegen::Options::default())
+        .unwrap_or_else(|err| panic!("{err}"))
+        .api;
+    let marks = marked(&api);
+    assert!(marks.len() >= 5, "{marks:#?}");
+    assert!(marks.iter().all(|m| m.2 == Pii::Standard), "{marks:#?}");
+    assert!(api.has_pii(Pii::Standard) && !api.has_pii(Pii::Sensitive));
+
+    let generated = workspace_tests::scratch::ScratchCrate::generate(&spec, "standard-only-pii");
+    generated.clippy(&["redact-personal-data", "mock,redact-personal-data"]);
+    generated.cargo(&["test", "--lib", "--features", "redact-personal-data"]);
+}

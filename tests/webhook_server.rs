@@ -3,11 +3,11 @@
 //! with another token, unsigned, or with a body changed after signing) are
 //! refused, and the token route mints a token that verifies.
 //!
-//! The example's own code is compiled in here (its `main` aside), so this is
+//! The example's own code is compiled in here (`server.rs`; `main.rs` only reads the environment), so this is
 //! the server that `cargo run --example webhook_server` runs.
 
 #[allow(dead_code)]
-#[path = "../generated-client/examples/webhook_server.rs"]
+#[path = "../generated-client/examples/webhook_server/server.rs"]
 mod server;
 
 use std::time::{Duration, UNIX_EPOCH};

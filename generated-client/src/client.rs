@@ -905,9 +905,14 @@ mod tests {
 
     #[test]
     fn debug_output_never_shows_a_secret() {
+        let local = "http://127.0.0.1:9";
         let builder = Client::builder("AC1", "token-secret")
-            .api_key("SK1", "key-secret");
-        let client = Client::builder("AC1", "token-secret").build().unwrap();
+            .api_key("SK1", "key-secret")
+            .base_url(local);
+        let client = Client::builder("AC1", "token-secret")
+            .base_url(local)
+            .build()
+            .unwrap();
         for text in [
             format!("{builder:?}"),
             format!("{client:?}"),

@@ -434,9 +434,9 @@
 //! how the URL Twilio signed is found behind nginx, a load balancer or a
 //! tunnel such as ngrok.
 //!
-//! `examples/webhook_server.rs` is a whole server (axum): it rejects or
+//! The `webhook_server` example is a whole server (axum): it rejects or
 //! rewrites messages before they are posted, logs the other events and
-//! serves tokens.
+//! serves tokens (`cargo run --example webhook_server --features webhooks,access-token`).
 //!
 //! # Personal data in logs
 //!

@@ -69,6 +69,7 @@
 //! for that method and path did not match; [`MockTwilio::verify`] reports it
 //! too, and [`MockTwilio::try_verify`] returns the report instead of
 //! panicking.
+#![allow(clippy::type_complexity)]
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -125,7 +126,7 @@ impl MockTwilio {
     ///
     /// # Panics
     ///
-    /// Like [`Client::new`], if the TLS backend cannot be initialized.
+    /// Like [`ClientBuilder::build`], if the TLS backend cannot be initialized.
     pub fn client(&self) -> Client {
         match self.client_builder().build() {
             Ok(client) => client,

@@ -34,8 +34,12 @@ pub struct Api {
     pub license: String,
     /// The crate's source repository (`info.x-repository`), if the spec names one.
     pub repository: Option<String>,
-    /// The default base URL (the first server).
-    pub base_url: String,
+    /// The default base URL: the first of the spec's top-level `servers`,
+    /// without a trailing `/`. `None` when the spec names no server (OpenAPI
+    /// then means `/`, relative to wherever the spec was served, which a
+    /// client cannot know): the generated client has no default host, and
+    /// `ClientBuilder::build` fails unless the app sets a base URL.
+    pub base_url: Option<String>,
     /// The other hosts some operations name (`servers` on a path or an
     /// operation), in spec order; an operation's `host` indexes them.
     pub hosts: Vec<String>,
@@ -366,22 +370,15 @@ impl Resource {
     /// The generated types this resource's module names, sorted, for its `use` line.
     pub fn imports(&self) -> Vec<String> {
         let mut names = Vec::new();
+        for ty in self.operations.iter().flat_map(Operation::written_types) {
+            ty.named(&mut names);
+        }
         for op in &self.operations {
-            match &op.response {
-                ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => {
-                    ty.named(&mut names)
-                }
-                ResponseKind::Empty => {}
-                ResponseKind::Binary => names.push("Download".to_owned()),
+            if matches!(op.response, ResponseKind::Binary) {
+                names.push("Download".to_owned());
             }
             if op.upload.is_some() {
                 names.push("Upload".to_owned());
-            }
-            for field in op.params.iter().flat_map(|p| &p.fields) {
-                field.ty.named(&mut names);
-            }
-            if let Some(body) = &op.body {
-                body.ty.named(&mut names);
             }
         }
         names.sort();
@@ -389,17 +386,28 @@ impl Resource {
         names
     }
 
-    /// Whether any operation has a params struct.
-    pub fn has_params(&self) -> bool {
-        self.operations.iter().any(|op| op.params.is_some())
-    }
-
-    /// Whether any params field is a date-time, so the module imports chrono.
+    /// Whether the module writes `DateTime<Utc>` (in an answer's type, a
+    /// JSON body's or a params field's), so it imports chrono's names.
     pub fn uses_datetime(&self) -> bool {
         self.operations
             .iter()
-            .filter_map(|op| op.params.as_ref())
-            .any(ParamsStruct::uses_datetime)
+            .flat_map(Operation::written_types)
+            .any(RustType::mentions_datetime)
+    }
+
+    /// Whether the module writes `BTreeMap` (in an answer's type, such as
+    /// a map as the whole answer, a JSON body's or a params field's), so it
+    /// imports it.
+    pub fn uses_map(&self) -> bool {
+        self.operations
+            .iter()
+            .flat_map(Operation::written_types)
+            .any(RustType::mentions_map)
+    }
+
+    /// Whether any operation has a params struct.
+    pub fn has_params(&self) -> bool {
+        self.operations.iter().any(|op| op.params.is_some())
     }
 
     /// The public names this resource's module exports: the handle and params structs.
@@ -536,6 +544,21 @@ pub struct Example {
 }
 
 impl Operation {
+    /// The types a resource module writes for this operation, as they print
+    /// (`DateTime<Utc>`, `BTreeMap<String, T>`, generated names), so its
+    /// imports must cover them: the answer's (a page's item), the JSON
+    /// body's and the params fields'.
+    pub fn written_types(&self) -> impl Iterator<Item = &RustType> {
+        let answer = match &self.response {
+            ResponseKind::Json(ty) | ResponseKind::Page { item: ty, .. } => Some(ty),
+            ResponseKind::Empty | ResponseKind::Binary => None,
+        };
+        answer
+            .into_iter()
+            .chain(self.body.iter().map(|b| &b.ty))
+            .chain(self.params.iter().flat_map(|p| &p.fields).map(|f| &f.ty))
+    }
+
     /// Whether the operation returns a page of a list.
     pub fn is_list(&self) -> bool {
         matches!(self.response, ResponseKind::Page { .. })
@@ -679,11 +702,6 @@ impl ParamsStruct {
             .iter()
             .filter(|f| f.location == location)
             .collect()
-    }
-
-    /// Whether any field is a date-time.
-    pub fn uses_datetime(&self) -> bool {
-        self.fields.iter().any(|f| f.ty.mentions_datetime())
     }
 
     /// Whether a field is personal data, so `Debug` is written out rather

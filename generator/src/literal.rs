@@ -47,9 +47,9 @@ pub fn doc_text(text: &str) -> String {
 // Helpers the templates call.
 
 impl Api {
-    /// The base URL as a Rust string literal.
-    pub fn base_url_lit(&self) -> String {
-        rust_str(&self.base_url)
+    /// The default base URL as a Rust string literal, if the spec names one.
+    pub fn base_url_lit(&self) -> Option<String> {
+        self.base_url.as_deref().map(rust_str)
     }
 
     /// The title for a doc comment.

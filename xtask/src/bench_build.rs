@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::out::{out, outln};
+
 use clap::Args;
 
 /// The reference generator's pip package, which bundles its jar.
@@ -96,13 +98,13 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
         Subject::new("reference", reference_dir)?,
     ];
     for subject in &subjects {
-        println!("fetching {} ({})", subject.label, subject.dir.display());
+        outln!("fetching {} ({})", subject.label, subject.dir.display());
         cargo(&subject.dir, &["fetch", "--quiet"])?;
     }
 
     if args.alone_only {
         for subject in &subjects {
-            println!("building {} once (untimed)", subject.label);
+            outln!("building {} once (untimed)", subject.label);
             cargo(&subject.dir, &["build", "--offline", "--quiet"])?;
         }
     }
@@ -113,7 +115,7 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
             if !args.alone_only {
                 remove_target(&subject.dir)?;
                 let sample = timed_build(&subject.dir)?;
-                println!(
+                outln!(
                     "round {}: {:<9} clean {}",
                     round + 1,
                     subject.label,
@@ -126,7 +128,7 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
                 &["clean", "--offline", "--quiet", "-p", &subject.package],
             )?;
             let sample = timed_build(&subject.dir)?;
-            println!(
+            outln!(
                 "round {}: {:<9} alone {}",
                 round + 1,
                 subject.label,
@@ -135,7 +137,7 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
             subject.alone.push(sample);
         }
     }
-    print!("{}", table(&subjects, &oag, args.rounds));
+    out!("{}", table(&subjects, &oag, args.rounds));
     Ok(())
 }
 
@@ -208,7 +210,7 @@ fn find_openapi_generator(given: Option<&str>) -> Result<Oag, String> {
 /// Our crate, generated in-process, standalone, with the workspace's
 /// `Cargo.lock` so it builds the versions the workspace tests.
 fn generate_ours(root: &Path, spec: &Path, dir: &Path) -> Result<(), String> {
-    println!("generating ours from {}", spec.display());
+    outln!("generating ours from {}", spec.display());
     let options = codegen::Options {
         crate_name: Some("twilio-conversations".into()),
     };
@@ -223,9 +225,10 @@ fn generate_ours(root: &Path, spec: &Path, dir: &Path) -> Result<(), String> {
 /// openapi-generator's `rust` output, with its one known compile error fixed
 /// (`models::models::` paths in `src/apis/`).
 fn generate_reference(oag: &Oag, spec: &Path, dir: &Path) -> Result<(), String> {
-    println!(
+    outln!(
         "generating the reference with {} {}",
-        oag.command, oag.version
+        oag.command,
+        oag.version
     );
     let out = Command::new(&oag.command)
         .args(["generate", "-g", "rust", "-i"])

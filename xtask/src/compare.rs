@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::Args;
 use codegen::compare;
 
+use crate::out::{out, outln};
+
 pub const LONG_ABOUT: &str = "\
 List every difference in wire facts between our spec (--spec) and another (--with), grouped by \
 operation, and whether each calls for a minor or a major release of the generated crate.
@@ -121,8 +123,8 @@ pub fn run(args: &CompareArgs) -> ExitCode {
         }
     };
     let report = compare::diff(&ours, &theirs);
-    println!("from {} to {}:", spec.display(), args.with.display());
-    print!("{report}");
+    outln!("from {} to {}:", spec.display(), args.with.display());
+    out!("{report}");
     if report.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -7,6 +7,7 @@
 
 mod bench_build;
 mod compare;
+mod out;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 use xtask::release;
+
+use out::outln;
 
 #[derive(Parser)]
 #[command(
@@ -97,7 +100,7 @@ struct GenerateArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.task {
+    let code = match cli.task {
         Task::Generate(args) => match generate(&args) {
             Ok(code) => code,
             Err(err) => {
@@ -121,7 +124,8 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-    }
+    };
+    out::status(code)
 }
 
 /// Relative defaults are resolved against the workspace root, so the command
@@ -167,7 +171,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
         let stale = codegen::check(&generated, &out)?;
         let elapsed = started.elapsed();
         if stale.is_empty() {
-            println!(
+            outln!(
                 "{}: up to date ({counts}{skipped}; {} files checked in {:.0?})",
                 out.display(),
                 generated.files.len(),
@@ -186,7 +190,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode, codegen::Error> {
         return Ok(ExitCode::FAILURE);
     }
     let report = codegen::write(&generated, &out)?;
-    println!(
+    outln!(
         "{}: {counts}{skipped}; {} files written, {} unchanged, {} removed in {:.0?}",
         out.display(),
         report.written.len(),

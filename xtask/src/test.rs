@@ -4,6 +4,8 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
+use crate::out::outln;
+
 /// Twilio's published spec, beside the project (never copied into it).
 const TWILIO_SPEC: &str = "../shared/specs/twilio_conversations_v1.yaml";
 
@@ -50,7 +52,7 @@ fn run_tests(
     // The generated crate's example, end to end against Prism serving our
     // spec (Twilio's operations and the Media resource).
     if let Some(url) = ours_url {
-        println!("== example `conversations` against Prism (our spec)");
+        outln!("== example `conversations` against Prism (our spec)");
         let mut example = cargo(root);
         example
             .args([

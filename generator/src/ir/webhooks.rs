@@ -12,7 +12,11 @@ pub struct Webhooks {
     /// The variant of `enum_name` for an event type the spec does not list.
     pub unknown: String,
     /// The example program that needs the `webhooks` feature
-    /// (`x-webhooks` → `x-rust-example`), declared in the manifest.
+    /// (`x-webhooks` → `x-rust-example`), kept by hand in the crate's
+    /// `examples/`: the docs name it and the manifest adds its web server
+    /// to the dev-dependencies, but the manifest does not declare it, so the
+    /// crate builds wherever it is written, example or not (the example
+    /// gates itself on the features it needs).
     pub example: Option<String>,
     /// The events, sorted by event type (an extension is read as JSON, whose
     /// objects have no order).

@@ -106,9 +106,9 @@ impl<'a> Lowerer<'a> {
             None => RustType::Json,
         };
         let arg_type = match &ty {
-            RustType::Vec(item) => format!("&[{}]", item.qualified()),
+            RustType::Vec(item) => format!("&[{item}]"),
             RustType::String => "&str".to_owned(),
-            other => format!("&{}", other.qualified()),
+            other => format!("&{other}"),
         };
         Ok(JsonBody {
             content_type: media_type.to_owned(),

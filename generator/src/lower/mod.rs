@@ -178,6 +178,8 @@ struct Lowerer<'a> {
     example_tests: Scope,
     /// Hosts named by path- or operation-level `servers` (see [`Api::hosts`]).
     hosts: Vec<String>,
+    /// The default host, once decided (see [`Api::base_url`]).
+    default_host: Option<String>,
     /// Schema components being lowered, innermost last (to stop on cycles).
     resolving: Vec<String>,
 }
@@ -196,6 +198,7 @@ impl<'a> Lowerer<'a> {
             resolving: Vec::new(),
             example_tests: Scope::default(),
             hosts: Vec::new(),
+            default_host: None,
         }
     }
 
@@ -216,16 +219,25 @@ impl<'a> Lowerer<'a> {
                 "the spec has no paths, so there is nothing to generate; add an operation under `paths`",
             ));
         }
+        // Without `servers` (or with an empty list) OpenAPI's server is `/`,
+        // relative to where the spec was served: no host a client can use,
+        // so the app gives one. A spec that names servers only on its paths
+        // or operations (as Twilio's files of 2020-2021 do) has the first of
+        // those as its default host.
         let base_url = spec
             .servers
             .first()
-            .map(|s| s.url.trim_end_matches('/').to_owned())
-            .ok_or_else(|| {
-                self.unsupported(
-                    "#/servers",
-                    "the spec names no server; add a `servers` entry",
-                )
-            })?;
+            .or_else(|| {
+                spec.paths.paths.values().find_map(|item| {
+                    let item = item.as_item()?;
+                    let ops = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
+                    item.servers
+                        .first()
+                        .or_else(|| ops.into_iter().flatten().find_map(|op| op.servers.first()))
+                })
+            })
+            .map(|s| s.url.trim_end_matches('/').to_owned());
+        self.default_host = base_url.clone();
         let crate_name = options
             .crate_name
             .clone()

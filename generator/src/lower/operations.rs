@@ -148,13 +148,7 @@ impl<'a> Lowerer<'a> {
     /// `servers`: the first one, as for the spec's).
     fn host_of(&mut self, raw: &RawOp<'a>) -> Option<usize> {
         let url = raw.servers.first()?.url.trim_end_matches('/');
-        if self
-            .spec
-            .servers
-            .first()
-            .map(|s| s.url.trim_end_matches('/'))
-            == Some(url)
-        {
+        if self.default_host.as_deref() == Some(url) {
             return None;
         }
         Some(match self.hosts.iter().position(|h| h == url) {

@@ -4,7 +4,8 @@
 //!
 //! Keys of `x-webhooks` that start with `x-` are not events:
 //! `x-rust-enum` names the enum (default `WebhookEvent`), `x-rust-example`
-//! an example program the manifest declares with the `webhooks` feature, and
+//! an example program that needs the `webhooks` feature (the docs name it;
+//! it is not generated, and the manifest does not declare it), and
 //! any other `x-` key is left alone (a place for YAML anchors, say).
 //!
 //! An event's operation is tagged `pre-action` when Twilio waits for the

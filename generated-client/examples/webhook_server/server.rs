@@ -1,28 +1,6 @@
-//! A Conversations backend's two other jobs, on axum: answering Twilio's
-//! webhooks and minting access tokens for the client SDKs.
-//!
-//! - `POST /twilio/conversations`: Twilio's pre- and post-action webhooks,
-//!   read, checked and decoded by the `TwilioWebhook` extractor (403 for a
-//!   missing or wrong signature, 413 for a body too large, 400 for a form
-//!   that does not decode). Before a message is added (`onMessageAdd`), one
-//!   with a banned word is rejected and one with a word to soften is
-//!   rewritten; post-action events are logged.
-//! - `GET /token?identity=alice`: an access token for that identity, with
-//!   the `chat` grant. A real app checks who is asking first.
-//!
-//! ```text
-//! TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... \
-//! TWILIO_API_KEY=SK... TWILIO_API_SECRET=... \
-//! TWILIO_CONVERSATIONS_SERVICE_SID=IS... \
-//! PUBLIC_URL=https://your-host.example PORT=3000 \
-//! cargo run -p twilio-conversations --example webhook_server --features axum,access-token
-//! ```
-//!
-//! `PUBLIC_URL` is the scheme and host Twilio calls (as configured in the
-//! webhook URL), which the signature covers. Without it, the URL is the
-//! request's `Host` with `https`, or, with `TRUST_FORWARDED=1` behind a proxy
-//! that sets them, the proxy's `X-Forwarded-*` headers. During a token
-//! rotation, `TWILIO_SECONDARY_AUTH_TOKEN` is accepted too.
+//! The example's server: its routes and handlers, and their configuration.
+//! `main.rs` runs it; `tests/webhook_server.rs` compiles it in and serves
+//! it on 127.0.0.1.
 
 use std::collections::HashMap;
 
@@ -32,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use twilio_conversations::{
-    AccessToken, ChatGrant, ConversationEvent, MessageAddEvent, MessageAddResponse, PublicUrl,
-    RequestValidator, TwilioWebhook, WebhookAnswer, WebhookConfig,
+    AccessToken, ChatGrant, ConversationEvent, MessageAddEvent, MessageAddResponse, TwilioWebhook,
+    WebhookAnswer, WebhookConfig,
 };
 
 /// Words that get a message rejected.
@@ -188,35 +166,4 @@ async fn token(
         .into_response(),
         Err(err) => (StatusCode::BAD_REQUEST, err.to_string()).into_response(),
     }
-}
-
-fn env(name: &str) -> Result<String, String> {
-    std::env::var(name).map_err(|_| format!("set {name} (see the example's doc comment)"))
-}
-
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut validator = RequestValidator::new(env("TWILIO_AUTH_TOKEN")?);
-    if let Ok(secondary) = std::env::var("TWILIO_SECONDARY_AUTH_TOKEN") {
-        validator = validator.also_accept(secondary);
-    }
-    let public_url = match std::env::var("PUBLIC_URL") {
-        Ok(url) => PublicUrl::configured(url),
-        Err(_) if std::env::var("TRUST_FORWARDED").as_deref() == Ok("1") => {
-            PublicUrl::from_host("https").trust_forwarded_headers()
-        }
-        Err(_) => PublicUrl::from_host("https"),
-    };
-    let config = Config {
-        webhooks: WebhookConfig::new(validator).public_url(public_url),
-        account_sid: env("TWILIO_ACCOUNT_SID")?,
-        api_key: env("TWILIO_API_KEY")?,
-        api_secret: env("TWILIO_API_SECRET")?,
-        service_sid: std::env::var("TWILIO_CONVERSATIONS_SERVICE_SID").ok(),
-    };
-    let port = std::env::var("PORT").unwrap_or_else(|_| "3000".into());
-    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
-    eprintln!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(config)).await?;
-    Ok(())
 }
