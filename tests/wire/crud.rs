@@ -73,9 +73,18 @@ async fn create_sends_every_field_as_an_exact_form_body_and_decodes_the_201() {
     );
     assert_eq!(header(request, "x-twilio-webhook-enabled"), Some("true"));
     assert_eq!(header(request, "accept"), Some("application/json"));
+    // The crate's name and version, as its manifest gives them.
+    let manifest =
+        std::fs::read_to_string(workspace_tests::root().join("generated-client/Cargo.toml"))
+            .unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("the manifest's version");
     assert_eq!(
         header(request, "user-agent"),
-        Some("twilio-conversations/1.0.0 (rust)")
+        Some(format!("twilio-conversations/{version} (rust)").as_str())
     );
     assert_eq!(
         header(request, "host"),
