@@ -216,20 +216,30 @@ pub fn stable(
 ) -> Vec<String> {
     let mut order: Vec<usize> = (0..identities.len()).collect();
     order.sort_by(|&a, &b| identities[a].cmp(identities[b]).then(a.cmp(&b)));
-    let converted: Vec<String> = identities.iter().map(|i| convert(i)).collect();
-    let mut scope = Scope::with_reserved(reserved);
+    let converted: Vec<String> = order.iter().map(|&i| convert(identities[i])).collect();
+    let settled = settle(&converted, &mut Scope::with_reserved(reserved), sep);
     let mut names = vec![String::new(); identities.len()];
-    // Every plain name first, so a numbered one never takes another's.
+    for (&i, name) in order.iter().zip(settled) {
+        names[i] = name;
+    }
+    names
+}
+
+/// Claims `wanted` (in priority order) in `scope`: every plain name first,
+/// so that a numbered one (`{name}{sep}2`...) never takes another's; the
+/// names in the same order.
+fn settle(wanted: &[String], scope: &mut Scope, sep: &str) -> Vec<String> {
+    let mut names = vec![String::new(); wanted.len()];
     let mut numbered = Vec::new();
-    for &i in &order {
-        if scope.taken.insert(converted[i].clone()) {
-            names[i] = converted[i].clone();
+    for (k, name) in wanted.iter().enumerate() {
+        if scope.taken.insert(name.clone()) {
+            names[k] = name.clone();
         } else {
-            numbered.push(i);
+            numbered.push(k);
         }
     }
-    for i in numbered {
-        names[i] = scope.claim(converted[i].clone(), sep);
+    for k in numbered {
+        names[k] = scope.claim(wanted[k].clone(), sep);
     }
     names
 }
@@ -332,18 +342,7 @@ impl TypeNames {
         let reserved: Vec<&str> = self.reserved.iter().map(String::as_str).collect();
         let converted: Vec<String> = order.iter().map(|&i| pascal(&asked[i].1)).collect();
         let mut scope = Scope::with_reserved(&reserved);
-        let mut decided = vec![String::new(); order.len()];
-        let mut numbered = Vec::new();
-        for (k, name) in converted.iter().enumerate() {
-            if scope.taken.insert(name.clone()) {
-                decided[k] = name.clone();
-            } else {
-                numbered.push(k);
-            }
-        }
-        for k in numbered {
-            decided[k] = scope.claim(converted[k].clone(), "");
-        }
+        let decided = settle(&converted, &mut scope, "");
         let mut names: BTreeMap<(Rank, String), Vec<String>> = BTreeMap::new();
         // Requests of one identity get their names in the order they were
         // asked for, as the second run asks again.
@@ -356,15 +355,12 @@ impl TypeNames {
         for (i, name) in by_request {
             names.entry(asked[i].clone()).or_default().push(name);
         }
-        let late = Scope {
-            taken: scope.taken.clone(),
-        };
         TypeNames {
             reserved: self.reserved,
             mode: Mode::Decided {
                 names,
                 handed: BTreeMap::new(),
-                late,
+                late: scope,
             },
         }
     }
