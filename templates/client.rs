@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
 {% for resource in api.root_resources() %}
+{{ resource.gate().cfg() }}
 use crate::resources::{{ resource.handle }};
 {% endfor %}
 
@@ -146,6 +147,7 @@ impl Client {
     {% for line in resource.doc %}
     /// {{ line }}
     {% endfor %}
+    {{ resource.gate().attrs() }}
     pub fn {{ resource.accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.handle }} {
         {{ resource.handle }}::new(self.clone(){% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
     }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-{% for e in api.enums %}
+{% for e in types.enums %}
 
 {% for line in e.doc %}
 /// {{ line }}

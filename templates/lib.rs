@@ -301,6 +301,7 @@
 //! | [`{{ resource.handle }}`] | `{% include "reached_by.rs" %}` | {% for op in resource.operations %}`{{ op.method.trim_start_matches("r#") }}`{% if !loop.last %}, {% endif %}{% endfor %} |
 
 {% endfor %}
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -310,9 +311,6 @@ mod access_token;
 mod binary;
 {% endif %}
 mod client;
-{% if !api.enums.is_empty() %}
-mod enums;
-{% endif %}
 mod error;
 {% if api.webhooks.is_some() %}
 #[cfg(feature = "webhooks")]
@@ -320,9 +318,6 @@ mod events;
 {% endif %}
 #[cfg(feature = "mock")]
 pub mod mock;
-{% if !api.models.is_empty() %}
-mod models;
-{% endif %}
 mod pagination;
 mod redact;
 mod resources;
@@ -340,6 +335,9 @@ mod spec_examples;
 {% endif %}
 #[cfg(feature = "tracing")]
 mod telemetry;
+{% if !api.shared_types().is_empty() %}
+mod types;
+{% endif %}
 mod wire;
 
 #[cfg(feature = "access-token")]
@@ -354,22 +352,19 @@ pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 {% if !api.hosts.is_empty() %}
 pub use client::OTHER_HOSTS;
 {% endif %}
-{% if !api.enums.is_empty() %}
-pub use enums::*;
-{% endif %}
 pub use error::{ApiError, Error};
 {% if api.webhooks.is_some() %}
 #[cfg(feature = "webhooks")]
 pub use events::*;
-{% endif %}
-{% if !api.models.is_empty() %}
-pub use models::*;
 {% endif %}
 {% if api.has_lists() %}
 pub use pagination::ItemStream;
 {% endif %}
 pub use pagination::{Page, PageMeta};
 pub use resources::*;
+{% if !api.shared_types().is_empty() %}
+pub use types::*;
+{% endif %}
 #[cfg(feature = "webhooks")]
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};
 #[cfg(feature = "webhooks")]

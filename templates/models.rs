@@ -6,19 +6,19 @@
 //! copy of the key matching (`crate::wire::Fields`), which makes the crate
 //! compile faster and keeps `serde_derive` out of its dependencies.
 
-{% if api.models_use_map() %}
+{% if types.uses_map() %}
 use std::collections::BTreeMap;
 {% endif %}
 
-{% if api.models_use_datetime() %}
+{% if types.uses_datetime() %}
 use chrono::{DateTime, Utc};
 {% endif %}
 use serde::{Deserialize, Serialize};
-{% if !api.model_imports().is_empty() %}
+{% if !types.imports().is_empty() %}
 
-use crate::{ {% for name in api.model_imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
+use crate::{ {% for name in types.imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
 {% endif %}
-{% for model in api.models %}
+{% for model in types.models %}
 
 {% for line in model.doc %}
 /// {{ line }}
@@ -179,7 +179,7 @@ impl {{ model.name }} {
 }
 {% endif %}
 {% endfor %}
-{% for u in api.unions %}
+{% for u in types.unions %}
 
 {% for line in u.doc %}
 /// {{ line }}

@@ -79,6 +79,7 @@ impl Redact for i64 {}
 impl Redact for f64 {}
 impl Redact for DateTime<Utc> {}
 {% for name in api.redacted_types %}
+{{ api.type_gate(name).cfg() }}
 impl Redact for crate::{{ name }} {}
 {% endfor %}
 
@@ -389,6 +390,7 @@ mod tests {
 
 {% if !api.pii_cases.is_empty() %}
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].
+    {{ api.pii_cases_gate().cfg() }}
     fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
         let pretty = format!("{value:#?}");
@@ -398,6 +400,7 @@ mod tests {
 {% endif %}
 {% for case in api.pii_cases %}
 
+    {{ api.type_gate(case.owner).cfg() }}
     #[test]
     fn {{ case.test }}() {
         let value = {{ case.build }};

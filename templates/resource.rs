@@ -24,13 +24,24 @@ use crate::error::Error;
 use crate::pagination::{ItemStream, Page};
 {% endif %}
 {% for child in api.children_of(resource) %}
+{{ child.gate().cfg() }}
 use crate::resources::{{ child.handle }};
 {% endfor %}
 {% if resource.has_params() %}
 use crate::wire::{Pairs, ToWire};
 {% endif %}
-{% if !resource.imports().is_empty() %}
-use crate::{ {% for name in resource.imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
+{% if !api.resource_imports(resource).is_empty() %}
+use crate::{ {% for name in api.resource_imports(resource) %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
+{% endif %}
+{% if api.has_own_enums(resource) %}
+
+mod enums;
+pub use enums::*;
+{% endif %}
+{% if api.has_own_models(resource) %}
+
+mod models;
+pub use models::*;
 {% endif %}
 
 {% for line in resource.doc %}
@@ -58,6 +69,7 @@ impl {{ resource.handle }} {
     {% for line in child.doc %}
     /// {{ line }}
     {% endfor %}
+    {{ child.gate().attrs() }}
     pub fn {{ child.accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.handle }} {
         {{ child.handle }}::new(self.client.clone(){% for p in resource.scope_params %}, self.{{ p.rust_name }}.clone(){% endfor %}{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
     }

@@ -1,6 +1,10 @@
-//! Resource handles, one per collection in the API, and their params structs.
+//! Resource handles, one folder per collection in the API: the handle, its
+//! params structs, and the models and enums only it reaches. Each compiles
+//! under its own cargo feature.
 {% for resource in api.resources %}
 
+{{ resource.gate().cfg() }}
 mod {{ resource.module }};
-pub use {{ resource.module }}::{ {% for name in resource.exports() %}{{ name }}, {% endfor %} };
+{{ resource.gate().attrs() }}
+pub use {{ resource.module }}::*;
 {% endfor %}

@@ -11,13 +11,29 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
+
+#[cfg(feature = "configuration-resource")]
 use crate::resources::ConfigurationResource;
+
+#[cfg(feature = "conversations")]
 use crate::resources::Conversations;
+
+#[cfg(feature = "conversation-with-participants-resource")]
 use crate::resources::ConversationWithParticipantsResource;
+
+#[cfg(feature = "credentials")]
 use crate::resources::Credentials;
+
+#[cfg(feature = "participant-conversations")]
 use crate::resources::ParticipantConversations;
+
+#[cfg(feature = "roles")]
 use crate::resources::Roles;
+
+#[cfg(feature = "services")]
 use crate::resources::Services;
+
+#[cfg(feature = "users")]
 use crate::resources::Users;
 
 /// The server requests go to unless the builder says otherwise.
@@ -133,16 +149,22 @@ impl Client {
     }
 
     /// The account-wide Conversations defaults: default service, default Messaging Service and default state timers.
+    #[cfg(feature = "configuration-resource")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "configuration-resource")))]
     pub fn configuration(&self) -> ConfigurationResource {
         ConfigurationResource::new(self.clone())
     }
 
     /// The conversations of the account's default Conversation Service.
+    #[cfg(feature = "conversations")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "conversations")))]
     pub fn conversations(&self) -> Conversations {
         Conversations::new(self.clone())
     }
 
     /// Creates a conversation in the default service together with its first participants.
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "conversation-with-participants-resource")))]
     pub fn conversation_with_participants(
         &self,
     ) -> ConversationWithParticipantsResource {
@@ -150,26 +172,36 @@ impl Client {
     }
 
     /// The push notification credentials (APNs, FCM, GCM) stored on the account.
+    #[cfg(feature = "credentials")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "credentials")))]
     pub fn credentials(&self) -> Credentials {
         Credentials::new(self.clone())
     }
 
     /// The conversations of the default service that one person, found by identity or address, takes part in.
+    #[cfg(feature = "participant-conversations")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "participant-conversations")))]
     pub fn participant_conversations(&self) -> ParticipantConversations {
         ParticipantConversations::new(self.clone())
     }
 
     /// The roles of the default service: named permission sets for users and participants.
+    #[cfg(feature = "roles")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "roles")))]
     pub fn roles(&self) -> Roles {
         Roles::new(self.clone())
     }
 
     /// The account's Conversation Services. Each service is a separate container for conversations, users, roles and their settings.
+    #[cfg(feature = "services")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "services")))]
     pub fn services(&self) -> Services {
         Services::new(self.clone())
     }
 
     /// The users of the default service: the app identities that connect through the SDKs.
+    #[cfg(feature = "users")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
     pub fn users(&self) -> Users {
         Users::new(self.clone())
     }

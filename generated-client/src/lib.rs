@@ -514,6 +514,7 @@
 //! | [`ServiceMediaContent`] | `client.services().media(CHAT_SERVICE_SID).content(SID)` | `fetch` |
 //! | [`Users`] | `client.users()` | `create`, `list`, `fetch`, `update`, `delete` |
 //! | [`UserConversations`] | `client.users().conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -521,7 +522,6 @@
 mod access_token;
 mod binary;
 mod client;
-mod enums;
 mod error;
 
 #[cfg(feature = "webhooks")]
@@ -529,7 +529,6 @@ mod events;
 
 #[cfg(feature = "mock")]
 pub mod mock;
-mod models;
 mod pagination;
 mod redact;
 mod resources;
@@ -551,6 +550,7 @@ mod spec_examples;
 
 #[cfg(feature = "tracing")]
 mod telemetry;
+mod types;
 mod wire;
 
 #[cfg(feature = "access-token")]
@@ -559,15 +559,14 @@ pub use binary::Upload;
 pub use binary::Download;
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use client::OTHER_HOSTS;
-pub use enums::*;
 pub use error::{ApiError, Error};
 
 #[cfg(feature = "webhooks")]
 pub use events::*;
-pub use models::*;
 pub use pagination::ItemStream;
 pub use pagination::{Page, PageMeta};
 pub use resources::*;
+pub use types::*;
 
 #[cfg(feature = "webhooks")]
 pub use signature::{RequestValidator, SIGNATURE_HEADER, SignatureError};

@@ -76,8 +76,18 @@ impl Redact for i32 {}
 impl Redact for i64 {}
 impl Redact for f64 {}
 impl Redact for DateTime<Utc> {}
+#[cfg(feature = "webhooks")]
 impl Redact for crate::EventMedia {}
+#[cfg(any(feature = "conversation-messages", feature = "service-conversation-messages"))]
 impl Redact for crate::MessageMedia {}
+#[cfg(
+    any(
+        feature = "conversation-participants",
+        feature = "participant-conversations",
+        feature = "service-conversation-participants",
+        feature = "service-participant-conversations"
+    )
+)]
 impl Redact for crate::MessagingBinding {}
 /// Prints a value marked sensitive: only whether it is set and its size.
 pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
@@ -401,6 +411,31 @@ mod tests {
     }
 
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-messages",
+            feature = "conversation-participants",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "service-bindings",
+            feature = "service-conversation-messages",
+            feature = "service-conversation-participants",
+            feature = "service-conversation-with-participants-resource",
+            feature = "service-conversations",
+            feature = "service-media",
+            feature = "service-participant-conversations",
+            feature = "service-roles",
+            feature = "service-user-conversations",
+            feature = "service-users",
+            feature = "services",
+            feature = "user-conversations",
+            feature = "users"
+        )
+    )]
     fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
         let pretty = format!("{value:#?}");
@@ -408,6 +443,7 @@ mod tests {
         plain.contains(SENTINEL)
     }
 
+    #[cfg(feature = "configuration-addresses")]
     #[test]
     fn configuration_address_address() {
         let value = crate::ConfigurationAddress {
@@ -421,6 +457,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("address: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn conversation_friendly_name() {
         let value = crate::Conversation {
@@ -434,6 +471,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn conversation_unique_name() {
         let value = crate::Conversation {
@@ -447,6 +485,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn conversation_attributes() {
         let value = crate::Conversation {
@@ -458,6 +497,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn conversation_message_author() {
         let value = crate::ConversationMessage {
@@ -471,6 +511,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn conversation_message_body() {
         let value = crate::ConversationMessage {
@@ -482,6 +523,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn conversation_message_media() {
         let value = crate::ConversationMessage {
@@ -502,6 +544,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("media: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn conversation_message_attributes() {
         let value = crate::ConversationMessage {
@@ -513,6 +556,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn conversation_participant_identity() {
         let value = crate::ConversationParticipant {
@@ -526,6 +570,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn conversation_participant_attributes() {
         let value = crate::ConversationParticipant {
@@ -537,6 +582,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn conversation_participant_messaging_binding() {
         let value = crate::ConversationParticipant {
@@ -553,6 +599,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn conversation_with_participants_friendly_name() {
         let value = crate::ConversationWithParticipants {
@@ -566,6 +613,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn conversation_with_participants_unique_name() {
         let value = crate::ConversationWithParticipants {
@@ -579,6 +627,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn conversation_with_participants_attributes() {
         let value = crate::ConversationWithParticipants {
@@ -590,6 +639,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "credentials")]
     #[test]
     fn credential_friendly_name() {
         let value = crate::Credential {
@@ -603,6 +653,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-media")]
     #[test]
     fn media_filename() {
         let value = crate::Media {
@@ -616,6 +667,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("filename: "));
     }
 
+    #[cfg(feature = "service-media")]
     #[test]
     fn media_author() {
         let value = crate::Media {
@@ -629,6 +681,9 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(
+        any(feature = "conversation-messages", feature = "service-conversation-messages")
+    )]
     #[test]
     fn message_media_filename() {
         let value = crate::MessageMedia {
@@ -642,6 +697,14 @@ mod tests {
         assert!(format!("{value:?}") .contains("filename: "));
     }
 
+    #[cfg(
+        any(
+            feature = "conversation-participants",
+            feature = "participant-conversations",
+            feature = "service-conversation-participants",
+            feature = "service-participant-conversations"
+        )
+    )]
     #[test]
     fn messaging_binding_address() {
         let value = crate::MessagingBinding {
@@ -655,6 +718,14 @@ mod tests {
         assert!(format!("{value:?}") .contains("address: "));
     }
 
+    #[cfg(
+        any(
+            feature = "conversation-participants",
+            feature = "participant-conversations",
+            feature = "service-conversation-participants",
+            feature = "service-participant-conversations"
+        )
+    )]
     #[test]
     fn messaging_binding_name() {
         let value = crate::MessagingBinding {
@@ -668,6 +739,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("name: "));
     }
 
+    #[cfg(feature = "participant-conversations")]
     #[test]
     fn participant_conversation_participant_identity() {
         let value = crate::ParticipantConversation {
@@ -681,6 +753,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("participant_identity: "));
     }
 
+    #[cfg(feature = "participant-conversations")]
     #[test]
     fn participant_conversation_participant_messaging_binding() {
         let value = crate::ParticipantConversation {
@@ -699,6 +772,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("participant_messaging_binding: "));
     }
 
+    #[cfg(feature = "participant-conversations")]
     #[test]
     fn participant_conversation_conversation_unique_name() {
         let value = crate::ParticipantConversation {
@@ -712,6 +786,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_unique_name: "));
     }
 
+    #[cfg(feature = "participant-conversations")]
     #[test]
     fn participant_conversation_conversation_friendly_name() {
         let value = crate::ParticipantConversation {
@@ -725,6 +800,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_friendly_name: "));
     }
 
+    #[cfg(feature = "participant-conversations")]
     #[test]
     fn participant_conversation_conversation_attributes() {
         let value = crate::ParticipantConversation {
@@ -736,6 +812,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_attributes: "));
     }
 
+    #[cfg(feature = "roles")]
     #[test]
     fn role_friendly_name() {
         let value = crate::Role {
@@ -749,6 +826,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "services")]
     #[test]
     fn service_friendly_name() {
         let value = crate::Service {
@@ -762,6 +840,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-bindings")]
     #[test]
     fn service_binding_endpoint() {
         let value = crate::ServiceBinding {
@@ -775,6 +854,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("endpoint: "));
     }
 
+    #[cfg(feature = "service-bindings")]
     #[test]
     fn service_binding_identity() {
         let value = crate::ServiceBinding {
@@ -788,6 +868,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn service_conversation_friendly_name() {
         let value = crate::ServiceConversation {
@@ -801,6 +882,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn service_conversation_unique_name() {
         let value = crate::ServiceConversation {
@@ -814,6 +896,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn service_conversation_attributes() {
         let value = crate::ServiceConversation {
@@ -825,6 +908,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn service_conversation_message_author() {
         let value = crate::ServiceConversationMessage {
@@ -838,6 +922,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn service_conversation_message_body() {
         let value = crate::ServiceConversationMessage {
@@ -849,6 +934,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn service_conversation_message_media() {
         let value = crate::ServiceConversationMessage {
@@ -869,6 +955,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("media: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn service_conversation_message_attributes() {
         let value = crate::ServiceConversationMessage {
@@ -880,6 +967,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn service_conversation_participant_identity() {
         let value = crate::ServiceConversationParticipant {
@@ -893,6 +981,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn service_conversation_participant_attributes() {
         let value = crate::ServiceConversationParticipant {
@@ -904,6 +993,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn service_conversation_participant_messaging_binding() {
         let value = crate::ServiceConversationParticipant {
@@ -920,6 +1010,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn service_conversation_with_participants_friendly_name() {
         let value = crate::ServiceConversationWithParticipants {
@@ -933,6 +1024,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn service_conversation_with_participants_unique_name() {
         let value = crate::ServiceConversationWithParticipants {
@@ -946,6 +1038,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn service_conversation_with_participants_attributes() {
         let value = crate::ServiceConversationWithParticipants {
@@ -957,6 +1050,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-participant-conversations")]
     #[test]
     fn service_participant_conversation_participant_identity() {
         let value = crate::ServiceParticipantConversation {
@@ -970,6 +1064,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("participant_identity: "));
     }
 
+    #[cfg(feature = "service-participant-conversations")]
     #[test]
     fn service_participant_conversation_participant_messaging_binding() {
         let value = crate::ServiceParticipantConversation {
@@ -988,6 +1083,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("participant_messaging_binding: "));
     }
 
+    #[cfg(feature = "service-participant-conversations")]
     #[test]
     fn service_participant_conversation_conversation_unique_name() {
         let value = crate::ServiceParticipantConversation {
@@ -1001,6 +1097,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_unique_name: "));
     }
 
+    #[cfg(feature = "service-participant-conversations")]
     #[test]
     fn service_participant_conversation_conversation_friendly_name() {
         let value = crate::ServiceParticipantConversation {
@@ -1014,6 +1111,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_friendly_name: "));
     }
 
+    #[cfg(feature = "service-participant-conversations")]
     #[test]
     fn service_participant_conversation_conversation_attributes() {
         let value = crate::ServiceParticipantConversation {
@@ -1025,6 +1123,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("conversation_attributes: "));
     }
 
+    #[cfg(feature = "service-roles")]
     #[test]
     fn service_role_friendly_name() {
         let value = crate::ServiceRole {
@@ -1038,6 +1137,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn service_user_identity() {
         let value = crate::ServiceUser {
@@ -1051,6 +1151,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn service_user_friendly_name() {
         let value = crate::ServiceUser {
@@ -1064,6 +1165,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn service_user_attributes() {
         let value = crate::ServiceUser {
@@ -1075,6 +1177,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-user-conversations")]
     #[test]
     fn service_user_conversation_friendly_name() {
         let value = crate::ServiceUserConversation {
@@ -1088,6 +1191,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-user-conversations")]
     #[test]
     fn service_user_conversation_attributes() {
         let value = crate::ServiceUserConversation {
@@ -1099,6 +1203,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-user-conversations")]
     #[test]
     fn service_user_conversation_unique_name() {
         let value = crate::ServiceUserConversation {
@@ -1112,6 +1217,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn user_identity() {
         let value = crate::User {
@@ -1125,6 +1231,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn user_friendly_name() {
         let value = crate::User {
@@ -1138,6 +1245,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn user_attributes() {
         let value = crate::User {
@@ -1149,6 +1257,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "user-conversations")]
     #[test]
     fn user_conversation_friendly_name() {
         let value = crate::UserConversation {
@@ -1162,6 +1271,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "user-conversations")]
     #[test]
     fn user_conversation_attributes() {
         let value = crate::UserConversation {
@@ -1173,6 +1283,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "user-conversations")]
     #[test]
     fn user_conversation_unique_name() {
         let value = crate::UserConversation {
@@ -1186,6 +1297,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "configuration-addresses")]
     #[test]
     fn create_configuration_address_params_address() {
         let value = crate::CreateConfigurationAddressParams {
@@ -1209,6 +1321,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("address: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn create_conversation_params_friendly_name() {
         let value = crate::CreateConversationParams {
@@ -1222,6 +1335,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn create_conversation_params_unique_name() {
         let value = crate::CreateConversationParams {
@@ -1235,6 +1349,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn create_conversation_params_attributes() {
         let value = crate::CreateConversationParams {
@@ -1246,6 +1361,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn create_conversation_params_bindings_email_address() {
         let value = crate::CreateConversationParams {
@@ -1259,6 +1375,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn update_conversation_params_friendly_name() {
         let value = crate::UpdateConversationParams {
@@ -1272,6 +1389,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn update_conversation_params_attributes() {
         let value = crate::UpdateConversationParams {
@@ -1283,6 +1401,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn update_conversation_params_unique_name() {
         let value = crate::UpdateConversationParams {
@@ -1296,6 +1415,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "conversations")]
     #[test]
     fn update_conversation_params_bindings_email_address() {
         let value = crate::UpdateConversationParams {
@@ -1309,6 +1429,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn create_conversation_message_params_author() {
         let value = crate::CreateConversationMessageParams {
@@ -1322,6 +1443,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn create_conversation_message_params_body() {
         let value = crate::CreateConversationMessageParams {
@@ -1333,6 +1455,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn create_conversation_message_params_attributes() {
         let value = crate::CreateConversationMessageParams {
@@ -1344,6 +1467,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn update_conversation_message_params_author() {
         let value = crate::UpdateConversationMessageParams {
@@ -1357,6 +1481,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn update_conversation_message_params_body() {
         let value = crate::UpdateConversationMessageParams {
@@ -1368,6 +1493,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "conversation-messages")]
     #[test]
     fn update_conversation_message_params_attributes() {
         let value = crate::UpdateConversationMessageParams {
@@ -1379,6 +1505,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn create_conversation_participant_params_identity() {
         let value = crate::CreateConversationParticipantParams {
@@ -1392,6 +1519,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn create_conversation_participant_params_messaging_binding_address() {
         let value = crate::CreateConversationParticipantParams {
@@ -1405,6 +1533,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_address: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn create_conversation_participant_params_messaging_binding_proxy_address() {
         let value = crate::CreateConversationParticipantParams {
@@ -1420,6 +1549,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn create_conversation_participant_params_attributes() {
         let value = crate::CreateConversationParticipantParams {
@@ -1431,6 +1561,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn create_conversation_participant_params_messaging_binding_projected_address() {
         let value = crate::CreateConversationParticipantParams {
@@ -1447,6 +1578,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn update_conversation_participant_params_attributes() {
         let value = crate::UpdateConversationParticipantParams {
@@ -1458,6 +1590,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn update_conversation_participant_params_messaging_binding_proxy_address() {
         let value = crate::UpdateConversationParticipantParams {
@@ -1473,6 +1606,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn update_conversation_participant_params_messaging_binding_projected_address() {
         let value = crate::UpdateConversationParticipantParams {
@@ -1489,6 +1623,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
+    #[cfg(feature = "conversation-participants")]
     #[test]
     fn update_conversation_participant_params_identity() {
         let value = crate::UpdateConversationParticipantParams {
@@ -1502,6 +1637,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn create_conversation_with_participants_params_friendly_name() {
         let value = crate::CreateConversationWithParticipantsParams {
@@ -1515,6 +1651,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn create_conversation_with_participants_params_unique_name() {
         let value = crate::CreateConversationWithParticipantsParams {
@@ -1528,6 +1665,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn create_conversation_with_participants_params_attributes() {
         let value = crate::CreateConversationWithParticipantsParams {
@@ -1539,6 +1677,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "conversation-with-participants-resource")]
     #[test]
     fn create_conversation_with_participants_params_bindings_email_address() {
         let value = crate::CreateConversationWithParticipantsParams {
@@ -1552,6 +1691,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "credentials")]
     #[test]
     fn create_credential_params_friendly_name() {
         let value = crate::CreateCredentialParams {
@@ -1570,6 +1710,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "credentials")]
     #[test]
     fn update_credential_params_friendly_name() {
         let value = crate::UpdateCredentialParams {
@@ -1583,6 +1724,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "roles")]
     #[test]
     fn create_role_params_friendly_name() {
         let value = crate::CreateRoleParams {
@@ -1597,6 +1739,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "services")]
     #[test]
     fn create_service_params_friendly_name() {
         let value = crate::CreateServiceParams {
@@ -1609,6 +1752,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-bindings")]
     #[test]
     fn list_service_binding_params_identity() {
         let value = crate::ListServiceBindingParams {
@@ -1622,6 +1766,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn create_service_conversation_params_friendly_name() {
         let value = crate::CreateServiceConversationParams {
@@ -1635,6 +1780,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn create_service_conversation_params_unique_name() {
         let value = crate::CreateServiceConversationParams {
@@ -1648,6 +1794,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn create_service_conversation_params_attributes() {
         let value = crate::CreateServiceConversationParams {
@@ -1659,6 +1806,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn create_service_conversation_params_bindings_email_address() {
         let value = crate::CreateServiceConversationParams {
@@ -1672,6 +1820,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn update_service_conversation_params_friendly_name() {
         let value = crate::UpdateServiceConversationParams {
@@ -1685,6 +1834,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn update_service_conversation_params_attributes() {
         let value = crate::UpdateServiceConversationParams {
@@ -1696,6 +1846,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn update_service_conversation_params_unique_name() {
         let value = crate::UpdateServiceConversationParams {
@@ -1709,6 +1860,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "service-conversations")]
     #[test]
     fn update_service_conversation_params_bindings_email_address() {
         let value = crate::UpdateServiceConversationParams {
@@ -1722,6 +1874,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn create_service_conversation_message_params_author() {
         let value = crate::CreateServiceConversationMessageParams {
@@ -1735,6 +1888,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn create_service_conversation_message_params_body() {
         let value = crate::CreateServiceConversationMessageParams {
@@ -1746,6 +1900,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn create_service_conversation_message_params_attributes() {
         let value = crate::CreateServiceConversationMessageParams {
@@ -1757,6 +1912,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn update_service_conversation_message_params_author() {
         let value = crate::UpdateServiceConversationMessageParams {
@@ -1770,6 +1926,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("author: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn update_service_conversation_message_params_body() {
         let value = crate::UpdateServiceConversationMessageParams {
@@ -1781,6 +1938,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("body: "));
     }
 
+    #[cfg(feature = "service-conversation-messages")]
     #[test]
     fn update_service_conversation_message_params_attributes() {
         let value = crate::UpdateServiceConversationMessageParams {
@@ -1792,6 +1950,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn create_service_conversation_participant_params_identity() {
         let value = crate::CreateServiceConversationParticipantParams {
@@ -1805,6 +1964,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn create_service_conversation_participant_params_messaging_binding_address() {
         let value = crate::CreateServiceConversationParticipantParams {
@@ -1818,6 +1978,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_address: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn create_service_conversation_participant_params_messaging_binding_proxy_address() {
         let value = crate::CreateServiceConversationParticipantParams {
@@ -1833,6 +1994,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn create_service_conversation_participant_params_attributes() {
         let value = crate::CreateServiceConversationParticipantParams {
@@ -1844,6 +2006,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn create_service_conversation_participant_params_messaging_binding_projected_address() {
         let value = crate::CreateServiceConversationParticipantParams {
@@ -1860,6 +2023,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn update_service_conversation_participant_params_identity() {
         let value = crate::UpdateServiceConversationParticipantParams {
@@ -1873,6 +2037,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn update_service_conversation_participant_params_attributes() {
         let value = crate::UpdateServiceConversationParticipantParams {
@@ -1884,6 +2049,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn update_service_conversation_participant_params_messaging_binding_proxy_address() {
         let value = crate::UpdateServiceConversationParticipantParams {
@@ -1899,6 +2065,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
+    #[cfg(feature = "service-conversation-participants")]
     #[test]
     fn update_service_conversation_participant_params_messaging_binding_projected_address() {
         let value = crate::UpdateServiceConversationParticipantParams {
@@ -1915,6 +2082,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn create_service_conversation_with_participants_params_friendly_name() {
         let value = crate::CreateServiceConversationWithParticipantsParams {
@@ -1928,6 +2096,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn create_service_conversation_with_participants_params_unique_name() {
         let value = crate::CreateServiceConversationWithParticipantsParams {
@@ -1941,6 +2110,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("unique_name: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn create_service_conversation_with_participants_params_attributes() {
         let value = crate::CreateServiceConversationWithParticipantsParams {
@@ -1952,6 +2122,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-conversation-with-participants-resource")]
     #[test]
     fn create_service_conversation_with_participants_params_bindings_email_address() {
         let value = crate::CreateServiceConversationWithParticipantsParams {
@@ -1965,6 +2136,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("bindings_email_address: "));
     }
 
+    #[cfg(feature = "service-roles")]
     #[test]
     fn create_service_role_params_friendly_name() {
         let value = crate::CreateServiceRoleParams {
@@ -1979,6 +2151,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn create_service_user_params_identity() {
         let value = crate::CreateServiceUserParams {
@@ -1995,6 +2168,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn create_service_user_params_friendly_name() {
         let value = crate::CreateServiceUserParams {
@@ -2011,6 +2185,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn create_service_user_params_attributes() {
         let value = crate::CreateServiceUserParams {
@@ -2025,6 +2200,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn update_service_user_params_friendly_name() {
         let value = crate::UpdateServiceUserParams {
@@ -2038,6 +2214,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "service-users")]
     #[test]
     fn update_service_user_params_attributes() {
         let value = crate::UpdateServiceUserParams {
@@ -2049,6 +2226,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn create_user_params_identity() {
         let value = crate::CreateUserParams {
@@ -2065,6 +2243,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("identity: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn create_user_params_friendly_name() {
         let value = crate::CreateUserParams {
@@ -2081,6 +2260,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn create_user_params_attributes() {
         let value = crate::CreateUserParams {
@@ -2095,6 +2275,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn update_user_params_friendly_name() {
         let value = crate::UpdateUserParams {
@@ -2108,6 +2289,7 @@ mod tests {
         assert!(format!("{value:?}") .contains("friendly_name: "));
     }
 
+    #[cfg(feature = "users")]
     #[test]
     fn update_user_params_attributes() {
         let value = crate::UpdateUserParams {

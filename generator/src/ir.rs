@@ -7,10 +7,14 @@
 use std::fmt;
 
 mod binary;
+mod features;
+mod layout;
 mod public;
 mod webhooks;
 
 pub use binary::{BinaryBody, is_binary};
+pub use features::{Gate, Home, Need};
+pub use layout::{SharedType, TypeFile};
 pub use public::{ItemKind, PublicItem};
 pub use webhooks::*;
 
@@ -338,8 +342,11 @@ impl fmt::Display for SkipReason {
 pub struct Resource {
     /// The handle type, e.g. `Conversations`.
     pub handle: String,
-    /// The module file stem under `src/resources/`, e.g. `conversations`.
+    /// The module (and folder) name under `src/resources/`, e.g. `conversations`.
     pub module: String,
+    /// The cargo feature that builds it, e.g. `conversation-messages`:
+    /// the module's name in kebab case.
+    pub feature: String,
     /// The accessor method on the parent (or the client), e.g. `conversations`.
     pub accessor: String,
     /// The mock handle type in the `mock` module (feature `mock`), e.g.
@@ -813,6 +820,10 @@ pub struct Model {
     /// it: then it has a setter per field, and `new` also where nothing is
     /// required.
     pub request: bool,
+    /// The features it compiles under.
+    pub gate: Gate,
+    /// The file it is written in.
+    pub home: Home,
 }
 
 impl Model {
@@ -908,6 +919,10 @@ pub struct Union {
     pub variants: Vec<UnionVariant>,
     /// The name of the variant that keeps unknown tags' JSON.
     pub unknown: String,
+    /// The features it compiles under.
+    pub gate: Gate,
+    /// The file it is written in.
+    pub home: Home,
 }
 
 /// One variant of a [`Union`].
@@ -995,6 +1010,10 @@ pub struct Enum {
     pub variants: Vec<Variant>,
     /// The name of the variant that keeps values the spec does not list.
     pub unknown: String,
+    /// The features it compiles under.
+    pub gate: Gate,
+    /// The file it is written in.
+    pub home: Home,
 }
 
 /// One known enum value.

@@ -9,7 +9,9 @@ use std::thread;
 use askama::Template;
 
 use crate::error::{Error, Result};
-use crate::ir::{Api, Location, ParamField, Pii, ResponseKind, RustType, SampleValue, Setter};
+use crate::ir::{
+    Api, Location, Need, ParamField, Pii, ResponseKind, RustType, SampleValue, Setter, TypeFile,
+};
 
 /// The files of a generated crate: path relative to the crate root → content.
 pub type Files = BTreeMap<String, String>;
@@ -129,12 +131,19 @@ struct PaginationRs<'a> {
 #[derive(Template)]
 #[template(path = "models.rs", escape = "none")]
 struct ModelsRs<'a> {
-    api: &'a Api,
+    types: &'a TypeFile<'a>,
 }
 
 #[derive(Template)]
 #[template(path = "enums.rs", escape = "none")]
 struct EnumsRs<'a> {
+    api: &'a Api,
+    types: &'a TypeFile<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "types.rs", escape = "none")]
+struct TypesRs<'a> {
     api: &'a Api,
 }
 
@@ -338,12 +347,6 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
         &AccessTokenRs { api },
         "access_token.rs",
     )?;
-    if !api.models.is_empty() {
-        rust("src/models.rs", &ModelsRs { api }, "models.rs")?;
-    }
-    if !api.enums.is_empty() {
-        rust("src/enums.rs", &EnumsRs { api }, "enums.rs")?;
-    }
     if api.has_examples() {
         rust(
             "src/spec_examples.rs",
@@ -354,8 +357,18 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     rust("src/mock.rs", &MockRs { api }, "mock.rs")?;
     rust("src/resources/mod.rs", &ResourcesRs { api }, "resources.rs")?;
     for resource in &api.resources {
-        let path = format!("src/resources/{}.rs", resource.module);
+        let path = format!("src/resources/{}/mod.rs", resource.module);
         rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
+    }
+    if !api.shared_types().is_empty() {
+        rust("src/types/mod.rs", &TypesRs { api }, "types.rs")?;
+    }
+    for types in &api.type_files() {
+        if !types.models.is_empty() || !types.unions.is_empty() {
+            rust(&types.path, &ModelsRs { types }, "models.rs")?;
+        } else {
+            rust(&types.path, &EnumsRs { api, types }, "enums.rs")?;
+        }
     }
     Ok(())
 }

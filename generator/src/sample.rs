@@ -302,6 +302,8 @@ mod tests {
                 },
             ],
             unknown: "Unknown".to_owned(),
+            gate: crate::ir::Gate::default(),
+            home: crate::ir::Home::default(),
         }
     }
 

@@ -6,7 +6,7 @@
 //! later must not rename or merge either.
 
 use super::Lowerer;
-use crate::ir::{Enum, RustType, Variant};
+use crate::ir::{Enum, Gate, Home, RustType, Variant};
 use crate::naming::{self, Rank, Scope};
 
 impl<'a> Lowerer<'a> {
@@ -47,6 +47,8 @@ impl<'a> Lowerer<'a> {
             doc,
             variants,
             unknown,
+            gate: Gate::default(),
+            home: Home::default(),
         });
         RustType::Named(name)
     }

@@ -18,6 +18,7 @@
 mod bodies;
 mod enums;
 mod examples;
+mod layout;
 mod models;
 mod operations;
 mod pii;
@@ -157,7 +158,8 @@ pub struct LowerOptions {
 /// [`TypeNames`]), so no name depends on the order of unrelated items.
 pub fn lower(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
     let (_, survey) = Lowerer::new(path, spec, TypeNames::survey(RUNTIME_TYPES)).run(options)?;
-    let (api, _) = Lowerer::new(path, spec, survey.decide()).run(options)?;
+    let (mut api, _) = Lowerer::new(path, spec, survey.decide()).run(options)?;
+    layout::place(&mut api);
     Ok(api)
 }
 

@@ -8,7 +8,7 @@ use openapiv3::{ReferenceOr, Schema};
 use super::{Lowerer, escape_pointer, pii};
 use crate::docs;
 use crate::error::Result;
-use crate::ir::{Model, ModelField, RustType, Setter, Union};
+use crate::ir::{Gate, Home, Model, ModelField, RustType, Setter, Union};
 use crate::naming::{self, Rank, Scope};
 
 impl<'a> Lowerer<'a> {
@@ -87,6 +87,8 @@ impl<'a> Lowerer<'a> {
             doc,
             fields,
             request: false,
+            gate: Gate::default(),
+            home: Home::default(),
         });
         Ok(RustType::Named(name))
     }

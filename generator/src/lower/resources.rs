@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use heck::ToKebabCase;
 use openapiv3::{Parameter, ReferenceOr};
 
 use super::operations::{placeholder, verb_of, verb_rank};
@@ -151,7 +152,22 @@ impl<'a> Lowerer<'a> {
         let mut accessor_scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
         // Module file stems: plain identifiers (`mod r#type;` would look for
         // `type.rs`, and `mod r#mod;` for `mod.rs` itself).
-        let mut modules = Scope::with_reserved(&["mod"]);
+        // A module's name in kebab case is its cargo feature: none may
+        // take the name of one of the crate's other features.
+        let mut modules = Scope::with_reserved(&[
+            "mod",
+            "default",
+            "full",
+            "rustls",
+            "native_tls",
+            "tracing",
+            "webhooks",
+            "tower",
+            "axum",
+            "access_token",
+            "redact_personal_data",
+            "mock",
+        ]);
         for key in &keys {
             let segments = literal_segments(key);
             let parent_path = parent_instance_path(key);
@@ -219,8 +235,10 @@ impl<'a> Lowerer<'a> {
             if let Some(p) = parent {
                 resources[p].children.push(index);
             }
+            let module = modules.claim(naming::plain(&naming::snake(&handle)), "_");
             resources.push(Resource {
-                module: modules.claim(naming::plain(&naming::snake(&handle)), "_"),
+                feature: module.to_kebab_case(),
+                module,
                 handle,
                 accessor,
                 mock_handle: String::new(),
@@ -400,6 +418,7 @@ mod tests {
         Resource {
             handle: handle.to_owned(),
             module: naming::snake(handle),
+            feature: naming::snake(handle).to_kebab_case(),
             accessor: accessor.to_owned(),
             mock_handle: String::new(),
             mock_accessor: String::new(),

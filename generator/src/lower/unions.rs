@@ -6,7 +6,7 @@ use openapiv3::{Discriminator, ReferenceOr, Schema};
 use super::Lowerer;
 use super::types::object_properties;
 use crate::error::Result;
-use crate::ir::{RustType, Union, UnionVariant};
+use crate::ir::{Gate, Home, RustType, Union, UnionVariant};
 use crate::naming::{self, Rank, Scope};
 
 const SCHEMAS: &str = "#/components/schemas/";
@@ -97,6 +97,8 @@ impl<'a> Lowerer<'a> {
             tag: discriminator.property_name.clone(),
             variants,
             unknown,
+            gate: Gate::default(),
+            home: Home::default(),
         });
         Ok(Some(RustType::Named(name)))
     }

@@ -1,0 +1,346 @@
+//! Which cargo feature each part of a generated crate compiles under, and
+//! which file it lives in.
+//!
+//! Every resource handle has a feature named after its module
+//! (`conversation_messages` → `conversation-messages`) that implies its
+//! parent's. A model, enum or union compiles when any resource that reaches
+//! it does (or `webhooks`, for the types webhook events hold); it lives in
+//! the folder of the one resource that reaches it, or among the shared types.
+
+use super::{Api, Location, ModelField, Operation, ResponseKind, Resource, RustType};
+
+/// The cargo features an item compiles under: any one of them. An empty
+/// list means always.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Gate {
+    /// Feature names, sorted.
+    pub features: Vec<String>,
+}
+
+impl Gate {
+    /// The gate of items every build has.
+    pub fn always() -> Gate {
+        Gate::default()
+    }
+
+    /// The gate of one feature.
+    pub fn feature(name: &str) -> Gate {
+        Gate {
+            features: vec![name.to_owned()],
+        }
+    }
+
+    /// Whether the item compiles in every build.
+    pub fn is_always(&self) -> bool {
+        self.features.is_empty()
+    }
+
+    /// The `cfg` predicate: `feature = "a"`, or `any(feature = "a", ...)`.
+    pub fn predicate(&self) -> String {
+        let one = |name: &String| format!("feature = \"{name}\"");
+        match self.features.as_slice() {
+            [] => "all()".to_owned(),
+            [name] => one(name),
+            names => {
+                let names: Vec<String> = names.iter().map(one).collect();
+                format!("any({})", names.join(", "))
+            }
+        }
+    }
+
+    /// `#[cfg(..)]` for an item apps do not see, or nothing when always built.
+    pub fn cfg(&self) -> String {
+        if self.is_always() {
+            String::new()
+        } else {
+            format!("#[cfg({})]", self.predicate())
+        }
+    }
+
+    /// `#[cfg(..)]` and, for docs.rs, the `doc(cfg(..))` that shows apps
+    /// which feature a public item needs; nothing when always built.
+    pub fn attrs(&self) -> String {
+        if self.is_always() {
+            String::new()
+        } else {
+            let predicate = self.predicate();
+            format!("#[cfg({predicate})]\n#[cfg_attr(docsrs, doc(cfg({predicate})))]")
+        }
+    }
+
+    /// The gate of items needed by any of `gates`: always if one of them is.
+    pub fn any<'a>(gates: impl IntoIterator<Item = &'a Gate>) -> Gate {
+        let mut features = Vec::new();
+        for gate in gates {
+            if gate.is_always() {
+                return Gate::always();
+            }
+            features.extend(gate.features.iter().cloned());
+        }
+        features.sort();
+        features.dedup();
+        Gate { features }
+    }
+
+    /// Whether no build needs the item: a gate over no feature at all is
+    /// [`Gate::always`], so this is only for `Option`al gates; see
+    /// [`Api::gate_where`].
+    fn of_resources(api: &Api, mut resources: Vec<usize>) -> Gate {
+        resources.sort_unstable();
+        resources.dedup();
+        // A child's feature implies its parent's: the parent alone covers both.
+        let kept: Vec<usize> = resources
+            .iter()
+            .copied()
+            .filter(|&r| {
+                let mut parent = api.resources[r].parent;
+                while let Some(p) = parent {
+                    if resources.binary_search(&p).is_ok() {
+                        return false;
+                    }
+                    parent = api.resources[p].parent;
+                }
+                true
+            })
+            .collect();
+        let mut features: Vec<String> = kept
+            .into_iter()
+            .map(|r| api.resources[r].feature.clone())
+            .collect();
+        features.sort();
+        Gate { features }
+    }
+}
+
+/// Runtime code that only some resources' operations (or types) use: it
+/// compiles when any of them does. See [`Api::gate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Any operation at all: the request pipeline.
+    Operations,
+    /// An operation that returns a page of a list.
+    Lists,
+    /// An operation with a params struct: values sent as pairs.
+    Params,
+    /// Params sent in the query string.
+    Query,
+    /// Params sent as headers.
+    Headers,
+    /// Params sent as a form body.
+    Form,
+    /// A params struct with a list field (decoded one or many).
+    ListParams,
+    /// A params struct with an optional list field.
+    OptionalListParams,
+    /// An operation with a path parameter.
+    PathParams,
+    /// An operation answering without a body.
+    EmptyResponses,
+    /// An operation asking for a media type other than JSON.
+    Accept,
+    /// An operation answering with a file.
+    Downloads,
+    /// An operation sending a file.
+    Uploads,
+    /// An operation on another host than the default.
+    OtherHosts,
+    /// A required field to decode: a model's, or a params struct's.
+    RequiredFields,
+    /// A model field left out of the JSON when unset.
+    SkippedNones,
+    /// A value marked personal data: a model's or params struct's field,
+    /// or a webhook event's.
+    PersonalData,
+    /// A shared type (`src/types/`).
+    SharedTypes,
+    /// A tagged union.
+    Unions,
+}
+
+/// Where a model, enum or union is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Home {
+    /// With the one resource that reaches it (index in [`Api::resources`]):
+    /// `src/resources/<module>/models.rs` or `enums.rs`.
+    Resource(usize),
+    /// In a file of its own among the shared types: `src/types/<module>.rs`.
+    Shared {
+        /// The file stem and module name.
+        module: String,
+    },
+    /// Not yet decided (lowering decides every home).
+    #[default]
+    Undecided,
+}
+
+impl Home {
+    /// The resource whose folder holds the type, if one does.
+    pub fn resource(&self) -> Option<usize> {
+        match self {
+            Home::Resource(index) => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The shared module holding the type, if it is shared.
+    pub fn shared(&self) -> Option<&str> {
+        match self {
+            Home::Shared { module } => Some(module),
+            _ => None,
+        }
+    }
+}
+
+impl Resource {
+    /// The resource's cargo feature as a gate.
+    pub fn gate(&self) -> Gate {
+        Gate::feature(&self.feature)
+    }
+}
+
+impl Api {
+    /// The gate of code only resources that satisfy `uses` need: the
+    /// features of those resources (parents standing for their children),
+    /// or `None` when no resource does, so the code is not written at all.
+    pub fn gate_where(&self, uses: impl Fn(&Resource) -> bool) -> Option<Gate> {
+        let users: Vec<usize> = (0..self.resources.len())
+            .filter(|&r| uses(&self.resources[r]))
+            .collect();
+        if users.is_empty() {
+            None
+        } else {
+            Some(Gate::of_resources(self, users))
+        }
+    }
+
+    /// The gate of runtime code for `need`, or `None` when nothing in the
+    /// API needs it, so it is not written at all.
+    pub fn gate(&self, need: Need) -> Option<Gate> {
+        let ops = |uses: &dyn Fn(&Operation) -> bool| {
+            self.gate_where(|r| r.operations.iter().any(uses))
+        };
+        let params = |uses: &dyn Fn(&super::ParamField) -> bool| {
+            ops(&|op| op.params.as_ref().is_some_and(|p| p.fields.iter().any(uses)))
+        };
+        let types = |gates: Vec<&Gate>| (!gates.is_empty()).then(|| Gate::any(gates));
+        match need {
+            Need::Operations => ops(&|_| true),
+            Need::Lists => ops(&Operation::is_list),
+            Need::Params => ops(&|op| op.params.is_some()),
+            Need::Query => params(&|f| f.location == Location::Query),
+            Need::Headers => params(&|f| f.location == Location::Header),
+            Need::Form => params(&|f| f.location == Location::Form),
+            Need::ListParams => params(&|f| matches!(f.ty, RustType::Vec(_))),
+            Need::OptionalListParams => {
+                params(&|f| !f.required && matches!(f.ty, RustType::Vec(_)))
+            }
+            Need::PathParams => ops(&|op| !op.path_args.is_empty()),
+            Need::EmptyResponses => ops(&|op| matches!(op.response, ResponseKind::Empty)),
+            Need::Accept => ops(&|op| op.accept.is_some()),
+            Need::Downloads => ops(&|op| matches!(op.response, ResponseKind::Binary)),
+            Need::Uploads => ops(&|op| op.upload.is_some()),
+            Need::OtherHosts => ops(&|op| op.host.is_some()),
+            Need::RequiredFields => {
+                let mut gates: Vec<&Gate> = self
+                    .models
+                    .iter()
+                    .filter(|m| m.fields.iter().any(|f| !f.is_optional()))
+                    .map(|m| &m.gate)
+                    .collect();
+                let by_params = params(&|f| f.required);
+                gates.extend(by_params.as_ref());
+                types(gates)
+            }
+            Need::SkippedNones => types(
+                self.models
+                    .iter()
+                    .filter(|m| m.fields.iter().any(ModelField::skips_none))
+                    .map(|m| &m.gate)
+                    .collect(),
+            ),
+            Need::PersonalData => {
+                let mut gates: Vec<&Gate> = self
+                    .models
+                    .iter()
+                    .filter(|m| m.has_personal_data())
+                    .map(|m| &m.gate)
+                    .collect();
+                let by_params = params(&|f| f.pii.is_some());
+                gates.extend(by_params.as_ref());
+                let webhooks = Gate::feature("webhooks");
+                let by_events = self
+                    .webhooks
+                    .as_ref()
+                    .is_some_and(|hooks| hooks.fields().any(|f| f.pii.is_some()));
+                if by_events {
+                    gates.push(&webhooks);
+                }
+                types(gates)
+            }
+            Need::SharedTypes => {
+                let shared = self.shared_types();
+                types(shared.iter().map(|s| s.gate).collect())
+            }
+            Need::Unions => types(self.unions.iter().map(|u| &u.gate).collect()),
+        }
+    }
+
+    /// The gate of a type reached by `resources` (and by webhook events
+    /// when `webhooks`); always, when nothing reaches it.
+    pub fn gate_of_reach(&self, resources: Vec<usize>, webhooks: bool) -> Gate {
+        let mut gate = if resources.is_empty() {
+            Gate { features: vec![] }
+        } else {
+            Gate::of_resources(self, resources)
+        };
+        if webhooks {
+            gate.features.push("webhooks".to_owned());
+            gate.features.sort();
+        }
+        gate
+    }
+
+    /// The gate of a generated type or params struct, by name: always for
+    /// a name the API does not generate.
+    pub fn type_gate(&self, name: &str) -> Gate {
+        let models = self.models.iter().map(|m| (&m.name, &m.gate));
+        let unions = self.unions.iter().map(|u| (&u.name, &u.gate));
+        let enums = self.enums.iter().map(|e| (&e.name, &e.gate));
+        if let Some((_, gate)) = models.chain(unions).chain(enums).find(|(n, _)| *n == name) {
+            return gate.clone();
+        }
+        self.resources
+            .iter()
+            .find(|r| {
+                r.operations
+                    .iter()
+                    .filter_map(|op| op.params.as_ref())
+                    .any(|p| p.name == name)
+            })
+            .map_or_else(Gate::always, Resource::gate)
+    }
+
+    /// The gate of the tests of personal data in `Debug`: any of their owners'.
+    pub fn pii_cases_gate(&self) -> Gate {
+        let gates: Vec<Gate> = self
+            .pii_cases
+            .iter()
+            .map(|case| self.type_gate(&case.owner))
+            .collect();
+        Gate::any(&gates)
+    }
+
+    /// The cargo feature of every resource, with the features it implies.
+    pub fn resource_features(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut features: Vec<(&str, Vec<&str>)> = self
+            .resources
+            .iter()
+            .map(|r| {
+                let parent = r.parent.map(|p| self.resources[p].feature.as_str());
+                (r.feature.as_str(), parent.into_iter().collect())
+            })
+            .collect();
+        features.sort();
+        features
+    }
+}
