@@ -404,12 +404,77 @@ fn format_file(file: &Rendered) -> Result<String> {
 }
 
 /// Parses rendered Rust with syn and prints it with prettyplease.
+///
+/// A large file's syntax tree is several times its text, so the file is
+/// lexed once and then parsed and printed a few items at a time (see
+/// [`by_items`]); only a chunk's tree is alive at once. Where that route
+/// fails, the whole file is parsed as one, which also gives the error.
 fn rust_source(rendered: &str, name: &str) -> Result<String> {
+    if let Some(printed) = by_items(rendered) {
+        return Ok(space_items(&printed));
+    }
     let file = syn::parse_file(rendered).map_err(|err| Error::InvalidRust {
         template: name.to_owned(),
         message: invalid_rust_message(&err, rendered),
     })?;
     Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// Top-level items parsed and printed together by [`by_items`].
+const ITEMS_PER_CHUNK: usize = 16;
+
+/// `rendered` printed as prettyplease prints the whole file, but parsed
+/// [`ITEMS_PER_CHUNK`] top-level items at a time; `None` if it does not lex,
+/// or a chunk does not parse as items.
+///
+/// prettyplease prints a file's items one after the other, each ending its
+/// own lines, so the file's print is its chunks' prints joined. An item ends
+/// at a top-level `;`, or at a top-level `{ ... }` not followed by `;` (a
+/// `const` or `static` with a block value ends at its `;`). The first chunk
+/// begins with the file's inner attributes, as the file does. A cut that
+/// is not at an item's end (a brace block in a where clause, say) leaves a
+/// chunk that does not parse, and the caller parses the file whole; so do
+/// inner attributes after the first item, which the file would refuse.
+fn by_items(rendered: &str) -> Option<String> {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+    fn print(chunk: &mut Vec<TokenTree>, out: &mut String) -> Option<()> {
+        let file: syn::File = syn::parse2(chunk.drain(..).collect()).ok()?;
+        // Inner attributes after the first item are an error in the file.
+        if !out.is_empty() && !file.attrs.is_empty() {
+            return None;
+        }
+        out.push_str(&prettyplease::unparse(&file));
+        Some(())
+    }
+
+    let stream: TokenStream = rendered.parse().ok()?;
+    let mut out = String::with_capacity(rendered.len() + rendered.len() / 8);
+    let mut chunk = Vec::new();
+    let mut items = 0;
+    let mut tokens = stream.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let ends_item = match &token {
+            TokenTree::Punct(punct) => punct.as_char() == ';',
+            TokenTree::Group(group) => {
+                group.delimiter() == Delimiter::Brace
+                    && !matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';')
+            }
+            _ => false,
+        };
+        chunk.push(token);
+        if ends_item {
+            items += 1;
+            if items == ITEMS_PER_CHUNK {
+                print(&mut chunk, &mut out)?;
+                items = 0;
+            }
+        }
+    }
+    if !chunk.is_empty() || out.is_empty() {
+        print(&mut chunk, &mut out)?;
+    }
+    Some(out)
 }
 
 /// syn's message, with the line it points at when spans carry locations.
@@ -613,5 +678,58 @@ impl ResponseKind {
             ResponseKind::Page { item, .. } => Some(item),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod by_items_tests {
+    use super::{ITEMS_PER_CHUNK, by_items};
+
+    fn whole(text: &str) -> String {
+        prettyplease::unparse(&syn::parse_file(text).unwrap())
+    }
+
+    #[test]
+    fn prints_as_the_whole_file() {
+        let mut text = String::from("//! Inner docs.\n#![allow(dead_code)]\nuse std::fmt;\n");
+        for i in 0..3 * ITEMS_PER_CHUNK {
+            text.push_str(&format!(
+                "/// Item {i}.\npub struct S{i} {{ a: u8 }}\nconst C{i}: u8 = {{ 1 + {i} }};\n\
+                 impl S{i} {{ fn f(&self) -> u8 {{ self.a }} }}\nstatic T{i}: [u8; 2] = [0; 2];\n\
+                 mod m{i} {{ pub fn g() {{}} }}\nmacro_rules! k{i} {{ () => {{}} }}\n"
+            ));
+        }
+        let printed = by_items(&text).expect("every chunk parses");
+        assert_eq!(printed, whole(&text));
+        assert!(printed.starts_with("//! Inner docs.\n#![allow(dead_code)]\n"));
+    }
+
+    #[test]
+    fn a_cut_inside_an_item_is_refused() {
+        // The `{ 1 }` in the generics ends no item: the chunk that ends
+        // with it does not parse, so the caller parses the file whole.
+        let mut text = String::new();
+        for i in 0..ITEMS_PER_CHUNK - 1 {
+            text.push_str(&format!("fn f{i}() {{}}\n"));
+        }
+        text.push_str("impl A<{ 1 }> { fn f() {} }\n");
+        assert_eq!(by_items(&text), None);
+        assert!(syn::parse_file(&text).is_ok());
+    }
+
+    #[test]
+    fn inner_attributes_after_items_are_refused() {
+        let mut text = String::new();
+        for i in 0..ITEMS_PER_CHUNK {
+            text.push_str(&format!("fn f{i}() {{}}\n"));
+        }
+        text.push_str("#![allow(dead_code)]\nfn g() {}\n");
+        assert!(syn::parse_file(&text).is_err());
+        assert_eq!(by_items(&text), None);
+    }
+
+    #[test]
+    fn text_that_does_not_lex_is_refused() {
+        assert_eq!(by_items("fn f() { \"unclosed }"), None);
     }
 }

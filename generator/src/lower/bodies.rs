@@ -13,7 +13,6 @@ use super::operations::param_field;
 use super::resources::RawOp;
 use super::types::{object_properties, object_required};
 use super::{Lowerer, escape_pointer};
-use crate::docs;
 use crate::error::Result;
 use crate::ir::{
     BinaryBody, JsonBody, Location, ParamField, RustType, SkipReason, Skipped, is_binary,
@@ -164,7 +163,7 @@ impl<'a> Lowerer<'a> {
                     Location::Form,
                     ty,
                     required.contains(name),
-                    docs::first(&[description.as_deref()]),
+                    self.doc(&[description.as_deref()]),
                     mark,
                 ),
             ));

@@ -156,9 +156,17 @@ pub struct LowerOptions {
 /// Lowering runs twice: the first run surveys the type names the spec asks
 /// for, and the second gets them decided from their identities (see
 /// [`TypeNames`]), so no name depends on the order of unrelated items.
+///
+/// The survey only needs the names, so it skips what cannot change one or
+/// fail: docs, examples and samples, personal-data marks and cases, and the
+/// IR's final assembly. It meets every error the full run would meet, in
+/// the same order, so the first error reported does not change.
 pub fn lower(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
-    let (_, survey) = Lowerer::new(path, spec, TypeNames::survey(RUNTIME_TYPES)).run(options)?;
-    let (mut api, _) = Lowerer::new(path, spec, survey.decide()).run(options)?;
+    let mut survey = Lowerer::new(path, spec, TypeNames::survey(RUNTIME_TYPES));
+    survey.survey = true;
+    let (_, names) = survey.run(options)?;
+    let (api, _) = Lowerer::new(path, spec, names.decide()).run(options)?;
+    let mut api = api.expect("a full run builds the IR");
     layout::place(&mut api);
     Ok(api)
 }
@@ -184,6 +192,8 @@ struct Lowerer<'a> {
     default_host: Option<String>,
     /// Schema components being lowered, innermost last (to stop on cycles).
     resolving: Vec<String>,
+    /// A survey run (see [`lower`]): names only, no IR.
+    survey: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -201,6 +211,17 @@ impl<'a> Lowerer<'a> {
             example_tests: Scope::default(),
             hosts: Vec::new(),
             default_host: None,
+            survey: false,
+        }
+    }
+
+    /// The doc lines of the first non-blank text; none in a survey run,
+    /// where docs are not kept.
+    fn doc(&self, texts: &[Option<&str>]) -> Vec<String> {
+        if self.survey {
+            Vec::new()
+        } else {
+            docs::first(texts)
         }
     }
 
@@ -212,8 +233,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The IR, and the type names asked for on the way.
-    fn run(mut self, options: &LowerOptions) -> Result<(Api, TypeNames)> {
+    /// The IR (none in a survey run), and the type names asked for on the way.
+    fn run(mut self, options: &LowerOptions) -> Result<(Option<Api>, TypeNames)> {
         let spec = self.spec;
         if spec.paths.paths.is_empty() {
             return Err(self.unsupported(
@@ -282,6 +303,9 @@ impl<'a> Lowerer<'a> {
             return Err(self.every_operation_skipped(self.skipped.len()));
         }
         let webhooks = self.webhooks()?;
+        if self.survey {
+            return Ok((None, self.types));
+        }
 
         let mut models = std::mem::take(&mut self.models);
         models.sort_by(|a, b| a.name.cmp(&b.name));
@@ -343,7 +367,7 @@ impl<'a> Lowerer<'a> {
             redacted_types,
             pii_cases,
         };
-        Ok((api, self.types))
+        Ok((Some(api), self.types))
     }
 }
 

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use openapiv3::{ReferenceOr, Schema};
 
 use super::{Lowerer, escape_pointer, pii};
-use crate::docs;
 use crate::error::Result;
 use crate::ir::{Gate, Home, Model, ModelField, RustType, Setter, Union};
 use crate::naming::{self, Rank, Scope};
@@ -74,7 +73,7 @@ impl<'a> Lowerer<'a> {
                 ty,
                 required: required.contains(wire),
                 setter,
-                doc: docs::first(&[self.description_of(&prop).as_deref()]),
+                doc: self.doc(&[self.description_of(&prop).as_deref()]),
             });
         }
         let doc = if doc.is_empty() {

@@ -9,7 +9,6 @@ use openapiv3::{Parameter, ReferenceOr};
 use super::operations::{placeholder, verb_of, verb_rank};
 use super::types::component_type_name;
 use super::{Lowerer, escape_pointer};
-use crate::docs;
 use crate::error::Result;
 use crate::ir::{ChainStep, HttpMethod, PathParam, Resource, SkipReason, Skipped};
 use crate::naming::{self, Rank, Scope};
@@ -225,7 +224,7 @@ impl<'a> Lowerer<'a> {
                 .find_map(|op| self.spec.paths.paths.get(op.path))
                 .and_then(|item| item.as_item())
                 .and_then(|item| item.description.as_deref().or(item.summary.as_deref()));
-            let mut doc = docs::first(&[first_doc]);
+            let mut doc = self.doc(&[first_doc]);
             if doc.is_empty() {
                 doc.push(format!("Operations on `{key}`."));
             }

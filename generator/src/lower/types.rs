@@ -7,7 +7,6 @@ use openapiv3::{
 };
 
 use super::{Lowerer, escape_pointer};
-use crate::docs;
 use crate::error::Result;
 use crate::ir::RustType;
 
@@ -54,7 +53,7 @@ impl<'a> Lowerer<'a> {
         component: Option<&str>,
         pointer: &str,
     ) -> Result<RustType> {
-        let doc = docs::first(&[
+        let doc = self.doc(&[
             schema.schema_data.description.as_deref(),
             schema.schema_data.title.as_deref(),
         ]);

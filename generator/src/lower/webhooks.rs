@@ -126,7 +126,7 @@ impl<'a> Lowerer<'a> {
         let variant = variants.pascal(base);
         let name = self.types.name(&format!("{base}Event"), Rank::Derived);
         let pre_action = op.tags.iter().any(|t| t == "pre-action");
-        let doc = docs::first(&[op.description.as_deref(), op.summary.as_deref()]);
+        let doc = self.doc(&[op.description.as_deref(), op.summary.as_deref()]);
 
         let body_pointer = format!("{pointer}/requestBody");
         let body = match &op.request_body {
@@ -174,7 +174,7 @@ impl<'a> Lowerer<'a> {
             let ty = self.field_type(&prop, &context, &prop_pointer, shared)?;
             let decode = self.decode_of(&ty);
             let doc = match &prop {
-                ReferenceOr::Item(s) => docs::first(&[
+                ReferenceOr::Item(s) => self.doc(&[
                     s.schema_data.description.as_deref(),
                     s.schema_data.title.as_deref(),
                 ]),
@@ -336,7 +336,7 @@ impl<'a> Lowerer<'a> {
                     rust_name: scope.snake(wire),
                     wire_name: wire.clone(),
                     json_text,
-                    doc: docs::first(&[prop.schema_data.description.as_deref()]),
+                    doc: self.doc(&[prop.schema_data.description.as_deref()]),
                 });
             }
         }
