@@ -272,7 +272,7 @@ fn make_standalone(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn package_name(dir: &Path) -> Result<String, String> {
+pub(crate) fn package_name(dir: &Path) -> Result<String, String> {
     let manifest = dir.join("Cargo.toml");
     let text = read(&manifest)?;
     let mut in_package = false;
