@@ -74,8 +74,9 @@ enum Task {
     /// on first use (CI runs this).
     Features(features::FeaturesArgs),
     /// Time the build of the generated crate against openapi-generator's
-    /// `rust` output for the same spec: clean, and the crate alone (needs
-    /// Java and `pip install openapi-generator-cli`; a benchmark, not run in CI).
+    /// `rust` output for the same spec: clean, and the crate alone; ours also
+    /// with `mock` and as a slice of a few resources (needs Java and `pip
+    /// install openapi-generator-cli`; a benchmark, not run in CI).
     BenchBuild(bench_build::BenchArgs),
 }
 
