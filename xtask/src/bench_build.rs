@@ -10,6 +10,14 @@
 //! - **alone**: `cargo clean -p <crate>` then `cargo build`: the crate
 //!   itself, its dependencies already built.
 //!
+//! Our crate is built three ways, each in both kinds of build: with its
+//! default features (the rows without a note), with `--features mock` (what
+//! the typed mock adds), and as a *slice*: `--no-default-features --features`
+//! [`SLICE_FEATURES`], TLS and two resources, as an app that only sends and
+//! lists messages would depend on it. A way whose features the generated
+//! manifest does not declare is skipped, with a note naming them. The
+//! reference has no features: its column is its whole crate in every row.
+//!
 //! Each build is timed by the wall clock and by the CPU time of the processes
 //! it ran (user + system), with the 1-minute load average noted before it:
 //! on a shared machine the CPU time moves less than the wall time. The table
@@ -28,6 +36,18 @@ use clap::Args;
 
 /// The reference generator's pip package, which bundles its jar.
 const OAG_INSTALL: &str = "pip install openapi-generator-cli";
+
+/// The features of the slice rows: TLS, and the resources an app that sends
+/// and lists the messages of its conversations needs (a feature per resource,
+/// parents implied).
+const SLICE_FEATURES: [&str; 3] = [
+    "rustls",
+    "conversation-messages",
+    "conversation-participants",
+];
+
+/// The feature of the mock rows: `mock::MockTwilio` and its server.
+const MOCK_FEATURE: &str = "mock";
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -57,6 +77,14 @@ struct Subject {
     label: &'static str,
     dir: PathBuf,
     package: String,
+    builds: Vec<Build>,
+}
+
+/// One way a crate is built: its name in the table (`None` for the default
+/// features), the cargo flags that select its features, and its samples.
+struct Build {
+    name: Option<&'static str>,
+    flags: Vec<String>,
     clean: Vec<Sample>,
     alone: Vec<Sample>,
 }
@@ -93,9 +121,18 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
     let reference_dir = work.join("reference");
     generate_reference(&oag, &spec, &reference_dir)?;
 
+    let declared = crate::features::declared_features(&read(&ours_dir.join("Cargo.toml"))?);
+    let (ours_builds, notes) = ours_builds(&declared);
+    for note in &notes {
+        outln!("note: {note}");
+    }
     let mut subjects = [
-        Subject::new("ours", ours_dir)?,
-        Subject::new("reference", reference_dir)?,
+        Subject::new("ours", ours_dir, ours_builds)?,
+        Subject::new(
+            "reference",
+            reference_dir,
+            vec![Build::new(None, Vec::new())],
+        )?,
     ];
     for subject in &subjects {
         outln!("fetching {} ({})", subject.label, subject.dir.display());
@@ -104,53 +141,122 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
 
     if args.alone_only {
         for subject in &subjects {
-            outln!("building {} once (untimed)", subject.label);
-            cargo(&subject.dir, &["build", "--offline", "--quiet"])?;
+            for build in &subject.builds {
+                outln!("building {} once (untimed)", build.label(subject.label));
+                cargo(
+                    &subject.dir,
+                    &build.args(&["build", "--offline", "--quiet"]),
+                )?;
+            }
         }
     }
     for round in 0..args.rounds {
         let order: [usize; 2] = if round % 2 == 0 { [0, 1] } else { [1, 0] };
         for index in order {
-            let subject = &mut subjects[index];
-            if !args.alone_only {
-                remove_target(&subject.dir)?;
-                let sample = timed_build(&subject.dir)?;
-                outln!(
-                    "round {}: {:<9} clean {}",
-                    round + 1,
-                    subject.label,
-                    sample.show()
-                );
-                subject.clean.push(sample);
+            let Subject {
+                label,
+                dir,
+                package,
+                builds,
+            } = &mut subjects[index];
+            // Each round starts with the next of the crate's builds.
+            let count = builds.len();
+            for offset in 0..count {
+                let build = &mut builds[(offset + round as usize) % count];
+                let name = build.label(label);
+                if !args.alone_only {
+                    remove_target(dir)?;
+                    let sample = timed_build(dir, &build.flags)?;
+                    outln!("round {}: {name:<18} clean {}", round + 1, sample.show());
+                    build.clean.push(sample);
+                }
+                cargo(dir, &["clean", "--offline", "--quiet", "-p", package])?;
+                let sample = timed_build(dir, &build.flags)?;
+                outln!("round {}: {name:<18} alone {}", round + 1, sample.show());
+                build.alone.push(sample);
             }
-            cargo(
-                &subject.dir,
-                &["clean", "--offline", "--quiet", "-p", &subject.package],
-            )?;
-            let sample = timed_build(&subject.dir)?;
-            outln!(
-                "round {}: {:<9} alone {}",
-                round + 1,
-                subject.label,
-                sample.show()
-            );
-            subject.alone.push(sample);
         }
     }
-    out!("{}", table(&subjects, &oag, args.rounds));
+    out!("{}", table(&subjects, &oag, args.rounds, &notes));
     Ok(())
 }
 
+/// Our crate's builds: the default features, then the mock and the slice
+/// when the manifest declares their features; a note for each one skipped.
+fn ours_builds(declared: &[String]) -> (Vec<Build>, Vec<String>) {
+    let missing = |wanted: &[&str]| -> Vec<String> {
+        wanted
+            .iter()
+            .filter(|feature| !declared.iter().any(|d| d == *feature))
+            .map(|feature| format!("`{feature}`"))
+            .collect()
+    };
+    let mut builds = vec![Build::new(None, Vec::new())];
+    let mut notes = Vec::new();
+    let absent = missing(&[MOCK_FEATURE]);
+    if absent.is_empty() {
+        let flags = vec!["--features".to_owned(), MOCK_FEATURE.to_owned()];
+        builds.push(Build::new(Some("mock"), flags));
+    } else {
+        notes.push(format!(
+            "no mock rows: the generated crate does not declare the feature {}",
+            absent.join(", ")
+        ));
+    }
+    let absent = missing(&SLICE_FEATURES);
+    if absent.is_empty() {
+        let flags = vec![
+            "--no-default-features".to_owned(),
+            "--features".to_owned(),
+            SLICE_FEATURES.join(","),
+        ];
+        builds.push(Build::new(Some("slice"), flags));
+    } else {
+        notes.push(format!(
+            "no slice rows: the generated crate does not declare the feature(s) {} \
+             (the slice is `--no-default-features --features {}`)",
+            absent.join(", "),
+            SLICE_FEATURES.join(",")
+        ));
+    }
+    (builds, notes)
+}
+
 impl Subject {
-    fn new(label: &'static str, dir: PathBuf) -> Result<Subject, String> {
+    fn new(label: &'static str, dir: PathBuf, builds: Vec<Build>) -> Result<Subject, String> {
         let package = package_name(&dir)?;
         Ok(Subject {
             label,
             dir,
             package,
+            builds,
+        })
+    }
+}
+
+impl Build {
+    fn new(name: Option<&'static str>, flags: Vec<String>) -> Build {
+        Build {
+            name,
+            flags,
             clean: Vec::new(),
             alone: Vec::new(),
-        })
+        }
+    }
+
+    /// The build in the progress lines: `ours`, `ours (mock)`.
+    fn label(&self, subject: &str) -> String {
+        match self.name {
+            Some(name) => format!("{subject} ({name})"),
+            None => subject.to_owned(),
+        }
+    }
+
+    /// `command` followed by the build's feature flags.
+    fn args<'a>(&'a self, command: &[&'a str]) -> Vec<&'a str> {
+        let mut args = command.to_vec();
+        args.extend(self.flags.iter().map(String::as_str));
+        args
     }
 }
 
@@ -272,7 +378,7 @@ fn make_standalone(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn package_name(dir: &Path) -> Result<String, String> {
+pub(crate) fn package_name(dir: &Path) -> Result<String, String> {
     let manifest = dir.join("Cargo.toml");
     let text = read(&manifest)?;
     let mut in_package = false;
@@ -298,12 +404,14 @@ fn remove_target(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo build --offline` in `dir`, timed.
-fn timed_build(dir: &Path) -> Result<Sample, String> {
+/// `cargo build --offline` in `dir` with the feature flags `flags`, timed.
+fn timed_build(dir: &Path, flags: &[String]) -> Result<Sample, String> {
+    let mut args = vec!["build", "--offline", "--quiet"];
+    args.extend(flags.iter().map(String::as_str));
     let load = load_average();
     let cpu_before = children_cpu();
     let started = Instant::now();
-    cargo(dir, &["build", "--offline", "--quiet"])?;
+    cargo(dir, &args)?;
     let wall = started.elapsed();
     let cpu = cpu_before
         .zip(children_cpu())
@@ -399,7 +507,10 @@ fn summary(values: &[f64]) -> (f64, String) {
     (mid, text)
 }
 
-fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32) -> String {
+/// Where a build keeps the samples of one kind of build.
+type SamplesOf = fn(&Build) -> &[Sample];
+
+fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32, notes: &[String]) -> String {
     let [ours, reference] = subjects;
     let mut out = String::new();
     let _ = writeln!(
@@ -414,32 +525,54 @@ fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32) -> String {
         out,
         "| build | ours | reference | ratio |\n| --- | --- | --- | --- |"
     );
-    let rows = [
-        ("clean", &ours.clean, &reference.clean),
-        ("crate alone", &ours.alone, &reference.alone),
-    ];
-    for (name, a, b) in rows {
-        if a.is_empty() {
-            continue;
+    let Some(whole) = reference.builds.first() else {
+        return out;
+    };
+    let kinds: [(&str, SamplesOf); 2] = [("clean", |b| &b.clean), ("crate alone", |b| &b.alone)];
+    for (kind, samples) in kinds {
+        for build in &ours.builds {
+            let (a, b) = (samples(build), samples(whole));
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let name = match build.name {
+                Some(name) => format!("{kind} ({name})"),
+                None => kind.to_owned(),
+            };
+            let wall = |s: &[Sample]| s.iter().map(|x| x.wall.as_secs_f64()).collect::<Vec<_>>();
+            let (wa, ta) = summary(&wall(a));
+            let (wb, tb) = summary(&wall(b));
+            let _ = writeln!(out, "| {name}, wall | {ta} | {tb} | {:.2} |", wa / wb);
+            let cpu = |s: &[Sample]| {
+                s.iter()
+                    .map(|x| x.cpu.map(|c| c.as_secs_f64()))
+                    .collect::<Option<Vec<_>>>()
+            };
+            if let (Some(ca), Some(cb)) = (cpu(a), cpu(b)) {
+                let (ma, ta) = summary(&ca);
+                let (mb, tb) = summary(&cb);
+                let _ = writeln!(out, "| {name}, CPU | {ta} | {tb} | {:.2} |", ma / mb);
+            }
         }
-        let wall = |s: &[Sample]| s.iter().map(|x| x.wall.as_secs_f64()).collect::<Vec<_>>();
-        let (wa, ta) = summary(&wall(a));
-        let (wb, tb) = summary(&wall(b));
-        let _ = writeln!(out, "| {name}, wall | {ta} | {tb} | {:.2} |", wa / wb);
-        let cpu = |s: &[Sample]| {
-            s.iter()
-                .map(|x| x.cpu.map(|c| c.as_secs_f64()))
-                .collect::<Option<Vec<_>>>()
-        };
-        if let (Some(ca), Some(cb)) = (cpu(a), cpu(b)) {
-            let (ma, ta) = summary(&ca);
-            let (mb, tb) = summary(&cb);
-            let _ = writeln!(out, "| {name}, CPU | {ta} | {tb} | {:.2} |", ma / mb);
+    }
+    for build in &ours.builds {
+        if let Some(name) = build.name {
+            let _ = writeln!(out, "({name}): ours with `{}`", build.flags.join(" "));
         }
+    }
+    if ours.builds.len() > 1 {
+        let _ = writeln!(
+            out,
+            "the reference column is the reference's whole crate in every row"
+        );
+    }
+    for note in notes {
+        let _ = writeln!(out, "note: {note}");
     }
     let loads: Vec<f64> = subjects
         .iter()
-        .flat_map(|s| s.clean.iter().chain(&s.alone))
+        .flat_map(|s| &s.builds)
+        .flat_map(|b| b.clean.iter().chain(&b.alone))
         .filter_map(|s| s.load)
         .collect();
     if let (Some(low), Some(high)) = (
@@ -464,6 +597,97 @@ mod tests {
         assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
         assert_eq!(summary(&[2.0, 1.0, 3.0]).1, "2.0 s (1.0–3.0)");
         assert_eq!(summary(&[2.0]).1, "2.0 s");
+    }
+
+    fn declared(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| (*name).to_owned()).collect()
+    }
+
+    #[test]
+    fn builds_missing_their_features_are_skipped_with_a_note() {
+        let (builds, notes) = ours_builds(&declared(&["default", "rustls", "mock"]));
+        let names: Vec<_> = builds.iter().map(|b| b.name).collect();
+        assert_eq!(names, [None, Some("mock")]);
+        assert_eq!(builds[1].flags, ["--features", "mock"]);
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("`conversation-messages`, `conversation-participants`")
+                && !notes[0].contains("`rustls`,"),
+            "{}",
+            notes[0]
+        );
+
+        let (builds, notes) = ours_builds(&declared(&["rustls"]));
+        assert_eq!(builds.len(), 1);
+        assert!(notes[0].contains("feature `mock`"), "{}", notes[0]);
+    }
+
+    #[test]
+    fn the_slice_builds_once_its_features_are_declared() {
+        let (builds, notes) = ours_builds(&declared(&[
+            "default",
+            "rustls",
+            "mock",
+            "conversations",
+            "conversation-messages",
+            "conversation-participants",
+        ]));
+        assert!(notes.is_empty(), "{notes:?}");
+        let slice = builds.last().unwrap();
+        assert_eq!(slice.name, Some("slice"));
+        assert_eq!(
+            slice.args(&["build"]),
+            [
+                "build",
+                "--no-default-features",
+                "--features",
+                "rustls,conversation-messages,conversation-participants"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_build_of_ours_has_rows_against_the_whole_reference() {
+        let sample = |secs: u64| Sample {
+            wall: Duration::from_secs(secs),
+            cpu: None,
+            load: Some(1.0),
+        };
+        let mut ours = Subject {
+            label: "ours",
+            dir: PathBuf::from("ours"),
+            package: "twilio-conversations".into(),
+            builds: ours_builds(&declared(&["mock"])).0,
+        };
+        for (build, secs) in ours.builds.iter_mut().zip([10, 15]) {
+            build.clean.push(sample(secs));
+            build.alone.push(sample(secs / 5));
+        }
+        let mut whole = Build::new(None, Vec::new());
+        whole.clean.push(sample(20));
+        whole.alone.push(sample(4));
+        let reference = Subject {
+            label: "reference",
+            dir: PathBuf::from("reference"),
+            package: "openapi".into(),
+            builds: vec![whole],
+        };
+        let oag = Oag {
+            command: "openapi-generator-cli".into(),
+            version: "7.0.0".into(),
+        };
+        let notes = ["no slice rows: missing".to_owned()];
+        let text = table(&[ours, reference], &oag, 1, &notes);
+        for row in [
+            "| clean, wall | 10.0 s | 20.0 s | 0.50 |",
+            "| clean (mock), wall | 15.0 s | 20.0 s | 0.75 |",
+            "| crate alone, wall | 2.0 s | 4.0 s | 0.50 |",
+            "| crate alone (mock), wall | 3.0 s | 4.0 s | 0.75 |",
+            "(mock): ours with `--features mock`",
+            "note: no slice rows: missing",
+        ] {
+            assert!(text.contains(row), "{row} missing from:\n{text}");
+        }
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! spec; `cargo xtask compare` lists the wire differences between two specs
 //! and what they would do to the crate; `cargo xtask release` makes the
 //! release a spec edit calls for; `cargo xtask test` runs every test,
-//! with the mock servers they need; `cargo xtask bench-build` times the
-//! generated crate's build.
+//! with the mock servers they need; `cargo xtask features` runs clippy on
+//! the generated crate under each of its features; `cargo xtask
+//! bench-build` times the generated crate's build.
 
 mod bench_build;
 mod compare;
+mod features;
 mod out;
 mod test;
 
@@ -66,9 +68,15 @@ enum Task {
     /// Run every test of the workspace: starts Prism with Twilio's published
     /// spec for the conformance tests, runs `cargo test --workspace`, stops Prism.
     Test,
+    /// Run clippy (warnings denied) on the generated crate's library under
+    /// every feature its manifest declares, each alone, then with none, all,
+    /// and the default set; uses cargo-hack at the pinned version, installed
+    /// on first use (CI runs this).
+    Features(features::FeaturesArgs),
     /// Time the build of the generated crate against openapi-generator's
-    /// `rust` output for the same spec: clean, and the crate alone (needs
-    /// Java and `pip install openapi-generator-cli`; a benchmark, not run in CI).
+    /// `rust` output for the same spec: clean, and the crate alone; ours also
+    /// with `mock` and as a slice of a few resources (needs Java and `pip
+    /// install openapi-generator-cli`; a benchmark, not run in CI).
     BenchBuild(bench_build::BenchArgs),
 }
 
@@ -111,6 +119,13 @@ fn main() -> ExitCode {
         Task::Compare(args) => compare::run(&args),
         Task::Release(args) => release::run(&args, &project_root()),
         Task::Test => match test::run(&project_root()) {
+            Ok(code) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        Task::Features(args) => match features::run(&project_root(), &args) {
             Ok(code) => code,
             Err(err) => {
                 eprintln!("error: {err}");
