@@ -239,7 +239,7 @@ impl EventResponse {
     }
 }
 
-// Spec text the `events.rs` template writes into code and docs, escaped.
+// Spec text the `events.rs` and `event.rs` templates write into code and docs, escaped.
 
 impl WebhookEvent {
     /// The event type as a Rust string literal.
