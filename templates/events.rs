@@ -1,6 +1,7 @@
 //! The webhook events Twilio posts, typed (feature `webhooks`): one struct per
-//! event type, the [`{{ hooks.enum_name }}`] enum of them all, and the answers
-//! to pre-action events.
+//! event type (each in a module of its own, its items exported from here),
+//! the [`{{ hooks.enum_name }}`] enum of them all, and the answers to
+//! pre-action events.
 //!
 //! Check the request's signature first ([`crate::RequestValidator`]), then
 //! decode its form with [`{{ hooks.enum_name }}::from_form`]. Every field but
@@ -9,18 +10,15 @@
 //! (a form cannot say null). A field that is there but does not decode is an
 //! [`EventError`] naming it.
 
-{% if hooks.uses_map() %}
-use std::collections::BTreeMap;
-{% endif %}
 use std::fmt;
 
-{% if hooks.uses_datetime() %}
-use chrono::{DateTime, Utc};
-{% endif %}
-{% if !hooks.imports().is_empty() %}
+{% for e in hooks.events %}
+mod {{ e.module }};
+{% endfor %}
 
-use crate::{ {% for name in hooks.imports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
-{% endif %}
+{% for e in hooks.events %}
+pub use {{ e.module }}::{ {% for name in e.exports() %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
+{% endfor %}
 
 /// Why a webhook's form did not decode. Messages name the parameter, never
 /// its value (which may be a message's text).
@@ -85,11 +83,30 @@ impl From<EventError> for crate::PayloadError {
 /// The answer to a pre-action webhook: let the action proceed (an empty
 /// 200), proceed with changes (a 200 with JSON, from the event's
 /// `...Response` builder), or reject it (any status outside 2xx).
+{% if api.has_personal_data() %}
+///
+/// `Debug` prints the body as an error prints a response's: the values of
+/// the JSON keys marked as personal data hidden as a model's `Debug` hides
+/// them, and at most 512 bytes.
+#[derive(Clone, PartialEq, Eq)]
+{% else %}
 #[derive(Debug, Clone, PartialEq, Eq)]
+{% endif %}
 pub struct WebhookAnswer {
     status: u16,
     body: Option<String>,
 }
+{% if api.has_personal_data() %}
+
+impl fmt::Debug for WebhookAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WebhookAnswer")
+            .field("status", &self.status)
+            .field("body", &self.body.as_deref().map(crate::redact::BodyExcerpt))
+            .finish()
+    }
+}
+{% endif %}
 
 impl WebhookAnswer {
     /// An empty 200: the action takes effect as requested.
@@ -289,152 +306,3 @@ impl crate::FromWebhook for {{ hooks.enum_name }} {
         Ok(Self::from_form(webhook.into_form()?)?)
     }
 }
-{% for e in hooks.events %}
-
-{% for line in e.doc %}
-/// {{ line }}
-{% endfor %}
-///
-/// The `{{ e.event_type_doc() }}` webhook{% if let Some(response) = e.response %}, sent before the action takes effect: answer it with [`{{ response.name }}`] or [`WebhookAnswer`]{% endif %}.
-{% if api.has_personal_data() %}
-///
-/// `Debug` hides the fields marked as personal data as a model's `Debug`
-/// does, and prints the parameters the spec does not describe only by count.
-#[derive(Clone, Default, PartialEq)]
-{% else %}
-#[derive(Debug, Clone, Default, PartialEq)]
-{% endif %}
-#[non_exhaustive]
-pub struct {{ e.name }} {
-{% for f in e.fields %}
-{% for line in f.doc %}
-    /// {{ line }}
-{% endfor %}
-    ///
-    /// Form parameter `{{ f.wire_doc() }}`.
-{% if !f.pii_doc.is_empty() %}
-    ///
-{% for line in f.pii_doc %}
-    /// {{ line }}
-{% endfor %}
-{% endif %}
-    pub {{ f.rust_name }}: Option<{{ f.ty }}>,
-{% endfor %}
-    /// Parameters the spec does not describe, as received.
-    pub other: Vec<(String, String)>,
-}
-
-{% if api.has_personal_data() %}
-impl fmt::Debug for {{ e.name }} {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("{{ e.name }}")
-{% for field in e.fields %}
-{% if let Some(wrapper) = field.debug_wrapper() %}
-            .field({{ field.debug_lit() }}, &crate::redact::{{ wrapper }}(&self.{{ field.rust_name }}))
-{% else %}
-            .field({{ field.debug_lit() }}, &self.{{ field.rust_name }})
-{% endif %}
-{% endfor %}
-            .field("other", &crate::redact::Redacted(&self.other))
-            .finish()
-    }
-}
-
-{% endif %}
-impl {{ e.name }} {
-    /// Decodes the form Twilio posted; `EventType` is not checked.
-    pub fn from_form<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<Self, EventError>
-    where
-        K: AsRef<str>,
-        V: AsRef<str>,
-    {
-        let mut event = Self::default();
-        for (name, value) in pairs {
-            let (name, value) = (name.as_ref(), value.as_ref());
-            match name {
-                "EventType" => {}
-{% for f in e.fields %}
-{% if f.is_parse() %}
-                {{ f.wire_lit() }} => set(&mut event.{{ f.rust_name }}, name, parse(name, value)?)?,
-{% else if f.is_datetime() %}
-                {{ f.wire_lit() }} => set(&mut event.{{ f.rust_name }}, name, date_time(name, value)?)?,
-{% else if f.is_enum() %}
-                {{ f.wire_lit() }} => set(&mut event.{{ f.rust_name }}, name, Some(value).filter(|v| !v.is_empty()).map({{ f.ty }}::from))?,
-{% else if f.is_json() %}
-                {{ f.wire_lit() }} => set(&mut event.{{ f.rust_name }}, name, json(name, value)?)?,
-{% else %}
-                {{ f.wire_lit() }} => set(&mut event.{{ f.rust_name }}, name, Some(value.to_owned()))?,
-{% endif %}
-{% endfor %}
-                _ => event.other.push((name.to_owned(), value.to_owned())),
-            }
-        }
-        Ok(event)
-    }
-}
-{% if let Some(response) = e.response %}
-
-/// The answer to [`{{ e.name }}`]: [`proceed`](Self::proceed) as it is{% if !response.fields.is_empty() %}, or with the changes set here{% endif %}; [`WebhookAnswer::reject`] cancels the action.
-{% if !response.fields.is_empty() %}
-///
-/// A change left unset keeps what was requested.
-{% endif %}
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct {{ response.name }} {
-{% for f in response.fields %}
-    {{ f.rust_name }}: Option<String>,
-{% endfor %}
-}
-
-impl {{ response.name }} {
-    /// No change: answering with it lets the action proceed as requested.
-    pub fn proceed() -> Self {
-        Self::default()
-    }
-{% for f in response.fields %}
-
-{% for line in f.doc %}
-    /// {{ line }}
-{% endfor %}
-    ///
-    /// JSON key `{{ f.wire_doc() }}`.
-{% if f.json_text %}
-    pub fn {{ f.rust_name }}(mut self, value: &serde_json::Value) -> Self {
-        self.{{ f.rust_name }} = Some(value.to_string());
-        self
-    }
-{% else %}
-    pub fn {{ f.rust_name }}(mut self, value: impl Into<String>) -> Self {
-        self.{{ f.rust_name }} = Some(value.into());
-        self
-    }
-{% endif %}
-{% endfor %}
-
-    /// The answer: an empty 200 without changes, a 200 with the changes as JSON otherwise.
-    pub fn answer(&self) -> WebhookAnswer {
-{% if response.fields.is_empty() %}
-        WebhookAnswer::proceed()
-{% else %}
-        let mut changes = serde_json::Map::new();
-{% for f in response.fields %}
-        if let Some(value) = &self.{{ f.rust_name }} {
-            changes.insert({{ f.wire_lit() }}.to_owned(), serde_json::Value::String(value.clone()));
-        }
-{% endfor %}
-        if changes.is_empty() {
-            WebhookAnswer::proceed()
-        } else {
-            WebhookAnswer { status: 200, body: Some(serde_json::Value::Object(changes).to_string()) }
-        }
-{% endif %}
-    }
-}
-
-impl From<{{ response.name }}> for WebhookAnswer {
-    fn from(response: {{ response.name }}) -> Self {
-        response.answer()
-    }
-}
-{% endif %}
-{% endfor %}

@@ -685,7 +685,23 @@ fn x_webhooks_become_typed_events() {
         &codegen::Options::default(),
     )
     .unwrap();
-    assert!(generated.files.contains_key("src/events.rs"));
+    // One file per event, named from its type (the leading `on` dropped),
+    // whatever else the spec lists.
+    let modules: Vec<&str> = hooks.events.iter().map(|e| e.module.as_str()).collect();
+    assert_eq!(modules, ["lamp_switch", "lamp_switched"]);
+    for path in [
+        "src/events/mod.rs",
+        "src/events/lamp_switch.rs",
+        "src/events/lamp_switched.rs",
+    ] {
+        assert!(generated.files.contains_key(path), "no {path}");
+    }
+    assert!(!generated.files.contains_key("src/events.rs"));
+    let events = &generated.files["src/events/mod.rs"];
+    assert!(
+        events.contains("pub use lamp_switch::{LampSwitchEvent, LampSwitchResponse};"),
+        "{events}"
+    );
     let manifest = &generated.files["Cargo.toml"];
     assert!(
         manifest.contains("webhooks = [") && !manifest.contains("[[example]]"),
@@ -701,7 +717,12 @@ fn specs_without_x_webhooks_get_no_events() {
     )
     .unwrap();
     assert!(generated.api.webhooks.is_none());
-    assert!(!generated.files.contains_key("src/events.rs"));
+    assert!(
+        !generated
+            .files
+            .keys()
+            .any(|path| path.starts_with("src/events"))
+    );
     let lib = &generated.files["src/lib.rs"];
     assert!(!lib.contains("mod events"), "{lib}");
     // No example server, so no axum dev-dependency; the `axum` feature

@@ -302,3 +302,33 @@ fn debug_of_events_hides_personal_data_like_models() {
     assert!(!text.contains("new-sentinel"), "{text}");
     assert!(text.contains("onSomethingNew"), "{text}");
 }
+
+/// What an app sets in a pre-action answer is personal data too: the
+/// builders and the answer print it as models print the fields it changes.
+#[test]
+fn debug_of_answers_hides_personal_data_like_models() {
+    let changes = MessageAddResponse::proceed()
+        .body("body-sentinel")
+        .author("author-sentinel")
+        .attributes(&serde_json::json!({"note": "attributes-sentinel"}));
+    for text in [format!("{changes:?}"), format!("{changes:#?}")] {
+        assert!(!text.contains("body-sentinel"), "{text}");
+        assert!(!text.contains("attributes-sentinel"), "{text}");
+        assert!(text.contains("body: Some(<redacted 13 bytes>)"), "{text}");
+        assert!(text.contains("author-sentinel"), "{text}");
+    }
+    let answer = changes.answer();
+    assert!(answer.body().unwrap().contains("body-sentinel"));
+    for text in [format!("{answer:?}"), format!("{answer:#?}")] {
+        assert!(!text.contains("body-sentinel"), "{text}");
+        assert!(!text.contains("attributes-sentinel"), "{text}");
+        assert!(text.contains("status: 200"), "{text}");
+        assert!(text.contains("<redacted 13 bytes>"), "{text}");
+        assert!(text.contains("author-sentinel"), "{text}");
+    }
+    // A change that is not personal data prints as it is.
+    let rename = ConversationAddResponse::proceed().timers_inactive("PT1H");
+    assert!(format!("{rename:?}").contains("PT1H"), "{rename:?}");
+    let text = format!("{:?}", WebhookAnswer::reject());
+    assert_eq!(text, "WebhookAnswer { status: 403, body: None }");
+}

@@ -95,6 +95,13 @@ struct EventsRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "event.rs", escape = "none")]
+struct EventRs<'a> {
+    api: &'a Api,
+    e: &'a crate::ir::WebhookEvent,
+}
+
+#[derive(Template)]
 #[template(path = "signature.rs", escape = "none")]
 struct SignatureRs<'a> {
     api: &'a Api,
@@ -340,7 +347,11 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
         "webhook_axum.rs",
     )?;
     if let Some(hooks) = &api.webhooks {
-        rust("src/events.rs", &EventsRs { api, hooks }, "events.rs")?;
+        rust("src/events/mod.rs", &EventsRs { api, hooks }, "events.rs")?;
+        for e in &hooks.events {
+            let path = format!("src/events/{}.rs", e.module);
+            rust(&path, &EventRs { api, e }, "event.rs")?;
+        }
     }
     rust(
         "src/access_token.rs",

@@ -1,5 +1,6 @@
-//! The webhook events a spec describes under `x-webhooks`, as the `events.rs`
-//! template renders them.
+//! The webhook events a spec describes under `x-webhooks`, as the templates
+//! render them: `events.rs` the folder's `mod.rs` (the enum of every event,
+//! the errors and answers they share), `event.rs` one file per event.
 
 use super::{Pii, RustType};
 
@@ -42,27 +43,6 @@ impl Webhooks {
             .unwrap_or_default()
     }
 
-    /// Whether any field is a map.
-    pub fn uses_map(&self) -> bool {
-        self.fields().any(|f| f.ty.mentions_map())
-    }
-
-    /// Whether any field is a date-time.
-    pub fn uses_datetime(&self) -> bool {
-        self.fields().any(|f| f.ty.mentions_datetime())
-    }
-
-    /// The generated types (models and enums) the events' fields name, sorted.
-    pub fn imports(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        for field in self.fields() {
-            field.ty.named(&mut names);
-        }
-        names.sort();
-        names.dedup();
-        names
-    }
-
     /// Every event's fields.
     pub fn fields(&self) -> impl Iterator<Item = &EventField> {
         self.events.iter().flat_map(|e| &e.fields)
@@ -78,6 +58,11 @@ pub struct WebhookEvent {
     pub variant: String,
     /// The struct holding its fields, e.g. `MessageAddEvent`.
     pub name: String,
+    /// The module (and file, `src/events/{module}.rs`) of the struct and
+    /// its answer, e.g. `message_add`: decided from the event type alone
+    /// (snake case, Twilio's leading `on` dropped), so an event keeps its
+    /// file whatever other events the spec lists.
+    pub module: String,
     /// Documentation lines.
     pub doc: Vec<String>,
     /// Whether Twilio waits for the answer before the action takes effect
@@ -122,6 +107,60 @@ pub enum FieldDecode {
     Enum,
     /// JSON text (objects, lists, free-form JSON), decoded with serde.
     Json,
+}
+
+impl WebhookEvent {
+    /// Whether any field is a map.
+    pub fn uses_map(&self) -> bool {
+        self.fields.iter().any(|f| f.ty.mentions_map())
+    }
+
+    /// Whether any field is a date-time.
+    pub fn uses_datetime(&self) -> bool {
+        self.fields.iter().any(|f| f.ty.mentions_datetime())
+    }
+
+    /// The generated types (models and enums) the fields name, sorted.
+    pub fn imports(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for field in &self.fields {
+            field.ty.named(&mut names);
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// What the event's module takes from `events/mod.rs`: the error, the
+    /// answer (pre-action events) and the decoding helpers its fields use,
+    /// sorted (ASCII order).
+    pub fn shared(&self) -> Vec<&'static str> {
+        let mut names = vec!["EventError"];
+        if self.response.is_some() {
+            names.push("WebhookAnswer");
+        }
+        let decodes = |decode: FieldDecode| self.fields.iter().any(|f| f.decode == decode);
+        if decodes(FieldDecode::DateTime) {
+            names.push("date_time");
+        }
+        if decodes(FieldDecode::Json) {
+            names.push("json");
+        }
+        if decodes(FieldDecode::Parse) {
+            names.push("parse");
+        }
+        if !self.fields.is_empty() {
+            names.push("set");
+        }
+        names
+    }
+
+    /// The public names the module exports: the event and its answer.
+    pub fn exports(&self) -> Vec<&str> {
+        let mut names = vec![self.name.as_str()];
+        names.extend(self.response.as_ref().map(|r| r.name.as_str()));
+        names
+    }
 }
 
 impl EventField {
@@ -172,9 +211,35 @@ pub struct ResponseField {
     pub json_text: bool,
     /// Documentation lines.
     pub doc: Vec<String>,
+    /// Whether the value is personal data: the marking of the REST models'
+    /// fields under the same JSON key (the value set is the value they then
+    /// hold), the most protective one when they differ.
+    pub pii: Option<Pii>,
+    /// Documentation lines saying so, after [`ResponseField::doc`]; empty
+    /// when the value is not personal data.
+    pub pii_doc: Vec<String>,
 }
 
-// Spec text the `events.rs` template writes into code and docs, escaped.
+impl ResponseField {
+    /// The `crate::redact` wrapper `Debug` prints the value through, if any.
+    pub fn debug_wrapper(&self) -> Option<&'static str> {
+        self.pii.map(Pii::debug_wrapper)
+    }
+
+    /// The field's name as `Debug` prints it (no `r#`), as a Rust string literal.
+    pub fn debug_lit(&self) -> String {
+        crate::literal::rust_str(crate::naming::bare(&self.rust_name))
+    }
+}
+
+impl EventResponse {
+    /// Whether some value the answer can change is personal data.
+    pub fn has_personal_data(&self) -> bool {
+        self.fields.iter().any(|f| f.pii.is_some())
+    }
+}
+
+// Spec text the `events.rs` and `event.rs` templates write into code and docs, escaped.
 
 impl WebhookEvent {
     /// The event type as a Rust string literal.

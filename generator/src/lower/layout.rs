@@ -39,7 +39,13 @@ pub(super) fn place(api: &mut Api) {
     let by_events = api
         .webhooks
         .as_ref()
-        .map(|hooks| reach(hooks.imports()))
+        .map(|hooks| {
+            let mut names = Vec::new();
+            for field in hooks.fields() {
+                field.ty.named(&mut names);
+            }
+            reach(names)
+        })
         .unwrap_or_default();
 
     let mut placed: BTreeMap<String, (crate::ir::Gate, Option<usize>)> = BTreeMap::new();

@@ -23,7 +23,7 @@ use super::{Lowerer, escape_pointer};
 use crate::docs;
 use crate::error::Result;
 use crate::ir::{
-    EventField, EventResponse, FieldDecode, ResponseField, RustType, WebhookEvent, Webhooks,
+    EventField, EventResponse, FieldDecode, Pii, ResponseField, RustType, WebhookEvent, Webhooks,
 };
 use crate::naming::{self, Rank, Scope};
 
@@ -91,6 +91,11 @@ impl<'a> Lowerer<'a> {
         }
         if events.is_empty() {
             return Err(self.unsupported(root, "`x-webhooks` describes no event"));
+        }
+        let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
+        let modules = naming::stable(&types, EVENTS_MOD_NAMES, module_name, "_");
+        for (event, module) in events.iter_mut().zip(modules) {
+            event.module = module;
         }
         let unknown = variants.pascal("Unknown");
         Ok(Some(Webhooks {
@@ -216,6 +221,8 @@ impl<'a> Lowerer<'a> {
             event_type: event_type.to_owned(),
             variant,
             name,
+            // Decided with every event's type at hand (`webhooks`).
+            module: String::new(),
             doc,
             pre_action,
             fields,
@@ -332,16 +339,64 @@ impl<'a> Lowerer<'a> {
                         ));
                     }
                 };
+                let pii = self.key_pii(wire);
+                let pii_doc = pii
+                    .map(|pii| {
+                        let from = format!("value the REST models hold under `{wire}`");
+                        super::pii::pii_doc(pii, "", Some(&from))
+                    })
+                    .unwrap_or_default();
                 fields.push(ResponseField {
                     rust_name: scope.snake(wire),
                     wire_name: wire.clone(),
                     json_text,
                     doc: self.doc(&[prop.schema_data.description.as_deref()]),
+                    pii,
+                    pii_doc,
                 });
             }
         }
         Ok(EventResponse { name, fields })
     }
+}
+
+impl Lowerer<'_> {
+    /// The marking of the models' fields whose JSON key is `key`: sensitive
+    /// if any marks it so, else standard if any marks it at all.
+    fn key_pii(&self, key: &str) -> Option<Pii> {
+        self.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .filter(|f| f.wire_name == key)
+            .filter_map(|f| f.pii)
+            .max()
+    }
+}
+
+/// Names an event's module must not take: what `events/mod.rs` imports or
+/// the modules' code names by path.
+const EVENTS_MOD_NAMES: &[&str] = &[
+    "alloc",
+    "chrono",
+    "core",
+    "crate",
+    "fmt",
+    "serde",
+    "serde_json",
+    "std",
+    "tests",
+];
+
+/// An event's module, from its type: snake case, without the leading `on`
+/// of Twilio's event types (`onMessageAdded` → `message_added`), never a
+/// raw identifier (it is a file's name too).
+fn module_name(event_type: &str) -> String {
+    let snake = naming::snake(event_type);
+    let name = match naming::bare(&snake).strip_prefix("on_") {
+        Some(rest) if !rest.is_empty() => naming::snake(rest),
+        _ => snake,
+    };
+    naming::plain(&name)
 }
 
 /// A reference's name in a field's doc: a link to the Rust type it became,
@@ -350,5 +405,33 @@ fn ty_doc(ty: &RustType, target: &str) -> String {
     match ty {
         RustType::Named(name) => format!("a [`{name}`]"),
         _ => format!("a `{target}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modules_are_named_from_the_event_type() {
+        assert_eq!(module_name("onMessageAdded"), "message_added");
+        assert_eq!(module_name("deliveryUpdated"), "delivery_updated");
+        assert_eq!(module_name("on"), "on");
+        assert_eq!(module_name("onType"), "type_");
+        assert_eq!(module_name("on3d"), "on3d");
+        assert_eq!(module_name("on_3d"), "_3d");
+        assert_eq!(module_name("onSelf"), "self_");
+    }
+
+    #[test]
+    fn an_event_keeps_its_module_whatever_else_is_listed() {
+        let names = |types: &[&str]| naming::stable(types, EVENTS_MOD_NAMES, module_name, "_");
+        assert_eq!(names(&["onB", "onA"]), ["b", "a"]);
+        assert_eq!(names(&["onA", "onAb", "onB"]), ["a", "ab", "b"]);
+        // Collisions go by the event types, not by where they are listed.
+        assert_eq!(names(&["onFoo", "foo"]), ["foo_2", "foo"]);
+        assert_eq!(names(&["foo", "onFoo"]), ["foo", "foo_2"]);
+        // Names the shared module uses are not taken.
+        assert_eq!(names(&["onFmt", "onChrono"]), ["fmt_2", "chrono_2"]);
     }
 }
