@@ -111,6 +111,7 @@ impl Upload {
         self.len == Some(0)
     }
 
+    {{ api.cfg(Need::Uploads) }}
     /// Refuses a body longer than `limit` bytes, before anything is sent.
     pub(crate) fn check_len(&self, limit: Option<u64>) -> Result<(), Error> {
         match (limit, self.len) {

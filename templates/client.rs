@@ -162,6 +162,7 @@ impl Client {
     }
 
 {% if api.has_empty_responses() %}
+    {{ api.cfg(Need::EmptyResponses) }}
     /// Sends a request whose successful answer has no body worth decoding.
     pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, headers, _) = self.send(&request).await?;
@@ -732,18 +733,28 @@ impl Request {
     }
 
 {% if api.has_lists() %}
+    {{ api.cfg(Need::Lists) }}
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
-{% if api.hosts.is_empty() %}
-        Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %}
+{% if !api.sends_accept() && api.hosts.is_empty() %}
+        Request::new(Method::GET, url).operation(self.operation, self.template)
 {% else %}
-        let request = Request::new(Method::GET, url).operation(self.operation, self.template){% if api.sends_accept() %}.accept(self.accept){% endif %};
-        Request { host: self.host, ..request }
+        let request = Request::new(Method::GET, url).operation(self.operation, self.template);
+        Request {
+{% if api.sends_accept() %}
+            accept: self.accept,
+{% endif %}
+{% if !api.hosts.is_empty() %}
+            host: self.host,
+{% endif %}
+            ..request
+        }
 {% endif %}
     }
 
 {% endif %}
 {% if api.sends(Location::Query) %}
+    {{ api.cfg(Need::Query) }}
     /// Adds query pairs.
     pub(crate) fn query(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.query = pairs;
@@ -752,6 +763,7 @@ impl Request {
 
 {% endif %}
 {% if api.sends(Location::Header) %}
+    {{ api.cfg(Need::Headers) }}
     /// Adds headers.
     pub(crate) fn headers(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.headers = pairs;
@@ -760,6 +772,7 @@ impl Request {
 
 {% endif %}
 {% if api.sends(Location::Form) %}
+    {{ api.cfg(Need::Form) }}
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
@@ -768,6 +781,7 @@ impl Request {
 {% endif %}
 {% if api.sends_accept() %}
 
+    {{ api.cfg(Need::Accept) }}
     /// Asks for `media_type` (a `+json` type) instead of `application/json`.
     pub(crate) fn accept(mut self, media_type: &'static str) -> Self {
         self.accept = media_type;
@@ -776,6 +790,7 @@ impl Request {
 {% endif %}
 {% if api.sends_json() %}
 
+    {{ api.cfg(Need::Json) }}
     /// Sends `body` as the body, with `content_type` (`application/json` or
     /// a `+json` type).
     pub(crate) fn json(mut self, content_type: &'static str, body: Vec<u8>) -> Self {
@@ -785,6 +800,7 @@ impl Request {
 {% endif %}
 
 {% if !api.hosts.is_empty() %}
+    {{ api.cfg(Need::OtherHosts) }}
     /// Sends it to the `index`th of [`OTHER_HOSTS`].
     pub(crate) fn host(mut self, index: usize) -> Self {
         self.host = Some(index);
@@ -793,6 +809,7 @@ impl Request {
 
 {% endif %}
 {% if api.has_uploads() %}
+    {{ api.cfg(Need::Uploads) }}
     /// Sends `upload` as the body, refused first if longer than `limit`.
     pub(crate) fn upload(mut self, upload: crate::binary::Upload, limit: Option<u64>) -> Result<Self, Error> {
         upload.check_len(limit)?;

@@ -1,5 +1,6 @@
 {# `Client`'s methods for answers that are files, included in its `impl`. #}
 {% if api.has_downloads() %}
+    {{ api.cfg(Need::Downloads) }}
     /// Sends a request whose answer is a file, and returns it unread.
     pub(crate) async fn download(&self, request: Request) -> Result<Response<crate::binary::Download>, Error> {
         let response = self.send_raw(&request).await?;

@@ -75,6 +75,7 @@ impl<'de> Deserialize<'de> for {{ e.name }} {
 }
 
 {% if api.has_params() %}
+{{ api.cfg(Need::Params) }}
 impl crate::wire::ToWire for {{ e.name }} {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));

@@ -361,8 +361,10 @@ pub use events::*;
 pub use pagination::ItemStream;
 {% endif %}
 pub use pagination::{Page, PageMeta};
+{{ api.cfg(Need::Resources) }}
 pub use resources::*;
 {% if !api.shared_types().is_empty() %}
+{{ api.cfg(Need::SharedTypes) }}
 pub use types::*;
 {% endif %}
 #[cfg(feature = "webhooks")]

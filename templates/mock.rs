@@ -159,6 +159,7 @@ impl MockTwilio {
 {% for resource in api.root_resources() %}
 
     /// Expectations on what [`crate::{{ resource.handle }}`] sends.
+    {{ resource.gate().attrs() }}
     pub fn {{ resource.mock_accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.mock_handle }} {
         {{ resource.mock_handle }} {
             mock: Arc::clone(&self.mock),
@@ -274,7 +275,7 @@ impl<P, R, B> fmt::Debug for Expectation<P, R, B> {
 }
 
 impl<P, R, B> Expectation<P, R, B> {
-    fn new(mock: &Arc<Shared>, operation: &'static Operation, path: String) -> Self {
+    pub(crate) fn new(mock: &Arc<Shared>, operation: &'static Operation, path: String) -> Self {
         let mut state = mock.lock();
         state.entries.push(Entry {
             operation,
@@ -420,7 +421,7 @@ impl<P, B> Expectation<P, Raw, B> {
 {% endif %}
 
 /// What the mock's server and its handles share.
-struct Shared {
+pub(crate) struct Shared {
     uri: String,
     state: Mutex<State>,
 }
@@ -493,25 +494,25 @@ impl Entry {
 }
 
 /// The facts of one operation the mock needs.
-struct Operation {
-    id: &'static str,
-    method: &'static str,
+pub(crate) struct Operation {
+    pub(crate) id: &'static str,
+    pub(crate) method: &'static str,
     /// The status of a success.
-    status: u16,
+    pub(crate) status: u16,
     /// Whether a success has a JSON body.
-    has_body: bool,
+    pub(crate) has_body: bool,
     /// For a list, the key of the items in a page.
-    items_key: Option<&'static str>,
+    pub(crate) items_key: Option<&'static str>,
     /// The spec's example of the success body.
-    example: Option<&'static str>,
-    headers: &'static [Field],
-    query: &'static [Field],
-    form: &'static [Field],
+    pub(crate) example: Option<&'static str>,
+    pub(crate) headers: &'static [Field],
+    pub(crate) query: &'static [Field],
+    pub(crate) form: &'static [Field],
 }
 
 /// A params field by its wire name, and how the texts sent for it read as
 /// the JSON its params struct decodes.
-type Field = (&'static str, fn(&[String]) -> Value);
+pub(crate) type Field = (&'static str, fn(&[String]) -> Value);
 
 #[derive(Clone)]
 enum Answer {
@@ -697,7 +698,7 @@ fn params_json(operation: &Operation, request: &Incoming) -> Value {
 
 /// How a value sent as text reads back as JSON of the type its field has;
 /// text that does not fit stays a string (and fails to decode, saying why).
-trait FromText {
+pub(crate) trait FromText {
     fn json(text: &str) -> Value;
 }
 
@@ -742,14 +743,14 @@ impl FromText for Value {
 {% if api.mock_reads(false) %}
 
 /// A field with one value (the first, if it was sent twice).
-fn one<T: FromText>(values: &[String]) -> Value {
+pub(crate) fn one<T: FromText>(values: &[String]) -> Value {
     values.first().map_or(Value::Null, |value| T::json(value))
 }
 {% endif %}
 {% if api.mock_reads(true) %}
 
 /// A list field: one key per item.
-fn many<T: FromText>(values: &[String]) -> Value {
+pub(crate) fn many<T: FromText>(values: &[String]) -> Value {
     values.iter().map(|value| T::json(value)).collect()
 }
 {% endif %}
@@ -757,70 +758,13 @@ fn many<T: FromText>(values: &[String]) -> Value {
 
 /// A path parameter as the client sends it. A value the client refuses to
 /// send stays as given, so no request matches it.
-fn segment(value: &str) -> String {
+pub(crate) fn segment(value: &str) -> String {
     crate::wire::path_segment(value).unwrap_or_else(|_| value.to_owned())
 }
 {% endif %}
 {% for resource in api.resources %}
-
-/// Expectations on what [`crate::{{ resource.handle }}`] sends: one method per
-/// operation, named like the client's.
-#[derive(Debug, Clone)]
-pub struct {{ resource.mock_handle }} {
-    mock: Arc<Shared>,
-{% for p in resource.scope_params %}
-    {{ p.rust_name }}: String,
-{% endfor %}
-}
-
-impl {{ resource.mock_handle }} {
-{% for child in api.children_of(resource) %}
-
-    /// Expectations on what [`crate::{{ child.handle }}`] sends.
-    pub fn {{ child.mock_accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.mock_handle }} {
-        {{ child.mock_handle }} {
-            mock: Arc::clone(&self.mock),
-{% for p in resource.scope_params %}
-            {{ p.rust_name }}: self.{{ p.rust_name }}.clone(),
-{% endfor %}
-{% if let Some(p) = child.accessor_param %}
-            {{ p.rust_name }}: {{ p.rust_name }}.into(),
-{% endif %}
-        }
-    }
-{% endfor %}
-{% for op in resource.operations %}
-
-    /// Expects what [`crate::{{ resource.handle }}::{{ op.method.trim_start_matches("r#") }}`] sends: `{{ op.http_method.upper() }} {{ op.path_doc() }}`{% if op.is_list() %}, and the later pages of its answer{% endif %}.
-    pub fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}) -> Expectation<{% if let Some(params) = op.params %}crate::{{ params.name }}{% else %}NoParams{% endif %}, {% include "mock_answer.rs" %}{% if let Some(body) = op.body %}, {{ body.ty.crate_path() }}{% endif %}{% if op.upload.is_some() %}, ReceivedUpload{% endif %}> {
-{% for arg in op.path_args %}
-        let {{ arg.local }} = segment({{ arg.source }});
-{% endfor %}
-        let path = {% if op.path_args.is_empty() %}{{ op.path_format_lit() }}.to_owned(){% else %}format!({{ op.path_format_lit() }}){% endif %};
-        Expectation::new(
-            &self.mock,
-            &Operation {
-                id: {{ op.operation_id_lit() }},
-                method: "{{ op.http_method.upper() }}",
-                status: {{ op.success_status }},
-                has_body: {{ !op.response.is_empty() && !op.response.is_binary() }},
-                items_key: {% if let Some(key) = op.response.items_key_lit() %}Some({{ key }}){% else %}None{% endif %},
-                example: {% if let Some(example) = op.response_examples.first() %}Some(r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}){% else %}None{% endif %},
-{% if let Some(params) = op.params %}
-                headers: &[{% for field in params.at(Location::Header) %}{% include "mock_field.rs" %}, {% endfor %}],
-                query: &[{% for field in params.at(Location::Query) %}{% include "mock_field.rs" %}, {% endfor %}],
-                form: &[{% for field in params.at(Location::Form) %}{% include "mock_field.rs" %}, {% endfor %}],
-{% else %}
-                headers: &[],
-                query: &[],
-                form: &[],
-{% endif %}
-            },
-            path,
-        )
-    }
-{% endfor %}
-}
+{{ resource.gate().attrs() }}
+pub use crate::resources::{{ resource.module }}::mock::{{ resource.mock_handle }};
 {% endfor %}
 
 #[cfg(test)]

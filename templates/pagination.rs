@@ -1,6 +1,7 @@
 //! Pages of a list, and streams that follow them.
 
 {% if api.has_lists() %}
+{{ api.cfg(Need::Lists) }}
 use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -277,6 +278,7 @@ impl<T: DeserializeOwned> Stream for ItemStream<T> {
     }
 }
 
+{{ api.cfg(Need::Lists) }}
 /// Streams the items of the list that `first` requests, following `next_page_url`.
 ///
 /// A request that could not be built (`first` is an error) yields that error
@@ -286,6 +288,7 @@ pub(crate) fn stream_items<T>(client: Client, first: Result<Request, Error>) -> 
     ItemStream { pages: raw_items(client, first), item: PhantomData }
 }
 
+{{ api.cfg(Need::Lists) }}
 fn raw_items(client: Client, first: Result<Request, Error>) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
     enum Next {
         Request(Result<Request, Error>),

@@ -8,11 +8,22 @@
 //! Errors print the bodies they keep through `BodyExcerpt`: bounded, and
 //! with the values of the sensitive keys hidden.
 
-{% if api.has_personal_data() %}
-use std::collections::BTreeMap;
-{% endif %}
 use std::fmt;
 {% if api.has_personal_data() %}
+
+{{ api.cfg(Need::SensitiveData) }}
+pub(crate) use personal::Redacted;
+{% if api.has_pii(Pii::Standard) %}
+{{ api.cfg(Need::StandardData) }}
+pub(crate) use personal::Personal;
+{% endif %}
+
+/// What prints personal values: built when some resource (or webhook
+/// event) in the build has one.
+{{ api.cfg(Need::PersonalData) }}
+mod personal {
+use std::collections::BTreeMap;
+use std::fmt;
 
 use chrono::{DateTime, Utc};
 
@@ -129,7 +140,7 @@ fn json_len(value: &serde_json::Value) -> usize {
     let _ = serde_json::to_writer(&mut count, value);
     count.0
 }
-
+}
 {% endif %}
 
 /// A URL's query string with each parameter's value replaced by
@@ -415,8 +426,9 @@ mod tests {
     }
 {% endfor %}
 {% if api.has_personal_data() %}
-{% raw %}
 
+    {{ api.cfg(Need::PersonalData) }}
+{% raw %}
     #[test]
     fn redacted_values_show_only_their_size() {
         let text = String::from("hello");
@@ -430,7 +442,7 @@ mod tests {
         assert_eq!(format!("{:?}", Redacted(&Some(Box::new(7i64)))), "Some(<redacted>)");
         assert_eq!(format!("{:?}", Redacted(&vec![1])), "<redacted 1 item>");
         assert_eq!(format!("{:?}", Redacted(&String::from("a"))), "<redacted 1 byte>");
-        let map = BTreeMap::from([("k".to_owned(), 1)]);
+        let map = std::collections::BTreeMap::from([("k".to_owned(), 1)]);
         assert_eq!(format!("{:?}", Redacted(&map)), "<redacted 1 entry>");
     }
 {% endraw %}

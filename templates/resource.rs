@@ -33,6 +33,9 @@ use crate::wire::{Pairs, ToWire};
 {% if !api.resource_imports(resource).is_empty() %}
 use crate::{ {% for name in api.resource_imports(resource) %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
 {% endif %}
+
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 {% if api.has_own_enums(resource) %}
 
 mod enums;

@@ -4,7 +4,7 @@
 {% for resource in api.resources %}
 
 {{ resource.gate().cfg() }}
-mod {{ resource.module }};
+pub(crate) mod {{ resource.module }};
 {{ resource.gate().attrs() }}
 pub use {{ resource.module }}::*;
 {% endfor %}

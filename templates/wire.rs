@@ -9,70 +9,83 @@ use std::fmt;
 use std::marker::PhantomData;
 
 {% if api.has_params() %}
+{{ api.cfg(Need::Params) }}
 use chrono::{DateTime, SecondsFormat, Utc};
 {% endif %}
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 {% if api.has_list_params() %}
+{{ api.cfg(Need::ListParams) }}
 use serde::Deserialize;
 {% endif %}
 
 {% if api.has_path_params() %}
+{{ api.cfg(Need::PathParams) }}
 use crate::error::Error;
 {% endif %}
 
 {% if api.has_params() %}
+{{ api.cfg(Need::Params) }}
 /// Key/value pairs in the order they are added.
 pub(crate) type Pairs = Vec<(&'static str, String)>;
 
+{{ api.cfg(Need::Params) }}
 /// A value that can be sent as one or more `key=value` pairs.
 pub(crate) trait ToWire {
     /// Appends this value under `key`.
     fn push_to(&self, key: &'static str, out: &mut Pairs);
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for String {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.clone()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for bool {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, if *self { "true" } else { "false" }.to_owned()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for i32 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for i64 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for f64 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for DateTime<Utc> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for chrono::NaiveDate {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.format("%Y-%m-%d").to_string()));
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl ToWire for serde_json::Value {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         match self {
@@ -82,6 +95,7 @@ impl ToWire for serde_json::Value {
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl<T: ToWire> ToWire for Vec<T> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         for item in self {
@@ -90,6 +104,7 @@ impl<T: ToWire> ToWire for Vec<T> {
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl<T: ToWire> ToWire for Option<T> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         if let Some(value) = self {
@@ -100,19 +115,23 @@ impl<T: ToWire> ToWire for Option<T> {
 {% endif %}
 
 {% if api.has_list_params() %}
+{{ api.cfg(Need::ListParams) }}
 /// A list as a form gives it: several values, or a single one (`Key=a` is a
 /// one-item list). A params struct reads a required list field as this, an
 /// optional one as [`MaybeMany`].
 pub(crate) struct OneOrMany<T>(pub(crate) Vec<T>);
 
+{{ api.cfg(Need::ListParams) }}
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
     }
 }
 
+{{ api.cfg(Need::ListParams) }}
 struct OneOrManyVisitor<T>(PhantomData<fn() -> T>);
 
+{{ api.cfg(Need::ListParams) }}
 impl<T> OneOrManyVisitor<T> {
     fn one<'de, E: de::Error>(deserializer: impl Deserializer<'de, Error = E>) -> Result<OneOrMany<T>, E>
     where
@@ -122,6 +141,7 @@ impl<T> OneOrManyVisitor<T> {
     }
 }
 
+{{ api.cfg(Need::ListParams) }}
 impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
     type Value = OneOrMany<T>;
 
@@ -168,9 +188,11 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
 {% endif %}
 {% if api.has_list_params_required(false) %}
 
+{{ api.cfg(Need::OptionalListParams) }}
 /// An optional [`OneOrMany`]: `null` is no list.
 pub(crate) struct MaybeMany<T>(pub(crate) Option<Vec<T>>);
 
+{{ api.cfg(Need::OptionalListParams) }}
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for MaybeMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Option::<OneOrMany<T>>::deserialize(deserializer).map(|list| MaybeMany(list.map(|list| list.0)))
@@ -253,6 +275,7 @@ impl<T> StructVisitor<T> {
 }
 
 {% if api.decodes_required_fields() %}
+{{ api.cfg(Need::RequiredFields) }}
 /// The value read for a field that may not be missing; a missing one is a
 /// `missing field` error, as with `#[derive(Deserialize)]` (only an `Option`
 /// may be missing, and those are read straight into their field).
@@ -310,6 +333,7 @@ impl<A> de::Expected for SeqAsMap<A> {
 
 
 {% if api.models_skip_none() %}
+{{ api.cfg(Need::SkippedNones) }}
 /// Encodes an optional struct field only when it is set: an unset optional
 /// field is left out (as the spec's bodies want), not written as `null`.
 pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>(
@@ -324,6 +348,7 @@ pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>
 }
 
 {% endif %}{% if api.sends_json() %}
+{{ api.cfg(Need::SkippedNones) }}
 /// A JSON request body as bytes. Encoding the crate's own types cannot fail
 /// in practice; if a hand-written `Serialize` does, the call says why
 /// before anything is sent.
@@ -370,6 +395,7 @@ pub(crate) fn variant<T: de::DeserializeOwned, E: de::Error>(value: serde_json::
 
 {% endif %}
 {% if api.has_path_params() %}
+{{ api.cfg(Need::PathParams) }}
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a
 /// unique name can never change the path.
@@ -400,6 +426,7 @@ mod tests {
     use super::*;
 
 {% if api.has_path_params() %}
+    {{ api.cfg(Need::PathParams) }}
     #[test]
     fn path_segments_escape_everything_structural() {
         assert_eq!(path_segment("CH123").unwrap(), "CH123");
@@ -413,6 +440,7 @@ mod tests {
 {% endif %}
 
 {% if api.has_params() %}
+    {{ api.cfg(Need::Params) }}
     #[test]
     fn values_follow_twilio_rules() {
         let mut out = Pairs::new();
@@ -434,8 +462,10 @@ mod tests {
 {% endif %}
 {% if api.decodes_required_fields() %}
 
+    {{ api.cfg(Need::RequiredFields) }}
     use serde::Deserialize;
 
+    {{ api.cfg(Need::RequiredFields) }}
     /// A struct decoded the way every model and params struct is.
     #[derive(Debug, PartialEq)]
     struct Sample {
@@ -445,12 +475,14 @@ mod tests {
 
     const SAMPLE_FIELDS: &[&str] = &["Name", "Size"];
 
+    {{ api.cfg(Need::RequiredFields) }}
     impl<'de> Deserialize<'de> for Sample {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_struct("Sample", SAMPLE_FIELDS, StructVisitor::<Self>::new())
         }
     }
 
+    {{ api.cfg(Need::RequiredFields) }}
     impl<'de> Visitor<'de> for StructVisitor<Sample> {
         type Value = Sample;
 
@@ -476,6 +508,8 @@ mod tests {
         }
     }
 
+    {{ api.cfg(Need::RequiredFields) }}
+    {{ api.cfg(Need::RequiredFields) }}
     /// What `#[derive(Deserialize)]` gives, error messages included.
     #[test]
     fn structs_decode_as_the_derive_would() {
@@ -512,6 +546,7 @@ mod tests {
     }
 {% endif %}
 {% if api.has_list_params() %}
+    {{ api.cfg(Need::ListParams) }}
 
     #[test]
     fn lists_take_one_value_or_many() {
@@ -525,6 +560,7 @@ mod tests {
     }
 {% endif %}
 {% if api.has_list_params_required(false) %}
+    {{ api.cfg(Need::OptionalListParams) }}
 
     #[test]
     fn optional_lists_may_be_null() {

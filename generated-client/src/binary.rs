@@ -117,6 +117,7 @@ impl Upload {
         self.len == Some(0)
     }
 
+    #[cfg(feature = "service-media")]
     /// Refuses a body longer than `limit` bytes, before anything is sent.
     pub(crate) fn check_len(&self, limit: Option<u64>) -> Result<(), Error> {
         match (limit, self.len) {

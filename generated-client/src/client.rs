@@ -218,6 +218,16 @@ impl Client {
         Ok(Response { status, headers, body })
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// Sends a request whose successful answer has no body worth decoding.
     pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, headers, _) = self.send(&request).await?;
@@ -229,6 +239,7 @@ impl Client {
         })
     }
 
+    #[cfg(feature = "service-media-content")]
     /// Sends a request whose answer is a file, and returns it unread.
     pub(crate) async fn download(
         &self,
@@ -827,47 +838,93 @@ impl Request {
         self
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// The same operation at a server-given URL (the next page of a list).
     pub(crate) fn at_url(&self, url: String) -> Self {
         let request = Request::new(Method::GET, url)
-            .operation(self.operation, self.template)
-            .accept(self.accept);
+            .operation(self.operation, self.template);
         Request {
+            accept: self.accept,
             host: self.host,
             ..request
         }
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// Adds query pairs.
     pub(crate) fn query(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.query = pairs;
         self
     }
 
+    #[cfg(
+        any(
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "service-conversation-with-participants-resource",
+            feature = "service-conversations",
+            feature = "service-users",
+            feature = "users"
+        )
+    )]
     /// Adds headers.
     pub(crate) fn headers(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.headers = pairs;
         self
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-resource",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// Sends these pairs as a form body.
     pub(crate) fn form(mut self, pairs: Vec<(&'static str, String)>) -> Self {
         self.form = Some(pairs);
         self
     }
 
+    #[cfg(feature = "service-media-content")]
     /// Asks for `media_type` (a `+json` type) instead of `application/json`.
     pub(crate) fn accept(mut self, media_type: &'static str) -> Self {
         self.accept = media_type;
         self
     }
 
+    #[cfg(feature = "service-media")]
     /// Sends it to the `index`th of [`OTHER_HOSTS`].
     pub(crate) fn host(mut self, index: usize) -> Self {
         self.host = Some(index);
         self
     }
 
+    #[cfg(feature = "service-media")]
     /// Sends `upload` as the body, refused first if longer than `limit`.
     pub(crate) fn upload(
         mut self,

@@ -565,7 +565,46 @@ pub use error::{ApiError, Error};
 pub use events::*;
 pub use pagination::ItemStream;
 pub use pagination::{Page, PageMeta};
+
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 pub use resources::*;
+
+#[cfg(
+    any(
+        feature = "conversation-message-receipts",
+        feature = "conversation-messages",
+        feature = "conversation-participants",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "service-conversation-message-receipts",
+        feature = "service-conversation-messages",
+        feature = "service-conversation-participants",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-conversations",
+        feature = "service-participant-conversations",
+        feature = "service-roles",
+        feature = "service-user-conversations",
+        feature = "service-users",
+        feature = "user-conversations",
+        feature = "users",
+        feature = "webhooks"
+    )
+)]
 pub use types::*;
 
 #[cfg(feature = "webhooks")]

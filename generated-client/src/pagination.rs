@@ -2,6 +2,17 @@
 
 //! Pages of a list, and streams that follow them.
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -294,6 +305,17 @@ impl<T: DeserializeOwned> Stream for ItemStream<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// Streams the items of the list that `first` requests, following `next_page_url`.
 ///
 /// A request that could not be built (`first` is an error) yields that error
@@ -309,6 +331,17 @@ pub(crate) fn stream_items<T>(
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 fn raw_items(
     client: Client,
     first: Result<Request, Error>,

@@ -10,127 +10,214 @@
 //! Errors print the bodies they keep through `BodyExcerpt`: bounded, and
 //! with the values of the sensitive keys hidden.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+#[cfg(
+    any(
+        feature = "conversation-messages",
+        feature = "conversation-participants",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "participant-conversations",
+        feature = "service-conversation-messages",
+        feature = "service-conversation-participants",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-conversations",
+        feature = "service-participant-conversations",
+        feature = "service-user-conversations",
+        feature = "service-users",
+        feature = "user-conversations",
+        feature = "users",
+        feature = "webhooks"
+    )
+)]
+pub(crate) use personal::Redacted;
 
-/// How a personal value prints in place of itself: whether it is set and
-/// how big it is, never what it holds.
-pub(crate) trait Redact {
-    /// Writes the stand-in; `<redacted>` for a value without a size.
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversation-messages",
+        feature = "conversation-participants",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-conversation-messages",
+        feature = "service-conversation-participants",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-conversations",
+        feature = "service-media",
+        feature = "service-participant-conversations",
+        feature = "service-roles",
+        feature = "service-user-conversations",
+        feature = "service-users",
+        feature = "services",
+        feature = "user-conversations",
+        feature = "users",
+        feature = "webhooks"
+    )
+)]
+pub(crate) use personal::Personal;
 
-impl Redact for String {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "byte", "bytes")
-    }
-}
+/// What prints personal values: built when some resource (or webhook
+/// event) in the build has one.
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversation-messages",
+        feature = "conversation-participants",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-conversation-messages",
+        feature = "service-conversation-participants",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-conversations",
+        feature = "service-media",
+        feature = "service-participant-conversations",
+        feature = "service-roles",
+        feature = "service-user-conversations",
+        feature = "service-users",
+        feature = "services",
+        feature = "user-conversations",
+        feature = "users",
+        feature = "webhooks"
+    )
+)]
+mod personal {
+    use std::collections::BTreeMap;
+    use std::fmt;
 
-impl Redact for serde_json::Value {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            serde_json::Value::Null => f.write_str("Null"),
-            serde_json::Value::String(text) => text.fmt_redacted(f),
-            other => count(f, json_len(other), "byte of JSON", "bytes of JSON"),
+    use chrono::{DateTime, Utc};
+
+    /// How a personal value prints in place of itself: whether it is set and
+    /// how big it is, never what it holds.
+    pub(crate) trait Redact {
+        /// Writes the stand-in; `<redacted>` for a value without a size.
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("<redacted>")
         }
     }
-}
 
-impl<T> Redact for Vec<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "item", "items")
+    impl Redact for String {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "byte", "bytes")
+        }
     }
-}
 
-impl<T> Redact for BTreeMap<String, T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "entry", "entries")
-    }
-}
-
-impl<T: Redact> Redact for Option<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            None => f.write_str("None"),
-            Some(value) => {
-                f.write_str("Some(")?;
-                value.fmt_redacted(f)?;
-                f.write_str(")")
+    impl Redact for serde_json::Value {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                serde_json::Value::Null => f.write_str("Null"),
+                serde_json::Value::String(text) => text.fmt_redacted(f),
+                other => count(f, json_len(other), "byte of JSON", "bytes of JSON"),
             }
         }
     }
-}
 
-impl<T: Redact + ?Sized> Redact for Box<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (**self).fmt_redacted(f)
-    }
-}
-
-impl Redact for bool {}
-impl Redact for i32 {}
-impl Redact for i64 {}
-impl Redact for f64 {}
-impl Redact for DateTime<Utc> {}
-#[cfg(feature = "webhooks")]
-impl Redact for crate::EventMedia {}
-#[cfg(any(feature = "conversation-messages", feature = "service-conversation-messages"))]
-impl Redact for crate::MessageMedia {}
-#[cfg(
-    any(
-        feature = "conversation-participants",
-        feature = "participant-conversations",
-        feature = "service-conversation-participants",
-        feature = "service-participant-conversations"
-    )
-)]
-impl Redact for crate::MessagingBinding {}
-/// Prints a value marked sensitive: only whether it is set and its size.
-pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
-impl<T: Redact + ?Sized> fmt::Debug for Redacted<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_redacted(f)
-    }
-}
-
-/// Prints a value marked as standard personal data: as itself, or like
-/// [`Redacted`] with the `redact-personal-data` feature.
-pub(crate) struct Personal<'a, T: ?Sized>(pub(crate) &'a T);
-impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if cfg!(feature = "redact-personal-data") {
-            fmt::Debug::fmt(&Redacted(self.0), f)
-        } else {
-            self.0.fmt(f)
-        }
-    }
-}
-
-/// `<redacted 1 item>`, `<redacted 2 items>`.
-fn count(f: &mut fmt::Formatter<'_>, n: usize, one: &str, many: &str) -> fmt::Result {
-    write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
-}
-
-/// The size of `value` as compact JSON, without writing it anywhere.
-fn json_len(value: &serde_json::Value) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
+    impl<T> Redact for Vec<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "item", "items")
         }
     }
 
-    let mut count = Count(0);
-    let _ = serde_json::to_writer(&mut count, value);
-    count.0
+    impl<T> Redact for BTreeMap<String, T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "entry", "entries")
+        }
+    }
+
+    impl<T: Redact> Redact for Option<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                None => f.write_str("None"),
+                Some(value) => {
+                    f.write_str("Some(")?;
+                    value.fmt_redacted(f)?;
+                    f.write_str(")")
+                }
+            }
+        }
+    }
+
+    impl<T: Redact + ?Sized> Redact for Box<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (**self).fmt_redacted(f)
+        }
+    }
+
+    impl Redact for bool {}
+    impl Redact for i32 {}
+    impl Redact for i64 {}
+    impl Redact for f64 {}
+    impl Redact for DateTime<Utc> {}
+    #[cfg(feature = "webhooks")]
+    impl Redact for crate::EventMedia {}
+    #[cfg(
+        any(feature = "conversation-messages", feature = "service-conversation-messages")
+    )]
+    impl Redact for crate::MessageMedia {}
+    #[cfg(
+        any(
+            feature = "conversation-participants",
+            feature = "participant-conversations",
+            feature = "service-conversation-participants",
+            feature = "service-participant-conversations"
+        )
+    )]
+    impl Redact for crate::MessagingBinding {}
+    /// Prints a value marked sensitive: only whether it is set and its size.
+    pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
+    impl<T: Redact + ?Sized> fmt::Debug for Redacted<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.fmt_redacted(f)
+        }
+    }
+
+    /// Prints a value marked as standard personal data: as itself, or like
+    /// [`Redacted`] with the `redact-personal-data` feature.
+    pub(crate) struct Personal<'a, T: ?Sized>(pub(crate) &'a T);
+    impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if cfg!(feature = "redact-personal-data") {
+                fmt::Debug::fmt(&Redacted(self.0), f)
+            } else {
+                self.0.fmt(f)
+            }
+        }
+    }
+
+    /// `<redacted 1 item>`, `<redacted 2 items>`.
+    fn count(
+        f: &mut fmt::Formatter<'_>,
+        n: usize,
+        one: &str,
+        many: &str,
+    ) -> fmt::Result {
+        write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
+    }
+
+    /// The size of `value` as compact JSON, without writing it anywhere.
+    fn json_len(value: &serde_json::Value) -> usize {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0 += bytes.len();
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        let _ = serde_json::to_writer(&mut count, value);
+        count.0
+    }
 }
 
 /// A URL's query string with each parameter's value replaced by
@@ -2301,6 +2388,32 @@ mod tests {
         assert!(format!("{value:?}") .contains("attributes: "));
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-messages",
+            feature = "conversation-participants",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "service-bindings",
+            feature = "service-conversation-messages",
+            feature = "service-conversation-participants",
+            feature = "service-conversation-with-participants-resource",
+            feature = "service-conversations",
+            feature = "service-media",
+            feature = "service-participant-conversations",
+            feature = "service-roles",
+            feature = "service-user-conversations",
+            feature = "service-users",
+            feature = "services",
+            feature = "user-conversations",
+            feature = "users",
+            feature = "webhooks"
+        )
+    )]
     #[test]
     fn redacted_values_show_only_their_size() {
         let text = String::from("hello");
@@ -2323,7 +2436,7 @@ mod tests {
         );
         assert_eq!(format!("{:?}", Redacted(& vec![1])), "<redacted 1 item>");
         assert_eq!(format!("{:?}", Redacted(& String::from("a"))), "<redacted 1 byte>");
-        let map = BTreeMap::from([("k".to_owned(), 1)]);
+        let map = std::collections::BTreeMap::from([("k".to_owned(), 1)]);
         assert_eq!(format!("{:?}", Redacted(& map)), "<redacted 1 entry>");
     }
 

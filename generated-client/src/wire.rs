@@ -10,63 +10,220 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 use serde::Deserialize;
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 use crate::error::Error;
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// Key/value pairs in the order they are added.
 pub(crate) type Pairs = Vec<(&'static str, String)>;
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// A value that can be sent as one or more `key=value` pairs.
 pub(crate) trait ToWire {
     /// Appends this value under `key`.
     fn push_to(&self, key: &'static str, out: &mut Pairs);
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for String {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.clone()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for bool {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, if *self { "true" } else { "false" }.to_owned()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for i32 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for i64 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for f64 {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_string()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for DateTime<Utc> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for chrono::NaiveDate {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         out.push((key, self.format("%Y-%m-%d").to_string()));
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl ToWire for serde_json::Value {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         match self {
@@ -76,6 +233,18 @@ impl ToWire for serde_json::Value {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl<T: ToWire> ToWire for Vec<T> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         for item in self {
@@ -84,6 +253,18 @@ impl<T: ToWire> ToWire for Vec<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl<T: ToWire> ToWire for Option<T> {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
         if let Some(value) = self {
@@ -92,17 +273,73 @@ impl<T: ToWire> ToWire for Option<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 /// A list as a form gives it: several values, or a single one (`Key=a` is a
 /// one-item list). A params struct reads a required list field as this, an
 /// optional one as [`MaybeMany`].
 pub(crate) struct OneOrMany<T>(pub(crate) Vec<T>);
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 struct OneOrManyVisitor<T>(PhantomData<fn() -> T>);
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 impl<T> OneOrManyVisitor<T> {
     fn one<'de, E: de::Error>(
         deserializer: impl Deserializer<'de, Error = E>,
@@ -114,6 +351,20 @@ impl<T> OneOrManyVisitor<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
     type Value = OneOrMany<T>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -160,8 +411,32 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource"
+    )
+)]
 /// An optional [`OneOrMany`]: `null` is no list.
 pub(crate) struct MaybeMany<T>(pub(crate) Option<Vec<T>>);
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource"
+    )
+)]
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for MaybeMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Option::<OneOrMany<T>>::deserialize(deserializer)
@@ -249,6 +524,16 @@ impl<T> StructVisitor<T> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversation-webhooks",
+        feature = "credentials",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// The value read for a field that may not be missing; a missing one is a
 /// `missing field` error, as with `#[derive(Deserialize)]` (only an `Option`
 /// may be missing, and those are read straight into their field).
@@ -315,6 +600,41 @@ impl<A> de::Expected for SeqAsMap<A> {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-resource",
+        feature = "configuration-webhooks",
+        feature = "conversation-message-receipts",
+        feature = "conversation-messages",
+        feature = "conversation-participants",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-notifications",
+        feature = "service-configuration-resource",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-message-receipts",
+        feature = "service-conversation-messages",
+        feature = "service-conversation-participants",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-conversations",
+        feature = "service-media",
+        feature = "service-participant-conversations",
+        feature = "service-roles",
+        feature = "service-user-conversations",
+        feature = "service-users",
+        feature = "services",
+        feature = "user-conversations",
+        feature = "users",
+        feature = "webhooks"
+    )
+)]
 /// Encodes an optional struct field only when it is set: an unset optional
 /// field is left out (as the spec's bodies want), not written as `null`.
 pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>(
@@ -328,6 +648,16 @@ pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// Percent-encodes `value` as exactly one path segment: everything but
 /// letters, digits and `-._~` is escaped, so `/`, `?`, `#` and `%` in a
 /// unique name can never change the path.
@@ -361,6 +691,16 @@ pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
 mod tests {
     use super::*;
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     #[test]
     fn path_segments_escape_everything_structural() {
         assert_eq!(path_segment("CH123").unwrap(), "CH123");
@@ -372,6 +712,18 @@ mod tests {
         }
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-resource",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     #[test]
     fn values_follow_twilio_rules() {
         let mut out = Pairs::new();
@@ -387,8 +739,28 @@ mod tests {
         );
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     use serde::Deserialize;
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// A struct decoded the way every model and params struct is.
     #[derive(Debug, PartialEq)]
     struct Sample {
@@ -397,6 +769,16 @@ mod tests {
     }
 
     const SAMPLE_FIELDS: &[&str] = &["Name", "Size"];
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     impl<'de> Deserialize<'de> for Sample {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer
@@ -408,6 +790,16 @@ mod tests {
         }
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     impl<'de> Visitor<'de> for StructVisitor<Sample> {
         type Value = Sample;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -433,6 +825,26 @@ mod tests {
         }
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     /// What `#[derive(Deserialize)]` gives, error messages included.
     #[test]
     fn structs_decode_as_the_derive_would() {
@@ -477,6 +889,20 @@ mod tests {
         assert_eq!(Sample::deserialize(value).unwrap(), sample(Some(3)));
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "configuration-webhooks",
+            feature = "conversation-webhooks",
+            feature = "conversation-with-participants-resource",
+            feature = "roles",
+            feature = "service-bindings",
+            feature = "service-configuration-webhooks",
+            feature = "service-conversation-webhooks",
+            feature = "service-conversation-with-participants-resource",
+            feature = "service-roles"
+        )
+    )]
     #[test]
     fn lists_take_one_value_or_many() {
         let many = |json: &str| {
@@ -492,6 +918,18 @@ mod tests {
         assert_eq!(serde_json::from_str::< OneOrMany < i64 >> ("3").unwrap().0, vec![3]);
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "configuration-webhooks",
+            feature = "conversation-webhooks",
+            feature = "conversation-with-participants-resource",
+            feature = "service-bindings",
+            feature = "service-configuration-webhooks",
+            feature = "service-conversation-webhooks",
+            feature = "service-conversation-with-participants-resource"
+        )
+    )]
     #[test]
     fn optional_lists_may_be_null() {
         let maybe = |json: &str| {

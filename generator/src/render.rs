@@ -180,6 +180,13 @@ struct MockRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "mock_resource.rs", escape = "none")]
+struct MockResourceRs<'a> {
+    api: &'a Api,
+    resource: &'a crate::ir::Resource,
+}
+
+#[derive(Template)]
 #[template(path = "header.rs", escape = "none")]
 struct Header<'a> {
     origin: &'a Origin,
@@ -370,6 +377,8 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     for resource in &api.resources {
         let path = format!("src/resources/{}/mod.rs", resource.module);
         rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
+        let path = format!("src/resources/{}/mock.rs", resource.module);
+        rust(&path, &MockResourceRs { api, resource }, "mock_resource.rs")?;
     }
     if !api.shared_types().is_empty() {
         rust("src/types/mod.rs", &TypesRs { api }, "types.rs")?;

@@ -5,147 +5,147 @@
 //! under its own cargo feature.
 
 #[cfg(feature = "configuration-resource")]
-mod configuration_resource;
+pub(crate) mod configuration_resource;
 
 #[cfg(feature = "configuration-resource")]
 #[cfg_attr(docsrs, doc(cfg(feature = "configuration-resource")))]
 pub use configuration_resource::*;
 
 #[cfg(feature = "configuration-addresses")]
-mod configuration_addresses;
+pub(crate) mod configuration_addresses;
 
 #[cfg(feature = "configuration-addresses")]
 #[cfg_attr(docsrs, doc(cfg(feature = "configuration-addresses")))]
 pub use configuration_addresses::*;
 
 #[cfg(feature = "configuration-webhooks")]
-mod configuration_webhooks;
+pub(crate) mod configuration_webhooks;
 
 #[cfg(feature = "configuration-webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "configuration-webhooks")))]
 pub use configuration_webhooks::*;
 
 #[cfg(feature = "conversations")]
-mod conversations;
+pub(crate) mod conversations;
 
 #[cfg(feature = "conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversations")))]
 pub use conversations::*;
 
 #[cfg(feature = "conversation-messages")]
-mod conversation_messages;
+pub(crate) mod conversation_messages;
 
 #[cfg(feature = "conversation-messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversation-messages")))]
 pub use conversation_messages::*;
 
 #[cfg(feature = "conversation-message-receipts")]
-mod conversation_message_receipts;
+pub(crate) mod conversation_message_receipts;
 
 #[cfg(feature = "conversation-message-receipts")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversation-message-receipts")))]
 pub use conversation_message_receipts::*;
 
 #[cfg(feature = "conversation-participants")]
-mod conversation_participants;
+pub(crate) mod conversation_participants;
 
 #[cfg(feature = "conversation-participants")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversation-participants")))]
 pub use conversation_participants::*;
 
 #[cfg(feature = "conversation-webhooks")]
-mod conversation_webhooks;
+pub(crate) mod conversation_webhooks;
 
 #[cfg(feature = "conversation-webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversation-webhooks")))]
 pub use conversation_webhooks::*;
 
 #[cfg(feature = "conversation-with-participants-resource")]
-mod conversation_with_participants_resource;
+pub(crate) mod conversation_with_participants_resource;
 
 #[cfg(feature = "conversation-with-participants-resource")]
 #[cfg_attr(docsrs, doc(cfg(feature = "conversation-with-participants-resource")))]
 pub use conversation_with_participants_resource::*;
 
 #[cfg(feature = "credentials")]
-mod credentials;
+pub(crate) mod credentials;
 
 #[cfg(feature = "credentials")]
 #[cfg_attr(docsrs, doc(cfg(feature = "credentials")))]
 pub use credentials::*;
 
 #[cfg(feature = "participant-conversations")]
-mod participant_conversations;
+pub(crate) mod participant_conversations;
 
 #[cfg(feature = "participant-conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "participant-conversations")))]
 pub use participant_conversations::*;
 
 #[cfg(feature = "roles")]
-mod roles;
+pub(crate) mod roles;
 
 #[cfg(feature = "roles")]
 #[cfg_attr(docsrs, doc(cfg(feature = "roles")))]
 pub use roles::*;
 
 #[cfg(feature = "services")]
-mod services;
+pub(crate) mod services;
 
 #[cfg(feature = "services")]
 #[cfg_attr(docsrs, doc(cfg(feature = "services")))]
 pub use services::*;
 
 #[cfg(feature = "service-bindings")]
-mod service_bindings;
+pub(crate) mod service_bindings;
 
 #[cfg(feature = "service-bindings")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-bindings")))]
 pub use service_bindings::*;
 
 #[cfg(feature = "service-configuration-resource")]
-mod service_configuration_resource;
+pub(crate) mod service_configuration_resource;
 
 #[cfg(feature = "service-configuration-resource")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-resource")))]
 pub use service_configuration_resource::*;
 
 #[cfg(feature = "service-conversations")]
-mod service_conversations;
+pub(crate) mod service_conversations;
 
 #[cfg(feature = "service-conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-conversations")))]
 pub use service_conversations::*;
 
 #[cfg(feature = "service-conversation-messages")]
-mod service_conversation_messages;
+pub(crate) mod service_conversation_messages;
 
 #[cfg(feature = "service-conversation-messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-messages")))]
 pub use service_conversation_messages::*;
 
 #[cfg(feature = "service-conversation-message-receipts")]
-mod service_conversation_message_receipts;
+pub(crate) mod service_conversation_message_receipts;
 
 #[cfg(feature = "service-conversation-message-receipts")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-message-receipts")))]
 pub use service_conversation_message_receipts::*;
 
 #[cfg(feature = "service-conversation-participants")]
-mod service_conversation_participants;
+pub(crate) mod service_conversation_participants;
 
 #[cfg(feature = "service-conversation-participants")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-participants")))]
 pub use service_conversation_participants::*;
 
 #[cfg(feature = "service-conversation-webhooks")]
-mod service_conversation_webhooks;
+pub(crate) mod service_conversation_webhooks;
 
 #[cfg(feature = "service-conversation-webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-webhooks")))]
 pub use service_conversation_webhooks::*;
 
 #[cfg(feature = "service-conversation-with-participants-resource")]
-mod service_conversation_with_participants_resource;
+pub(crate) mod service_conversation_with_participants_resource;
 
 #[cfg(feature = "service-conversation-with-participants-resource")]
 #[cfg_attr(
@@ -155,70 +155,70 @@ mod service_conversation_with_participants_resource;
 pub use service_conversation_with_participants_resource::*;
 
 #[cfg(feature = "service-configuration-notifications")]
-mod service_configuration_notifications;
+pub(crate) mod service_configuration_notifications;
 
 #[cfg(feature = "service-configuration-notifications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-notifications")))]
 pub use service_configuration_notifications::*;
 
 #[cfg(feature = "service-participant-conversations")]
-mod service_participant_conversations;
+pub(crate) mod service_participant_conversations;
 
 #[cfg(feature = "service-participant-conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-participant-conversations")))]
 pub use service_participant_conversations::*;
 
 #[cfg(feature = "service-roles")]
-mod service_roles;
+pub(crate) mod service_roles;
 
 #[cfg(feature = "service-roles")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-roles")))]
 pub use service_roles::*;
 
 #[cfg(feature = "service-users")]
-mod service_users;
+pub(crate) mod service_users;
 
 #[cfg(feature = "service-users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-users")))]
 pub use service_users::*;
 
 #[cfg(feature = "service-user-conversations")]
-mod service_user_conversations;
+pub(crate) mod service_user_conversations;
 
 #[cfg(feature = "service-user-conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-user-conversations")))]
 pub use service_user_conversations::*;
 
 #[cfg(feature = "service-configuration-webhooks")]
-mod service_configuration_webhooks;
+pub(crate) mod service_configuration_webhooks;
 
 #[cfg(feature = "service-configuration-webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-webhooks")))]
 pub use service_configuration_webhooks::*;
 
 #[cfg(feature = "service-media")]
-mod service_media;
+pub(crate) mod service_media;
 
 #[cfg(feature = "service-media")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-media")))]
 pub use service_media::*;
 
 #[cfg(feature = "service-media-content")]
-mod service_media_content;
+pub(crate) mod service_media_content;
 
 #[cfg(feature = "service-media-content")]
 #[cfg_attr(docsrs, doc(cfg(feature = "service-media-content")))]
 pub use service_media_content::*;
 
 #[cfg(feature = "users")]
-mod users;
+pub(crate) mod users;
 
 #[cfg(feature = "users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 pub use users::*;
 
 #[cfg(feature = "user-conversations")]
-mod user_conversations;
+pub(crate) mod user_conversations;
 
 #[cfg(feature = "user-conversations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "user-conversations")))]

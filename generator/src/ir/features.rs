@@ -7,7 +7,7 @@
 //! it does (or `webhooks`, for the types webhook events hold); it lives in
 //! the folder of the one resource that reaches it, or among the shared types.
 
-use super::{Api, Location, ModelField, Operation, ResponseKind, Resource, RustType};
+use super::{Api, Location, ModelField, Operation, Pii, ResponseKind, Resource, RustType};
 
 /// The cargo features an item compiles under: any one of them. An empty
 /// list means always.
@@ -116,6 +116,8 @@ impl Gate {
 /// compiles when any of them does. See [`Api::gate`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
+    /// Any resource at all.
+    Resources,
     /// Any operation at all: the request pipeline.
     Operations,
     /// An operation that returns a page of a list.
@@ -138,6 +140,8 @@ pub enum Need {
     EmptyResponses,
     /// An operation asking for a media type other than JSON.
     Accept,
+    /// An operation sending a JSON body.
+    Json,
     /// An operation answering with a file.
     Downloads,
     /// An operation sending a file.
@@ -151,6 +155,10 @@ pub enum Need {
     /// A value marked personal data: a model's or params struct's field,
     /// or a webhook event's.
     PersonalData,
+    /// A value marked sensitive (printed through `Redacted`).
+    SensitiveData,
+    /// A value marked standard personal data (printed through `Personal`).
+    StandardData,
     /// A shared type (`src/types/`).
     SharedTypes,
     /// A tagged union.
@@ -224,6 +232,7 @@ impl Api {
         };
         let types = |gates: Vec<&Gate>| (!gates.is_empty()).then(|| Gate::any(gates));
         match need {
+            Need::Resources => self.gate_where(|_| true),
             Need::Operations => ops(&|_| true),
             Need::Lists => ops(&Operation::is_list),
             Need::Params => ops(&|op| op.params.is_some()),
@@ -237,6 +246,7 @@ impl Api {
             Need::PathParams => ops(&|op| !op.path_args.is_empty()),
             Need::EmptyResponses => ops(&|op| matches!(op.response, ResponseKind::Empty)),
             Need::Accept => ops(&|op| op.accept.is_some()),
+            Need::Json => ops(&|op| op.body.is_some()),
             Need::Downloads => ops(&|op| matches!(op.response, ResponseKind::Binary)),
             Need::Uploads => ops(&|op| op.upload.is_some()),
             Need::OtherHosts => ops(&|op| op.host.is_some()),
@@ -258,31 +268,49 @@ impl Api {
                     .map(|m| &m.gate)
                     .collect(),
             ),
-            Need::PersonalData => {
-                let mut gates: Vec<&Gate> = self
-                    .models
-                    .iter()
-                    .filter(|m| m.has_personal_data())
-                    .map(|m| &m.gate)
-                    .collect();
-                let by_params = params(&|f| f.pii.is_some());
-                gates.extend(by_params.as_ref());
-                let webhooks = Gate::feature("webhooks");
-                let by_events = self
-                    .webhooks
-                    .as_ref()
-                    .is_some_and(|hooks| hooks.fields().any(|f| f.pii.is_some()));
-                if by_events {
-                    gates.push(&webhooks);
-                }
-                types(gates)
-            }
+            Need::PersonalData => self.pii_gate(&|pii| pii.is_some()),
+            Need::SensitiveData => self.pii_gate(&|pii| pii == Some(Pii::Sensitive)),
+            Need::StandardData => self.pii_gate(&|pii| pii == Some(Pii::Standard)),
             Need::SharedTypes => {
                 let shared = self.shared_types();
                 types(shared.iter().map(|s| s.gate).collect())
             }
             Need::Unions => types(self.unions.iter().map(|u| &u.gate).collect()),
         }
+    }
+
+    /// The gate of what prints values `marked` so: the models, params
+    /// structs and webhook events holding such a value.
+    fn pii_gate(&self, marked: &dyn Fn(Option<Pii>) -> bool) -> Option<Gate> {
+        let mut gates: Vec<Gate> = self
+            .models
+            .iter()
+            .filter(|m| m.fields.iter().any(|f| marked(f.pii)))
+            .map(|m| m.gate.clone())
+            .collect();
+        gates.extend(self.gate_where(|r| {
+            r.operations
+                .iter()
+                .filter_map(|op| op.params.as_ref())
+                .any(|p| p.fields.iter().any(|f| marked(f.pii)))
+        }));
+        let by_events = self.webhooks.as_ref().is_some_and(|hooks| {
+            hooks.fields().any(|f| marked(f.pii))
+                || hooks
+                    .events
+                    .iter()
+                    .any(|e| e.response.as_ref().is_some_and(|r| r.has_personal_data()))
+        });
+        if by_events {
+            gates.push(Gate::feature("webhooks"));
+        }
+        (!gates.is_empty()).then(|| Gate::any(&gates))
+    }
+
+    /// `#[cfg(..)]` for runtime code for `need` (see [`Api::gate`]);
+    /// nothing when it is always built or not written.
+    pub fn cfg(&self, need: Need) -> String {
+        self.gate(need).map(|gate| gate.cfg()).unwrap_or_default()
     }
 
     /// The gate of a type reached by `resources` (and by webhook events

@@ -74,6 +74,18 @@ impl<'de> Deserialize<'de> for ConfigurationAddressAutoCreationType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ConfigurationAddressAutoCreationType {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
@@ -142,6 +154,18 @@ impl<'de> Deserialize<'de> for ConfigurationAddressMethod {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ConfigurationAddressMethod {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
@@ -234,6 +258,18 @@ impl<'de> Deserialize<'de> for ConfigurationAddressType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ConfigurationAddressType {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));

@@ -15,6 +15,8 @@ use crate::resources::ConfigurationAddresses;
 use crate::resources::ConfigurationWebhooks;
 use crate::wire::{Pairs, ToWire};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

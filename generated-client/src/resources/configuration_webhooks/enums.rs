@@ -70,6 +70,18 @@ impl<'de> Deserialize<'de> for ConfigurationWebhookMethod {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ConfigurationWebhookMethod {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
@@ -138,6 +150,18 @@ impl<'de> Deserialize<'de> for ConfigurationWebhookTarget {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ConfigurationWebhookTarget {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));

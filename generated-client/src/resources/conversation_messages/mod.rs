@@ -15,6 +15,8 @@ use crate::resources::ConversationMessageReceipts;
 use crate::wire::{Pairs, ToWire};
 use crate::{OrderType, WebhookEnabledType};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

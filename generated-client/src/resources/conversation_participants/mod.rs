@@ -12,6 +12,8 @@ use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

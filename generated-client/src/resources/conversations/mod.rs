@@ -21,6 +21,8 @@ use crate::resources::ConversationWebhooks;
 use crate::wire::{Pairs, ToWire};
 use crate::{ConversationState, WebhookEnabledType};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

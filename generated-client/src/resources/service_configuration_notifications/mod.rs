@@ -9,6 +9,8 @@ use crate::client::{Client, Request, Response};
 use crate::error::Error;
 use crate::wire::{Pairs, ToWire};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

@@ -70,6 +70,18 @@ impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookMethod {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ServiceConversationScopedWebhookMethod {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
@@ -142,6 +154,18 @@ impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookTarget {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl crate::wire::ToWire for ServiceConversationScopedWebhookTarget {
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));

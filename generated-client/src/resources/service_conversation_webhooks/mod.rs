@@ -10,6 +10,8 @@ use crate::error::Error;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod enums;
 
 pub use enums::*;

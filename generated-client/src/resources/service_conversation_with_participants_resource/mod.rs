@@ -11,6 +11,8 @@ use crate::error::Error;
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod enums;
 
 pub use enums::*;

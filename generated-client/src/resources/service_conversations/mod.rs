@@ -21,6 +21,8 @@ use crate::resources::ServiceConversationWebhooks;
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod enums;
 
 pub use enums::*;

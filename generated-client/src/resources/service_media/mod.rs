@@ -11,6 +11,8 @@ use crate::error::Error;
 use crate::resources::ServiceMediaContent;
 use crate::Upload;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod enums;
 
 pub use enums::*;

@@ -8,6 +8,9 @@ use crate::client::{Client, Request, Response};
 use crate::error::Error;
 use crate::Download;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
+
 /// The bytes of one file.
 #[derive(Debug, Clone)]
 pub struct ServiceMediaContent {

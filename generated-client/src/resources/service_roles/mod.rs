@@ -11,6 +11,8 @@ use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::RoleType;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

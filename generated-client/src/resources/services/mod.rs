@@ -34,6 +34,8 @@ use crate::resources::ServiceUsers;
 use crate::resources::ServiceMedia;
 use crate::wire::{Pairs, ToWire};
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;

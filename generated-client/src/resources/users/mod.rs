@@ -14,6 +14,8 @@ use crate::resources::UserConversations;
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod models;
 
 pub use models::*;
