@@ -275,6 +275,7 @@ impl<P, R, B> fmt::Debug for Expectation<P, R, B> {
 }
 
 impl<P, R, B> Expectation<P, R, B> {
+    {{ api.cfg(Need::Operations) }}
     pub(crate) fn new(mock: &Arc<Shared>, operation: &'static Operation, path: String) -> Self {
         let mut state = mock.lock();
         state.entries.push(Entry {
@@ -696,18 +697,21 @@ fn params_json(operation: &Operation, request: &Incoming) -> Value {
 }
 {% if api.mock_reads(false) || api.mock_reads(true) %}
 
+{{ api.cfg(Need::Params) }}
 /// How a value sent as text reads back as JSON of the type its field has;
 /// text that does not fit stays a string (and fails to decode, saying why).
 pub(crate) trait FromText {
     fn json(text: &str) -> Value;
 }
 
+{{ api.cfg(Need::Params) }}
 impl FromText for String {
     fn json(text: &str) -> Value {
         Value::String(text.to_owned())
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl FromText for bool {
     fn json(text: &str) -> Value {
         match text {
@@ -718,12 +722,14 @@ impl FromText for bool {
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl FromText for i64 {
     fn json(text: &str) -> Value {
         text.parse::<i64>().map_or_else(|_| Value::String(text.to_owned()), Value::from)
     }
 }
 
+{{ api.cfg(Need::Params) }}
 impl FromText for f64 {
     fn json(text: &str) -> Value {
         text.parse::<f64>()
@@ -734,6 +740,7 @@ impl FromText for f64 {
 }
 
 /// An object or map is sent as JSON text, a string as itself.
+{{ api.cfg(Need::Params) }}
 impl FromText for Value {
     fn json(text: &str) -> Value {
         serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
@@ -742,6 +749,7 @@ impl FromText for Value {
 {% endif %}
 {% if api.mock_reads(false) %}
 
+{{ api.cfg(Need::ScalarParams) }}
 /// A field with one value (the first, if it was sent twice).
 pub(crate) fn one<T: FromText>(values: &[String]) -> Value {
     values.first().map_or(Value::Null, |value| T::json(value))
@@ -749,6 +757,7 @@ pub(crate) fn one<T: FromText>(values: &[String]) -> Value {
 {% endif %}
 {% if api.mock_reads(true) %}
 
+{{ api.cfg(Need::ListParams) }}
 /// A list field: one key per item.
 pub(crate) fn many<T: FromText>(values: &[String]) -> Value {
     values.iter().map(|value| T::json(value)).collect()
@@ -756,6 +765,7 @@ pub(crate) fn many<T: FromText>(values: &[String]) -> Value {
 {% endif %}
 {% if api.has_path_params() %}
 
+{{ api.cfg(Need::PathParams) }}
 /// A path parameter as the client sends it. A value the client refuses to
 /// send stays as given, so no request matches it.
 pub(crate) fn segment(value: &str) -> String {
@@ -798,6 +808,7 @@ mod tests {
     }
 {% if api.mock_reads(false) || api.mock_reads(true) %}
 
+    {{ api.cfg(Need::Params) }}
     #[test]
     fn texts_read_as_their_fields_types() {
         assert_eq!(<i64 as FromText>::json("12"), Value::from(12));

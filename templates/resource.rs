@@ -36,6 +36,10 @@ use crate::{ {% for name in api.resource_imports(resource) %}{{ name }}{% if !lo
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+{% if resource.has_examples() %}
+#[cfg(test)]
+mod tests;
+{% endif %}
 {% if api.has_own_enums(resource) %}
 
 mod enums;

@@ -6,19 +6,22 @@
 {% let responses = api.has_response_examples(false) || api.has_response_examples(true) %}
 {% let covers = responses || api.has_body_examples() %}
 {% if covers %}
+{{ api.examples_gate(false).cfg() }}
 use serde::Serialize;
 {% endif %}
+{{ api.examples_gate(true).cfg() }}
 use serde::de::DeserializeOwned;
 
 {% if api.has_request_examples() %}
+{{ api.cfg(Need::FormExamples) }}
 use crate::wire::Pairs;
 {% endif %}
-use crate::*;
 
 {% if api.has_response_examples(false) %}
+{{ api.cfg(Need::ResponseExamples) }}
 /// Decodes `json` as `T`, then checks that encoding it again keeps every
 /// non-null value of the example (so no field was dropped or mistyped).
-fn decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+pub(crate) fn decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
     let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
     let decoded: T = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not decode: {err}"));
     let again = serde_json::to_value(&decoded).expect("a decoded value encodes");
@@ -27,10 +30,11 @@ fn decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
 
 {% endif %}
 {% if api.has_response_examples(true) %}
+{{ api.cfg(Need::PageExamples) }}
 /// Decodes a page of a list, then checks each item as [`assert_covers`] does.
-fn page_decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+pub(crate) fn page_decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
     let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
-    let page: Page<T> = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not decode: {err}"));
+    let page: crate::Page<T> = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not decode: {err}"));
     let key = page.meta.key.clone().unwrap_or_default();
     let items = original[key.as_str()].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), page.items.len(), "example `{name}`: item count");
@@ -42,10 +46,11 @@ fn page_decodes_losslessly<T: DeserializeOwned + Serialize>(name: &str, json: &s
 
 {% endif %}
 {% if api.has_body_examples() %}
+{{ api.cfg(Need::BodyExamples) }}
 /// Decodes a JSON-body example as `T` and checks that encoding it gives the
 /// example back: every value kept, and nothing added (unset optional fields
 /// are left out, not sent as `null`).
-fn body_encodes_as_given<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
+pub(crate) fn body_encodes_as_given<T: DeserializeOwned + Serialize>(name: &str, json: &str) {
     let original: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
     let decoded: T = serde_json::from_str(json).unwrap_or_else(|err| panic!("example `{name}` does not fit the body: {err}"));
     let again = serde_json::to_value(&decoded).expect("a decoded value encodes");
@@ -55,6 +60,7 @@ fn body_encodes_as_given<T: DeserializeOwned + Serialize>(name: &str, json: &str
 
 {% endif %}
 {% if covers %}
+{{ api.examples_gate(false).cfg() }}
 fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &serde_json::Value) {
     use serde_json::Value;
     match (original, again) {
@@ -83,6 +89,7 @@ fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &ser
 
 {% endif %}
 {% if api.has_request_examples() %}
+{{ api.cfg(Need::FormExamples) }}
 /// Decodes a form-body example into its params struct and checks that it
 /// encodes to the example's pairs (one pair per list item), in any order.
 ///
@@ -91,7 +98,7 @@ fn assert_covers(name: &str, at: &str, original: &serde_json::Value, again: &ser
 /// the example and then left out of the comparison. `others` holds values
 /// for the required header and query parameters, which the params need and
 /// a form example cannot set; they are not part of the form.
-fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared: &[&str], others: &str, encode: fn(&P) -> Pairs) {
+pub(crate) fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared: &[&str], others: &str, encode: fn(&P) -> Pairs) {
     let mut original: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).expect("the example is a JSON object");
     for key in undeclared {
         assert!(original.remove(*key).is_some(), "example `{name}` no longer sets `{key}`");
@@ -119,34 +126,3 @@ fn form_encodes_as_given<P: DeserializeOwned>(name: &str, json: &str, undeclared
     assert_eq!(got, want, "example `{name}`");
 }
 {% endif %}
-{% for resource in api.resources %}
-{% for op in resource.operations %}
-{% if !op.response_examples.is_empty() || !op.request_examples.is_empty() || !op.body_examples.is_empty() %}
-
-/// `{{ op.operation_id_doc() }}`: {{ op.http_method.upper() }} {{ op.path_doc() }}
-#[test]
-fn {{ op.example_test }}() {
-{% for example in op.response_examples %}
-{% match op.response %}
-{% when ResponseKind::Json(ty) %}
-    decodes_losslessly::<{{ ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
-{% when ResponseKind::Page { item, .. } %}
-    page_decodes_losslessly::<{{ item.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
-{% when ResponseKind::Empty %}
-{% when ResponseKind::Binary %}
-{% endmatch %}
-{% endfor %}
-{% if let Some(params) = op.params %}
-{% for example in op.request_examples %}
-    form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ op.request_example_others_lit() }}, {{ params.name }}::to_form);
-{% endfor %}
-{% endif %}
-{% if let Some(body) = op.body %}
-{% for example in op.body_examples %}
-    body_encodes_as_given::<{{ body.ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
-{% endfor %}
-{% endif %}
-}
-{% endif %}
-{% endfor %}
-{% endfor %}

@@ -351,6 +351,18 @@ impl<P, R, B> fmt::Debug for Expectation<P, R, B> {
 }
 
 impl<P, R, B> Expectation<P, R, B> {
+    #[cfg(
+        any(
+            feature = "configuration-resource",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     pub(crate) fn new(
         mock: &Arc<Shared>,
         operation: &'static Operation,
@@ -914,18 +926,54 @@ fn params_json(operation: &Operation, request: &Incoming) -> Value {
     Value::Object(json)
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// How a value sent as text reads back as JSON of the type its field has;
 /// text that does not fit stays a string (and fails to decode, saying why).
 pub(crate) trait FromText {
     fn json(text: &str) -> Value;
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl FromText for String {
     fn json(text: &str) -> Value {
         Value::String(text.to_owned())
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl FromText for bool {
     fn json(text: &str) -> Value {
         match text {
@@ -936,12 +984,36 @@ impl FromText for bool {
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl FromText for i64 {
     fn json(text: &str) -> Value {
         text.parse::<i64>().map_or_else(|_| Value::String(text.to_owned()), Value::from)
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl FromText for f64 {
     fn json(text: &str) -> Value {
         text.parse::<f64>()
@@ -952,22 +1024,70 @@ impl FromText for f64 {
 }
 
 /// An object or map is sent as JSON text, a string as itself.
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 impl FromText for Value {
     fn json(text: &str) -> Value {
         serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
     }
 }
 
+#[cfg(
+    any(
+        feature = "configuration-resource",
+        feature = "conversation-with-participants-resource",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// A field with one value (the first, if it was sent twice).
 pub(crate) fn one<T: FromText>(values: &[String]) -> Value {
     values.first().map_or(Value::Null, |value| T::json(value))
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "configuration-webhooks",
+        feature = "conversation-webhooks",
+        feature = "conversation-with-participants-resource",
+        feature = "roles",
+        feature = "service-bindings",
+        feature = "service-configuration-webhooks",
+        feature = "service-conversation-webhooks",
+        feature = "service-conversation-with-participants-resource",
+        feature = "service-roles"
+    )
+)]
 /// A list field: one key per item.
 pub(crate) fn many<T: FromText>(values: &[String]) -> Value {
     values.iter().map(|value| T::json(value)).collect()
 }
 
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
 /// A path parameter as the client sends it. A value the client refuses to
 /// send stays as given, so no request matches it.
 pub(crate) fn segment(value: &str) -> String {
@@ -1137,6 +1257,18 @@ mod tests {
         );
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-resource",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     #[test]
     fn texts_read_as_their_fields_types() {
         assert_eq!(< i64 as FromText >::json("12"), Value::from(12));

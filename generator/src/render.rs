@@ -187,6 +187,12 @@ struct MockResourceRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "resource_tests.rs", escape = "none")]
+struct ResourceTestsRs<'a> {
+    resource: &'a crate::ir::Resource,
+}
+
+#[derive(Template)]
 #[template(path = "header.rs", escape = "none")]
 struct Header<'a> {
     origin: &'a Origin,
@@ -379,6 +385,10 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
         rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
         let path = format!("src/resources/{}/mock.rs", resource.module);
         rust(&path, &MockResourceRs { api, resource }, "mock_resource.rs")?;
+        if resource.has_examples() {
+            let path = format!("src/resources/{}/tests.rs", resource.module);
+            rust(&path, &ResourceTestsRs { resource }, "resource_tests.rs")?;
+        }
     }
     if !api.shared_types().is_empty() {
         rust("src/types/mod.rs", &TypesRs { api }, "types.rs")?;

@@ -132,6 +132,8 @@ pub enum Need {
     Form,
     /// A params struct with a list field (decoded one or many).
     ListParams,
+    /// A params struct with a field that is not a list.
+    ScalarParams,
     /// A params struct with an optional list field.
     OptionalListParams,
     /// An operation with a path parameter.
@@ -159,6 +161,14 @@ pub enum Need {
     SensitiveData,
     /// A value marked standard personal data (printed through `Personal`).
     StandardData,
+    /// A response example of an operation that is not a list.
+    ResponseExamples,
+    /// A response example of a list.
+    PageExamples,
+    /// A JSON-body example.
+    BodyExamples,
+    /// A form-body example.
+    FormExamples,
     /// A shared type (`src/types/`).
     SharedTypes,
     /// A tagged union.
@@ -200,6 +210,15 @@ impl Home {
 }
 
 impl Resource {
+    /// Whether an operation carries an example to test.
+    pub fn has_examples(&self) -> bool {
+        self.operations.iter().any(|op| {
+            !op.response_examples.is_empty()
+                || !op.request_examples.is_empty()
+                || !op.body_examples.is_empty()
+        })
+    }
+
     /// The resource's cargo feature as a gate.
     pub fn gate(&self) -> Gate {
         Gate::feature(&self.feature)
@@ -240,6 +259,7 @@ impl Api {
             Need::Headers => params(&|f| f.location == Location::Header),
             Need::Form => params(&|f| f.location == Location::Form),
             Need::ListParams => params(&|f| matches!(f.ty, RustType::Vec(_))),
+            Need::ScalarParams => params(&|f| !matches!(f.ty, RustType::Vec(_))),
             Need::OptionalListParams => {
                 params(&|f| !f.required && matches!(f.ty, RustType::Vec(_)))
             }
@@ -271,6 +291,12 @@ impl Api {
             Need::PersonalData => self.pii_gate(&|pii| pii.is_some()),
             Need::SensitiveData => self.pii_gate(&|pii| pii == Some(Pii::Sensitive)),
             Need::StandardData => self.pii_gate(&|pii| pii == Some(Pii::Standard)),
+            Need::ResponseExamples => {
+                ops(&|op| !op.is_list() && !op.response_examples.is_empty())
+            }
+            Need::PageExamples => ops(&|op| op.is_list() && !op.response_examples.is_empty()),
+            Need::BodyExamples => ops(&|op| !op.body_examples.is_empty()),
+            Need::FormExamples => ops(&|op| !op.request_examples.is_empty()),
             Need::SharedTypes => {
                 let shared = self.shared_types();
                 types(shared.iter().map(|s| s.gate).collect())
@@ -305,6 +331,18 @@ impl Api {
             gates.push(Gate::feature("webhooks"));
         }
         (!gates.is_empty()).then(|| Gate::any(&gates))
+    }
+
+    /// The gate of the spec-example test helpers that compare JSON (those
+    /// of response and JSON-body examples), with the form examples' too
+    /// when `forms`.
+    pub fn examples_gate(&self, forms: bool) -> Gate {
+        let mut needs = vec![Need::ResponseExamples, Need::PageExamples, Need::BodyExamples];
+        if forms {
+            needs.push(Need::FormExamples);
+        }
+        let gates: Vec<Gate> = needs.into_iter().filter_map(|need| self.gate(need)).collect();
+        Gate::any(&gates)
     }
 
     /// `#[cfg(..)]` for runtime code for `need` (see [`Api::gate`]);

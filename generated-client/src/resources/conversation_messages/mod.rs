@@ -17,6 +17,9 @@ use crate::{OrderType, WebhookEnabledType};
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;

@@ -14,6 +14,9 @@ use crate::WebhookEnabledType;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;

@@ -23,6 +23,9 @@ use crate::{ConversationState, WebhookEnabledType};
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;

@@ -17,6 +17,9 @@ use crate::wire::{Pairs, ToWire};
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;

@@ -11,6 +11,9 @@ use crate::wire::{Pairs, ToWire};
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod enums;
 
 pub use enums::*;

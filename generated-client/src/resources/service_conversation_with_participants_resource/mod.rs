@@ -13,6 +13,9 @@ use crate::WebhookEnabledType;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod enums;
 
 pub use enums::*;

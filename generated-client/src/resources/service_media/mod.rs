@@ -13,6 +13,9 @@ use crate::Upload;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod enums;
 
 pub use enums::*;

@@ -13,6 +13,9 @@ use crate::RoleType;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;

@@ -14,6 +14,9 @@ use crate::NotificationLevel;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod enums;
 
 pub use enums::*;

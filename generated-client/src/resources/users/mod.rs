@@ -16,6 +16,9 @@ use crate::WebhookEnabledType;
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
+
+#[cfg(test)]
+mod tests;
 mod models;
 
 pub use models::*;
