@@ -36,7 +36,7 @@ use crate::{ {% for name in api.resource_imports(resource) %}{{ name }}{% if !lo
 
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
-{% if resource.has_examples() %}
+{% if api.has_own_tests(resource) %}
 #[cfg(test)]
 mod tests;
 {% endif %}

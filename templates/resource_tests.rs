@@ -1,8 +1,10 @@
 //! The spec's examples of [`crate::{{ resource.handle }}`]'s operations, checked
 //! against the generated types (see `crate::spec_examples`).
 
+{% if resource.has_examples() %}
 use crate::spec_examples::*;
 use crate::*;
+{% endif %}
 {% for op in resource.operations %}
 {% if !op.response_examples.is_empty() || !op.request_examples.is_empty() || !op.body_examples.is_empty() %}
 
@@ -32,3 +34,15 @@ fn {{ op.example_test }}() {
 }
 {% endif %}
 {% endfor %}
+{% let cases = api.pii_cases_in(Some(resource)) %}
+{% if !cases.is_empty() %}
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+{% for case in cases %}
+
+{% include "pii_case.rs" %}
+{% endfor %}
+}
+{% endif %}

@@ -189,6 +189,7 @@ struct MockResourceRs<'a> {
 #[derive(Template)]
 #[template(path = "resource_tests.rs", escape = "none")]
 struct ResourceTestsRs<'a> {
+    api: &'a Api,
     resource: &'a crate::ir::Resource,
 }
 
@@ -385,9 +386,13 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
         rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
         let path = format!("src/resources/{}/mock.rs", resource.module);
         rust(&path, &MockResourceRs { api, resource }, "mock_resource.rs")?;
-        if resource.has_examples() {
+        if api.has_own_tests(resource) {
             let path = format!("src/resources/{}/tests.rs", resource.module);
-            rust(&path, &ResourceTestsRs { resource }, "resource_tests.rs")?;
+            rust(
+                &path,
+                &ResourceTestsRs { api, resource },
+                "resource_tests.rs",
+            )?;
         }
     }
     if !api.shared_types().is_empty() {

@@ -7,7 +7,7 @@
 //! it does (or `webhooks`, for the types webhook events hold); it lives in
 //! the folder of the one resource that reaches it, or among the shared types.
 
-use super::{Api, Location, ModelField, Operation, Pii, ResponseKind, Resource, RustType};
+use super::{Api, Location, ModelField, Operation, Pii, Resource, ResponseKind, RustType};
 
 /// The cargo features an item compiles under: any one of them. An empty
 /// list means always.
@@ -243,11 +243,14 @@ impl Api {
     /// The gate of runtime code for `need`, or `None` when nothing in the
     /// API needs it, so it is not written at all.
     pub fn gate(&self, need: Need) -> Option<Gate> {
-        let ops = |uses: &dyn Fn(&Operation) -> bool| {
-            self.gate_where(|r| r.operations.iter().any(uses))
-        };
+        let ops =
+            |uses: &dyn Fn(&Operation) -> bool| self.gate_where(|r| r.operations.iter().any(uses));
         let params = |uses: &dyn Fn(&super::ParamField) -> bool| {
-            ops(&|op| op.params.as_ref().is_some_and(|p| p.fields.iter().any(uses)))
+            ops(&|op| {
+                op.params
+                    .as_ref()
+                    .is_some_and(|p| p.fields.iter().any(uses))
+            })
         };
         let types = |gates: Vec<&Gate>| (!gates.is_empty()).then(|| Gate::any(gates));
         match need {
@@ -291,9 +294,7 @@ impl Api {
             Need::PersonalData => self.pii_gate(&|pii| pii.is_some()),
             Need::SensitiveData => self.pii_gate(&|pii| pii == Some(Pii::Sensitive)),
             Need::StandardData => self.pii_gate(&|pii| pii == Some(Pii::Standard)),
-            Need::ResponseExamples => {
-                ops(&|op| !op.is_list() && !op.response_examples.is_empty())
-            }
+            Need::ResponseExamples => ops(&|op| !op.is_list() && !op.response_examples.is_empty()),
             Need::PageExamples => ops(&|op| op.is_list() && !op.response_examples.is_empty()),
             Need::BodyExamples => ops(&|op| !op.body_examples.is_empty()),
             Need::FormExamples => ops(&|op| !op.request_examples.is_empty()),
@@ -337,11 +338,18 @@ impl Api {
     /// of response and JSON-body examples), with the form examples' too
     /// when `forms`.
     pub fn examples_gate(&self, forms: bool) -> Gate {
-        let mut needs = vec![Need::ResponseExamples, Need::PageExamples, Need::BodyExamples];
+        let mut needs = vec![
+            Need::ResponseExamples,
+            Need::PageExamples,
+            Need::BodyExamples,
+        ];
         if forms {
             needs.push(Need::FormExamples);
         }
-        let gates: Vec<Gate> = needs.into_iter().filter_map(|need| self.gate(need)).collect();
+        let gates: Vec<Gate> = needs
+            .into_iter()
+            .filter_map(|need| self.gate(need))
+            .collect();
         Gate::any(&gates)
     }
 

@@ -2,7 +2,7 @@
 //! type's [`Home`]: a resource's `models.rs` and `enums.rs`, or a shared
 //! type's own file under `src/types/`.
 
-use super::{Api, Enum, Gate, Home, Model, Resource, RustType, Union};
+use super::{Api, Enum, Gate, Home, Model, PiiCase, Resource, RustType, Union};
 
 /// The types written in one file.
 #[derive(Debug, Clone)]
@@ -150,11 +150,50 @@ impl Api {
         let home = Home::Resource(self.index_of(resource));
         let mut names = resource.imports();
         names.retain(|name| {
-            !self.models.iter().any(|m| &m.name == name && m.home == home)
-                && !self.unions.iter().any(|u| &u.name == name && u.home == home)
+            !self
+                .models
+                .iter()
+                .any(|m| &m.name == name && m.home == home)
+                && !self
+                    .unions
+                    .iter()
+                    .any(|u| &u.name == name && u.home == home)
                 && !self.enums.iter().any(|e| &e.name == name && e.home == home)
         });
         names
+    }
+
+    /// The tests of personal data in `Debug` whose struct lives with
+    /// `resource` (its params structs, the models only it reaches), or,
+    /// for `None`, with no resource (shared models).
+    pub fn pii_cases_in(&self, resource: Option<&Resource>) -> Vec<&PiiCase> {
+        let home = resource.map(|r| Home::Resource(self.index_of(r)));
+        self.pii_cases
+            .iter()
+            .filter(|case| self.home_of_struct(&case.owner) == home)
+            .collect()
+    }
+
+    /// Whether the resource's folder has a `tests.rs`: examples to check,
+    /// or personal data to keep out of `Debug`.
+    pub fn has_own_tests(&self, resource: &Resource) -> bool {
+        resource.has_examples() || !self.pii_cases_in(Some(resource)).is_empty()
+    }
+
+    /// The folder a model or params struct lives in, by name.
+    fn home_of_struct(&self, name: &str) -> Option<Home> {
+        if let Some(model) = self.models.iter().find(|m| m.name == name) {
+            return model.home.resource().map(Home::Resource);
+        }
+        self.resources
+            .iter()
+            .position(|r| {
+                r.operations
+                    .iter()
+                    .filter_map(|op| op.params.as_ref())
+                    .any(|p| p.name == name)
+            })
+            .map(Home::Resource)
     }
 
     fn index_of(&self, resource: &Resource) -> usize {

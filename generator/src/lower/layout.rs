@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-
 use crate::ir::{Api, Home};
 use crate::naming::{self, Scope};
 

@@ -67,3 +67,46 @@ fn update_configuration_address() {
         UpdateConfigurationAddressParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "configuration-addresses")]
+    #[test]
+    fn configuration_address_address() {
+        let value = crate::ConfigurationAddress {
+            address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("address: "));
+    }
+
+    #[cfg(feature = "configuration-addresses")]
+    #[test]
+    fn create_configuration_address_params_address() {
+        let value = crate::CreateConfigurationAddressParams {
+            r#type: crate::ConfigurationAddressType::Unknown(String::new()),
+            address: SENTINEL.to_owned(),
+            friendly_name: None,
+            auto_creation_enabled: None,
+            auto_creation_type: None,
+            auto_creation_conversation_service_sid: None,
+            auto_creation_webhook_url: None,
+            auto_creation_webhook_method: None,
+            auto_creation_webhook_filters: None,
+            auto_creation_studio_flow_sid: None,
+            auto_creation_studio_retry_count: None,
+            address_country: None,
+        };
+        assert!(format!("{:?}", value.address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("address: "));
+    }
+}

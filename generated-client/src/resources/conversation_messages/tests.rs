@@ -67,3 +67,143 @@ fn update_conversation_message() {
         UpdateConversationMessageParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn conversation_message_author() {
+        let value = crate::ConversationMessage {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn conversation_message_body() {
+        let value = crate::ConversationMessage {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn conversation_message_media() {
+        let value = crate::ConversationMessage {
+            media: Some(
+                Vec::from([
+                    crate::MessageMedia {
+                        sid: Some(SENTINEL.to_owned()),
+                        ..Default::default()
+                    },
+                ]),
+            ),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.media) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("media: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn conversation_message_attributes() {
+        let value = crate::ConversationMessage {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn create_conversation_message_params_author() {
+        let value = crate::CreateConversationMessageParams {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn create_conversation_message_params_body() {
+        let value = crate::CreateConversationMessageParams {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn create_conversation_message_params_attributes() {
+        let value = crate::CreateConversationMessageParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn update_conversation_message_params_author() {
+        let value = crate::UpdateConversationMessageParams {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn update_conversation_message_params_body() {
+        let value = crate::UpdateConversationMessageParams {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "conversation-messages")]
+    #[test]
+    fn update_conversation_message_params_attributes() {
+        let value = crate::UpdateConversationMessageParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+}

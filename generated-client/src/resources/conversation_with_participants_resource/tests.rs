@@ -25,3 +25,102 @@ fn create_conversation_with_participants() {
         CreateConversationWithParticipantsParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn conversation_with_participants_friendly_name() {
+        let value = crate::ConversationWithParticipants {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn conversation_with_participants_unique_name() {
+        let value = crate::ConversationWithParticipants {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn conversation_with_participants_attributes() {
+        let value = crate::ConversationWithParticipants {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn create_conversation_with_participants_params_friendly_name() {
+        let value = crate::CreateConversationWithParticipantsParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn create_conversation_with_participants_params_unique_name() {
+        let value = crate::CreateConversationWithParticipantsParams {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn create_conversation_with_participants_params_attributes() {
+        let value = crate::CreateConversationWithParticipantsParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "conversation-with-participants-resource")]
+    #[test]
+    fn create_conversation_with_participants_params_bindings_email_address() {
+        let value = crate::CreateConversationWithParticipantsParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+}

@@ -67,3 +67,55 @@ fn update_credential() {
         UpdateCredentialParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "credentials")]
+    #[test]
+    fn credential_friendly_name() {
+        let value = crate::Credential {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "credentials")]
+    #[test]
+    fn create_credential_params_friendly_name() {
+        let value = crate::CreateCredentialParams {
+            r#type: crate::CredentialPushType::Unknown(String::new()),
+            friendly_name: Some(SENTINEL.to_owned()),
+            certificate: None,
+            private_key: None,
+            sandbox: None,
+            api_key: None,
+            secret: None,
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "credentials")]
+    #[test]
+    fn update_credential_params_friendly_name() {
+        let value = crate::UpdateCredentialParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+}

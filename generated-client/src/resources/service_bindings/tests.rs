@@ -27,3 +27,50 @@ fn fetch_service_binding() {
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-bindings")]
+    #[test]
+    fn service_binding_endpoint() {
+        let value = crate::ServiceBinding {
+            endpoint: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.endpoint) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("endpoint: "));
+    }
+
+    #[cfg(feature = "service-bindings")]
+    #[test]
+    fn service_binding_identity() {
+        let value = crate::ServiceBinding {
+            identity: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-bindings")]
+    #[test]
+    fn list_service_binding_params_identity() {
+        let value = crate::ListServiceBindingParams {
+            identity: Some(Vec::from([SENTINEL.to_owned()])),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+}

@@ -67,3 +67,143 @@ fn update_service_conversation_message() {
         UpdateServiceConversationMessageParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn service_conversation_message_author() {
+        let value = crate::ServiceConversationMessage {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn service_conversation_message_body() {
+        let value = crate::ServiceConversationMessage {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn service_conversation_message_media() {
+        let value = crate::ServiceConversationMessage {
+            media: Some(
+                Vec::from([
+                    crate::MessageMedia {
+                        sid: Some(SENTINEL.to_owned()),
+                        ..Default::default()
+                    },
+                ]),
+            ),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.media) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("media: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn service_conversation_message_attributes() {
+        let value = crate::ServiceConversationMessage {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn create_service_conversation_message_params_author() {
+        let value = crate::CreateServiceConversationMessageParams {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn create_service_conversation_message_params_body() {
+        let value = crate::CreateServiceConversationMessageParams {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn create_service_conversation_message_params_attributes() {
+        let value = crate::CreateServiceConversationMessageParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn update_service_conversation_message_params_author() {
+        let value = crate::UpdateServiceConversationMessageParams {
+            author: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.author) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("author: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn update_service_conversation_message_params_body() {
+        let value = crate::UpdateServiceConversationMessageParams {
+            body: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.body) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("body: "));
+    }
+
+    #[cfg(feature = "service-conversation-messages")]
+    #[test]
+    fn update_service_conversation_message_params_attributes() {
+        let value = crate::UpdateServiceConversationMessageParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+}

@@ -67,3 +67,183 @@ fn update_service_conversation_participant() {
         UpdateServiceConversationParticipantParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn service_conversation_participant_identity() {
+        let value = crate::ServiceConversationParticipant {
+            identity: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn service_conversation_participant_attributes() {
+        let value = crate::ServiceConversationParticipant {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn service_conversation_participant_messaging_binding() {
+        let value = crate::ServiceConversationParticipant {
+            messaging_binding: Some(crate::MessagingBinding {
+                r#type: Some(SENTINEL.to_owned()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.messaging_binding) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn create_service_conversation_participant_params_identity() {
+        let value = crate::CreateServiceConversationParticipantParams {
+            identity: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn create_service_conversation_participant_params_messaging_binding_address() {
+        let value = crate::CreateServiceConversationParticipantParams {
+            messaging_binding_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.messaging_binding_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding_address: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn create_service_conversation_participant_params_messaging_binding_proxy_address() {
+        let value = crate::CreateServiceConversationParticipantParams {
+            messaging_binding_proxy_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(
+            format!("{:?}", value.messaging_binding_proxy_address) .contains(SENTINEL)
+        );
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn create_service_conversation_participant_params_attributes() {
+        let value = crate::CreateServiceConversationParticipantParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn create_service_conversation_participant_params_messaging_binding_projected_address() {
+        let value = crate::CreateServiceConversationParticipantParams {
+            messaging_binding_projected_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(
+            format!("{:?}", value.messaging_binding_projected_address)
+            .contains(SENTINEL)
+        );
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn update_service_conversation_participant_params_identity() {
+        let value = crate::UpdateServiceConversationParticipantParams {
+            identity: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn update_service_conversation_participant_params_attributes() {
+        let value = crate::UpdateServiceConversationParticipantParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn update_service_conversation_participant_params_messaging_binding_proxy_address() {
+        let value = crate::UpdateServiceConversationParticipantParams {
+            messaging_binding_proxy_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(
+            format!("{:?}", value.messaging_binding_proxy_address) .contains(SENTINEL)
+        );
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
+    }
+
+    #[cfg(feature = "service-conversation-participants")]
+    #[test]
+    fn update_service_conversation_participant_params_messaging_binding_projected_address() {
+        let value = crate::UpdateServiceConversationParticipantParams {
+            messaging_binding_projected_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(
+            format!("{:?}", value.messaging_binding_projected_address)
+            .contains(SENTINEL)
+        );
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
+    }
+}

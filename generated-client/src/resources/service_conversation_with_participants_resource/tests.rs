@@ -25,3 +25,102 @@ fn create_service_conversation_with_participants() {
         CreateServiceConversationWithParticipantsParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn service_conversation_with_participants_friendly_name() {
+        let value = crate::ServiceConversationWithParticipants {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn service_conversation_with_participants_unique_name() {
+        let value = crate::ServiceConversationWithParticipants {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn service_conversation_with_participants_attributes() {
+        let value = crate::ServiceConversationWithParticipants {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn create_service_conversation_with_participants_params_friendly_name() {
+        let value = crate::CreateServiceConversationWithParticipantsParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn create_service_conversation_with_participants_params_unique_name() {
+        let value = crate::CreateServiceConversationWithParticipantsParams {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn create_service_conversation_with_participants_params_attributes() {
+        let value = crate::CreateServiceConversationWithParticipantsParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversation-with-participants-resource")]
+    #[test]
+    fn create_service_conversation_with_participants_params_bindings_email_address() {
+        let value = crate::CreateServiceConversationWithParticipantsParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+}

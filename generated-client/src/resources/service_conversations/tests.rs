@@ -67,3 +67,156 @@ fn update_service_conversation() {
         UpdateServiceConversationParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn service_conversation_friendly_name() {
+        let value = crate::ServiceConversation {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn service_conversation_unique_name() {
+        let value = crate::ServiceConversation {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn service_conversation_attributes() {
+        let value = crate::ServiceConversation {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn create_service_conversation_params_friendly_name() {
+        let value = crate::CreateServiceConversationParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn create_service_conversation_params_unique_name() {
+        let value = crate::CreateServiceConversationParams {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn create_service_conversation_params_attributes() {
+        let value = crate::CreateServiceConversationParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn create_service_conversation_params_bindings_email_address() {
+        let value = crate::CreateServiceConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn update_service_conversation_params_friendly_name() {
+        let value = crate::UpdateServiceConversationParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn update_service_conversation_params_attributes() {
+        let value = crate::UpdateServiceConversationParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn update_service_conversation_params_unique_name() {
+        let value = crate::UpdateServiceConversationParams {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+
+    #[cfg(feature = "service-conversations")]
+    #[test]
+    fn update_service_conversation_params_bindings_email_address() {
+        let value = crate::UpdateServiceConversationParams {
+            bindings_email_address: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.bindings_email_address) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("bindings_email_address: "));
+    }
+}

@@ -67,3 +67,37 @@ fn update_service_role() {
         UpdateServiceRoleParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-roles")]
+    #[test]
+    fn service_role_friendly_name() {
+        let value = crate::ServiceRole {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-roles")]
+    #[test]
+    fn create_service_role_params_friendly_name() {
+        let value = crate::CreateServiceRoleParams {
+            friendly_name: SENTINEL.to_owned(),
+            r#type: crate::RoleType::Unknown(String::new()),
+            permission: Vec::new(),
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+}

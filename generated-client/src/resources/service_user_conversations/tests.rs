@@ -47,3 +47,48 @@ fn update_service_user_conversation() {
         UpdateServiceUserConversationParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-user-conversations")]
+    #[test]
+    fn service_user_conversation_friendly_name() {
+        let value = crate::ServiceUserConversation {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-user-conversations")]
+    #[test]
+    fn service_user_conversation_attributes() {
+        let value = crate::ServiceUserConversation {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-user-conversations")]
+    #[test]
+    fn service_user_conversation_unique_name() {
+        let value = crate::ServiceUserConversation {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+}

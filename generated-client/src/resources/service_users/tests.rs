@@ -67,3 +67,123 @@ fn update_service_user() {
         UpdateServiceUserParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn service_user_identity() {
+        let value = crate::ServiceUser {
+            identity: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn service_user_friendly_name() {
+        let value = crate::ServiceUser {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn service_user_attributes() {
+        let value = crate::ServiceUser {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn create_service_user_params_identity() {
+        let value = crate::CreateServiceUserParams {
+            x_twilio_webhook_enabled: None,
+            identity: SENTINEL.to_owned(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+        };
+        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("identity: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn create_service_user_params_friendly_name() {
+        let value = crate::CreateServiceUserParams {
+            x_twilio_webhook_enabled: None,
+            identity: String::new(),
+            friendly_name: Some(SENTINEL.to_owned()),
+            attributes: None,
+            role_sid: None,
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn create_service_user_params_attributes() {
+        let value = crate::CreateServiceUserParams {
+            x_twilio_webhook_enabled: None,
+            identity: String::new(),
+            friendly_name: None,
+            attributes: Some(SENTINEL.to_owned()),
+            role_sid: None,
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn update_service_user_params_friendly_name() {
+        let value = crate::UpdateServiceUserParams {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "service-users")]
+    #[test]
+    fn update_service_user_params_attributes() {
+        let value = crate::UpdateServiceUserParams {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+}

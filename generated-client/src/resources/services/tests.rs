@@ -47,3 +47,35 @@ fn fetch_service() {
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn service_friendly_name() {
+        let value = crate::Service {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn create_service_params_friendly_name() {
+        let value = crate::CreateServiceParams {
+            friendly_name: SENTINEL.to_owned(),
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+}

@@ -47,3 +47,48 @@ fn update_user_conversation() {
         UpdateUserConversationParams::to_form,
     );
 }
+
+/// Fields marked as personal data stay out of `Debug`.
+mod personal_data {
+    use crate::redact::tests::{SENTINEL, shows};
+
+    #[cfg(feature = "user-conversations")]
+    #[test]
+    fn user_conversation_friendly_name() {
+        let value = crate::UserConversation {
+            friendly_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.friendly_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("friendly_name: "));
+    }
+
+    #[cfg(feature = "user-conversations")]
+    #[test]
+    fn user_conversation_attributes() {
+        let value = crate::UserConversation {
+            attributes: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
+        assert!(! shows(& value), "{value:?}");
+        assert!(format!("{value:?}") .contains("attributes: "));
+    }
+
+    #[cfg(feature = "user-conversations")]
+    #[test]
+    fn user_conversation_unique_name() {
+        let value = crate::UserConversation {
+            unique_name: Some(SENTINEL.to_owned()),
+            ..Default::default()
+        };
+        assert!(format!("{:?}", value.unique_name) .contains(SENTINEL));
+        assert_eq!(
+            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        );
+        assert!(format!("{value:?}") .contains("unique_name: "));
+    }
+}
