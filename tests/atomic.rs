@@ -61,14 +61,14 @@ fn a_file_that_cannot_be_staged_leaves_everything_as_it_was() {
     let dir = previous_output();
     // A directory where a temporary file must go: staging fails after some
     // temporary files are already written (Cargo.toml sorts first).
-    let blocker = dir.path().join("src/resources/things.rs.codegen-tmp");
+    let blocker = dir.path().join("src/resources/things/mod.rs.codegen-tmp");
     fs::create_dir_all(&blocker).unwrap();
     let before = tree(dir.path());
 
     let err = codegen::write(&other_crate(), dir.path()).expect_err("staging fails");
     let message = err.to_string();
     assert!(
-        message.starts_with("cannot write ") && message.contains("things.rs"),
+        message.starts_with("cannot write ") && message.contains("things/mod.rs"),
         "{message}"
     );
     assert_eq!(tree(dir.path()), before, "no temporary file, no change");

@@ -29,15 +29,22 @@ fn check_names_changed_missing_and_stale_files() {
     );
 
     fs::write(dir.path().join("src/lib.rs"), "// edited by hand\n").unwrap();
-    fs::remove_file(dir.path().join("src/models.rs")).unwrap();
+    fs::remove_file(dir.path().join("src/types/conversation_state.rs")).unwrap();
     fs::write(dir.path().join("src/leftover.rs"), "").unwrap();
     assert_eq!(
         codegen::check(&generated, dir.path()).unwrap(),
-        vec!["src/leftover.rs", "src/lib.rs", "src/models.rs"]
+        vec![
+            "src/leftover.rs",
+            "src/lib.rs",
+            "src/types/conversation_state.rs"
+        ]
     );
 
     let report = codegen::write(&generated, dir.path()).unwrap();
-    assert_eq!(report.written, vec!["src/lib.rs", "src/models.rs"]);
+    assert_eq!(
+        report.written,
+        vec!["src/lib.rs", "src/types/conversation_state.rs"]
+    );
     assert_eq!(report.removed, vec!["src/leftover.rs"]);
     assert!(codegen::check(&generated, dir.path()).unwrap().is_empty());
 }

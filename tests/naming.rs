@@ -163,5 +163,5 @@ fn odd_names_get_distinct_valid_identifiers() {
     );
 
     // The rendered module parses as Rust (render runs syn on every file).
-    assert!(generated.files["src/resources/things.rs"].contains("pub fn r#type("));
+    assert!(generated.files["src/resources/things/mod.rs"].contains("pub fn r#type("));
 }

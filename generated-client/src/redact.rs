@@ -618,26 +618,33 @@ pub(crate) mod tests {
     fn redacted_values_show_only_their_size() {
         let text = String::from("hello");
         assert_eq!(
-            format!("{:?}", Redacted(& Some(text.clone()))), "Some(<redacted 5 bytes>)"
+            format!("{:?}", personal::Redacted(& Some(text.clone()))),
+            "Some(<redacted 5 bytes>)"
         );
-        assert_eq!(format!("{:?}", Redacted(& None::< String >)), "None");
-        assert_eq!(format!("{:?}", Redacted(& text)), "<redacted 5 bytes>");
+        assert_eq!(format!("{:?}", personal::Redacted(& None::< String >)), "None");
+        assert_eq!(format!("{:?}", personal::Redacted(& text)), "<redacted 5 bytes>");
         let json = serde_json::json!({ "a" : [1, 2] });
-        assert_eq!(format!("{:?}", Redacted(& json)), "<redacted 11 bytes of JSON>");
         assert_eq!(
-            format!("{:?}", Redacted(& serde_json::json!("hey"))), "<redacted 3 bytes>"
+            format!("{:?}", personal::Redacted(& json)), "<redacted 11 bytes of JSON>"
         );
         assert_eq!(
-            format!("{:?}", Redacted(& Some(vec![json.clone(), json]))),
+            format!("{:?}", personal::Redacted(& serde_json::json!("hey"))),
+            "<redacted 3 bytes>"
+        );
+        assert_eq!(
+            format!("{:?}", personal::Redacted(& Some(vec![json.clone(), json]))),
             "Some(<redacted 2 items>)"
         );
         assert_eq!(
-            format!("{:?}", Redacted(& Some(Box::new(7i64)))), "Some(<redacted>)"
+            format!("{:?}", personal::Redacted(& Some(Box::new(7i64)))),
+            "Some(<redacted>)"
         );
-        assert_eq!(format!("{:?}", Redacted(& vec![1])), "<redacted 1 item>");
-        assert_eq!(format!("{:?}", Redacted(& String::from("a"))), "<redacted 1 byte>");
+        assert_eq!(format!("{:?}", personal::Redacted(& vec![1])), "<redacted 1 item>");
+        assert_eq!(
+            format!("{:?}", personal::Redacted(& String::from("a"))), "<redacted 1 byte>"
+        );
         let map = std::collections::BTreeMap::from([("k".to_owned(), 1)]);
-        assert_eq!(format!("{:?}", Redacted(& map)), "<redacted 1 entry>");
+        assert_eq!(format!("{:?}", personal::Redacted(& map)), "<redacted 1 entry>");
     }
 
     /// A decoder error whose message quotes [`SENTINEL`].
