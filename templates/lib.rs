@@ -287,6 +287,13 @@
 //! | `redact-personal-data` | no | `Debug` hides fields marked as standard personal data too, as it always hides sensitive ones (see [Personal data in logs](#personal-data-in-logs)) |
 {% endif %}
 //! | `mock` | no | the `mock` module: `MockTwilio`, a typed mock of the API on 127.0.0.1 (wiremock) for your tests, with one expectation per operation |
+//! | `full` | yes | every resource: the features in the table of [resources](#resources) |
+//!
+//! Each resource handle has a feature of its own, named in the table of
+//! [resources](#resources); it turns on its parent's. An app that uses a
+//! few resources builds only those with `default-features = false` and
+//! `features = ["rustls", ...]` listing them: the rest of the API, its
+//! models, enums and mock handles, is not compiled.
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -295,10 +302,10 @@
 //!
 //! # Resources
 //!
-//! | resource | reached by | operations |
-//! |---|---|---|
+//! | resource | feature | reached by | operations |
+//! |---|---|---|---|
 {% for resource in api.resources %}
-//! | [`{{ resource.handle }}`] | `{% include "reached_by.rs" %}` | {% for op in resource.operations %}`{{ op.method.trim_start_matches("r#") }}`{% if !loop.last %}, {% endif %}{% endfor %} |
+//! | [`{{ resource.handle }}`] | `{{ resource.feature }}` | `{% include "reached_by.rs" %}` | {% for op in resource.operations %}`{{ op.method.trim_start_matches("r#") }}`{% if !loop.last %}, {% endif %}{% endfor %} |
 
 {% endfor %}
 #![cfg_attr(docsrs, feature(doc_cfg))]

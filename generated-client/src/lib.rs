@@ -473,6 +473,13 @@
 //! | `access-token` | no | `AccessToken` and `ChatGrant` mint the JWTs that Twilio's client SDKs log in with (HS256, one hour by default, at most 24) |
 //! | `redact-personal-data` | no | `Debug` hides fields marked as standard personal data too, as it always hides sensitive ones (see [Personal data in logs](#personal-data-in-logs)) |
 //! | `mock` | no | the `mock` module: `MockTwilio`, a typed mock of the API on 127.0.0.1 (wiremock) for your tests, with one expectation per operation |
+//! | `full` | yes | every resource: the features in the table of [resources](#resources) |
+//!
+//! Each resource handle has a feature of its own, named in the table of
+//! [resources](#resources); it turns on its parent's. An app that uses a
+//! few resources builds only those with `default-features = false` and
+//! `features = ["rustls", ...]` listing them: the rest of the API, its
+//! models, enums and mock handles, is not compiled.
 //!
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
@@ -481,39 +488,39 @@
 //!
 //! # Resources
 //!
-//! | resource | reached by | operations |
-//! |---|---|---|
-//! | [`ConfigurationResource`] | `client.configuration()` | `fetch`, `update` |
-//! | [`ConfigurationAddresses`] | `client.configuration().addresses()` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ConfigurationWebhooks`] | `client.configuration().webhooks()` | `fetch`, `update` |
-//! | [`Conversations`] | `client.conversations()` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ConversationMessages`] | `client.conversations().messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ConversationMessageReceipts`] | `client.conversations().messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
-//! | [`ConversationParticipants`] | `client.conversations().participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ConversationWebhooks`] | `client.conversations().webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ConversationWithParticipantsResource`] | `client.conversation_with_participants()` | `create` |
-//! | [`Credentials`] | `client.credentials()` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ParticipantConversations`] | `client.participant_conversations()` | `list` |
-//! | [`Roles`] | `client.roles()` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`Services`] | `client.services()` | `create`, `list`, `fetch`, `delete` |
-//! | [`ServiceBindings`] | `client.services().bindings(CHAT_SERVICE_SID)` | `list`, `fetch`, `delete` |
-//! | [`ServiceConfigurationResource`] | `client.services().configuration(CHAT_SERVICE_SID)` | `fetch`, `update` |
-//! | [`ServiceConversations`] | `client.services().conversations(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceConversationMessages`] | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceConversationMessageReceipts`] | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
-//! | [`ServiceConversationParticipants`] | `client.services().conversations(CHAT_SERVICE_SID).participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceConversationWebhooks`] | `client.services().conversations(CHAT_SERVICE_SID).webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceConversationWithParticipantsResource`] | `client.services().conversation_with_participants(CHAT_SERVICE_SID)` | `create` |
-//! | [`ServiceConfigurationNotifications`] | `client.services().configuration(CHAT_SERVICE_SID).notifications()` | `fetch`, `update` |
-//! | [`ServiceParticipantConversations`] | `client.services().participant_conversations(CHAT_SERVICE_SID)` | `list` |
-//! | [`ServiceRoles`] | `client.services().roles(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceUsers`] | `client.services().users(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceUserConversations`] | `client.services().users(CHAT_SERVICE_SID).conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
-//! | [`ServiceConfigurationWebhooks`] | `client.services().configuration(CHAT_SERVICE_SID).webhooks()` | `fetch`, `update` |
-//! | [`ServiceMedia`] | `client.services().media(CHAT_SERVICE_SID)` | `create`, `fetch` |
-//! | [`ServiceMediaContent`] | `client.services().media(CHAT_SERVICE_SID).content(SID)` | `fetch` |
-//! | [`Users`] | `client.users()` | `create`, `list`, `fetch`, `update`, `delete` |
-//! | [`UserConversations`] | `client.users().conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
+//! | resource | feature | reached by | operations |
+//! |---|---|---|---|
+//! | [`ConfigurationResource`] | `configuration-resource` | `client.configuration()` | `fetch`, `update` |
+//! | [`ConfigurationAddresses`] | `configuration-addresses` | `client.configuration().addresses()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConfigurationWebhooks`] | `configuration-webhooks` | `client.configuration().webhooks()` | `fetch`, `update` |
+//! | [`Conversations`] | `conversations` | `client.conversations()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationMessages`] | `conversation-messages` | `client.conversations().messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationMessageReceipts`] | `conversation-message-receipts` | `client.conversations().messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
+//! | [`ConversationParticipants`] | `conversation-participants` | `client.conversations().participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationWebhooks`] | `conversation-webhooks` | `client.conversations().webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ConversationWithParticipantsResource`] | `conversation-with-participants-resource` | `client.conversation_with_participants()` | `create` |
+//! | [`Credentials`] | `credentials` | `client.credentials()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ParticipantConversations`] | `participant-conversations` | `client.participant_conversations()` | `list` |
+//! | [`Roles`] | `roles` | `client.roles()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`Services`] | `services` | `client.services()` | `create`, `list`, `fetch`, `delete` |
+//! | [`ServiceBindings`] | `service-bindings` | `client.services().bindings(CHAT_SERVICE_SID)` | `list`, `fetch`, `delete` |
+//! | [`ServiceConfigurationResource`] | `service-configuration-resource` | `client.services().configuration(CHAT_SERVICE_SID)` | `fetch`, `update` |
+//! | [`ServiceConversations`] | `service-conversations` | `client.services().conversations(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationMessages`] | `service-conversation-messages` | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationMessageReceipts`] | `service-conversation-message-receipts` | `client.services().conversations(CHAT_SERVICE_SID).messages(CONVERSATION_SID).receipts(MESSAGE_SID)` | `list`, `fetch` |
+//! | [`ServiceConversationParticipants`] | `service-conversation-participants` | `client.services().conversations(CHAT_SERVICE_SID).participants(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationWebhooks`] | `service-conversation-webhooks` | `client.services().conversations(CHAT_SERVICE_SID).webhooks(CONVERSATION_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConversationWithParticipantsResource`] | `service-conversation-with-participants-resource` | `client.services().conversation_with_participants(CHAT_SERVICE_SID)` | `create` |
+//! | [`ServiceConfigurationNotifications`] | `service-configuration-notifications` | `client.services().configuration(CHAT_SERVICE_SID).notifications()` | `fetch`, `update` |
+//! | [`ServiceParticipantConversations`] | `service-participant-conversations` | `client.services().participant_conversations(CHAT_SERVICE_SID)` | `list` |
+//! | [`ServiceRoles`] | `service-roles` | `client.services().roles(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceUsers`] | `service-users` | `client.services().users(CHAT_SERVICE_SID)` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceUserConversations`] | `service-user-conversations` | `client.services().users(CHAT_SERVICE_SID).conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
+//! | [`ServiceConfigurationWebhooks`] | `service-configuration-webhooks` | `client.services().configuration(CHAT_SERVICE_SID).webhooks()` | `fetch`, `update` |
+//! | [`ServiceMedia`] | `service-media` | `client.services().media(CHAT_SERVICE_SID)` | `create`, `fetch` |
+//! | [`ServiceMediaContent`] | `service-media-content` | `client.services().media(CHAT_SERVICE_SID).content(SID)` | `fetch` |
+//! | [`Users`] | `users` | `client.users()` | `create`, `list`, `fetch`, `update`, `delete` |
+//! | [`UserConversations`] | `user-conversations` | `client.users().conversations(USER_SID)` | `list`, `fetch`, `update`, `delete` |
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -404,6 +404,28 @@ impl Api {
         Gate::any(&gates)
     }
 
+    /// Features for the README's example of a slice of the API: the
+    /// quick start's resource and, when it has any, its first two children.
+    pub fn example_features(&self) -> Vec<&str> {
+        let Some(first) = self
+            .quickstart()
+            .map(|(r, _, _)| r)
+            .or(self.resources.first())
+        else {
+            return Vec::new();
+        };
+        let children = self.children_of(first);
+        if children.is_empty() {
+            vec![first.feature.as_str()]
+        } else {
+            children
+                .iter()
+                .take(2)
+                .map(|c| c.feature.as_str())
+                .collect()
+        }
+    }
+
     /// The cargo feature of every resource, with the features it implies.
     pub fn resource_features(&self) -> Vec<(&str, Vec<&str>)> {
         let mut features: Vec<(&str, Vec<&str>)> = self
