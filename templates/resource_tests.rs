@@ -3,7 +3,6 @@
 
 {% if resource.has_examples() %}
 use crate::spec_examples::*;
-use crate::*;
 {% endif %}
 {% for op in resource.operations %}
 {% if !op.response_examples.is_empty() || !op.request_examples.is_empty() || !op.body_examples.is_empty() %}
@@ -14,21 +13,21 @@ fn {{ op.example_test }}() {
 {% for example in op.response_examples %}
 {% match op.response %}
 {% when ResponseKind::Json(ty) %}
-    decodes_losslessly::<{{ ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    decodes_losslessly::<{{ ty.crate_path() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Page { item, .. } %}
-    page_decodes_losslessly::<{{ item.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    page_decodes_losslessly::<{{ item.crate_path() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% when ResponseKind::Empty %}
 {% when ResponseKind::Binary %}
 {% endmatch %}
 {% endfor %}
 {% if let Some(params) = op.params %}
 {% for example in op.request_examples %}
-    form_encodes_as_given::<{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ op.request_example_others_lit() }}, {{ params.name }}::to_form);
+    form_encodes_as_given::<crate::{{ params.name }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}, &[{% for key in example.undeclared_lits() %}{{ key }}, {% endfor %}], {{ op.request_example_others_lit() }}, crate::{{ params.name }}::to_form);
 {% endfor %}
 {% endif %}
 {% if let Some(body) = op.body %}
 {% for example in op.body_examples %}
-    body_encodes_as_given::<{{ body.ty.qualified() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
+    body_encodes_as_given::<{{ body.ty.crate_path() }}>({{ example.name_lit() }}, r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }});
 {% endfor %}
 {% endif %}
 }

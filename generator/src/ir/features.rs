@@ -82,9 +82,8 @@ impl Gate {
         Gate { features }
     }
 
-    /// Whether no build needs the item: a gate over no feature at all is
-    /// [`Gate::always`], so this is only for `Option`al gates; see
-    /// [`Api::gate_where`].
+    /// The gate of code `resources` (indices in [`Api::resources`]) use:
+    /// their features, a parent's standing for its children's, which imply it.
     fn of_resources(api: &Api, mut resources: Vec<usize>) -> Gate {
         resources.sort_unstable();
         resources.dedup();
@@ -438,5 +437,37 @@ impl Api {
             .collect();
         features.sort();
         features
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gate(features: &[&str]) -> Gate {
+        Gate {
+            features: features.iter().map(|f| (*f).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn predicates_name_one_feature_or_any_of_several() {
+        assert_eq!(gate(&[]).cfg(), "");
+        assert_eq!(gate(&["users"]).cfg(), "#[cfg(feature = \"users\")]");
+        assert_eq!(
+            gate(&["roles", "users"]).predicate(),
+            "any(feature = \"roles\", feature = \"users\")"
+        );
+        assert_eq!(
+            gate(&["users"]).attrs(),
+            "#[cfg(feature = \"users\")]\n#[cfg_attr(docsrs, doc(cfg(feature = \"users\")))]"
+        );
+    }
+
+    #[test]
+    fn any_merges_and_an_ungated_user_ungates() {
+        let merged = Gate::any([&gate(&["users"]), &gate(&["roles", "users"])]);
+        assert_eq!(merged, gate(&["roles", "users"]));
+        assert!(Gate::any([&gate(&["users"]), &Gate::always()]).is_always());
     }
 }

@@ -122,12 +122,9 @@ fn single_owner(api: &Api, resources: &[usize]) -> Option<usize> {
             None => return false,
         }
     };
-    let first = *resources.first()?;
-    // The candidate: the resource every other one lies within.
-    let outermost = resources
+    // The resource every other one lies within, if there is one.
+    resources
         .iter()
         .copied()
-        .find(|&candidate| resources.iter().all(|&r| is_within(r, candidate)))?;
-    debug_assert!(is_within(first, outermost));
-    Some(outermost)
+        .find(|&candidate| resources.iter().all(|&r| is_within(r, candidate)))
 }

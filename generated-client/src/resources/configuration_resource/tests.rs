@@ -4,13 +4,12 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `FetchConfiguration`: GET /v1/Configuration
 #[test]
 fn fetch_configuration() {
     decodes_losslessly::<
-        Configuration,
+        crate::Configuration,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
@@ -21,18 +20,18 @@ fn fetch_configuration() {
 #[test]
 fn update_configuration() {
     decodes_losslessly::<
-        Configuration,
+        crate::Configuration,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
     );
     form_encodes_as_given::<
-        UpdateConfigurationParams,
+        crate::UpdateConfigurationParams,
     >(
         "example",
         r#"{"DefaultChatServiceSid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","DefaultClosedTimer":"P30D","DefaultInactiveTimer":"PT30M"}"#,
         &[],
         "{}",
-        UpdateConfigurationParams::to_form,
+        crate::UpdateConfigurationParams::to_form,
     );
 }

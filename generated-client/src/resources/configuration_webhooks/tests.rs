@@ -4,13 +4,12 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `FetchConfigurationWebhook`: GET /v1/Configuration/Webhooks
 #[test]
 fn fetch_configuration_webhook() {
     decodes_losslessly::<
-        ConfigurationWebhook,
+        crate::ConfigurationWebhook,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
@@ -21,18 +20,18 @@ fn fetch_configuration_webhook() {
 #[test]
 fn update_configuration_webhook() {
     decodes_losslessly::<
-        ConfigurationWebhook,
+        crate::ConfigurationWebhook,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
     );
     form_encodes_as_given::<
-        UpdateConfigurationWebhookParams,
+        crate::UpdateConfigurationWebhookParams,
     >(
         "example",
         r#"{"Filters":["onMessageAdded","onConversationUpdated"],"PostWebhookUrl":"https://example.com/twilio/post-event","Target":"webhook"}"#,
         &[],
         "{}",
-        UpdateConfigurationWebhookParams::to_form,
+        crate::UpdateConfigurationWebhookParams::to_form,
     );
 }

@@ -4,25 +4,24 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `CreateCredential`: POST /v1/Credentials
 #[test]
 fn create_credential() {
     decodes_losslessly::<
-        Credential,
+        crate::Credential,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
     );
     form_encodes_as_given::<
-        CreateCredentialParams,
+        crate::CreateCredentialParams,
     >(
         "example",
         r#"{"FriendlyName":"Android push","Secret":"AAAAexampleFirebaseServerKey:APA91bExample","Type":"fcm"}"#,
         &[],
         "{}",
-        CreateCredentialParams::to_form,
+        crate::CreateCredentialParams::to_form,
     );
 }
 
@@ -30,7 +29,7 @@ fn create_credential() {
 #[test]
 fn list_credential() {
     page_decodes_losslessly::<
-        Credential,
+        crate::Credential,
     >(
         "page",
         r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#,
@@ -41,7 +40,7 @@ fn list_credential() {
 #[test]
 fn fetch_credential() {
     decodes_losslessly::<
-        Credential,
+        crate::Credential,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
@@ -52,19 +51,19 @@ fn fetch_credential() {
 #[test]
 fn update_credential() {
     decodes_losslessly::<
-        Credential,
+        crate::Credential,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
     );
     form_encodes_as_given::<
-        UpdateCredentialParams,
+        crate::UpdateCredentialParams,
     >(
         "example",
         r#"{"FriendlyName":"Android push (rotated key)","Secret":"AAAAnewFirebaseServerKey:APA91bRotated"}"#,
         &[],
         "{}",
-        UpdateCredentialParams::to_form,
+        crate::UpdateCredentialParams::to_form,
     );
 }
 

@@ -4,25 +4,24 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `CreateRole`: POST /v1/Roles
 #[test]
 fn create_role() {
     decodes_losslessly::<
-        Role,
+        crate::Role,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
     );
     form_encodes_as_given::<
-        CreateRoleParams,
+        crate::CreateRoleParams,
     >(
         "example",
         r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
         &[],
         "{}",
-        CreateRoleParams::to_form,
+        crate::CreateRoleParams::to_form,
     );
 }
 
@@ -30,7 +29,7 @@ fn create_role() {
 #[test]
 fn list_role() {
     page_decodes_losslessly::<
-        Role,
+        crate::Role,
     >(
         "page",
         r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
@@ -41,7 +40,7 @@ fn list_role() {
 #[test]
 fn fetch_role() {
     decodes_losslessly::<
-        Role,
+        crate::Role,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
@@ -52,19 +51,19 @@ fn fetch_role() {
 #[test]
 fn update_role() {
     decodes_losslessly::<
-        Role,
+        crate::Role,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
     );
     form_encodes_as_given::<
-        UpdateRoleParams,
+        crate::UpdateRoleParams,
     >(
         "example",
         r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
         &[],
         "{}",
-        UpdateRoleParams::to_form,
+        crate::UpdateRoleParams::to_form,
     );
 }
 

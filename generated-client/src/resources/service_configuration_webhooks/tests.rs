@@ -4,13 +4,12 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `FetchServiceWebhookConfiguration`: GET /v1/Services/{ChatServiceSid}/Configuration/Webhooks
 #[test]
 fn fetch_service_webhook_configuration() {
     decodes_losslessly::<
-        ServiceWebhookConfiguration,
+        crate::ServiceWebhookConfiguration,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
@@ -21,18 +20,18 @@ fn fetch_service_webhook_configuration() {
 #[test]
 fn update_service_webhook_configuration() {
     decodes_losslessly::<
-        ServiceWebhookConfiguration,
+        crate::ServiceWebhookConfiguration,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
     );
     form_encodes_as_given::<
-        UpdateServiceWebhookConfigurationParams,
+        crate::UpdateServiceWebhookConfigurationParams,
     >(
         "example",
         r#"{"Filters":["onMessageAdded","onConversationUpdated"],"Method":"POST","PostWebhookUrl":"https://example.com/twilio/post-event"}"#,
         &[],
         "{}",
-        UpdateServiceWebhookConfigurationParams::to_form,
+        crate::UpdateServiceWebhookConfigurationParams::to_form,
     );
 }

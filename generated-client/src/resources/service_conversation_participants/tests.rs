@@ -4,25 +4,24 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `CreateServiceConversationParticipant`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
 #[test]
 fn create_service_conversation_participant() {
     decodes_losslessly::<
-        ServiceConversationParticipant,
+        crate::ServiceConversationParticipant,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
     );
     form_encodes_as_given::<
-        CreateServiceConversationParticipantParams,
+        crate::CreateServiceConversationParticipantParams,
     >(
         "example",
         r#"{"Attributes":"{\"tier\":\"gold\"}","Identity":"alice"}"#,
         &[],
         "{}",
-        CreateServiceConversationParticipantParams::to_form,
+        crate::CreateServiceConversationParticipantParams::to_form,
     );
 }
 
@@ -30,7 +29,7 @@ fn create_service_conversation_participant() {
 #[test]
 fn list_service_conversation_participant() {
     page_decodes_losslessly::<
-        ServiceConversationParticipant,
+        crate::ServiceConversationParticipant,
     >(
         "page",
         r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
@@ -41,7 +40,7 @@ fn list_service_conversation_participant() {
 #[test]
 fn fetch_service_conversation_participant() {
     decodes_losslessly::<
-        ServiceConversationParticipant,
+        crate::ServiceConversationParticipant,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
@@ -52,19 +51,19 @@ fn fetch_service_conversation_participant() {
 #[test]
 fn update_service_conversation_participant() {
     decodes_losslessly::<
-        ServiceConversationParticipant,
+        crate::ServiceConversationParticipant,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
     );
     form_encodes_as_given::<
-        UpdateServiceConversationParticipantParams,
+        crate::UpdateServiceConversationParticipantParams,
     >(
         "example",
         r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
         "{}",
-        UpdateServiceConversationParticipantParams::to_form,
+        crate::UpdateServiceConversationParticipantParams::to_form,
     );
 }
 

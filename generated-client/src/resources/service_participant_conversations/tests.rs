@@ -4,13 +4,12 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `ListServiceParticipantConversation`: GET /v1/Services/{ChatServiceSid}/ParticipantConversations
 #[test]
 fn list_service_participant_conversation() {
     page_decodes_losslessly::<
-        ServiceParticipantConversation,
+        crate::ServiceParticipantConversation,
     >(
         "page",
         r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_attributes":"{\"order_id\":\"10452\"}","conversation_created_by":"alice","conversation_date_created":"2024-03-05T14:30:00Z","conversation_date_updated":"2024-03-05T14:30:00Z","conversation_friendly_name":"Order #10452 support","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","conversation_timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"conversation_unique_name":"order-10452","links":{"conversation":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"participant_identity":null,"participant_messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","participant_user_sid":null}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations?PageSize=50&Page=0"}}"#,

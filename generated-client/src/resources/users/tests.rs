@@ -4,25 +4,24 @@
 //! against the generated types (see `crate::spec_examples`).
 
 use crate::spec_examples::*;
-use crate::*;
 
 /// `CreateUser`: POST /v1/Users
 #[test]
 fn create_user() {
     decodes_losslessly::<
-        User,
+        crate::User,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
     );
     form_encodes_as_given::<
-        CreateUserParams,
+        crate::CreateUserParams,
     >(
         "example",
         r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
         &[],
         "{}",
-        CreateUserParams::to_form,
+        crate::CreateUserParams::to_form,
     );
 }
 
@@ -30,7 +29,7 @@ fn create_user() {
 #[test]
 fn list_user() {
     page_decodes_losslessly::<
-        User,
+        crate::User,
     >(
         "page",
         r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
@@ -41,7 +40,7 @@ fn list_user() {
 #[test]
 fn fetch_user() {
     decodes_losslessly::<
-        User,
+        crate::User,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
@@ -52,19 +51,19 @@ fn fetch_user() {
 #[test]
 fn update_user() {
     decodes_losslessly::<
-        User,
+        crate::User,
     >(
         "example",
         r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
     );
     form_encodes_as_given::<
-        UpdateUserParams,
+        crate::UpdateUserParams,
     >(
         "example",
         r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
         &[],
         "{}",
-        UpdateUserParams::to_form,
+        crate::UpdateUserParams::to_form,
     );
 }
 
