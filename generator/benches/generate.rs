@@ -20,7 +20,12 @@ use std::sync::LazyLock;
 use codegen::{lower, render};
 use divan::{Bencher, black_box};
 
+/// The allocator `cargo xtask` runs with, set up as it sets it up.
+#[path = "../../xtask/src/allocator.rs"]
+mod allocator;
+
 fn main() {
+    allocator::configure();
     if SPECS.iter().all(|spec| spec.name != "twilio") {
         eprintln!(
             "note: {} not found; timing the small spec only",

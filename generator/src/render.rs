@@ -1,5 +1,7 @@
 //! Rendering the IR through the askama templates into formatted files.
 
+mod doc_stash;
+
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
@@ -438,13 +440,20 @@ fn format_file(file: &Rendered) -> Result<String> {
     }
 }
 
-/// Parses rendered Rust with syn and prints it with prettyplease.
+/// Parses rendered Rust with syn and prints it with prettyplease, its doc
+/// comments set aside meanwhile (see [`doc_stash`]).
 ///
 /// A large file's syntax tree is several times its text, so the file is
 /// lexed once and then parsed and printed a few items at a time (see
 /// [`by_items`]); only a chunk's tree is alive at once. Where that route
 /// fails, the whole file is parsed as one, which also gives the error.
 fn rust_source(rendered: &str, name: &str) -> Result<String> {
+    if let Some((text, docs)) = doc_stash::stash(rendered)
+        && let Some(printed) = by_items(&text)
+        && let Some(restored) = doc_stash::restore(&space_items(&printed), &docs)
+    {
+        return Ok(restored);
+    }
     if let Some(printed) = by_items(rendered) {
         return Ok(space_items(&printed));
     }

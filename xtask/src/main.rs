@@ -6,6 +6,7 @@
 //! the generated crate under each of its features; `cargo xtask
 //! bench-build` times the generated crate's build.
 
+mod allocator;
 mod bench_build;
 mod compare;
 mod features;
@@ -107,6 +108,7 @@ struct GenerateArgs {
 }
 
 fn main() -> ExitCode {
+    allocator::configure();
     let cli = Cli::parse();
     let code = match cli.task {
         Task::Generate(args) => match generate(&args) {
