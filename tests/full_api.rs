@@ -121,7 +121,6 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
     fs::create_dir_all(dir.join("examples")).unwrap();
     let shape = workspace_tests::root().join("tests/full_api/api_shape.rs");
     fs::copy(shape, dir.join("examples/api_shape.rs")).unwrap();
-    let prism = workspace_tests::prism_calls();
     // Every operation but the array-only ones has a call there, labelled
     // "METHOD /path (OperationId)" and answered with a status the spec
     // documents.
@@ -131,8 +130,11 @@ fn whole_conversations_api_generates_builds_and_passes_its_tests() {
         "tests/full_api/prism.rs:\n{}",
         gaps.join("\n")
     );
-    fs::create_dir_all(dir.join("tests")).unwrap();
-    fs::copy(prism, dir.join("tests/prism.rs")).unwrap();
+    fs::create_dir_all(dir.join("tests/prism")).unwrap();
+    for file in workspace_tests::PRISM_CALLS {
+        let from = workspace_tests::root().join("tests/full_api").join(file);
+        fs::copy(from, dir.join("tests").join(file)).unwrap();
+    }
     let required = workspace_tests::root().join("tests/full_api/required.rs");
     fs::copy(required, dir.join("tests/required.rs")).unwrap();
     let mock = workspace_tests::root().join("tests/full_api/mock.rs");

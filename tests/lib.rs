@@ -53,9 +53,21 @@ pub const PRISM_ARRAY_ONLY: [&str; 4] = [
     "UpdateServiceRole",
 ];
 
-/// The Prism conformance calls, `tests/full_api/prism.rs`.
-pub fn prism_calls() -> PathBuf {
-    root().join("tests/full_api/prism.rs")
+/// The files of the Prism conformance calls, relative to `tests/full_api/`:
+/// `prism.rs` (the test target) first, then its modules.
+pub const PRISM_CALLS: [&str; 2] = ["prism.rs", "prism/services.rs"];
+
+/// The text of the Prism conformance calls, [`PRISM_CALLS`] one after the
+/// other.
+pub fn prism_calls() -> String {
+    PRISM_CALLS
+        .iter()
+        .map(|file| {
+            let path = root().join("tests/full_api").join(file);
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|err| panic!("{} is readable: {err}", path.display()))
+        })
+        .collect()
 }
 
 /// What `tests/full_api/prism.rs` lacks for the crate `api` generated from
@@ -69,7 +81,7 @@ pub fn prism_calls() -> PathBuf {
 ///   field, are not called, and are named in the module doc (and in the doc
 ///   of `tests/wire/roles.rs`, which covers them).
 pub fn prism_coverage_gaps(api: &codegen::ir::Api, spec: &Path) -> Vec<String> {
-    let mut calls = std::fs::read_to_string(prism_calls()).expect("prism.rs is readable");
+    let mut calls = prism_calls();
     // Operations on other hosts (the Media resource) are Prism-checked
     // against our spec, in their own file.
     calls.push_str(
