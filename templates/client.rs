@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
+use crate::pending::{Answer, Body, Pending, Sending};
 {% for resource in api.root_resources() %}
 {{ resource.gate().cfg() }}
 use crate::resources::{{ resource.handle }};
@@ -153,23 +154,44 @@ impl Client {
     }
 {% endfor %}
 
-    /// Sends a request and decodes its JSON body.
-    pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<Response<T>, Error> {
-        let (status, headers, bytes) = self.send(&request).await?;
-        let status = status.as_u16();
-        let body = serde_json::from_slice(&bytes).map_err(|err| Error::decode(status, &bytes, err))?;
-        Ok(Response { status, headers, body })
+    /// The future of an operation: sends `request` when first polled (or
+    /// fails with the error that kept it from being built), reads the answer
+    /// and decodes it as `T`.
+    pub(crate) fn call<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start(request)))
     }
 
+    /// Sends `request` and reads the answer's body: the one sending future
+    /// the operations share.
+    fn start(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let (status, headers, body) = client.send(&request).await?;
+            Ok(Answer { status: status.as_u16(), headers, body: Body::Read(body) })
+        })
+    }
 {% if api.has_empty_responses() %}
+
     {{ api.cfg(Need::EmptyResponses) }}
-    /// Sends a request whose successful answer has no body worth decoding.
-    pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
-        let (status, headers, _) = self.send(&request).await?;
-        let status = status.as_u16();
-        Ok(Response { status, headers, body: () })
+    /// Like `call`, for an operation whose success has no body worth reading.
+    pub(crate) fn call_empty<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start_empty(request)))
+    }
+
+    {{ api.cfg(Need::EmptyResponses) }}
+    fn start_empty(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let (status, headers, _) = client.send(&request).await?;
+            Ok(Answer { status: status.as_u16(), headers, body: Body::Ignored })
+        })
     }
 {% endif %}
+
+    /// Sends a request and decodes its JSON body.
+    pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<Response<T>, Error> {
+        self.call(Ok(request)).await
+    }
 
 {% include "client_download.rs" %}
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.

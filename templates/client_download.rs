@@ -1,11 +1,19 @@
 {# `Client`'s methods for answers that are files, included in its `impl`. #}
 {% if api.has_downloads() %}
     {{ api.cfg(Need::Downloads) }}
-    /// Sends a request whose answer is a file, and returns it unread.
-    pub(crate) async fn download(&self, request: Request) -> Result<Response<crate::binary::Download>, Error> {
-        let response = self.send_raw(&request).await?;
-        let (status, headers) = (response.status().as_u16(), response.headers().clone());
-        Ok(Response { status, headers, body: crate::binary::Download::new(response) })
+    /// Like `call`, for an answer that is a file, left unread.
+    pub(crate) fn call_unread<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start_unread(request)))
+    }
+
+    {{ api.cfg(Need::Downloads) }}
+    fn start_unread(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let response = client.send_raw(&request).await?;
+            let (status, headers) = (response.status().as_u16(), response.headers().clone());
+            Ok(Answer { status, headers, body: Body::Unread(response) })
+        })
     }
 
     /// Fetches a URL that needs no credentials, such as a short-lived signed

@@ -52,7 +52,10 @@
 //!
 {% endif %}
 //! Every operation also has a `*_with_response` twin that returns the
-//! [`Response`] status and headers beside the decoded body.
+//! [`Response`] status and headers beside the decoded body. Operations
+//! return a [`Pending`] future: it owns its request, so it is `Send` and
+//! `'static` and can be spawned or joined without keeping the client or the
+//! params borrowed, and nothing is sent until it is awaited.
 {% if api.has_lists() %}
 //! Lists return one [`Page`] from the list method ([`Page::next_page`]
 //! fetches the one after it), or stream every item through an
@@ -326,6 +329,7 @@ mod events;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
+mod pending;
 mod redact;
 mod resources;
 #[cfg(feature = "webhooks")]
@@ -368,6 +372,7 @@ pub use events::*;
 pub use pagination::ItemStream;
 {% endif %}
 pub use pagination::{Page, PageMeta};
+pub use pending::Pending;
 {{ api.cfg(Need::Resources) }}
 pub use resources::*;
 {% if !api.shared_types().is_empty() %}

@@ -19,6 +19,7 @@ use crate::client::Client;
 {% else %}
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 {% endif %}
 {% if resource.has_list() %}
 use crate::pagination::{ItemStream, Page};
@@ -127,18 +128,13 @@ impl {{ resource.handle }} {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn {{ op.method }}(&self{% include "op_args.rs" %}) -> Result<{% include "response_type.rs" %}, Error> {
-        self.{{ op.with_response_method }}({% include "op_forward.rs" %}).await.map(Response::into_body)
+    pub fn {{ op.method }}(&self{% include "op_args.rs" %}) -> Pending<{% include "response_type.rs" %}> {
+        self.client.{{ op.response.call() }}(self.{{ op.request_method }}({% include "op_forward.rs" %}))
     }
 
     /// Like [`Self::{{ op.method.trim_start_matches("r#") }}`], and also returns the response status and headers.
-    pub async fn {{ op.with_response_method }}(&self{% include "op_args.rs" %}) -> Result<Response<{% include "response_type.rs" %}>, Error> {
-{% if let Some(request_method) = op.request_method %}
-        let request = self.{{ request_method }}({% include "op_forward.rs" %})?;
-{% else %}
-        {% include "request.rs" %}
-{% endif %}
-        self.client.{% if op.response.is_binary() %}download{% else if op.response.json().is_some() || op.is_list() %}json{% else %}empty{% endif %}(request).await
+    pub fn {{ op.with_response_method }}(&self{% include "op_args.rs" %}) -> Pending<Response<{% include "response_type.rs" %}>> {
+        self.client.{{ op.response.call() }}(self.{{ op.request_method }}({% include "op_forward.rs" %}))
     }
 {% if let Some(stream) = op.stream_method %}
 {% if let Some(item) = op.response.page_item() %}
@@ -148,20 +144,16 @@ impl {{ resource.handle }} {
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
     pub fn {{ stream }}(&self{% include "op_args.rs" %}) -> ItemStream<{{ item }}> {
-{% if let Some(request_method) = op.request_method %}
-        let request = self.{{ request_method }}({% include "op_forward.rs" %});
-{% endif %}
+        let request = self.{{ op.request_method }}({% include "op_forward.rs" %});
         crate::pagination::stream_items(self.client.clone(), request)
     }
+{% endif %}
+{% endif %}
 
-{% if let Some(request_method) = op.request_method %}
-    fn {{ request_method }}(&self{% include "op_args.rs" %}) -> Result<Request, Error> {
+    fn {{ op.request_method }}(&self{% include "op_args.rs" %}) -> Result<Request, Error> {
         {% include "request.rs" %}
         Ok(request)
     }
-{% endif %}
-{% endif %}
-{% endif %}
 {% endfor %}
 }
 {% for op in resource.operations %}

@@ -21,6 +21,7 @@ const OURS: &[&str] = &[
     "src/client.rs",
     "src/error.rs",
     "src/pagination.rs",
+    "src/pending.rs",
     "src/telemetry.rs",
     "src/wire.rs",
     "src/redact.rs",

@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
+use crate::pending::{Answer, Body, Pending, Sending};
 
 #[cfg(feature = "configuration-resource")]
 use crate::resources::ConfigurationResource;
@@ -206,16 +207,25 @@ impl Client {
         Users::new(self.clone())
     }
 
-    /// Sends a request and decodes its JSON body.
-    pub(crate) async fn json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<Response<T>, Error> {
-        let (status, headers, bytes) = self.send(&request).await?;
-        let status = status.as_u16();
-        let body = serde_json::from_slice(&bytes)
-            .map_err(|err| Error::decode(status, &bytes, err))?;
-        Ok(Response { status, headers, body })
+    /// The future of an operation: sends `request` when first polled (or
+    /// fails with the error that kept it from being built), reads the answer
+    /// and decodes it as `T`.
+    pub(crate) fn call<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start(request)))
+    }
+
+    /// Sends `request` and reads the answer's body: the one sending future
+    /// the operations share.
+    fn start(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let (status, headers, body) = client.send(&request).await?;
+            Ok(Answer {
+                status: status.as_u16(),
+                headers,
+                body: Body::Read(body),
+            })
+        })
     }
 
     #[cfg(
@@ -228,29 +238,61 @@ impl Client {
             feature = "users"
         )
     )]
-    /// Sends a request whose successful answer has no body worth decoding.
-    pub(crate) async fn empty(&self, request: Request) -> Result<Response<()>, Error> {
-        let (status, headers, _) = self.send(&request).await?;
-        let status = status.as_u16();
-        Ok(Response {
-            status,
-            headers,
-            body: (),
+    /// Like `call`, for an operation whose success has no body worth reading.
+    pub(crate) fn call_empty<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start_empty(request)))
+    }
+
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
+    fn start_empty(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let (status, headers, _) = client.send(&request).await?;
+            Ok(Answer {
+                status: status.as_u16(),
+                headers,
+                body: Body::Ignored,
+            })
         })
     }
 
-    #[cfg(feature = "service-media-content")]
-    /// Sends a request whose answer is a file, and returns it unread.
-    pub(crate) async fn download(
+    /// Sends a request and decodes its JSON body.
+    pub(crate) async fn json<T: DeserializeOwned>(
         &self,
         request: Request,
-    ) -> Result<Response<crate::binary::Download>, Error> {
-        let response = self.send_raw(&request).await?;
-        let (status, headers) = (response.status().as_u16(), response.headers().clone());
-        Ok(Response {
-            status,
-            headers,
-            body: crate::binary::Download::new(response),
+    ) -> Result<Response<T>, Error> {
+        self.call(Ok(request)).await
+    }
+
+    #[cfg(feature = "service-media-content")]
+    /// Like `call`, for an answer that is a file, left unread.
+    pub(crate) fn call_unread<T>(&self, request: Result<Request, Error>) -> Pending<T> {
+        Pending::new(request.map(|request| self.start_unread(request)))
+    }
+
+    #[cfg(feature = "service-media-content")]
+    fn start_unread(&self, request: Request) -> Sending<Answer> {
+        let client = self.clone();
+        Box::pin(async move {
+            let response = client.send_raw(&request).await?;
+            let (status, headers) = (
+                response.status().as_u16(),
+                response.headers().clone(),
+            );
+            Ok(Answer {
+                status,
+                headers,
+                body: Body::Unread(response),
+            })
         })
     }
 

@@ -35,7 +35,10 @@
 //! ```
 //!
 //! Every operation also has a `*_with_response` twin that returns the
-//! [`Response`] status and headers beside the decoded body.
+//! [`Response`] status and headers beside the decoded body. Operations
+//! return a [`Pending`] future: it owns its request, so it is `Send` and
+//! `'static` and can be spawned or joined without keeping the client or the
+//! params borrowed, and nothing is sent until it is awaited.
 //! Lists return one [`Page`] from the list method ([`Page::next_page`]
 //! fetches the one after it), or stream every item through an
 //! [`ItemStream`]; with `futures::StreamExt::take(n)` no page beyond the
@@ -537,6 +540,7 @@ mod events;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
+mod pending;
 mod redact;
 mod resources;
 
@@ -572,6 +576,7 @@ pub use error::{ApiError, Error};
 pub use events::*;
 pub use pagination::ItemStream;
 pub use pagination::{Page, PageMeta};
+pub use pending::Pending;
 
 #[cfg(
     any(

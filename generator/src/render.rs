@@ -60,6 +60,12 @@ struct ClientRs<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "pending.rs", escape = "none")]
+struct PendingRs<'a> {
+    api: &'a Api,
+}
+
+#[derive(Template)]
 #[template(path = "error.rs", escape = "none")]
 struct ErrorRs<'a> {
     api: &'a Api,
@@ -338,6 +344,7 @@ fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()
     };
     rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
     rust("src/client.rs", &ClientRs { api }, "client.rs")?;
+    rust("src/pending.rs", &PendingRs { api }, "pending.rs")?;
     rust("src/error.rs", &ErrorRs { api }, "error.rs")?;
     if api.has_binary() {
         rust("src/binary.rs", &BinaryRs { api }, "binary.rs")?;
@@ -706,6 +713,16 @@ impl ResponseKind {
     /// Whether a success has no body.
     pub fn is_empty(&self) -> bool {
         matches!(self, ResponseKind::Empty)
+    }
+
+    /// The `Client` method that starts the operation's future: `call`,
+    /// `call_empty` when there is no body to read, `call_unread` for a file.
+    pub fn call(&self) -> &'static str {
+        match self {
+            ResponseKind::Binary => "call_unread",
+            ResponseKind::Empty => "call_empty",
+            _ => "call",
+        }
     }
 
     /// The items key of a page, as a Rust string literal.

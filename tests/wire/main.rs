@@ -10,6 +10,7 @@ mod common;
 mod crud;
 mod debug;
 mod errors;
+mod futures;
 mod hostile;
 mod http_client;
 mod media;

@@ -38,9 +38,9 @@ pub struct Operation {
     pub with_response_method: String,
     /// For list operations, the name of the method that streams every item.
     pub stream_method: Option<String>,
-    /// For list operations, the private method that builds the first request,
-    /// shared by the page method and the stream.
-    pub request_method: Option<String>,
+    /// The private method that builds the request (the first page's, for a
+    /// list), shared by the operation's methods and its stream.
+    pub request_method: String,
     /// What a successful call returns.
     pub response: ResponseKind,
     /// The status of a successful answer: the first 2xx the spec documents

@@ -71,7 +71,6 @@ impl Api {
                     Some(&op.method),
                     Some(&op.with_response_method),
                     op.stream_method.as_ref(),
-                    op.request_method.as_ref(),
                 ];
                 for method in methods.into_iter().flatten() {
                     add(

@@ -63,6 +63,7 @@ const RUNTIME_TYPES: &[&str] = &[
     "Page",
     "ItemStream",
     "PageMeta",
+    "Pending",
     "Response",
     "StatusCode",
     "HeaderMap",
@@ -75,6 +76,8 @@ const RUNTIME_TYPES: &[&str] = &[
     // Private runtime types, names the generated modules import, and the
     // prelude's: a spec type named like one gets a suffix (`String2`).
     "Inner",
+    "Answer",
+    "Sending",
     "PageVisitor",
     "Pairs",
     "Request",

@@ -119,9 +119,10 @@ impl<'a> Lowerer<'a> {
             };
             methods.claim(name, "_")
         });
-        let request_method = stream_method
-            .as_ref()
-            .map(|_| methods.claim(format!("{}_request", naming::bare(&method)), "_"));
+        let request_method = methods.claim(
+            format!("{}_request", naming::bare(&method).trim_end_matches('_')),
+            "_",
+        );
         let example_test = self.example_tests.snake(&operation_id);
         Ok(Some(Operation {
             doc: self.doc(&[op.description.as_deref(), op.summary.as_deref()]),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -50,23 +51,30 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateConfigurationAddressParams,
-    ) -> Result<ConfigurationAddress, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConfigurationAddress> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConfigurationAddressParams,
-    ) -> Result<Response<ConfigurationAddress>, Error> {
+    ) -> Pending<Response<ConfigurationAddress>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConfigurationAddressParams,
+    ) -> Result<Request, Error> {
         let path = "/v1/Configuration/Addresses".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateConfigurationAddress", "/v1/Configuration/Addresses")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the address configurations of the account, i.e. the phone numbers, WhatsApp senders and other addresses set up to open conversations automatically. Filter by channel with `Type`.
@@ -86,20 +94,19 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListConfigurationAddressParams,
-    ) -> Result<Page<ConfigurationAddress>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ConfigurationAddress>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConfigurationAddressParams,
-    ) -> Result<Response<Page<ConfigurationAddress>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ConfigurationAddress>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -140,20 +147,24 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ConfigurationAddress, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ConfigurationAddress> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ConfigurationAddress>, Error> {
+    ) -> Pending<Response<ConfigurationAddress>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Configuration/Addresses/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchConfigurationAddress", "/v1/Configuration/Addresses/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes the friendly name or auto-creation settings of an address configuration, for instance to turn auto-creation off or point it at a different service, webhook or Studio Flow. The address and its type cannot be changed; only the fields you send are updated.
@@ -174,26 +185,34 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateConfigurationAddressParams,
-    ) -> Result<ConfigurationAddress, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ConfigurationAddress> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateConfigurationAddressParams,
-    ) -> Result<Response<ConfigurationAddress>, Error> {
+    ) -> Pending<Response<ConfigurationAddress>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateConfigurationAddressParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Configuration/Addresses/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateConfigurationAddress", "/v1/Configuration/Addresses/{Sid}")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes an address configuration. Inbound messages to that address no longer open conversations automatically; conversations created earlier are left alone.
@@ -210,12 +229,16 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Configuration/Addresses/{sid}");
         let request = Request::new(Method::DELETE, path)
@@ -223,7 +246,7 @@ impl ConfigurationAddresses {
                 "DeleteConfigurationAddress",
                 "/v1/Configuration/Addresses/{Sid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

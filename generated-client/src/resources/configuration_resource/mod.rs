@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 
 #[cfg(feature = "configuration-addresses")]
 use crate::resources::ConfigurationAddresses;
@@ -62,16 +63,20 @@ impl ConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<Configuration, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<Configuration> {
+        self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(&self) -> Result<Response<Configuration>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<Configuration>> {
+        self.client.call(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let path = "/v1/Configuration".to_owned();
         let request = Request::new(Method::GET, path)
             .operation("FetchConfiguration", "/v1/Configuration");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes the account-wide defaults. Switching `DefaultChatServiceSid` changes which service every non-`/v1/Services` endpoint reads and writes, so do it deliberately. The default timers are ISO 8601 durations (e.g. `PT1H`, `P30D`) applied to conversations created afterwards. Fields you leave out keep their values.
@@ -90,23 +95,27 @@ impl ConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
-        &self,
-        params: &UpdateConfigurationParams,
-    ) -> Result<Configuration, Error> {
-        self.update_with_response(params).await.map(Response::into_body)
+    pub fn update(&self, params: &UpdateConfigurationParams) -> Pending<Configuration> {
+        self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         params: &UpdateConfigurationParams,
-    ) -> Result<Response<Configuration>, Error> {
+    ) -> Pending<Response<Configuration>> {
+        self.client.call(self.update_request(params))
+    }
+
+    fn update_request(
+        &self,
+        params: &UpdateConfigurationParams,
+    ) -> Result<Request, Error> {
         let path = "/v1/Configuration".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("UpdateConfiguration", "/v1/Configuration")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::wire::{Pairs, ToWire};
 
 #[cfg(feature = "mock")]
@@ -46,18 +47,20 @@ impl ConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<ConfigurationWebhook, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<ConfigurationWebhook> {
+        self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-    ) -> Result<Response<ConfigurationWebhook>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<ConfigurationWebhook>> {
+        self.client.call(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let path = "/v1/Configuration/Webhooks".to_owned();
         let request = Request::new(Method::GET, path)
             .operation("FetchConfigurationWebhook", "/v1/Configuration/Webhooks");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Sets where conversation events of the default service are reported. The pre-event URL is called before an action is committed, and its answer can block or alter it; the post-event URL is only notified afterwards. `Filters` lists the events to send (for example `onMessageAdded`, `onParticipantAdded`), `Method` is `GET` or `POST`, and `Target` chooses your URLs or Flex.
@@ -76,23 +79,30 @@ impl ConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         params: &UpdateConfigurationWebhookParams,
-    ) -> Result<ConfigurationWebhook, Error> {
-        self.update_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConfigurationWebhook> {
+        self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         params: &UpdateConfigurationWebhookParams,
-    ) -> Result<Response<ConfigurationWebhook>, Error> {
+    ) -> Pending<Response<ConfigurationWebhook>> {
+        self.client.call(self.update_request(params))
+    }
+
+    fn update_request(
+        &self,
+        params: &UpdateConfigurationWebhookParams,
+    ) -> Result<Request, Error> {
         let path = "/v1/Configuration/Webhooks".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("UpdateConfigurationWebhook", "/v1/Configuration/Webhooks")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

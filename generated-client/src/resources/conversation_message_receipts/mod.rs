@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -55,20 +56,19 @@ impl ConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListConversationMessageReceiptParams,
-    ) -> Result<Page<ConversationMessageReceipt>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ConversationMessageReceipt>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConversationMessageReceiptParams,
-    ) -> Result<Response<Page<ConversationMessageReceipt>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ConversationMessageReceipt>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -116,15 +116,19 @@ impl ConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ConversationMessageReceipt, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ConversationMessageReceipt> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ConversationMessageReceipt>, Error> {
+    ) -> Pending<Response<ConversationMessageReceipt>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let message_sid = crate::wire::path_segment(&self.message_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -136,7 +140,7 @@ impl ConversationMessageReceipts {
                 "FetchConversationMessageReceipt",
                 "/v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "conversation-message-receipts")]
@@ -69,18 +70,25 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateConversationMessageParams,
-    ) -> Result<ConversationMessage, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConversationMessage> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConversationMessageParams,
-    ) -> Result<Response<ConversationMessage>, Error> {
+    ) -> Pending<Response<ConversationMessage>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConversationMessageParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Messages");
         let request = Request::new(Method::POST, path)
@@ -90,7 +98,7 @@ impl ConversationMessages {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through a conversation's messages by index, oldest first; set `Order=desc` to start from the newest, which is the usual way to show the latest messages when a conversation is opened.
@@ -108,20 +116,19 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListConversationMessageParams,
-    ) -> Result<Page<ConversationMessage>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ConversationMessage>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConversationMessageParams,
-    ) -> Result<Response<Page<ConversationMessage>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ConversationMessage>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -166,15 +173,19 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ConversationMessage, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ConversationMessage> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ConversationMessage>, Error> {
+    ) -> Pending<Response<ConversationMessage>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Messages/{sid}");
@@ -183,7 +194,7 @@ impl ConversationMessages {
                 "FetchConversationMessage",
                 "/v1/Conversations/{ConversationSid}/Messages/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Edits a message: its body, subject, attributes, author or timestamps (handy when importing old history). SDK clients see the new version; copies already delivered over SMS, WhatsApp or email are not changed.
@@ -204,20 +215,28 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateConversationMessageParams,
-    ) -> Result<ConversationMessage, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ConversationMessage> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateConversationMessageParams,
-    ) -> Result<Response<ConversationMessage>, Error> {
+    ) -> Pending<Response<ConversationMessage>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateConversationMessageParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Messages/{sid}");
@@ -228,7 +247,7 @@ impl ConversationMessages {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Removes a message from the conversation's history, so SDK clients no longer see it. Copies already delivered to phones or inboxes cannot be recalled.
@@ -245,20 +264,28 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub fn delete(
         &self,
         sid: &str,
         params: &DeleteConversationMessageParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteConversationMessageParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteConversationMessageParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Messages/{sid}");
@@ -268,7 +295,7 @@ impl ConversationMessages {
                 "/v1/Conversations/{ConversationSid}/Messages/{Sid}",
             )
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

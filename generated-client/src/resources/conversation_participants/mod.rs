@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
@@ -52,18 +53,25 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateConversationParticipantParams,
-    ) -> Result<ConversationParticipant, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConversationParticipant> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConversationParticipantParams,
-    ) -> Result<Response<ConversationParticipant>, Error> {
+    ) -> Pending<Response<ConversationParticipant>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Participants");
         let request = Request::new(Method::POST, path)
@@ -73,7 +81,7 @@ impl ConversationParticipants {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through everyone in a conversation, both SDK users and people on messaging channels, with their bindings, roles and read positions.
@@ -91,20 +99,19 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListConversationParticipantParams,
-    ) -> Result<Page<ConversationParticipant>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ConversationParticipant>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConversationParticipantParams,
-    ) -> Result<Response<Page<ConversationParticipant>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ConversationParticipant>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -149,15 +156,19 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ConversationParticipant, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ConversationParticipant> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ConversationParticipant>, Error> {
+    ) -> Pending<Response<ConversationParticipant>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Participants/{sid}");
@@ -166,7 +177,7 @@ impl ConversationParticipants {
                 "FetchConversationParticipant",
                 "/v1/Conversations/{ConversationSid}/Participants/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a participant: attributes, role, identity, proxy or projected address, or the read position (`LastReadMessageIndex`, `LastReadTimestamp`) from which unread counts are computed. Only the fields you send change.
@@ -187,20 +198,28 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateConversationParticipantParams,
-    ) -> Result<ConversationParticipant, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ConversationParticipant> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateConversationParticipantParams,
-    ) -> Result<Response<ConversationParticipant>, Error> {
+    ) -> Pending<Response<ConversationParticipant>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Participants/{sid}");
@@ -211,7 +230,7 @@ impl ConversationParticipants {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Removes a participant from the conversation. They stop getting its messages, and an SMS or WhatsApp address is freed to join another conversation on the same proxy address; their earlier messages remain in the history.
@@ -228,20 +247,28 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub fn delete(
         &self,
         sid: &str,
         params: &DeleteConversationParticipantParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteConversationParticipantParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Participants/{sid}");
@@ -251,7 +278,7 @@ impl ConversationParticipants {
                 "/v1/Conversations/{ConversationSid}/Participants/{Sid}",
             )
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

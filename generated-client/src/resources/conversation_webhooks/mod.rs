@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::ConversationScopedWebhookMethod;
@@ -55,18 +56,25 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateConversationScopedWebhookParams,
-    ) -> Result<ConversationScopedWebhook, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConversationScopedWebhook> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConversationScopedWebhookParams,
-    ) -> Result<Response<ConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ConversationScopedWebhook>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConversationScopedWebhookParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks");
         let request = Request::new(Method::POST, path)
@@ -75,7 +83,7 @@ impl ConversationWebhooks {
                 "/v1/Conversations/{ConversationSid}/Webhooks",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Lists the webhooks attached to one conversation (never more than 5). Service-wide and account webhooks are not included.
@@ -93,20 +101,19 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListConversationScopedWebhookParams,
-    ) -> Result<Page<ConversationScopedWebhook>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ConversationScopedWebhook>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConversationScopedWebhookParams,
-    ) -> Result<Response<Page<ConversationScopedWebhook>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ConversationScopedWebhook>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -151,15 +158,19 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ConversationScopedWebhook, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ConversationScopedWebhook> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ConversationScopedWebhook>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks/{sid}");
@@ -168,7 +179,7 @@ impl ConversationWebhooks {
                 "FetchConversationScopedWebhook",
                 "/v1/Conversations/{ConversationSid}/Webhooks/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a conversation-scoped webhook's URL, method, event filters, trigger words or Studio Flow. Its target kind is fixed; to switch, delete it and create another.
@@ -188,20 +199,28 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateConversationScopedWebhookParams,
-    ) -> Result<ConversationScopedWebhook, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ConversationScopedWebhook> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateConversationScopedWebhookParams,
-    ) -> Result<Response<ConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ConversationScopedWebhook>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateConversationScopedWebhookParams,
+    ) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks/{sid}");
@@ -211,7 +230,7 @@ impl ConversationWebhooks {
                 "/v1/Conversations/{ConversationSid}/Webhooks/{Sid}",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Detaches a webhook from a conversation, which stops that conversation's events from reaching it. Other webhooks are not affected.
@@ -228,12 +247,16 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks/{sid}");
@@ -242,7 +265,7 @@ impl ConversationWebhooks {
                 "DeleteConversationScopedWebhook",
                 "/v1/Conversations/{ConversationSid}/Webhooks/{Sid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
@@ -53,18 +54,25 @@ impl ConversationWithParticipantsResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateConversationWithParticipantsParams,
-    ) -> Result<ConversationWithParticipants, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ConversationWithParticipants> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConversationWithParticipantsParams,
-    ) -> Result<Response<ConversationWithParticipants>, Error> {
+    ) -> Pending<Response<ConversationWithParticipants>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConversationWithParticipantsParams,
+    ) -> Result<Request, Error> {
         let path = "/v1/ConversationWithParticipants".to_owned();
         let request = Request::new(Method::POST, path)
             .operation(
@@ -73,7 +81,7 @@ impl ConversationWithParticipantsResource {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "conversation-messages")]
@@ -81,24 +82,28 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
-        &self,
-        params: &CreateConversationParams,
-    ) -> Result<Conversation, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateConversationParams) -> Pending<Conversation> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateConversationParams,
-    ) -> Result<Response<Conversation>, Error> {
+    ) -> Pending<Response<Conversation>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateConversationParams,
+    ) -> Result<Request, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateConversation", "/v1/Conversations")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the conversations of the default service. Narrow the result by creation date (`StartDate`, `EndDate`) and by `State`; when a date filter is used the newest conversations are returned first.
@@ -118,20 +123,16 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
-        &self,
-        params: &ListConversationParams,
-    ) -> Result<Page<Conversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListConversationParams) -> Pending<Page<Conversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListConversationParams,
-    ) -> Result<Response<Page<Conversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<Conversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -166,20 +167,21 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<Conversation, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<Conversation> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<Conversation>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Conversation>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchConversation", "/v1/Conversations/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a conversation: its friendly name, unique name, attributes (replaced as a whole), Messaging Service, timers or `State`. Moving it to `closed` is permanent; an `inactive` one becomes `active` again when a new message arrives. Omitted fields are untouched; `X-Twilio-Webhook-Enabled: true` makes the change fire webhooks.
@@ -200,27 +202,35 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateConversationParams,
-    ) -> Result<Conversation, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<Conversation> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateConversationParams,
-    ) -> Result<Response<Conversation>, Error> {
+    ) -> Pending<Response<Conversation>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateConversationParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateConversation", "/v1/Conversations/{Sid}")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Permanently deletes a conversation with its messages, participants and scoped webhooks. Nothing can be recovered; to end a conversation but keep its history, set its state to `closed` instead.
@@ -237,26 +247,30 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
-        &self,
-        sid: &str,
-        params: &DeleteConversationParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str, params: &DeleteConversationParams) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteConversationParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteConversationParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteConversation", "/v1/Conversations/{Sid}")
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

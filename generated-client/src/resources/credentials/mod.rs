@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -49,23 +50,24 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
-        &self,
-        params: &CreateCredentialParams,
-    ) -> Result<Credential, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateCredentialParams) -> Pending<Credential> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateCredentialParams,
-    ) -> Result<Response<Credential>, Error> {
+    ) -> Pending<Response<Credential>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(&self, params: &CreateCredentialParams) -> Result<Request, Error> {
         let path = "/v1/Credentials".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateCredential", "/v1/Credentials")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the push credentials stored on the account. The secret parts are never returned.
@@ -83,20 +85,16 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
-        &self,
-        params: &ListCredentialParams,
-    ) -> Result<Page<Credential>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListCredentialParams) -> Pending<Page<Credential>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListCredentialParams,
-    ) -> Result<Response<Page<Credential>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<Credential>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -131,20 +129,21 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<Credential, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<Credential> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<Credential>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Credential>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Credentials/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchCredential", "/v1/Credentials/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Replaces parts of a push credential, typically to roll over an expiring APNs certificate or a new Firebase key without changing the `CR...` SID that services reference.
@@ -165,26 +164,34 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateCredentialParams,
-    ) -> Result<Credential, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<Credential> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateCredentialParams,
-    ) -> Result<Response<Credential>, Error> {
+    ) -> Pending<Response<Credential>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateCredentialParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Credentials/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateCredential", "/v1/Credentials/{Sid}")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes a push credential. Services that still point to it can no longer send push notifications through it, so switch them to another credential first.
@@ -201,17 +208,21 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Credentials/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteCredential", "/v1/Credentials/{Sid}");
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

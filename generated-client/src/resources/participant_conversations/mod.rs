@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -49,20 +50,19 @@ impl ParticipantConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListParticipantConversationParams,
-    ) -> Result<Page<ParticipantConversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ParticipantConversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListParticipantConversationParams,
-    ) -> Result<Response<Page<ParticipantConversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ParticipantConversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read

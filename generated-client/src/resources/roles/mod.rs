@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::RoleType;
@@ -45,20 +46,24 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, params: &CreateRoleParams) -> Result<Role, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateRoleParams) -> Pending<Role> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateRoleParams,
-    ) -> Result<Response<Role>, Error> {
+    ) -> Pending<Response<Role>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(&self, params: &CreateRoleParams) -> Result<Request, Error> {
         let path = "/v1/Roles".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateRole", "/v1/Roles")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the roles of the default service, including the built-in ones.
@@ -76,17 +81,16 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(&self, params: &ListRoleParams) -> Result<Page<Role>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListRoleParams) -> Pending<Page<Role>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListRoleParams,
-    ) -> Result<Response<Page<Role>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<Role>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -121,17 +125,21 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<Role, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<Role> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(&self, sid: &str) -> Result<Response<Role>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Role>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Roles/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchRole", "/v1/Roles/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Replaces a role's permissions with the set you send, so include every permission to keep. The name and type of a role cannot be changed.
@@ -150,26 +158,30 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
-        &self,
-        sid: &str,
-        params: &UpdateRoleParams,
-    ) -> Result<Role, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    pub fn update(&self, sid: &str, params: &UpdateRoleParams) -> Pending<Role> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateRoleParams,
-    ) -> Result<Response<Role>, Error> {
+    ) -> Pending<Response<Role>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateRoleParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Roles/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateRole", "/v1/Roles/{Sid}")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes a role from the default service. Reassign users and participants who hold it beforehand.
@@ -186,17 +198,21 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Roles/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteRole", "/v1/Roles/{Sid}");
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -55,20 +56,19 @@ impl ServiceBindings {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceBindingParams,
-    ) -> Result<Page<ServiceBinding>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceBinding>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceBindingParams,
-    ) -> Result<Response<Page<ServiceBinding>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceBinding>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -107,15 +107,16 @@ impl ServiceBindings {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ServiceBinding, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceBinding> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<ServiceBinding>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<ServiceBinding>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Bindings/{sid}");
@@ -124,7 +125,7 @@ impl ServiceBindings {
                 "FetchServiceBinding",
                 "/v1/Services/{ChatServiceSid}/Bindings/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes one push notification binding from the named Conversation Service (ChatServiceSid), so that device or browser stops getting push notifications. Use it when a user signs out or a device token is known to be stale; the SDK registers a fresh binding on its next sign-in.
@@ -141,12 +142,16 @@ impl ServiceBindings {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Bindings/{sid}");
@@ -155,7 +160,7 @@ impl ServiceBindings {
                 "DeleteServiceBinding",
                 "/v1/Services/{ChatServiceSid}/Bindings/{Sid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::wire::{Pairs, ToWire};
 
 #[cfg(feature = "mock")]
@@ -46,14 +47,16 @@ impl ServiceConfigurationNotifications {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<ServiceNotification, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<ServiceNotification> {
+        self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-    ) -> Result<Response<ServiceNotification>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<ServiceNotification>> {
+        self.client.call(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!(
             "/v1/Services/{chat_service_sid}/Configuration/Notifications"
@@ -63,7 +66,7 @@ impl ServiceConfigurationNotifications {
                 "FetchServiceNotification",
                 "/v1/Services/{ChatServiceSid}/Configuration/Notifications",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes the push notification behaviour of the named Conversation Service (ChatServiceSid): turn each event's notification on or off and set its template text and sound, enable badge counts for new messages, or enable logging of push activity for debugging. Only the fields you send change.
@@ -82,18 +85,25 @@ impl ServiceConfigurationNotifications {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         params: &UpdateServiceNotificationParams,
-    ) -> Result<ServiceNotification, Error> {
-        self.update_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceNotification> {
+        self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         params: &UpdateServiceNotificationParams,
-    ) -> Result<Response<ServiceNotification>, Error> {
+    ) -> Pending<Response<ServiceNotification>> {
+        self.client.call(self.update_request(params))
+    }
+
+    fn update_request(
+        &self,
+        params: &UpdateServiceNotificationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!(
             "/v1/Services/{chat_service_sid}/Configuration/Notifications"
@@ -104,7 +114,7 @@ impl ServiceConfigurationNotifications {
                 "/v1/Services/{ChatServiceSid}/Configuration/Notifications",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 
 #[cfg(feature = "service-configuration-notifications")]
 use crate::resources::ServiceConfigurationNotifications;
@@ -72,14 +73,16 @@ impl ServiceConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<ServiceConfiguration, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<ServiceConfiguration> {
+        self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-    ) -> Result<Response<ServiceConfiguration>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<ServiceConfiguration>> {
+        self.client.call(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration");
         let request = Request::new(Method::GET, path)
@@ -87,7 +90,7 @@ impl ServiceConfigurationResource {
                 "FetchServiceConfiguration",
                 "/v1/Services/{ChatServiceSid}/Configuration",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes the settings of the named Conversation Service (ChatServiceSid). Set the default service-level role, the role a conversation's creator gets, the role other members get, or turn the Reachability Indicator on or off (it is off by default). Fields you leave out keep their current values.
@@ -106,18 +109,25 @@ impl ServiceConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         params: &UpdateServiceConfigurationParams,
-    ) -> Result<ServiceConfiguration, Error> {
-        self.update_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConfiguration> {
+        self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         params: &UpdateServiceConfigurationParams,
-    ) -> Result<Response<ServiceConfiguration>, Error> {
+    ) -> Pending<Response<ServiceConfiguration>> {
+        self.client.call(self.update_request(params))
+    }
+
+    fn update_request(
+        &self,
+        params: &UpdateServiceConfigurationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration");
         let request = Request::new(Method::POST, path)
@@ -126,7 +136,7 @@ impl ServiceConfigurationResource {
                 "/v1/Services/{ChatServiceSid}/Configuration",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

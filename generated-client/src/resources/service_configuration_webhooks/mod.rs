@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::wire::{Pairs, ToWire};
 
 #[cfg(feature = "mock")]
@@ -50,14 +51,16 @@ impl ServiceConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<ServiceWebhookConfiguration, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<ServiceWebhookConfiguration> {
+        self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-    ) -> Result<Response<ServiceWebhookConfiguration>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<ServiceWebhookConfiguration>> {
+        self.client.call(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration/Webhooks");
         let request = Request::new(Method::GET, path)
@@ -65,7 +68,7 @@ impl ServiceConfigurationWebhooks {
                 "FetchServiceWebhookConfiguration",
                 "/v1/Services/{ChatServiceSid}/Configuration/Webhooks",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Sets where the named Conversation Service (ChatServiceSid) reports its events. The pre-event URL is called before an action takes effect and can reject or change it; the post-event URL is told afterwards. `Filters` chooses which events are sent, and `Method` the HTTP verb used.
@@ -84,18 +87,25 @@ impl ServiceConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         params: &UpdateServiceWebhookConfigurationParams,
-    ) -> Result<ServiceWebhookConfiguration, Error> {
-        self.update_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceWebhookConfiguration> {
+        self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         params: &UpdateServiceWebhookConfigurationParams,
-    ) -> Result<Response<ServiceWebhookConfiguration>, Error> {
+    ) -> Pending<Response<ServiceWebhookConfiguration>> {
+        self.client.call(self.update_request(params))
+    }
+
+    fn update_request(
+        &self,
+        params: &UpdateServiceWebhookConfigurationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration/Webhooks");
         let request = Request::new(Method::POST, path)
@@ -104,7 +114,7 @@ impl ServiceConfigurationWebhooks {
                 "/v1/Services/{ChatServiceSid}/Configuration/Webhooks",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -58,20 +59,19 @@ impl ServiceConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
-    ) -> Result<Page<ServiceConversationMessageReceipt>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceConversationMessageReceipt>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
-    ) -> Result<Response<Page<ServiceConversationMessageReceipt>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceConversationMessageReceipt>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -120,18 +120,19 @@ impl ServiceConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
-        &self,
-        sid: &str,
-    ) -> Result<ServiceConversationMessageReceipt, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationMessageReceipt> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ServiceConversationMessageReceipt>, Error> {
+    ) -> Pending<Response<ServiceConversationMessageReceipt>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let message_sid = crate::wire::path_segment(&self.message_sid)?;
@@ -144,7 +145,7 @@ impl ServiceConversationMessageReceipts {
                 "FetchServiceConversationMessageReceipt",
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "service-conversation-message-receipts")]
@@ -76,18 +77,25 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateServiceConversationMessageParams,
-    ) -> Result<ServiceConversationMessage, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationMessage> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceConversationMessageParams,
-    ) -> Result<Response<ServiceConversationMessage>, Error> {
+    ) -> Pending<Response<ServiceConversationMessage>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceConversationMessageParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!(
@@ -100,7 +108,7 @@ impl ServiceConversationMessages {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the messages of a conversation in the named Conversation Service (ChatServiceSid), oldest first unless `Order` is `desc`. Use it to load history, for example to show the latest page when a chat opens.
@@ -118,20 +126,19 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceConversationMessageParams,
-    ) -> Result<Page<ServiceConversationMessage>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceConversationMessage>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceConversationMessageParams,
-    ) -> Result<Response<Page<ServiceConversationMessage>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceConversationMessage>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -179,15 +186,19 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ServiceConversationMessage, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationMessage> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ServiceConversationMessage>, Error> {
+    ) -> Pending<Response<ServiceConversationMessage>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -199,7 +210,7 @@ impl ServiceConversationMessages {
                 "FetchServiceConversationMessage",
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Edits a message of a conversation in the named Conversation Service (ChatServiceSid): correct its body or subject, replace its attributes, or change its author or timestamps (useful when importing history). Copies already delivered over SMS or other channels are not recalled.
@@ -220,20 +231,28 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceConversationMessageParams,
-    ) -> Result<ServiceConversationMessage, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationMessage> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceConversationMessageParams,
-    ) -> Result<Response<ServiceConversationMessage>, Error> {
+    ) -> Pending<Response<ServiceConversationMessage>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceConversationMessageParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -247,7 +266,7 @@ impl ServiceConversationMessages {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Removes a message from a conversation of the named Conversation Service (ChatServiceSid). The message disappears from the history SDK clients see; copies already delivered to phones or other channels are not recalled.
@@ -264,20 +283,28 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub fn delete(
         &self,
         sid: &str,
         params: &DeleteServiceConversationMessageParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteServiceConversationMessageParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteServiceConversationMessageParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -290,7 +317,7 @@ impl ServiceConversationMessages {
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}",
             )
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
@@ -58,18 +59,25 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateServiceConversationParticipantParams,
-    ) -> Result<ServiceConversationParticipant, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationParticipant> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceConversationParticipantParams,
-    ) -> Result<Response<ServiceConversationParticipant>, Error> {
+    ) -> Pending<Response<ServiceConversationParticipant>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!(
@@ -82,7 +90,7 @@ impl ServiceConversationParticipants {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the participants of a conversation in the named Conversation Service (ChatServiceSid), both SDK users and people on messaging channels.
@@ -100,20 +108,19 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceConversationParticipantParams,
-    ) -> Result<Page<ServiceConversationParticipant>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceConversationParticipant>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceConversationParticipantParams,
-    ) -> Result<Response<Page<ServiceConversationParticipant>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceConversationParticipant>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -161,18 +168,19 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
-        &self,
-        sid: &str,
-    ) -> Result<ServiceConversationParticipant, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationParticipant> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ServiceConversationParticipant>, Error> {
+    ) -> Pending<Response<ServiceConversationParticipant>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -184,7 +192,7 @@ impl ServiceConversationParticipants {
                 "FetchServiceConversationParticipant",
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a participant of a conversation in the named Conversation Service (ChatServiceSid): attributes, role, identity, proxy or projected address, or the read position (`LastReadMessageIndex`, `LastReadTimestamp`), which drives unread counts.
@@ -205,20 +213,28 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceConversationParticipantParams,
-    ) -> Result<ServiceConversationParticipant, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationParticipant> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceConversationParticipantParams,
-    ) -> Result<Response<ServiceConversationParticipant>, Error> {
+    ) -> Pending<Response<ServiceConversationParticipant>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -232,7 +248,7 @@ impl ServiceConversationParticipants {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Takes a participant out of a conversation in the named Conversation Service (ChatServiceSid). They stop receiving its messages; what they already sent stays in the history.
@@ -249,20 +265,28 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub fn delete(
         &self,
         sid: &str,
         params: &DeleteServiceConversationParticipantParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteServiceConversationParticipantParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteServiceConversationParticipantParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -275,7 +299,7 @@ impl ServiceConversationParticipants {
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}",
             )
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

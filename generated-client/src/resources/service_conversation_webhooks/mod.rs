@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -60,18 +61,25 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateServiceConversationScopedWebhookParams,
-    ) -> Result<ServiceConversationScopedWebhook, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationScopedWebhook> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceConversationScopedWebhookParams,
-    ) -> Result<Response<ServiceConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ServiceConversationScopedWebhook>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceConversationScopedWebhookParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let path = format!(
@@ -83,7 +91,7 @@ impl ServiceConversationWebhooks {
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Lists the webhooks attached to one conversation of the named Conversation Service (ChatServiceSid); there are never more than 5.
@@ -101,20 +109,19 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
-    ) -> Result<Page<ServiceConversationScopedWebhook>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceConversationScopedWebhook>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
-    ) -> Result<Response<Page<ServiceConversationScopedWebhook>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceConversationScopedWebhook>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -162,18 +169,19 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
-        &self,
-        sid: &str,
-    ) -> Result<ServiceConversationScopedWebhook, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationScopedWebhook> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ServiceConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ServiceConversationScopedWebhook>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -185,7 +193,7 @@ impl ServiceConversationWebhooks {
                 "FetchServiceConversationScopedWebhook",
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a conversation-scoped webhook in the named Conversation Service (ChatServiceSid): its URL, method, event filters, trigger words or Studio Flow. The target kind cannot be changed; delete the webhook and create a new one instead.
@@ -205,20 +213,28 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceConversationScopedWebhookParams,
-    ) -> Result<ServiceConversationScopedWebhook, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationScopedWebhook> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceConversationScopedWebhookParams,
-    ) -> Result<Response<ServiceConversationScopedWebhook>, Error> {
+    ) -> Pending<Response<ServiceConversationScopedWebhook>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceConversationScopedWebhookParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -231,7 +247,7 @@ impl ServiceConversationWebhooks {
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Detaches a webhook from a conversation of the named Conversation Service (ChatServiceSid); that conversation's events stop reaching it. Service-wide webhooks are not affected.
@@ -248,12 +264,16 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -265,7 +285,7 @@ impl ServiceConversationWebhooks {
                 "DeleteServiceConversationScopedWebhook",
                 "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

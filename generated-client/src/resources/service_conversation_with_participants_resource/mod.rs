@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::wire::{Pairs, ToWire};
 use crate::WebhookEnabledType;
 
@@ -55,18 +56,25 @@ impl ServiceConversationWithParticipantsResource {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateServiceConversationWithParticipantsParams,
-    ) -> Result<ServiceConversationWithParticipants, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversationWithParticipants> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceConversationWithParticipantsParams,
-    ) -> Result<Response<ServiceConversationWithParticipants>, Error> {
+    ) -> Pending<Response<ServiceConversationWithParticipants>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceConversationWithParticipantsParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!(
             "/v1/Services/{chat_service_sid}/ConversationWithParticipants"
@@ -78,7 +86,7 @@ impl ServiceConversationWithParticipantsResource {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 }
 

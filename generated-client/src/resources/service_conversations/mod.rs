@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "service-conversation-messages")]
@@ -107,18 +108,25 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub fn create(
         &self,
         params: &CreateServiceConversationParams,
-    ) -> Result<ServiceConversation, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversation> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceConversationParams,
-    ) -> Result<Response<ServiceConversation>, Error> {
+    ) -> Pending<Response<ServiceConversation>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceConversationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Conversations");
         let request = Request::new(Method::POST, path)
@@ -128,7 +136,7 @@ impl ServiceConversations {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the conversations of the named Conversation Service (ChatServiceSid). Filter by creation date with `StartDate`/`EndDate` and by `State`; with a date filter the newest conversations come first.
@@ -148,20 +156,19 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceConversationParams,
-    ) -> Result<Page<ServiceConversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceConversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceConversationParams,
-    ) -> Result<Response<Page<ServiceConversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceConversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -206,15 +213,19 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ServiceConversation, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceConversation> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         sid: &str,
-    ) -> Result<Response<ServiceConversation>, Error> {
+    ) -> Pending<Response<ServiceConversation>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Conversations/{sid}");
@@ -223,7 +234,7 @@ impl ServiceConversations {
                 "FetchServiceConversation",
                 "/v1/Services/{ChatServiceSid}/Conversations/{Sid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a conversation of the named Conversation Service (ChatServiceSid): rename it, replace its attributes, change its unique name or messaging service, move it between `active`, `inactive` and `closed`, or reset its timers. Fields you omit stay as they are. Closing a conversation is final.
@@ -244,20 +255,28 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceConversationParams,
-    ) -> Result<ServiceConversation, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceConversation> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceConversationParams,
-    ) -> Result<Response<ServiceConversation>, Error> {
+    ) -> Pending<Response<ServiceConversation>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceConversationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Conversations/{sid}");
@@ -268,7 +287,7 @@ impl ServiceConversations {
             )
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Permanently deletes a conversation from the named Conversation Service (ChatServiceSid), along with its messages, participants and scoped webhooks. To end a conversation but keep its history, set its state to `closed` instead.
@@ -285,20 +304,28 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub fn delete(
         &self,
         sid: &str,
         params: &DeleteServiceConversationParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteServiceConversationParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteServiceConversationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Conversations/{sid}");
@@ -308,7 +335,7 @@ impl ServiceConversations {
                 "/v1/Services/{ChatServiceSid}/Conversations/{Sid}",
             )
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -6,6 +6,7 @@ use reqwest::Method;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 
 #[cfg(feature = "service-media-content")]
 use crate::resources::ServiceMediaContent;
@@ -66,22 +67,23 @@ impl ServiceMedia {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, body: Upload) -> Result<Media, Error> {
-        self.create_with_response(body).await.map(Response::into_body)
+    pub fn create(&self, body: Upload) -> Pending<Media> {
+        self.client.call(self.create_request(body))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
-        &self,
-        body: Upload,
-    ) -> Result<Response<Media>, Error> {
+    pub fn create_with_response(&self, body: Upload) -> Pending<Response<Media>> {
+        self.client.call(self.create_request(body))
+    }
+
+    fn create_request(&self, body: Upload) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Media");
         let request = Request::new(Method::POST, path)
             .operation("CreateServiceMedia", "/v1/Services/{ChatServiceSid}/Media")
             .host(0)
             .upload(body, Some(157286400))?;
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Reads the details of one stored file: type, size, name, who added it, the message and conversation it belongs to once sent, and its links. `links.content_direct_temporary` is a signed URL to the bytes that works without credentials for about five minutes; fetch the details again for a fresh one.
@@ -99,21 +101,22 @@ impl ServiceMedia {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<Media, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<Media> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<Media>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Media>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Media/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchServiceMedia", "/v1/Services/{ChatServiceSid}/Media/{Sid}")
             .host(0);
-        self.client.json(request).await
+        Ok(request)
     }
 }

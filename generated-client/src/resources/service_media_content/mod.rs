@@ -6,6 +6,7 @@ use reqwest::Method;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::Download;
 
 #[cfg(feature = "mock")]
@@ -44,12 +45,16 @@ impl ServiceMediaContent {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self) -> Result<Download, Error> {
-        self.fetch_with_response().await.map(Response::into_body)
+    pub fn fetch(&self) -> Pending<Download> {
+        self.client.call_unread(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(&self) -> Result<Response<Download>, Error> {
+    pub fn fetch_with_response(&self) -> Pending<Response<Download>> {
+        self.client.call_unread(self.fetch_request())
+    }
+
+    fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(&self.sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Media/{sid}/Content");
@@ -60,6 +65,6 @@ impl ServiceMediaContent {
             )
             .accept("*/*")
             .host(0);
-        self.client.download(request).await
+        Ok(request)
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 
@@ -53,20 +54,19 @@ impl ServiceParticipantConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceParticipantConversationParams,
-    ) -> Result<Page<ServiceParticipantConversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceParticipantConversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceParticipantConversationParams,
-    ) -> Result<Response<Page<ServiceParticipantConversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceParticipantConversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read

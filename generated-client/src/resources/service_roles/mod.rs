@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::RoleType;
@@ -49,24 +50,28 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
-        &self,
-        params: &CreateServiceRoleParams,
-    ) -> Result<ServiceRole, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateServiceRoleParams) -> Pending<ServiceRole> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceRoleParams,
-    ) -> Result<Response<ServiceRole>, Error> {
+    ) -> Pending<Response<ServiceRole>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceRoleParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Roles");
         let request = Request::new(Method::POST, path)
             .operation("CreateServiceRole", "/v1/Services/{ChatServiceSid}/Roles")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the roles of the named Conversation Service (ChatServiceSid), the built-in ones included.
@@ -84,20 +89,16 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
-        &self,
-        params: &ListServiceRoleParams,
-    ) -> Result<Page<ServiceRole>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListServiceRoleParams) -> Pending<Page<ServiceRole>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceRoleParams,
-    ) -> Result<Response<Page<ServiceRole>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceRole>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -133,21 +134,22 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ServiceRole, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceRole> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<ServiceRole>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<ServiceRole>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Roles/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchServiceRole", "/v1/Services/{ChatServiceSid}/Roles/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Replaces the permissions of a role in the named Conversation Service (ChatServiceSid). The permissions you send become the whole set, so include the ones to keep; name and type cannot be changed.
@@ -166,27 +168,35 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceRoleParams,
-    ) -> Result<ServiceRole, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceRole> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceRoleParams,
-    ) -> Result<Response<ServiceRole>, Error> {
+    ) -> Pending<Response<ServiceRole>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceRoleParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Roles/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateServiceRole", "/v1/Services/{ChatServiceSid}/Roles/{Sid}")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes a role from the named Conversation Service (ChatServiceSid). Move any users and participants that still hold it to another role first.
@@ -203,18 +213,22 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Roles/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteServiceRole", "/v1/Services/{ChatServiceSid}/Roles/{Sid}");
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::NotificationLevel;
@@ -61,20 +62,19 @@ impl ServiceUserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListServiceUserConversationParams,
-    ) -> Result<Page<ServiceUserConversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<ServiceUserConversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceUserConversationParams,
-    ) -> Result<Response<Page<ServiceUserConversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceUserConversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -122,18 +122,19 @@ impl ServiceUserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
-        &self,
-        conversation_sid: &str,
-    ) -> Result<ServiceUserConversation, Error> {
-        self.fetch_with_response(conversation_sid).await.map(Response::into_body)
+    pub fn fetch(&self, conversation_sid: &str) -> Pending<ServiceUserConversation> {
+        self.client.call(self.fetch_request(conversation_sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         conversation_sid: &str,
-    ) -> Result<Response<ServiceUserConversation>, Error> {
+    ) -> Pending<Response<ServiceUserConversation>> {
+        self.client.call(self.fetch_request(conversation_sid))
+    }
+
+    fn fetch_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
@@ -145,7 +146,7 @@ impl ServiceUserConversations {
                 "FetchServiceUserConversation",
                 "/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a user's own settings for one conversation in the named Conversation Service (ChatServiceSid): mute or unmute its push notifications with `NotificationLevel`, or move their read position with `LastReadMessageIndex` or `LastReadTimestamp`.
@@ -166,22 +167,28 @@ impl ServiceUserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         conversation_sid: &str,
         params: &UpdateServiceUserConversationParams,
-    ) -> Result<ServiceUserConversation, Error> {
-        self.update_with_response(conversation_sid, params)
-            .await
-            .map(Response::into_body)
+    ) -> Pending<ServiceUserConversation> {
+        self.client.call(self.update_request(conversation_sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         conversation_sid: &str,
         params: &UpdateServiceUserConversationParams,
-    ) -> Result<Response<ServiceUserConversation>, Error> {
+    ) -> Pending<Response<ServiceUserConversation>> {
+        self.client.call(self.update_request(conversation_sid, params))
+    }
+
+    fn update_request(
+        &self,
+        conversation_sid: &str,
+        params: &UpdateServiceUserConversationParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
@@ -194,7 +201,7 @@ impl ServiceUserConversations {
                 "/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Takes the user out of one conversation in the named Conversation Service (ChatServiceSid). The conversation and its messages remain for the other participants.
@@ -211,15 +218,16 @@ impl ServiceUserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, conversation_sid: &str) -> Result<(), Error> {
-        self.delete_with_response(conversation_sid).await.map(Response::into_body)
+    pub fn delete(&self, conversation_sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(conversation_sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
-        &self,
-        conversation_sid: &str,
-    ) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, conversation_sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(conversation_sid))
+    }
+
+    fn delete_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
@@ -231,7 +239,7 @@ impl ServiceUserConversations {
                 "DeleteServiceUserConversation",
                 "/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

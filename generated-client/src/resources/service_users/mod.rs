@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "service-user-conversations")]
@@ -68,25 +69,29 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
-        &self,
-        params: &CreateServiceUserParams,
-    ) -> Result<ServiceUser, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateServiceUserParams) -> Pending<ServiceUser> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceUserParams,
-    ) -> Result<Response<ServiceUser>, Error> {
+    ) -> Pending<Response<ServiceUser>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(
+        &self,
+        params: &CreateServiceUserParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Users");
         let request = Request::new(Method::POST, path)
             .operation("CreateServiceUser", "/v1/Services/{ChatServiceSid}/Users")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the users of the named Conversation Service (ChatServiceSid).
@@ -104,20 +109,16 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
-        &self,
-        params: &ListServiceUserParams,
-    ) -> Result<Page<ServiceUser>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListServiceUserParams) -> Pending<Page<ServiceUser>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceUserParams,
-    ) -> Result<Response<Page<ServiceUser>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<ServiceUser>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -153,21 +154,22 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<ServiceUser, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<ServiceUser> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<ServiceUser>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<ServiceUser>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Users/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchServiceUser", "/v1/Services/{ChatServiceSid}/Users/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a user of the named Conversation Service (ChatServiceSid): display name, JSON attributes or service role. The identity itself cannot be changed.
@@ -188,20 +190,28 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         sid: &str,
         params: &UpdateServiceUserParams,
-    ) -> Result<ServiceUser, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    ) -> Pending<ServiceUser> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateServiceUserParams,
-    ) -> Result<Response<ServiceUser>, Error> {
+    ) -> Pending<Response<ServiceUser>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateServiceUserParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Users/{sid}");
@@ -209,7 +219,7 @@ impl ServiceUsers {
             .operation("UpdateServiceUser", "/v1/Services/{ChatServiceSid}/Users/{Sid}")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes a user from the named Conversation Service (ChatServiceSid). Messages they wrote stay in their conversations.
@@ -226,27 +236,31 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
-        &self,
-        sid: &str,
-        params: &DeleteServiceUserParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str, params: &DeleteServiceUserParams) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteServiceUserParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteServiceUserParams,
+    ) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Users/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteServiceUser", "/v1/Services/{ChatServiceSid}/Users/{Sid}")
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "service-bindings")]
@@ -145,20 +146,24 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, params: &CreateServiceParams) -> Result<Service, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateServiceParams) -> Pending<Service> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateServiceParams,
-    ) -> Result<Response<Service>, Error> {
+    ) -> Pending<Response<Service>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(&self, params: &CreateServiceParams) -> Result<Request, Error> {
         let path = "/v1/Services".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateService", "/v1/Services")
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through every Conversation Service on the account, the default one included. Handy for finding a service's SID by its friendly name.
@@ -176,20 +181,16 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
-        &self,
-        params: &ListServiceParams,
-    ) -> Result<Page<Service>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListServiceParams) -> Pending<Page<Service>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListServiceParams,
-    ) -> Result<Response<Page<Service>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<Service>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -224,20 +225,21 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<Service, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<Service> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
-        &self,
-        sid: &str,
-    ) -> Result<Response<Service>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Service>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchService", "/v1/Services/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Permanently deletes a Conversation Service together with everything stored in it: conversations, messages, participants, users, roles and bindings. There is no undo, so export anything you need first.
@@ -254,17 +256,21 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> Result<(), Error> {
-        self.delete_with_response(sid).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(&self, sid: &str) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid))
+    }
+
+    fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteService", "/v1/Services/{Sid}");
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 use crate::wire::{Pairs, ToWire};
 use crate::NotificationLevel;
@@ -55,20 +56,19 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(
+    pub fn list(
         &self,
         params: &ListUserConversationParams,
-    ) -> Result<Page<UserConversation>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    ) -> Pending<Page<UserConversation>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListUserConversationParams,
-    ) -> Result<Response<Page<UserConversation>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<UserConversation>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -110,18 +110,19 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
-        &self,
-        conversation_sid: &str,
-    ) -> Result<UserConversation, Error> {
-        self.fetch_with_response(conversation_sid).await.map(Response::into_body)
+    pub fn fetch(&self, conversation_sid: &str) -> Pending<UserConversation> {
+        self.client.call(self.fetch_request(conversation_sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(
+    pub fn fetch_with_response(
         &self,
         conversation_sid: &str,
-    ) -> Result<Response<UserConversation>, Error> {
+    ) -> Pending<Response<UserConversation>> {
+        self.client.call(self.fetch_request(conversation_sid))
+    }
+
+    fn fetch_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
         let path = format!("/v1/Users/{user_sid}/Conversations/{conversation_sid}");
@@ -130,7 +131,7 @@ impl UserConversations {
                 "FetchUserConversation",
                 "/v1/Users/{UserSid}/Conversations/{ConversationSid}",
             );
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes one user's own settings for one conversation: mute or unmute push notifications with `NotificationLevel`, or move their read position with `LastReadMessageIndex` or `LastReadTimestamp`.
@@ -151,22 +152,28 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub fn update(
         &self,
         conversation_sid: &str,
         params: &UpdateUserConversationParams,
-    ) -> Result<UserConversation, Error> {
-        self.update_with_response(conversation_sid, params)
-            .await
-            .map(Response::into_body)
+    ) -> Pending<UserConversation> {
+        self.client.call(self.update_request(conversation_sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         conversation_sid: &str,
         params: &UpdateUserConversationParams,
-    ) -> Result<Response<UserConversation>, Error> {
+    ) -> Pending<Response<UserConversation>> {
+        self.client.call(self.update_request(conversation_sid, params))
+    }
+
+    fn update_request(
+        &self,
+        conversation_sid: &str,
+        params: &UpdateUserConversationParams,
+    ) -> Result<Request, Error> {
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
         let path = format!("/v1/Users/{user_sid}/Conversations/{conversation_sid}");
@@ -176,7 +183,7 @@ impl UserConversations {
                 "/v1/Users/{UserSid}/Conversations/{ConversationSid}",
             )
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Takes the user out of the conversation, the same as deleting their participant. The conversation and its messages stay for everyone else.
@@ -193,15 +200,16 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, conversation_sid: &str) -> Result<(), Error> {
-        self.delete_with_response(conversation_sid).await.map(Response::into_body)
+    pub fn delete(&self, conversation_sid: &str) -> Pending<()> {
+        self.client.call_empty(self.delete_request(conversation_sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
-        &self,
-        conversation_sid: &str,
-    ) -> Result<Response<()>, Error> {
+    pub fn delete_with_response(&self, conversation_sid: &str) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(conversation_sid))
+    }
+
+    fn delete_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
         let path = format!("/v1/Users/{user_sid}/Conversations/{conversation_sid}");
@@ -210,7 +218,7 @@ impl UserConversations {
                 "DeleteUserConversation",
                 "/v1/Users/{UserSid}/Conversations/{ConversationSid}",
             );
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Client, Request, Response};
 use crate::error::Error;
+use crate::pending::Pending;
 use crate::pagination::{ItemStream, Page};
 
 #[cfg(feature = "user-conversations")]
@@ -57,21 +58,25 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, params: &CreateUserParams) -> Result<User, Error> {
-        self.create_with_response(params).await.map(Response::into_body)
+    pub fn create(&self, params: &CreateUserParams) -> Pending<User> {
+        self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
-    pub async fn create_with_response(
+    pub fn create_with_response(
         &self,
         params: &CreateUserParams,
-    ) -> Result<Response<User>, Error> {
+    ) -> Pending<Response<User>> {
+        self.client.call(self.create_request(params))
+    }
+
+    fn create_request(&self, params: &CreateUserParams) -> Result<Request, Error> {
         let path = "/v1/Users".to_owned();
         let request = Request::new(Method::POST, path)
             .operation("CreateUser", "/v1/Users")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Pages through the users of the default service.
@@ -89,17 +94,16 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn list(&self, params: &ListUserParams) -> Result<Page<User>, Error> {
-        self.list_with_response(params).await.map(Response::into_body)
+    pub fn list(&self, params: &ListUserParams) -> Pending<Page<User>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
-    pub async fn list_with_response(
+    pub fn list_with_response(
         &self,
         params: &ListUserParams,
-    ) -> Result<Response<Page<User>>, Error> {
-        let request = self.list_request(params)?;
-        self.client.json(request).await
+    ) -> Pending<Response<Page<User>>> {
+        self.client.call(self.list_request(params))
     }
 
     /// Streams every item of the list, fetching pages lazily as it is read
@@ -134,17 +138,21 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> Result<User, Error> {
-        self.fetch_with_response(sid).await.map(Response::into_body)
+    pub fn fetch(&self, sid: &str) -> Pending<User> {
+        self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
-    pub async fn fetch_with_response(&self, sid: &str) -> Result<Response<User>, Error> {
+    pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<User>> {
+        self.client.call(self.fetch_request(sid))
+    }
+
+    fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Users/{sid}");
         let request = Request::new(Method::GET, path)
             .operation("FetchUser", "/v1/Users/{Sid}");
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Changes a user's friendly name, attributes (replaced as a whole) or service role. The identity cannot be changed.
@@ -165,27 +173,31 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
-        &self,
-        sid: &str,
-        params: &UpdateUserParams,
-    ) -> Result<User, Error> {
-        self.update_with_response(sid, params).await.map(Response::into_body)
+    pub fn update(&self, sid: &str, params: &UpdateUserParams) -> Pending<User> {
+        self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
-    pub async fn update_with_response(
+    pub fn update_with_response(
         &self,
         sid: &str,
         params: &UpdateUserParams,
-    ) -> Result<Response<User>, Error> {
+    ) -> Pending<Response<User>> {
+        self.client.call(self.update_request(sid, params))
+    }
+
+    fn update_request(
+        &self,
+        sid: &str,
+        params: &UpdateUserParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Users/{sid}");
         let request = Request::new(Method::POST, path)
             .operation("UpdateUser", "/v1/Users/{Sid}")
             .headers(params.to_headers())
             .form(params.to_form());
-        self.client.json(request).await
+        Ok(request)
     }
 
     /// Deletes a user from the default service. Messages they already wrote stay in their conversations.
@@ -202,26 +214,30 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
-        &self,
-        sid: &str,
-        params: &DeleteUserParams,
-    ) -> Result<(), Error> {
-        self.delete_with_response(sid, params).await.map(Response::into_body)
+    pub fn delete(&self, sid: &str, params: &DeleteUserParams) -> Pending<()> {
+        self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
-    pub async fn delete_with_response(
+    pub fn delete_with_response(
         &self,
         sid: &str,
         params: &DeleteUserParams,
-    ) -> Result<Response<()>, Error> {
+    ) -> Pending<Response<()>> {
+        self.client.call_empty(self.delete_request(sid, params))
+    }
+
+    fn delete_request(
+        &self,
+        sid: &str,
+        params: &DeleteUserParams,
+    ) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Users/{sid}");
         let request = Request::new(Method::DELETE, path)
             .operation("DeleteUser", "/v1/Users/{Sid}")
             .headers(params.to_headers());
-        self.client.empty(request).await
+        Ok(request)
     }
 }
 
