@@ -237,7 +237,7 @@ impl Client {
             let outcome = self.send_once(request, &url).await;
             #[cfg(feature = "tracing")]
             crate::telemetry::record_attempt(attempt, &outcome);
-            let may_retry = attempt < retry.max_attempts{% if api.has_uploads() %} && request.upload.as_ref().is_none_or(|u| u.replayable()){% endif %};
+            let may_retry = attempt < retry.max_attempts{% if api.has_uploads() %} && request.replayable(){% endif %};
             let wait = match &outcome {
                 Ok(response) => {
                     let status = response.status();
@@ -301,6 +301,7 @@ impl Client {
         }
 {% endif %}
 {% if api.has_uploads() %}
+        {{ api.cfg(Need::Uploads) }}
         if let Some(upload) = &request.upload {
             builder = builder.header(reqwest::header::CONTENT_TYPE, upload.content_type());
             if let Some(len) = upload.len() {
@@ -627,6 +628,7 @@ pub(crate) struct Request {
 {% endif %}
 {% if api.has_uploads() %}
     /// A body sent as it is.
+    {{ api.cfg(Need::Uploads) }}
     upload: Option<std::sync::Arc<crate::binary::Upload>>,
 {% endif %}
 {% if api.sends_accept() %}
@@ -654,6 +656,7 @@ impl Request {
             host: None,
 {% endif %}
 {% if api.has_uploads() %}
+            {{ api.cfg(Need::Uploads) }}
             upload: None,
 {% endif %}
 {% if api.sends_accept() %}
@@ -749,6 +752,15 @@ impl Request {
 
 {% endif %}
 {% if api.has_uploads() %}
+    /// Whether the request can be sent again: a streamed body cannot.
+    fn replayable(&self) -> bool {
+        {{ api.cfg(Need::Uploads) }}
+        if let Some(upload) = &self.upload {
+            return upload.replayable();
+        }
+        true
+    }
+
     {{ api.cfg(Need::Uploads) }}
     /// Sends `upload` as the body, refused first if longer than `limit`.
     pub(crate) fn upload(mut self, upload: crate::binary::Upload, limit: Option<u64>) -> Result<Self, Error> {

@@ -20,6 +20,7 @@
     /// link to a file: sent without the account's credentials, to whatever
     /// host it names, following redirects; never retried. A non-2xx answer
     /// is an [`Error::Api`].
+    {{ api.attrs(Need::Files) }}
     pub async fn download_url(&self, url: &str) -> Result<crate::binary::Download, Error> {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(Error::Config("a download URL must start with https:// or http://".to_owned()));

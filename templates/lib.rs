@@ -318,6 +318,7 @@
 #[cfg(feature = "access-token")]
 mod access_token;
 {% if api.has_binary() %}
+{{ api.cfg(Need::Files) }}
 mod binary;
 {% endif %}
 mod client;
@@ -354,9 +355,11 @@ mod wire;
 #[cfg(feature = "access-token")]
 pub use access_token::{AccessToken, ChatGrant, DEFAULT_TTL, MAX_TTL, TokenError};
 {% if api.has_uploads() %}
+{{ api.attrs(Need::Files) }}
 pub use binary::Upload;
 {% endif %}
 {% if api.has_downloads() %}
+{{ api.attrs(Need::Files) }}
 pub use binary::Download;
 {% endif %}
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};

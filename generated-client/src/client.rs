@@ -300,6 +300,8 @@ impl Client {
     /// link to a file: sent without the account's credentials, to whatever
     /// host it names, following redirects; never retried. A non-2xx answer
     /// is an [`Error::Api`].
+    #[cfg(feature = "service-media")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-media")))]
     pub async fn download_url(
         &self,
         url: &str,
@@ -382,8 +384,7 @@ impl Client {
             let outcome = self.send_once(request, &url).await;
             #[cfg(feature = "tracing")]
             crate::telemetry::record_attempt(attempt, &outcome);
-            let may_retry = attempt < retry.max_attempts
-                && request.upload.as_ref().is_none_or(|u| u.replayable());
+            let may_retry = attempt < retry.max_attempts && request.replayable();
             let wait = match &outcome {
                 Ok(response) => {
                     let status = response.status();
@@ -459,6 +460,7 @@ impl Client {
         if let Some(form) = &request.form {
             builder = builder.form(form);
         }
+        #[cfg(feature = "service-media")]
         if let Some(upload) = &request.upload {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, upload.content_type());
@@ -847,6 +849,7 @@ pub(crate) struct Request {
     /// The index in [`OTHER_HOSTS`] of the host it goes to; `None` for the default.
     host: Option<usize>,
     /// A body sent as it is.
+    #[cfg(feature = "service-media")]
     upload: Option<std::sync::Arc<crate::binary::Upload>>,
     /// The media type asked for in `Accept`.
     accept: &'static str,
@@ -864,6 +867,7 @@ impl Request {
             headers: Vec::new(),
             form: None,
             host: None,
+            #[cfg(feature = "service-media")]
             upload: None,
             accept: "application/json",
         }
@@ -964,6 +968,15 @@ impl Request {
     pub(crate) fn host(mut self, index: usize) -> Self {
         self.host = Some(index);
         self
+    }
+
+    /// Whether the request can be sent again: a streamed body cannot.
+    fn replayable(&self) -> bool {
+        #[cfg(feature = "service-media")]
+        if let Some(upload) = &self.upload {
+            return upload.replayable();
+        }
+        true
     }
 
     #[cfg(feature = "service-media")]

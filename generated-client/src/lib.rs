@@ -530,6 +530,8 @@
 
 #[cfg(feature = "access-token")]
 mod access_token;
+
+#[cfg(feature = "service-media")]
 mod binary;
 mod client;
 mod error;
@@ -566,7 +568,13 @@ mod wire;
 
 #[cfg(feature = "access-token")]
 pub use access_token::{AccessToken, ChatGrant, DEFAULT_TTL, MAX_TTL, TokenError};
+
+#[cfg(feature = "service-media")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-media")))]
 pub use binary::Upload;
+
+#[cfg(feature = "service-media")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-media")))]
 pub use binary::Download;
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use client::OTHER_HOSTS;

@@ -147,6 +147,9 @@ pub enum Need {
     Downloads,
     /// An operation sending a file.
     Uploads,
+    /// An operation sending or answering with a file: `src/binary.rs` and
+    /// the dependency features it needs.
+    Files,
     /// An operation on another host than the default.
     OtherHosts,
     /// A required field to decode: a model's, or a params struct's.
@@ -271,6 +274,9 @@ impl Api {
             Need::Json => ops(&|op| op.body.is_some()),
             Need::Downloads => ops(&|op| matches!(op.response, ResponseKind::Binary)),
             Need::Uploads => ops(&|op| op.upload.is_some()),
+            Need::Files => {
+                ops(&|op| op.upload.is_some() || matches!(op.response, ResponseKind::Binary))
+            }
             Need::OtherHosts => ops(&|op| op.host.is_some()),
             Need::RequiredFields => {
                 let mut gates: Vec<&Gate> = self
@@ -358,6 +364,12 @@ impl Api {
         self.gate(need).map(|gate| gate.cfg()).unwrap_or_default()
     }
 
+    /// `#[cfg(..)]` and docs.rs's `doc(cfg(..))` for a public item of the
+    /// runtime for `need`; nothing when it is always built or not written.
+    pub fn attrs(&self, need: Need) -> String {
+        self.gate(need).map(|gate| gate.attrs()).unwrap_or_default()
+    }
+
     /// The gate of a type reached by `resources` (and by webhook events
     /// when `webhooks`); always, when nothing reaches it.
     pub fn gate_of_reach(&self, resources: Vec<usize>, webhooks: bool) -> Gate {
@@ -425,20 +437,45 @@ impl Api {
         }
     }
 
-    /// The cargo feature of every resource, with the features it implies.
+    /// The features that turn on sending and answering files (see
+    /// [`Need::Files`]).
+    pub fn file_features(&self) -> Vec<&str> {
+        let files = self.gate(Need::Files);
+        let names = self.resources.iter().map(|r| r.feature.as_str());
+        names
+            .filter(|name| {
+                files
+                    .as_ref()
+                    .is_some_and(|gate| gate.features.iter().any(|f| f == name))
+            })
+            .collect()
+    }
+
+    /// The cargo feature of every resource, with the features it implies:
+    /// its parent's, and the dependencies' that files need when it sends
+    /// or answers files.
     pub fn resource_features(&self) -> Vec<(&str, Vec<&str>)> {
+        let files = self.gate(Need::Files).unwrap_or_default();
         let mut features: Vec<(&str, Vec<&str>)> = self
             .resources
             .iter()
             .map(|r| {
                 let parent = r.parent.map(|p| self.resources[p].feature.as_str());
-                (r.feature.as_str(), parent.into_iter().collect())
+                let mut implies: Vec<&str> = parent.into_iter().collect();
+                if files.features.contains(&r.feature) {
+                    implies.extend(FILE_DEPENDENCIES);
+                }
+                (r.feature.as_str(), implies)
             })
             .collect();
         features.sort();
         features
     }
 }
+
+/// What sending and saving files needs of the dependencies, turned on by
+/// the features of the resources that do (see [`Need::Files`]).
+const FILE_DEPENDENCIES: [&str; 4] = ["dep:bytes", "reqwest/stream", "tokio/fs", "tokio/io-util"];
 
 #[cfg(test)]
 mod tests {
