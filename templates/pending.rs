@@ -1,4 +1,5 @@
-//! The future every operation returns.
+//! The future every operation returns ([`Pending`]), and what it can
+//! resolve to ([`Outcome`]).
 //!
 //! An operation's methods only build its `Request`. Sending it (retries,
 //! timeouts, tracing) is one future for the whole crate, not a state machine
@@ -90,7 +91,9 @@ impl<T> fmt::Debug for Pending<T> {
     }
 }
 
-/// A successful answer, as the operation asked for it.
+/// A successful answer, as the operation asked for it: what an
+/// [`Outcome`] is made from. Only this crate makes one.
+#[doc(hidden)]
 pub struct Answer {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
@@ -113,12 +116,28 @@ pub(crate) enum Body {
 {% endif %}
 }
 
-/// What an operation's future can resolve to: the type of a JSON body (a
+/// What a [`Pending`] future can resolve to: the type of a JSON body (a
 /// model, a [`Page`](crate::Page), `()` for none){% if api.has_downloads() %}, a [`Download`](crate::Download){% endif %},
-/// and each of those in a [`Response`]. Implemented for those only.
-pub trait Outcome: Sized {
+/// and each of those in a [`Response`].
+///
+/// The trait is sealed: it is implemented for those types and no others,
+/// and only this crate can add one.
+pub trait Outcome: Sized + sealed::Sealed {
+    /// Makes the result from the answer.
     #[doc(hidden)]
     fn from_answer(answer: Answer) -> Result<Self, Error>;
+}
+
+mod sealed {
+    /// Keeps [`Outcome`](super::Outcome) to the types this crate gives it.
+    pub trait Sealed {}
+
+    impl<T: serde::de::DeserializeOwned> Sealed for T {}
+    impl<T: Sealed> Sealed for crate::client::Response<T> {}
+{% if api.has_downloads() %}
+    {{ api.cfg(Need::Downloads) }}
+    impl Sealed for crate::binary::Download {}
+{% endif %}
 }
 
 impl<T: DeserializeOwned> Outcome for T {

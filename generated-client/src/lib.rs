@@ -542,7 +542,7 @@ mod events;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
-mod pending;
+pub mod pending;
 mod redact;
 mod resources;
 
