@@ -3,8 +3,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 {% if types.uses_map() %}
 use std::collections::BTreeMap;
@@ -82,9 +83,38 @@ impl Serialize for {{ model.name }} {
 
 impl<'de> Deserialize<'de> for {{ model.name }} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+{% if model.derives_default() %}
+        crate::wire::decode(deserializer)
+{% else %}
         deserializer.deserialize_struct("{{ model.name }}", {{ model.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
+{% endif %}
     }
 }
+{% if model.derives_default() %}
+
+impl crate::wire::Decode for {{ model.name }} {
+    const NAME: &'static str = "{{ model.name }}";
+    const FIELDS: &'static [&'static str] = &[{% for field in model.fields %}{{ field.wire_lit() }}, {% endfor %}];
+
+{% if model.fields.is_empty() %}
+    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, _: &mut A) -> Result<(), A::Error> {
+        Ok(())
+    }
+{% else if model.fields.len() == 1 %}
+    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.{{ model.fields[0].rust_name }})
+    }
+{% else %}
+    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+        {% for field in model.fields %}
+            {% if loop.last %}_{% else %}{{ loop.index0 }}{% endif %} => crate::wire::read(map, &mut self.{{ field.rust_name }}),
+        {% endfor %}
+        }
+    }
+{% endif %}
+}
+{% else %}
 
 impl {{ model.name }} {
     const FIELDS: &[&str] = &[{% for field in model.fields %}{{ field.wire_lit() }}, {% endfor %}];
@@ -98,7 +128,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, {{ model.fields.len() }}, "struct {{ model.name }}"))
+        self.visit_map(crate::wire::SeqAsMap::new(seq, {{ model.fields.len() }}, "{{ model.name }}"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -106,9 +136,6 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
         let mut f{{ loop.index0 }} = None;
         {% endfor %}
         let mut fields = crate::wire::Fields::new({{ model.name }}::FIELDS);
-        {% if model.fields.is_empty() %}
-        fields.next(&mut map)?;
-        {% else %}
         while let Some(index) = fields.next(&mut map)? {
         {% if model.fields.len() == 1 %}
             if index == 0 {
@@ -123,7 +150,6 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
             }
         {% endif %}
         }
-        {% endif %}
         Ok({{ model.name }} {
         {% for field in model.fields %}
             {% if let RustType::Option(_) = field.ty %}
@@ -135,6 +161,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
         })
     }
 }
+{% endif %}
 {% if model.request || !model.derives_default() %}
 
 impl {{ model.name }} {

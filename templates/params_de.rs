@@ -1,12 +1,42 @@
 {#- `Deserialize` for the params struct `params`, keyed by the wire names:
-    what `#[derive(Deserialize)]` did, in a few lines a field (the shared part
-    is `crate::wire::Fields`). A missing or null optional field is `None`; a
-    missing required one is an error. A list field also takes a single value. -#}
+    what `#[derive(Deserialize)]` did, in a few lines a field. A struct with
+    no required field is read into its default through `crate::wire::Decode`
+    (the loop over the keys is written once there); one with a required
+    field has a visitor of its own, where a missing one is an error. A
+    missing or null optional field is `None`. A list field also takes a
+    single value. -#}
 impl<'de> Deserialize<'de> for {{ params.name }} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+{% if params.derives_default() %}
+        crate::wire::decode(deserializer)
+{% else %}
         deserializer.deserialize_struct("{{ params.name }}", {{ params.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
+{% endif %}
     }
 }
+{% if params.derives_default() %}
+
+impl crate::wire::Decode for {{ params.name }} {
+    const NAME: &'static str = "{{ params.name }}";
+    const FIELDS: &'static [&'static str] = &[{% for field in params.fields %}{{ field.wire_lit() }}, {% endfor %}];
+
+{% if params.fields.len() == 1 %}
+    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
+    {% for field in params.fields %}
+        crate::wire::{% if field.setter.iter_item().is_some() %}read_many{% else %}read{% endif %}(map, &mut self.{{ field.rust_name }})
+    {% endfor %}
+    }
+{% else %}
+    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+        {% for field in params.fields %}
+            {% if loop.last %}_{% else %}{{ loop.index0 }}{% endif %} => crate::wire::{% if field.setter.iter_item().is_some() %}read_many{% else %}read{% endif %}(map, &mut self.{{ field.rust_name }}),
+        {% endfor %}
+        }
+    }
+{% endif %}
+}
+{% else %}
 
 impl {{ params.name }} {
     const FIELDS: &[&str] = &[{% for field in params.fields %}{{ field.wire_lit() }}, {% endfor %}];
@@ -20,7 +50,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ params.name 
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, {{ params.fields.len() }}, "struct {{ params.name }}"))
+        self.visit_map(crate::wire::SeqAsMap::new(seq, {{ params.fields.len() }}, "{{ params.name }}"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -31,12 +61,12 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ params.name 
         while let Some(index) = fields.next(&mut map)? {
         {% if params.fields.len() == 1 %}
             if index == 0 {
-                {% for field in params.fields %}f0 = {% if field.setter.iter_item().is_some() %}{% if field.required %}Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0){% else %}map.next_value::<crate::wire::MaybeMany<_>>()?.0{% endif %}{% else if field.required %}Some(map.next_value()?){% else %}map.next_value()?{% endif %};{% endfor %}
+                {% for field in params.fields %}f0 = {% if field.setter.iter_item().is_some() %}Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0){% else %}Some(map.next_value()?){% endif %};{% endfor %}
             }
         {% else %}
             match index {
             {% for field in params.fields %}
-                {{ loop.index0 }} => f{{ loop.index0 }} = {% if field.setter.iter_item().is_some() %}{% if field.required %}Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0){% else %}map.next_value::<crate::wire::MaybeMany<_>>()?.0{% endif %}{% else if field.required %}Some(map.next_value()?){% else %}map.next_value()?{% endif %},
+                {{ loop.index0 }} => {% if field.required %}f{{ loop.index0 }} = {% if field.setter.iter_item().is_some() %}Some(map.next_value::<crate::wire::OneOrMany<_>>()?.0){% else %}Some(map.next_value()?){% endif %}{% else if field.setter.iter_item().is_some() %}crate::wire::read_many(&mut map, &mut f{{ loop.index0 }})?{% else %}f{{ loop.index0 }} = map.next_value()?{% endif %},
             {% endfor %}
                 _ => {}
             }
@@ -53,3 +83,4 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ params.name 
         })
     }
 }
+{% endif %}

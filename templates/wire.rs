@@ -198,6 +198,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for MaybeMany<T> {
         Option::<OneOrMany<T>>::deserialize(deserializer).map(|list| MaybeMany(list.map(|list| list.0)))
     }
 }
+
+{{ api.cfg(Need::OptionalListParams) }}
+/// Reads the next value of `map`, a list or a single item, into `field`.
+pub(crate) fn read_many<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, field: &mut Option<Vec<T>>) -> Result<(), A::Error> {
+    *field = map.next_value::<MaybeMany<T>>()?.0;
+    Ok(())
+}
 {% endif %}
 /// The part of every model's and params struct's `Deserialize` impl that does
 /// not depend on the struct: matching keys to fields, skipping unknown keys,
@@ -264,13 +271,62 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-/// The `serde` visitor of the struct `T`: each model and params struct
-/// implements `Visitor` for its own, in a few lines a field.
+/// The `serde` visitor of the struct `T`. A struct that may miss every
+/// field implements [`Decode`], which gives it this visitor; one with a
+/// required field implements `Visitor` for its own, in a few lines a field.
 pub(crate) struct StructVisitor<T>(PhantomData<fn() -> T>);
 
 impl<T> StructVisitor<T> {
     pub(crate) const fn new() -> Self {
         StructVisitor(PhantomData)
+    }
+}
+
+/// A struct whose every field may be missing, decoded into its `Default`
+/// one key at a time. Its `Deserialize` impl calls [`decode`], and all it
+/// writes of its own is a `match` from a field's index to the field, so
+/// the loop over the keys (and the visitor) is written once, not once per
+/// struct.
+pub(crate) trait Decode: Default {
+    /// The struct's name, as decoding errors show it (`struct Conversation`).
+    const NAME: &'static str;
+    /// Its fields by their names on the wire, in order.
+    const FIELDS: &'static [&'static str];
+
+    /// Reads the value of the field at `index` in [`Decode::FIELDS`] from
+    /// `map` into `self`.
+    fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+}
+
+/// `T`, decoded as `#[derive(Deserialize)]` would decode it.
+pub(crate) fn decode<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor::<T>::new())
+}
+
+/// Reads the next value of `map` into `field`.
+pub(crate) fn read<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(map: &mut A, field: &mut T) -> Result<(), A::Error> {
+    *field = map.next_value()?;
+    Ok(())
+}
+
+impl<'de, T: Decode> Visitor<'de> for StructVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", T::NAME)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        self.visit_map(SeqAsMap::new(seq, T::FIELDS.len(), T::NAME))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut value = T::default();
+        let mut fields = Fields::new(T::FIELDS);
+        while let Some(index) = fields.next(&mut map)? {
+            value.read(index, &mut map)?;
+        }
+        Ok(value)
     }
 }
 
@@ -292,14 +348,13 @@ pub(crate) struct SeqAsMap<A> {
     seq: A,
     next: usize,
     len: usize,
-    expecting: &'static str,
+    name: &'static str,
 }
 
 impl<A> SeqAsMap<A> {
-    /// The values of `len` fields of the struct that `expecting` names
-    /// (`struct Conversation`).
-    pub(crate) fn new(seq: A, len: usize, expecting: &'static str) -> Self {
-        SeqAsMap { seq, next: 0, len, expecting }
+    /// The values of `len` fields of the struct named `name`.
+    pub(crate) fn new(seq: A, len: usize, name: &'static str) -> Self {
+        SeqAsMap { seq, next: 0, len, name }
     }
 }
 
@@ -326,7 +381,7 @@ impl<'de, A: SeqAccess<'de>> MapAccess<'de> for SeqAsMap<A> {
 impl<A> de::Expected for SeqAsMap<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plural = if self.len == 1 { "" } else { "s" };
-        write!(f, "{} with {} element{plural}", self.expecting, self.len)
+        write!(f, "struct {} with {} element{plural}", self.name, self.len)
     }
 }
 
@@ -420,10 +475,66 @@ pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
 }
 {% endif %}
 
-{% if api.has_params() || api.has_path_params() || api.decodes_required_fields() %}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A struct decoded the way every struct without a required field is.
+    #[derive(Debug, Default, PartialEq)]
+    struct Loose {
+        name: Option<String>,
+        sizes: Option<Vec<i64>>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Loose {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            decode(deserializer)
+        }
+    }
+
+    impl Decode for Loose {
+        const NAME: &'static str = "Loose";
+        const FIELDS: &'static [&'static str] = &["Name", "Sizes"];
+
+        fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+            match index {
+                0 => read(map, &mut self.name),
+                _ => read(map, &mut self.sizes),
+            }
+        }
+    }
+
+    /// What `#[derive(Deserialize)]` gives a struct of `Option`s, error
+    /// messages included.
+    #[test]
+    fn optional_fields_decode_as_the_derive_would() {
+        let decode = |json: &str| serde_json::from_str::<Loose>(json).map_err(|err| err.to_string());
+        let loose = |name: Option<&str>, sizes: Option<Vec<i64>>| Loose { name: name.map(str::to_owned), sizes };
+        assert_eq!(decode(r#"{"Name": "a", "Sizes": [1, 2]}"#), Ok(loose(Some("a"), Some(vec![1, 2]))));
+        // Unknown keys are skipped; a missing or null field is `None`; so is every field of `{}`.
+        assert_eq!(decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(loose(Some("a"), None)));
+        assert_eq!(decode(r#"{"Name": null, "Sizes": null}"#), Ok(Loose::default()));
+        assert_eq!(decode("{}"), Ok(Loose::default()));
+        assert_eq!(decode(r#"{"name": "a"}"#), Ok(Loose::default()));
+        assert_eq!(
+            decode(r#"{"Sizes": [], "Sizes": [1]}"#),
+            Err("duplicate field `Sizes` at line 1 column 21".into())
+        );
+        assert_eq!(
+            decode(r#"{"Sizes": 1}"#),
+            Err("invalid type: integer `1`, expected a sequence at line 1 column 11".into())
+        );
+        assert_eq!(
+            decode("true"),
+            Err("invalid type: boolean `true`, expected struct Loose at line 1 column 4".into())
+        );
+        // A sequence gives the fields in order, as compact formats send them.
+        assert_eq!(decode(r#"["a", null]"#), Ok(loose(Some("a"), None)));
+        assert_eq!(
+            decode(r#"["a"]"#),
+            Err("invalid length 1, expected struct Loose with 2 elements at line 1 column 5".into())
+        );
+    }
 
 {% if api.has_path_params() %}
     {{ api.cfg(Need::PathParams) }}
@@ -491,7 +602,7 @@ mod tests {
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Sample, A::Error> {
-            self.visit_map(SeqAsMap::new(seq, 2, "struct Sample"))
+            self.visit_map(SeqAsMap::new(seq, 2, "Sample"))
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sample, A::Error> {
@@ -571,4 +682,3 @@ mod tests {
     }
 {% endif %}
 }
-{% endif %}

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
 use crate::redact::{BodyExcerpt, DecoderMessage};
-use crate::wire::{Fields, SeqAsMap, StructVisitor};
+use crate::wire;
 
 /// Why a call failed.
 ///
@@ -236,6 +236,7 @@ impl ApiError {
 }
 
 /// Twilio's JSON error body; a body that is not one leaves every field `None`.
+#[derive(Default)]
 struct Body {
     code: Option<i64>,
     message: Option<String>,
@@ -243,46 +244,28 @@ struct Body {
     details: Option<serde_json::Value>,
 }
 
-const BODY_FIELDS: &[&str] = &["code", "message", "more_info", "details"];
 impl<'de> serde::Deserialize<'de> for Body {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct("Body", BODY_FIELDS, StructVisitor::<Self>::new())
+        wire::decode(deserializer)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for StructVisitor<Body> {
-    type Value = Body;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("struct Body")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Body, A::Error> {
-        self.visit_map(SeqAsMap::new(seq, BODY_FIELDS.len(), "struct Body"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Body, A::Error> {
-        let mut body = Body {
-            code: None,
-            message: None,
-            more_info: None,
-            details: None,
-        };
-        let mut fields = Fields::new(BODY_FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => body.code = map.next_value()?,
-                1 => body.message = map.next_value()?,
-                2 => body.more_info = map.next_value()?,
-                _ => body.details = map.next_value()?,
-            }
+impl wire::Decode for Body {
+    const NAME: &'static str = "Body";
+    const FIELDS: &'static [&'static str] = &["code", "message", "more_info", "details"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => wire::read(map, &mut self.code),
+            1 => wire::read(map, &mut self.message),
+            2 => wire::read(map, &mut self.more_info),
+            _ => wire::read(map, &mut self.details),
         }
-        Ok(body)
     }
 }
 

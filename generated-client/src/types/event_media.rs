@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -44,55 +45,23 @@ impl<'de> Deserialize<'de> for EventMedia {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "EventMedia",
-                EventMedia::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl EventMedia {
-    const FIELDS: &[&str] = &["Sid", "Filename", "ContentType", "Size"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<EventMedia> {
-    type Value = EventMedia;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct EventMedia")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 4, "struct EventMedia"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(EventMedia::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for EventMedia {
+    const NAME: &'static str = "EventMedia";
+    const FIELDS: &'static [&'static str] = &["Sid", "Filename", "ContentType", "Size"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.filename),
+            2 => crate::wire::read(map, &mut self.content_type),
+            _ => crate::wire::read(map, &mut self.size),
         }
-        Ok(EventMedia {
-            sid: f0,
-            filename: f1,
-            content_type: f2,
-            size: f3,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,17 +53,13 @@ impl<'de> Deserialize<'de> for MessageDelivery {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "MessageDelivery",
-                MessageDelivery::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl MessageDelivery {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for MessageDelivery {
+    const NAME: &'static str = "MessageDelivery";
+    const FIELDS: &'static [&'static str] = &[
         "total",
         "sent",
         "delivered",
@@ -70,50 +67,18 @@ impl MessageDelivery {
         "failed",
         "undelivered",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessageDelivery> {
-    type Value = MessageDelivery;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct MessageDelivery")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 6, "struct MessageDelivery"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut fields = crate::wire::Fields::new(MessageDelivery::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.total),
+            1 => crate::wire::read(map, &mut self.sent),
+            2 => crate::wire::read(map, &mut self.delivered),
+            3 => crate::wire::read(map, &mut self.read),
+            4 => crate::wire::read(map, &mut self.failed),
+            _ => crate::wire::read(map, &mut self.undelivered),
         }
-        Ok(MessageDelivery {
-            total: f0,
-            sent: f1,
-            delivered: f2,
-            read: f3,
-            failed: f4,
-            undelivered: f5,
-        })
     }
 }

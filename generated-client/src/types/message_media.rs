@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -62,58 +63,30 @@ impl<'de> Deserialize<'de> for MessageMedia {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "MessageMedia",
-                MessageMedia::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl MessageMedia {
-    const FIELDS: &[&str] = &["sid", "content_type", "filename", "size", "category"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessageMedia> {
-    type Value = MessageMedia;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct MessageMedia")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 5, "struct MessageMedia"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(MessageMedia::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for MessageMedia {
+    const NAME: &'static str = "MessageMedia";
+    const FIELDS: &'static [&'static str] = &[
+        "sid",
+        "content_type",
+        "filename",
+        "size",
+        "category",
+    ];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.content_type),
+            2 => crate::wire::read(map, &mut self.filename),
+            3 => crate::wire::read(map, &mut self.size),
+            _ => crate::wire::read(map, &mut self.category),
         }
-        Ok(MessageMedia {
-            sid: f0,
-            content_type: f1,
-            filename: f2,
-            size: f3,
-            category: f4,
-        })
     }
 }

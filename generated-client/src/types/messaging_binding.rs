@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -73,17 +74,13 @@ impl<'de> Deserialize<'de> for MessagingBinding {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "MessagingBinding",
-                MessagingBinding::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl MessagingBinding {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for MessagingBinding {
+    const NAME: &'static str = "MessagingBinding";
+    const FIELDS: &'static [&'static str] = &[
         "type",
         "address",
         "proxy_address",
@@ -91,50 +88,18 @@ impl MessagingBinding {
         "name",
         "level",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MessagingBinding> {
-    type Value = MessagingBinding;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct MessagingBinding")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 6, "struct MessagingBinding"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut fields = crate::wire::Fields::new(MessagingBinding::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.r#type),
+            1 => crate::wire::read(map, &mut self.address),
+            2 => crate::wire::read(map, &mut self.proxy_address),
+            3 => crate::wire::read(map, &mut self.projected_address),
+            4 => crate::wire::read(map, &mut self.name),
+            _ => crate::wire::read(map, &mut self.level),
         }
-        Ok(MessagingBinding {
-            r#type: f0,
-            address: f1,
-            proxy_address: f2,
-            projected_address: f3,
-            name: f4,
-            level: f5,
-        })
     }
 }

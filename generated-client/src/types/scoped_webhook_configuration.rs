@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,17 +53,13 @@ impl<'de> Deserialize<'de> for ScopedWebhookConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ScopedWebhookConfiguration",
-                ScopedWebhookConfiguration::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ScopedWebhookConfiguration {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ScopedWebhookConfiguration {
+    const NAME: &'static str = "ScopedWebhookConfiguration";
+    const FIELDS: &'static [&'static str] = &[
         "url",
         "method",
         "filters",
@@ -70,53 +67,18 @@ impl ScopedWebhookConfiguration {
         "flow_sid",
         "replay_after",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ScopedWebhookConfiguration> {
-    type Value = ScopedWebhookConfiguration;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ScopedWebhookConfiguration")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 6, "struct ScopedWebhookConfiguration"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut fields = crate::wire::Fields::new(ScopedWebhookConfiguration::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.url),
+            1 => crate::wire::read(map, &mut self.method),
+            2 => crate::wire::read(map, &mut self.filters),
+            3 => crate::wire::read(map, &mut self.triggers),
+            4 => crate::wire::read(map, &mut self.flow_sid),
+            _ => crate::wire::read(map, &mut self.replay_after),
         }
-        Ok(ScopedWebhookConfiguration {
-            url: f0,
-            method: f1,
-            filters: f2,
-            triggers: f3,
-            flow_sid: f4,
-            replay_after: f5,
-        })
     }
 }

@@ -482,11 +482,7 @@ for crate::wire::StructVisitor<CreateConfigurationAddressParams> {
         seq: A,
     ) -> Result<Self::Value, A::Error> {
         self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                12,
-                "struct CreateConfigurationAddressParams",
-            ),
+            crate::wire::SeqAsMap::new(seq, 12, "CreateConfigurationAddressParams"),
         )
     }
 
@@ -519,7 +515,7 @@ for crate::wire::StructVisitor<CreateConfigurationAddressParams> {
                 5 => f5 = map.next_value()?,
                 6 => f6 = map.next_value()?,
                 7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                8 => crate::wire::read_many(&mut map, &mut f8)?,
                 9 => f9 = map.next_value()?,
                 10 => f10 = map.next_value()?,
                 11 => f11 = map.next_value()?,
@@ -603,61 +599,24 @@ impl<'de> Deserialize<'de> for ListConfigurationAddressParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListConfigurationAddressParams",
-                ListConfigurationAddressParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListConfigurationAddressParams {
-    const FIELDS: &[&str] = &["Type", "PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListConfigurationAddressParams> {
-    type Value = ListConfigurationAddressParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListConfigurationAddressParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 4, "struct ListConfigurationAddressParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListConfigurationAddressParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListConfigurationAddressParams {
+    const NAME: &'static str = "ListConfigurationAddressParams";
+    const FIELDS: &'static [&'static str] = &["Type", "PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.r#type),
+            1 => crate::wire::read(map, &mut self.page_size),
+            2 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListConfigurationAddressParams {
-            r#type: f0,
-            page_size: f1,
-            page: f2,
-            page_token: f3,
-        })
     }
 }
 
@@ -785,17 +744,13 @@ impl<'de> Deserialize<'de> for UpdateConfigurationAddressParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConfigurationAddressParams",
-                UpdateConfigurationAddressParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConfigurationAddressParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConfigurationAddressParams {
+    const NAME: &'static str = "UpdateConfigurationAddressParams";
+    const FIELDS: &'static [&'static str] = &[
         "FriendlyName",
         "AutoCreation.Enabled",
         "AutoCreation.Type",
@@ -806,64 +761,21 @@ impl UpdateConfigurationAddressParams {
         "AutoCreation.StudioFlowSid",
         "AutoCreation.StudioRetryCount",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConfigurationAddressParams> {
-    type Value = UpdateConfigurationAddressParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConfigurationAddressParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 9, "struct UpdateConfigurationAddressParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateConfigurationAddressParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.friendly_name),
+            1 => crate::wire::read(map, &mut self.auto_creation_enabled),
+            2 => crate::wire::read(map, &mut self.auto_creation_type),
+            3 => crate::wire::read(map, &mut self.auto_creation_conversation_service_sid),
+            4 => crate::wire::read(map, &mut self.auto_creation_webhook_url),
+            5 => crate::wire::read(map, &mut self.auto_creation_webhook_method),
+            6 => crate::wire::read_many(map, &mut self.auto_creation_webhook_filters),
+            7 => crate::wire::read(map, &mut self.auto_creation_studio_flow_sid),
+            _ => crate::wire::read(map, &mut self.auto_creation_studio_retry_count),
         }
-        Ok(UpdateConfigurationAddressParams {
-            friendly_name: f0,
-            auto_creation_enabled: f1,
-            auto_creation_type: f2,
-            auto_creation_conversation_service_sid: f3,
-            auto_creation_webhook_url: f4,
-            auto_creation_webhook_method: f5,
-            auto_creation_webhook_filters: f6,
-            auto_creation_studio_flow_sid: f7,
-            auto_creation_studio_retry_count: f8,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -67,17 +68,13 @@ impl<'de> Deserialize<'de> for AddressAutoCreation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "AddressAutoCreation",
-                AddressAutoCreation::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl AddressAutoCreation {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for AddressAutoCreation {
+    const NAME: &'static str = "AddressAutoCreation";
+    const FIELDS: &'static [&'static str] = &[
         "enabled",
         "type",
         "conversation_service_sid",
@@ -87,57 +84,21 @@ impl AddressAutoCreation {
         "studio_flow_sid",
         "studio_retry_count",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<AddressAutoCreation> {
-    type Value = AddressAutoCreation;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct AddressAutoCreation")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 8, "struct AddressAutoCreation"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut fields = crate::wire::Fields::new(AddressAutoCreation::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.enabled),
+            1 => crate::wire::read(map, &mut self.r#type),
+            2 => crate::wire::read(map, &mut self.conversation_service_sid),
+            3 => crate::wire::read(map, &mut self.webhook_url),
+            4 => crate::wire::read(map, &mut self.webhook_method),
+            5 => crate::wire::read(map, &mut self.webhook_filters),
+            6 => crate::wire::read(map, &mut self.studio_flow_sid),
+            _ => crate::wire::read(map, &mut self.studio_retry_count),
         }
-        Ok(AddressAutoCreation {
-            enabled: f0,
-            r#type: f1,
-            conversation_service_sid: f2,
-            webhook_url: f3,
-            webhook_method: f4,
-            webhook_filters: f5,
-            studio_flow_sid: f6,
-            studio_retry_count: f7,
-        })
     }
 }
 
@@ -213,17 +174,13 @@ impl<'de> Deserialize<'de> for ConfigurationAddress {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ConfigurationAddress",
-                ConfigurationAddress::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ConfigurationAddress {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ConfigurationAddress {
+    const NAME: &'static str = "ConfigurationAddress";
+    const FIELDS: &'static [&'static str] = &[
         "sid",
         "account_sid",
         "type",
@@ -235,64 +192,22 @@ impl ConfigurationAddress {
         "url",
         "address_country",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ConfigurationAddress> {
-    type Value = ConfigurationAddress;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ConfigurationAddress")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 10, "struct ConfigurationAddress"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut fields = crate::wire::Fields::new(ConfigurationAddress::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.account_sid),
+            2 => crate::wire::read(map, &mut self.r#type),
+            3 => crate::wire::read(map, &mut self.address),
+            4 => crate::wire::read(map, &mut self.friendly_name),
+            5 => crate::wire::read(map, &mut self.auto_creation),
+            6 => crate::wire::read(map, &mut self.date_created),
+            7 => crate::wire::read(map, &mut self.date_updated),
+            8 => crate::wire::read(map, &mut self.url),
+            _ => crate::wire::read(map, &mut self.address_country),
         }
-        Ok(ConfigurationAddress {
-            sid: f0,
-            account_sid: f1,
-            r#type: f2,
-            address: f3,
-            friendly_name: f4,
-            auto_creation: f5,
-            date_created: f6,
-            date_updated: f7,
-            url: f8,
-            address_country: f9,
-        })
     }
 }

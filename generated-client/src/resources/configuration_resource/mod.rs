@@ -180,63 +180,28 @@ impl<'de> Deserialize<'de> for UpdateConfigurationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConfigurationParams",
-                UpdateConfigurationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConfigurationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConfigurationParams {
+    const NAME: &'static str = "UpdateConfigurationParams";
+    const FIELDS: &'static [&'static str] = &[
         "DefaultChatServiceSid",
         "DefaultMessagingServiceSid",
         "DefaultInactiveTimer",
         "DefaultClosedTimer",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConfigurationParams> {
-    type Value = UpdateConfigurationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConfigurationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 4, "struct UpdateConfigurationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(UpdateConfigurationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.default_chat_service_sid),
+            1 => crate::wire::read(map, &mut self.default_messaging_service_sid),
+            2 => crate::wire::read(map, &mut self.default_inactive_timer),
+            _ => crate::wire::read(map, &mut self.default_closed_timer),
         }
-        Ok(UpdateConfigurationParams {
-            default_chat_service_sid: f0,
-            default_messaging_service_sid: f1,
-            default_inactive_timer: f2,
-            default_closed_timer: f3,
-        })
     }
 }

@@ -178,69 +178,30 @@ impl<'de> Deserialize<'de> for UpdateConfigurationWebhookParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConfigurationWebhookParams",
-                UpdateConfigurationWebhookParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConfigurationWebhookParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConfigurationWebhookParams {
+    const NAME: &'static str = "UpdateConfigurationWebhookParams";
+    const FIELDS: &'static [&'static str] = &[
         "Method",
         "Filters",
         "PreWebhookUrl",
         "PostWebhookUrl",
         "Target",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConfigurationWebhookParams> {
-    type Value = UpdateConfigurationWebhookParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConfigurationWebhookParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 5, "struct UpdateConfigurationWebhookParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateConfigurationWebhookParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.method),
+            1 => crate::wire::read_many(map, &mut self.filters),
+            2 => crate::wire::read(map, &mut self.pre_webhook_url),
+            3 => crate::wire::read(map, &mut self.post_webhook_url),
+            _ => crate::wire::read(map, &mut self.target),
         }
-        Ok(UpdateConfigurationWebhookParams {
-            method: f0,
-            filters: f1,
-            pre_webhook_url: f2,
-            post_webhook_url: f3,
-            target: f4,
-        })
     }
 }

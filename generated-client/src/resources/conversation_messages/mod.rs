@@ -444,17 +444,13 @@ impl<'de> Deserialize<'de> for CreateConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateConversationMessageParams",
-                CreateConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateConversationMessageParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateConversationMessageParams {
+    const NAME: &'static str = "CreateConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Author",
         "Body",
@@ -466,68 +462,23 @@ impl CreateConversationMessageParams {
         "ContentVariables",
         "Subject",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateConversationMessageParams> {
-    type Value = CreateConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 10, "struct CreateConversationMessageParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.author),
+            2 => crate::wire::read(map, &mut self.body),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.attributes),
+            6 => crate::wire::read(map, &mut self.media_sid),
+            7 => crate::wire::read(map, &mut self.content_sid),
+            8 => crate::wire::read(map, &mut self.content_variables),
+            _ => crate::wire::read(map, &mut self.subject),
         }
-        Ok(CreateConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-            author: f1,
-            body: f2,
-            date_created: f3,
-            date_updated: f4,
-            attributes: f5,
-            media_sid: f6,
-            content_sid: f7,
-            content_variables: f8,
-            subject: f9,
-        })
     }
 }
 
@@ -591,59 +542,24 @@ impl<'de> Deserialize<'de> for ListConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListConversationMessageParams",
-                ListConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListConversationMessageParams {
-    const FIELDS: &[&str] = &["Order", "PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListConversationMessageParams> {
-    type Value = ListConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 4, "struct ListConversationMessageParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(ListConversationMessageParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListConversationMessageParams {
+    const NAME: &'static str = "ListConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &["Order", "PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.order),
+            1 => crate::wire::read(map, &mut self.page_size),
+            2 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListConversationMessageParams {
-            order: f0,
-            page_size: f1,
-            page: f2,
-            page_token: f3,
-        })
     }
 }
 
@@ -762,17 +678,13 @@ impl<'de> Deserialize<'de> for UpdateConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConversationMessageParams",
-                UpdateConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConversationMessageParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConversationMessageParams {
+    const NAME: &'static str = "UpdateConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Author",
         "Body",
@@ -781,59 +693,20 @@ impl UpdateConversationMessageParams {
         "Attributes",
         "Subject",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConversationMessageParams> {
-    type Value = UpdateConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 7, "struct UpdateConversationMessageParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.author),
+            2 => crate::wire::read(map, &mut self.body),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.attributes),
+            _ => crate::wire::read(map, &mut self.subject),
         }
-        Ok(UpdateConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-            author: f1,
-            body: f2,
-            date_created: f3,
-            date_updated: f4,
-            attributes: f5,
-            subject: f6,
-        })
     }
 }
 
@@ -870,50 +743,18 @@ impl<'de> Deserialize<'de> for DeleteConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteConversationMessageParams",
-                DeleteConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteConversationMessageParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteConversationMessageParams> {
-    type Value = DeleteConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteConversationMessageParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(
-            DeleteConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteConversationMessageParams {
+    const NAME: &'static str = "DeleteConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

@@ -437,17 +437,13 @@ impl<'de> Deserialize<'de> for CreateConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateConversationParticipantParams",
-                CreateConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateConversationParticipantParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateConversationParticipantParams {
+    const NAME: &'static str = "CreateConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Identity",
         "MessagingBinding.Address",
@@ -458,69 +454,22 @@ impl CreateConversationParticipantParams {
         "MessagingBinding.ProjectedAddress",
         "RoleSid",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateConversationParticipantParams> {
-    type Value = CreateConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                9,
-                "struct CreateConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.identity),
+            2 => crate::wire::read(map, &mut self.messaging_binding_address),
+            3 => crate::wire::read(map, &mut self.messaging_binding_proxy_address),
+            4 => crate::wire::read(map, &mut self.date_created),
+            5 => crate::wire::read(map, &mut self.date_updated),
+            6 => crate::wire::read(map, &mut self.attributes),
+            7 => crate::wire::read(map, &mut self.messaging_binding_projected_address),
+            _ => crate::wire::read(map, &mut self.role_sid),
         }
-        Ok(CreateConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-            identity: f1,
-            messaging_binding_address: f2,
-            messaging_binding_proxy_address: f3,
-            date_created: f4,
-            date_updated: f5,
-            attributes: f6,
-            messaging_binding_projected_address: f7,
-            role_sid: f8,
-        })
     }
 }
 
@@ -575,62 +524,23 @@ impl<'de> Deserialize<'de> for ListConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListConversationParticipantParams",
-                ListConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListConversationParticipantParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListConversationParticipantParams> {
-    type Value = ListConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                3,
-                "struct ListConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListConversationParticipantParams {
+    const NAME: &'static str = "ListConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListConversationParticipantParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -793,17 +703,13 @@ impl<'de> Deserialize<'de> for UpdateConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConversationParticipantParams",
-                UpdateConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConversationParticipantParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConversationParticipantParams {
+    const NAME: &'static str = "UpdateConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "DateCreated",
         "DateUpdated",
@@ -815,72 +721,23 @@ impl UpdateConversationParticipantParams {
         "LastReadMessageIndex",
         "LastReadTimestamp",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConversationParticipantParams> {
-    type Value = UpdateConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                10,
-                "struct UpdateConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.date_created),
+            2 => crate::wire::read(map, &mut self.date_updated),
+            3 => crate::wire::read(map, &mut self.attributes),
+            4 => crate::wire::read(map, &mut self.role_sid),
+            5 => crate::wire::read(map, &mut self.messaging_binding_proxy_address),
+            6 => crate::wire::read(map, &mut self.messaging_binding_projected_address),
+            7 => crate::wire::read(map, &mut self.identity),
+            8 => crate::wire::read(map, &mut self.last_read_message_index),
+            _ => crate::wire::read(map, &mut self.last_read_timestamp),
         }
-        Ok(UpdateConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-            date_created: f1,
-            date_updated: f2,
-            attributes: f3,
-            role_sid: f4,
-            messaging_binding_proxy_address: f5,
-            messaging_binding_projected_address: f6,
-            identity: f7,
-            last_read_message_index: f8,
-            last_read_timestamp: f9,
-        })
     }
 }
 
@@ -917,54 +774,18 @@ impl<'de> Deserialize<'de> for DeleteConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteConversationParticipantParams",
-                DeleteConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteConversationParticipantParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteConversationParticipantParams> {
-    type Value = DeleteConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                1,
-                "struct DeleteConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(
-            DeleteConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteConversationParticipantParams {
+    const NAME: &'static str = "DeleteConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

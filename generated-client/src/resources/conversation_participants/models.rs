@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -118,17 +119,13 @@ impl<'de> Deserialize<'de> for ConversationParticipant {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ConversationParticipant",
-                ConversationParticipant::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ConversationParticipant {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ConversationParticipant {
+    const NAME: &'static str = "ConversationParticipant";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "conversation_sid",
         "sid",
@@ -142,71 +139,24 @@ impl ConversationParticipant {
         "last_read_message_index",
         "last_read_timestamp",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ConversationParticipant> {
-    type Value = ConversationParticipant;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ConversationParticipant")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 12, "struct ConversationParticipant"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(ConversationParticipant::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.conversation_sid),
+            2 => crate::wire::read(map, &mut self.sid),
+            3 => crate::wire::read(map, &mut self.identity),
+            4 => crate::wire::read(map, &mut self.attributes),
+            5 => crate::wire::read(map, &mut self.messaging_binding),
+            6 => crate::wire::read(map, &mut self.role_sid),
+            7 => crate::wire::read(map, &mut self.date_created),
+            8 => crate::wire::read(map, &mut self.date_updated),
+            9 => crate::wire::read(map, &mut self.url),
+            10 => crate::wire::read(map, &mut self.last_read_message_index),
+            _ => crate::wire::read(map, &mut self.last_read_timestamp),
         }
-        Ok(ConversationParticipant {
-            account_sid: f0,
-            conversation_sid: f1,
-            sid: f2,
-            identity: f3,
-            attributes: f4,
-            messaging_binding: f5,
-            role_sid: f6,
-            date_created: f7,
-            date_updated: f8,
-            url: f9,
-            last_read_message_index: f10,
-            last_read_timestamp: f11,
-        })
     }
 }

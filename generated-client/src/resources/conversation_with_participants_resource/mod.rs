@@ -269,17 +269,13 @@ impl<'de> Deserialize<'de> for CreateConversationWithParticipantsParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateConversationWithParticipantsParams",
-                CreateConversationWithParticipantsParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateConversationWithParticipantsParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateConversationWithParticipantsParams {
+    const NAME: &'static str = "CreateConversationWithParticipantsParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "FriendlyName",
         "UniqueName",
@@ -294,80 +290,25 @@ impl CreateConversationWithParticipantsParams {
         "Bindings.Email.Name",
         "Participant",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateConversationWithParticipantsParams> {
-    type Value = CreateConversationWithParticipantsParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateConversationWithParticipantsParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                13,
-                "struct CreateConversationWithParticipantsParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateConversationWithParticipantsParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.friendly_name),
+            2 => crate::wire::read(map, &mut self.unique_name),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.messaging_service_sid),
+            6 => crate::wire::read(map, &mut self.attributes),
+            7 => crate::wire::read(map, &mut self.state),
+            8 => crate::wire::read(map, &mut self.timers_inactive),
+            9 => crate::wire::read(map, &mut self.timers_closed),
+            10 => crate::wire::read(map, &mut self.bindings_email_address),
+            11 => crate::wire::read(map, &mut self.bindings_email_name),
+            _ => crate::wire::read_many(map, &mut self.participant),
         }
-        Ok(CreateConversationWithParticipantsParams {
-            x_twilio_webhook_enabled: f0,
-            friendly_name: f1,
-            unique_name: f2,
-            date_created: f3,
-            date_updated: f4,
-            messaging_service_sid: f5,
-            attributes: f6,
-            state: f7,
-            timers_inactive: f8,
-            timers_closed: f9,
-            bindings_email_address: f10,
-            bindings_email_name: f11,
-            participant: f12,
-        })
     }
 }

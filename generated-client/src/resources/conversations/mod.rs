@@ -445,17 +445,13 @@ impl<'de> Deserialize<'de> for CreateConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateConversationParams",
-                CreateConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateConversationParams {
+    const NAME: &'static str = "CreateConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "FriendlyName",
         "UniqueName",
@@ -469,72 +465,25 @@ impl CreateConversationParams {
         "Bindings.Email.Address",
         "Bindings.Email.Name",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateConversationParams> {
-    type Value = CreateConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 12, "struct CreateConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(CreateConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.friendly_name),
+            2 => crate::wire::read(map, &mut self.unique_name),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.messaging_service_sid),
+            6 => crate::wire::read(map, &mut self.attributes),
+            7 => crate::wire::read(map, &mut self.state),
+            8 => crate::wire::read(map, &mut self.timers_inactive),
+            9 => crate::wire::read(map, &mut self.timers_closed),
+            10 => crate::wire::read(map, &mut self.bindings_email_address),
+            _ => crate::wire::read(map, &mut self.bindings_email_name),
         }
-        Ok(CreateConversationParams {
-            x_twilio_webhook_enabled: f0,
-            friendly_name: f1,
-            unique_name: f2,
-            date_created: f3,
-            date_updated: f4,
-            messaging_service_sid: f5,
-            attributes: f6,
-            state: f7,
-            timers_inactive: f8,
-            timers_closed: f9,
-            bindings_email_address: f10,
-            bindings_email_name: f11,
-        })
     }
 }
 
@@ -616,17 +565,13 @@ impl<'de> Deserialize<'de> for ListConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListConversationParams",
-                ListConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ListConversationParams {
+    const NAME: &'static str = "ListConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "StartDate",
         "EndDate",
         "State",
@@ -634,54 +579,19 @@ impl ListConversationParams {
         "Page",
         "PageToken",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListConversationParams> {
-    type Value = ListConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 6, "struct ListConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut fields = crate::wire::Fields::new(ListConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.start_date),
+            1 => crate::wire::read(map, &mut self.end_date),
+            2 => crate::wire::read(map, &mut self.state),
+            3 => crate::wire::read(map, &mut self.page_size),
+            4 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListConversationParams {
-            start_date: f0,
-            end_date: f1,
-            state: f2,
-            page_size: f3,
-            page: f4,
-            page_token: f5,
-        })
     }
 }
 
@@ -856,17 +766,13 @@ impl<'de> Deserialize<'de> for UpdateConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateConversationParams",
-                UpdateConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateConversationParams {
+    const NAME: &'static str = "UpdateConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "FriendlyName",
         "DateCreated",
@@ -880,72 +786,25 @@ impl UpdateConversationParams {
         "Bindings.Email.Address",
         "Bindings.Email.Name",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateConversationParams> {
-    type Value = UpdateConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 12, "struct UpdateConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(UpdateConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.friendly_name),
+            2 => crate::wire::read(map, &mut self.date_created),
+            3 => crate::wire::read(map, &mut self.date_updated),
+            4 => crate::wire::read(map, &mut self.attributes),
+            5 => crate::wire::read(map, &mut self.messaging_service_sid),
+            6 => crate::wire::read(map, &mut self.state),
+            7 => crate::wire::read(map, &mut self.timers_inactive),
+            8 => crate::wire::read(map, &mut self.timers_closed),
+            9 => crate::wire::read(map, &mut self.unique_name),
+            10 => crate::wire::read(map, &mut self.bindings_email_address),
+            _ => crate::wire::read(map, &mut self.bindings_email_name),
         }
-        Ok(UpdateConversationParams {
-            x_twilio_webhook_enabled: f0,
-            friendly_name: f1,
-            date_created: f2,
-            date_updated: f3,
-            attributes: f4,
-            messaging_service_sid: f5,
-            state: f6,
-            timers_inactive: f7,
-            timers_closed: f8,
-            unique_name: f9,
-            bindings_email_address: f10,
-            bindings_email_name: f11,
-        })
     }
 }
 
@@ -982,48 +841,18 @@ impl<'de> Deserialize<'de> for DeleteConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteConversationParams",
-                DeleteConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteConversationParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteConversationParams> {
-    type Value = DeleteConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(DeleteConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteConversationParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteConversationParams {
+    const NAME: &'static str = "DeleteConversationParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

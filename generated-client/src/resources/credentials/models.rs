@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,17 +78,13 @@ impl<'de> Deserialize<'de> for Credential {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "Credential",
-                Credential::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl Credential {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for Credential {
+    const NAME: &'static str = "Credential";
+    const FIELDS: &'static [&'static str] = &[
         "sid",
         "account_sid",
         "friendly_name",
@@ -97,56 +94,20 @@ impl Credential {
         "date_updated",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Credential> {
-    type Value = Credential;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct Credential")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 8, "struct Credential"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut fields = crate::wire::Fields::new(Credential::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.account_sid),
+            2 => crate::wire::read(map, &mut self.friendly_name),
+            3 => crate::wire::read(map, &mut self.r#type),
+            4 => crate::wire::read(map, &mut self.sandbox),
+            5 => crate::wire::read(map, &mut self.date_created),
+            6 => crate::wire::read(map, &mut self.date_updated),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(Credential {
-            sid: f0,
-            account_sid: f1,
-            friendly_name: f2,
-            r#type: f3,
-            sandbox: f4,
-            date_created: f5,
-            date_updated: f6,
-            url: f7,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use std::collections::BTreeMap;
 
@@ -190,17 +191,13 @@ impl<'de> Deserialize<'de> for ParticipantConversation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ParticipantConversation",
-                ParticipantConversation::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ParticipantConversation {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ParticipantConversation {
+    const NAME: &'static str = "ParticipantConversation";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "participant_sid",
@@ -218,83 +215,28 @@ impl ParticipantConversation {
         "conversation_timers",
         "links",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ParticipantConversation> {
-    type Value = ParticipantConversation;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ParticipantConversation")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 16, "struct ParticipantConversation"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut f13 = None;
-        let mut f14 = None;
-        let mut f15 = None;
-        let mut fields = crate::wire::Fields::new(ParticipantConversation::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value()?,
-                13 => f13 = map.next_value()?,
-                14 => f14 = map.next_value()?,
-                15 => f15 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.participant_sid),
+            3 => crate::wire::read(map, &mut self.participant_user_sid),
+            4 => crate::wire::read(map, &mut self.participant_identity),
+            5 => crate::wire::read(map, &mut self.participant_messaging_binding),
+            6 => crate::wire::read(map, &mut self.conversation_sid),
+            7 => crate::wire::read(map, &mut self.conversation_unique_name),
+            8 => crate::wire::read(map, &mut self.conversation_friendly_name),
+            9 => crate::wire::read(map, &mut self.conversation_attributes),
+            10 => crate::wire::read(map, &mut self.conversation_date_created),
+            11 => crate::wire::read(map, &mut self.conversation_date_updated),
+            12 => crate::wire::read(map, &mut self.conversation_created_by),
+            13 => crate::wire::read(map, &mut self.conversation_state),
+            14 => crate::wire::read(map, &mut self.conversation_timers),
+            _ => crate::wire::read(map, &mut self.links),
         }
-        Ok(ParticipantConversation {
-            account_sid: f0,
-            chat_service_sid: f1,
-            participant_sid: f2,
-            participant_user_sid: f3,
-            participant_identity: f4,
-            participant_messaging_binding: f5,
-            conversation_sid: f6,
-            conversation_unique_name: f7,
-            conversation_friendly_name: f8,
-            conversation_attributes: f9,
-            conversation_date_created: f10,
-            conversation_date_updated: f11,
-            conversation_created_by: f12,
-            conversation_state: f13,
-            conversation_timers: f14,
-            links: f15,
-        })
     }
 }

@@ -316,7 +316,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateRoleParam
         self,
         seq: A,
     ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct CreateRoleParams"))
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "CreateRoleParams"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -394,53 +394,23 @@ impl<'de> Deserialize<'de> for ListRoleParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListRoleParams",
-                ListRoleParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListRoleParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListRoleParams> {
-    type Value = ListRoleParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListRoleParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListRoleParams"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(ListRoleParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListRoleParams {
+    const NAME: &'static str = "ListRoleParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListRoleParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -507,7 +477,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UpdateRoleParam
         self,
         seq: A,
     ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct UpdateRoleParams"))
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "UpdateRoleParams"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(

@@ -254,67 +254,30 @@ impl<'de> Deserialize<'de> for ListServiceBindingParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceBindingParams",
-                ListServiceBindingParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceBindingParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ListServiceBindingParams {
+    const NAME: &'static str = "ListServiceBindingParams";
+    const FIELDS: &'static [&'static str] = &[
         "BindingType",
         "Identity",
         "PageSize",
         "Page",
         "PageToken",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceBindingParams> {
-    type Value = ListServiceBindingParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceBindingParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 5, "struct ListServiceBindingParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(ListServiceBindingParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                1 => f1 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read_many(map, &mut self.binding_type),
+            1 => crate::wire::read_many(map, &mut self.identity),
+            2 => crate::wire::read(map, &mut self.page_size),
+            3 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceBindingParams {
-            binding_type: f0,
-            identity: f1,
-            page_size: f2,
-            page: f3,
-            page_token: f4,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -96,17 +97,13 @@ impl<'de> Deserialize<'de> for ServiceBinding {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceBinding",
-                ServiceBinding::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceBinding {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceBinding {
+    const NAME: &'static str = "ServiceBinding";
+    const FIELDS: &'static [&'static str] = &[
         "sid",
         "account_sid",
         "chat_service_sid",
@@ -119,65 +116,23 @@ impl ServiceBinding {
         "message_types",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceBinding> {
-    type Value = ServiceBinding;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceBinding")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 11, "struct ServiceBinding"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut fields = crate::wire::Fields::new(ServiceBinding::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.account_sid),
+            2 => crate::wire::read(map, &mut self.chat_service_sid),
+            3 => crate::wire::read(map, &mut self.credential_sid),
+            4 => crate::wire::read(map, &mut self.date_created),
+            5 => crate::wire::read(map, &mut self.date_updated),
+            6 => crate::wire::read(map, &mut self.endpoint),
+            7 => crate::wire::read(map, &mut self.identity),
+            8 => crate::wire::read(map, &mut self.binding_type),
+            9 => crate::wire::read(map, &mut self.message_types),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(ServiceBinding {
-            sid: f0,
-            account_sid: f1,
-            chat_service_sid: f2,
-            credential_sid: f3,
-            date_created: f4,
-            date_updated: f5,
-            endpoint: f6,
-            identity: f7,
-            binding_type: f8,
-            message_types: f9,
-            url: f10,
-        })
     }
 }

@@ -270,17 +270,13 @@ impl<'de> Deserialize<'de> for UpdateServiceNotificationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceNotificationParams",
-                UpdateServiceNotificationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceNotificationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceNotificationParams {
+    const NAME: &'static str = "UpdateServiceNotificationParams";
+    const FIELDS: &'static [&'static str] = &[
         "LogEnabled",
         "NewMessage.Enabled",
         "NewMessage.Template",
@@ -295,76 +291,25 @@ impl UpdateServiceNotificationParams {
         "NewMessage.WithMedia.Enabled",
         "NewMessage.WithMedia.Template",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceNotificationParams> {
-    type Value = UpdateServiceNotificationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceNotificationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 13, "struct UpdateServiceNotificationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceNotificationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.log_enabled),
+            1 => crate::wire::read(map, &mut self.new_message_enabled),
+            2 => crate::wire::read(map, &mut self.new_message_template),
+            3 => crate::wire::read(map, &mut self.new_message_sound),
+            4 => crate::wire::read(map, &mut self.new_message_badge_count_enabled),
+            5 => crate::wire::read(map, &mut self.added_to_conversation_enabled),
+            6 => crate::wire::read(map, &mut self.added_to_conversation_template),
+            7 => crate::wire::read(map, &mut self.added_to_conversation_sound),
+            8 => crate::wire::read(map, &mut self.removed_from_conversation_enabled),
+            9 => crate::wire::read(map, &mut self.removed_from_conversation_template),
+            10 => crate::wire::read(map, &mut self.removed_from_conversation_sound),
+            11 => crate::wire::read(map, &mut self.new_message_with_media_enabled),
+            _ => crate::wire::read(map, &mut self.new_message_with_media_template),
         }
-        Ok(UpdateServiceNotificationParams {
-            log_enabled: f0,
-            new_message_enabled: f1,
-            new_message_template: f2,
-            new_message_sound: f3,
-            new_message_badge_count_enabled: f4,
-            added_to_conversation_enabled: f5,
-            added_to_conversation_template: f6,
-            added_to_conversation_sound: f7,
-            removed_from_conversation_enabled: f8,
-            removed_from_conversation_template: f9,
-            removed_from_conversation_sound: f10,
-            new_message_with_media_enabled: f11,
-            new_message_with_media_template: f12,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -41,56 +42,23 @@ impl<'de> Deserialize<'de> for ConversationNotification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ConversationNotification",
-                ConversationNotification::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ConversationNotification {
-    const FIELDS: &[&str] = &["enabled", "template", "sound"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ConversationNotification> {
-    type Value = ConversationNotification;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ConversationNotification")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 3, "struct ConversationNotification"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(ConversationNotification::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ConversationNotification {
+    const NAME: &'static str = "ConversationNotification";
+    const FIELDS: &'static [&'static str] = &["enabled", "template", "sound"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.enabled),
+            1 => crate::wire::read(map, &mut self.template),
+            _ => crate::wire::read(map, &mut self.sound),
         }
-        Ok(ConversationNotification {
-            enabled: f0,
-            template: f1,
-            sound: f2,
-        })
     }
 }
 
@@ -122,50 +90,22 @@ impl<'de> Deserialize<'de> for MediaNotification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "MediaNotification",
-                MediaNotification::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl MediaNotification {
-    const FIELDS: &[&str] = &["enabled", "template"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MediaNotification> {
-    type Value = MediaNotification;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct MediaNotification")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 2, "struct MediaNotification"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut fields = crate::wire::Fields::new(MediaNotification::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for MediaNotification {
+    const NAME: &'static str = "MediaNotification";
+    const FIELDS: &'static [&'static str] = &["enabled", "template"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.enabled),
+            _ => crate::wire::read(map, &mut self.template),
         }
-        Ok(MediaNotification {
-            enabled: f0,
-            template: f1,
-        })
     }
 }
 
@@ -210,68 +150,31 @@ impl<'de> Deserialize<'de> for NewMessageNotification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "NewMessageNotification",
-                NewMessageNotification::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl NewMessageNotification {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for NewMessageNotification {
+    const NAME: &'static str = "NewMessageNotification";
+    const FIELDS: &'static [&'static str] = &[
         "enabled",
         "template",
         "sound",
         "badge_count_enabled",
         "with_media",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<NewMessageNotification> {
-    type Value = NewMessageNotification;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct NewMessageNotification")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 5, "struct NewMessageNotification"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(NewMessageNotification::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.enabled),
+            1 => crate::wire::read(map, &mut self.template),
+            2 => crate::wire::read(map, &mut self.sound),
+            3 => crate::wire::read(map, &mut self.badge_count_enabled),
+            _ => crate::wire::read(map, &mut self.with_media),
         }
-        Ok(NewMessageNotification {
-            enabled: f0,
-            template: f1,
-            sound: f2,
-            badge_count_enabled: f3,
-            with_media: f4,
-        })
     }
 }
 
@@ -330,17 +233,13 @@ impl<'de> Deserialize<'de> for ServiceNotification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceNotification",
-                ServiceNotification::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceNotification {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceNotification {
+    const NAME: &'static str = "ServiceNotification";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "new_message",
@@ -349,53 +248,19 @@ impl ServiceNotification {
         "log_enabled",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceNotification> {
-    type Value = ServiceNotification;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceNotification")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 7, "struct ServiceNotification"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(ServiceNotification::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.new_message),
+            3 => crate::wire::read(map, &mut self.added_to_conversation),
+            4 => crate::wire::read(map, &mut self.removed_from_conversation),
+            5 => crate::wire::read(map, &mut self.log_enabled),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(ServiceNotification {
-            account_sid: f0,
-            chat_service_sid: f1,
-            new_message: f2,
-            added_to_conversation: f3,
-            removed_from_conversation: f4,
-            log_enabled: f5,
-            url: f6,
-        })
     }
 }

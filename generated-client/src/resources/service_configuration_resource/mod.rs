@@ -206,65 +206,28 @@ impl<'de> Deserialize<'de> for UpdateServiceConfigurationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceConfigurationParams",
-                UpdateServiceConfigurationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceConfigurationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceConfigurationParams {
+    const NAME: &'static str = "UpdateServiceConfigurationParams";
+    const FIELDS: &'static [&'static str] = &[
         "DefaultConversationCreatorRoleSid",
         "DefaultConversationRoleSid",
         "DefaultChatServiceRoleSid",
         "ReachabilityEnabled",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceConfigurationParams> {
-    type Value = UpdateServiceConfigurationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceConfigurationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 4, "struct UpdateServiceConfigurationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceConfigurationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.default_conversation_creator_role_sid),
+            1 => crate::wire::read(map, &mut self.default_conversation_role_sid),
+            2 => crate::wire::read(map, &mut self.default_chat_service_role_sid),
+            _ => crate::wire::read(map, &mut self.reachability_enabled),
         }
-        Ok(UpdateServiceConfigurationParams {
-            default_conversation_creator_role_sid: f0,
-            default_conversation_role_sid: f1,
-            default_chat_service_role_sid: f2,
-            reachability_enabled: f3,
-        })
     }
 }

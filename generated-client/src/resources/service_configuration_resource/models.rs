@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use std::collections::BTreeMap;
 
@@ -75,17 +76,13 @@ impl<'de> Deserialize<'de> for ServiceConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceConfiguration",
-                ServiceConfiguration::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceConfiguration {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceConfiguration {
+    const NAME: &'static str = "ServiceConfiguration";
+    const FIELDS: &'static [&'static str] = &[
         "chat_service_sid",
         "default_conversation_creator_role_sid",
         "default_conversation_role_sid",
@@ -94,53 +91,19 @@ impl ServiceConfiguration {
         "links",
         "reachability_enabled",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ServiceConfiguration> {
-    type Value = ServiceConfiguration;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceConfiguration")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 7, "struct ServiceConfiguration"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(ServiceConfiguration::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.chat_service_sid),
+            1 => crate::wire::read(map, &mut self.default_conversation_creator_role_sid),
+            2 => crate::wire::read(map, &mut self.default_conversation_role_sid),
+            3 => crate::wire::read(map, &mut self.default_chat_service_role_sid),
+            4 => crate::wire::read(map, &mut self.url),
+            5 => crate::wire::read(map, &mut self.links),
+            _ => crate::wire::read(map, &mut self.reachability_enabled),
         }
-        Ok(ServiceConfiguration {
-            chat_service_sid: f0,
-            default_conversation_creator_role_sid: f1,
-            default_conversation_role_sid: f2,
-            default_chat_service_role_sid: f3,
-            url: f4,
-            links: f5,
-            reachability_enabled: f6,
-        })
     }
 }

@@ -181,64 +181,28 @@ impl<'de> Deserialize<'de> for UpdateServiceWebhookConfigurationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceWebhookConfigurationParams",
-                UpdateServiceWebhookConfigurationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceWebhookConfigurationParams {
-    const FIELDS: &[&str] = &["PreWebhookUrl", "PostWebhookUrl", "Filters", "Method"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceWebhookConfigurationParams> {
-    type Value = UpdateServiceWebhookConfigurationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceWebhookConfigurationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                4,
-                "struct UpdateServiceWebhookConfigurationParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceWebhookConfigurationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for UpdateServiceWebhookConfigurationParams {
+    const NAME: &'static str = "UpdateServiceWebhookConfigurationParams";
+    const FIELDS: &'static [&'static str] = &[
+        "PreWebhookUrl",
+        "PostWebhookUrl",
+        "Filters",
+        "Method",
+    ];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.pre_webhook_url),
+            1 => crate::wire::read(map, &mut self.post_webhook_url),
+            2 => crate::wire::read_many(map, &mut self.filters),
+            _ => crate::wire::read(map, &mut self.method),
         }
-        Ok(UpdateServiceWebhookConfigurationParams {
-            pre_webhook_url: f0,
-            post_webhook_url: f1,
-            filters: f2,
-            method: f3,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use serde::{Deserialize, Serialize};
 
@@ -63,17 +64,13 @@ impl<'de> Deserialize<'de> for ServiceWebhookConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceWebhookConfiguration",
-                ServiceWebhookConfiguration::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceWebhookConfiguration {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceWebhookConfiguration {
+    const NAME: &'static str = "ServiceWebhookConfiguration";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "pre_webhook_url",
@@ -82,56 +79,19 @@ impl ServiceWebhookConfiguration {
         "method",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ServiceWebhookConfiguration> {
-    type Value = ServiceWebhookConfiguration;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceWebhookConfiguration")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 7, "struct ServiceWebhookConfiguration"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(ServiceWebhookConfiguration::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.pre_webhook_url),
+            3 => crate::wire::read(map, &mut self.post_webhook_url),
+            4 => crate::wire::read(map, &mut self.filters),
+            5 => crate::wire::read(map, &mut self.method),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(ServiceWebhookConfiguration {
-            account_sid: f0,
-            chat_service_sid: f1,
-            pre_webhook_url: f2,
-            post_webhook_url: f3,
-            filters: f4,
-            method: f5,
-            url: f6,
-        })
     }
 }

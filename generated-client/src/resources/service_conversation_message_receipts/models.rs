@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -84,17 +85,13 @@ impl<'de> Deserialize<'de> for ServiceConversationMessageReceipt {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceConversationMessageReceipt",
-                ServiceConversationMessageReceipt::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceConversationMessageReceipt {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceConversationMessageReceipt {
+    const NAME: &'static str = "ServiceConversationMessageReceipt";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "conversation_sid",
@@ -108,77 +105,24 @@ impl ServiceConversationMessageReceipt {
         "date_updated",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ServiceConversationMessageReceipt> {
-    type Value = ServiceConversationMessageReceipt;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceConversationMessageReceipt")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                12,
-                "struct ServiceConversationMessageReceipt",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(
-            ServiceConversationMessageReceipt::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.conversation_sid),
+            3 => crate::wire::read(map, &mut self.message_sid),
+            4 => crate::wire::read(map, &mut self.sid),
+            5 => crate::wire::read(map, &mut self.channel_message_sid),
+            6 => crate::wire::read(map, &mut self.participant_sid),
+            7 => crate::wire::read(map, &mut self.status),
+            8 => crate::wire::read(map, &mut self.error_code),
+            9 => crate::wire::read(map, &mut self.date_created),
+            10 => crate::wire::read(map, &mut self.date_updated),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(ServiceConversationMessageReceipt {
-            account_sid: f0,
-            chat_service_sid: f1,
-            conversation_sid: f2,
-            message_sid: f3,
-            sid: f4,
-            channel_message_sid: f5,
-            participant_sid: f6,
-            status: f7,
-            error_code: f8,
-            date_created: f9,
-            date_updated: f10,
-            url: f11,
-        })
     }
 }

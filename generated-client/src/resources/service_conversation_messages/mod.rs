@@ -466,17 +466,13 @@ impl<'de> Deserialize<'de> for CreateServiceConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateServiceConversationMessageParams",
-                CreateServiceConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateServiceConversationMessageParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateServiceConversationMessageParams {
+    const NAME: &'static str = "CreateServiceConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Author",
         "Body",
@@ -488,72 +484,23 @@ impl CreateServiceConversationMessageParams {
         "ContentVariables",
         "Subject",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateServiceConversationMessageParams> {
-    type Value = CreateServiceConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateServiceConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                10,
-                "struct CreateServiceConversationMessageParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateServiceConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.author),
+            2 => crate::wire::read(map, &mut self.body),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.attributes),
+            6 => crate::wire::read(map, &mut self.media_sid),
+            7 => crate::wire::read(map, &mut self.content_sid),
+            8 => crate::wire::read(map, &mut self.content_variables),
+            _ => crate::wire::read(map, &mut self.subject),
         }
-        Ok(CreateServiceConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-            author: f1,
-            body: f2,
-            date_created: f3,
-            date_updated: f4,
-            attributes: f5,
-            media_sid: f6,
-            content_sid: f7,
-            content_variables: f8,
-            subject: f9,
-        })
     }
 }
 
@@ -617,65 +564,24 @@ impl<'de> Deserialize<'de> for ListServiceConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceConversationMessageParams",
-                ListServiceConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceConversationMessageParams {
-    const FIELDS: &[&str] = &["Order", "PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceConversationMessageParams> {
-    type Value = ListServiceConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                4,
-                "struct ListServiceConversationMessageParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListServiceConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceConversationMessageParams {
+    const NAME: &'static str = "ListServiceConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &["Order", "PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.order),
+            1 => crate::wire::read(map, &mut self.page_size),
+            2 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceConversationMessageParams {
-            order: f0,
-            page_size: f1,
-            page: f2,
-            page_token: f3,
-        })
     }
 }
 
@@ -794,17 +700,13 @@ impl<'de> Deserialize<'de> for UpdateServiceConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceConversationMessageParams",
-                UpdateServiceConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceConversationMessageParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceConversationMessageParams {
+    const NAME: &'static str = "UpdateServiceConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Author",
         "Body",
@@ -813,63 +715,20 @@ impl UpdateServiceConversationMessageParams {
         "Attributes",
         "Subject",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceConversationMessageParams> {
-    type Value = UpdateServiceConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                7,
-                "struct UpdateServiceConversationMessageParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.author),
+            2 => crate::wire::read(map, &mut self.body),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.attributes),
+            _ => crate::wire::read(map, &mut self.subject),
         }
-        Ok(UpdateServiceConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-            author: f1,
-            body: f2,
-            date_created: f3,
-            date_updated: f4,
-            attributes: f5,
-            subject: f6,
-        })
     }
 }
 
@@ -906,54 +765,18 @@ impl<'de> Deserialize<'de> for DeleteServiceConversationMessageParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteServiceConversationMessageParams",
-                DeleteServiceConversationMessageParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteServiceConversationMessageParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteServiceConversationMessageParams> {
-    type Value = DeleteServiceConversationMessageParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteServiceConversationMessageParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                1,
-                "struct DeleteServiceConversationMessageParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(
-            DeleteServiceConversationMessageParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteServiceConversationMessageParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteServiceConversationMessageParams {
+    const NAME: &'static str = "DeleteServiceConversationMessageParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

@@ -458,17 +458,13 @@ impl<'de> Deserialize<'de> for CreateServiceConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateServiceConversationParticipantParams",
-                CreateServiceConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateServiceConversationParticipantParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateServiceConversationParticipantParams {
+    const NAME: &'static str = "CreateServiceConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "Identity",
         "MessagingBinding.Address",
@@ -479,69 +475,22 @@ impl CreateServiceConversationParticipantParams {
         "MessagingBinding.ProjectedAddress",
         "RoleSid",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateServiceConversationParticipantParams> {
-    type Value = CreateServiceConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateServiceConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                9,
-                "struct CreateServiceConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateServiceConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.identity),
+            2 => crate::wire::read(map, &mut self.messaging_binding_address),
+            3 => crate::wire::read(map, &mut self.messaging_binding_proxy_address),
+            4 => crate::wire::read(map, &mut self.date_created),
+            5 => crate::wire::read(map, &mut self.date_updated),
+            6 => crate::wire::read(map, &mut self.attributes),
+            7 => crate::wire::read(map, &mut self.messaging_binding_projected_address),
+            _ => crate::wire::read(map, &mut self.role_sid),
         }
-        Ok(CreateServiceConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-            identity: f1,
-            messaging_binding_address: f2,
-            messaging_binding_proxy_address: f3,
-            date_created: f4,
-            date_updated: f5,
-            attributes: f6,
-            messaging_binding_projected_address: f7,
-            role_sid: f8,
-        })
     }
 }
 
@@ -596,62 +545,23 @@ impl<'de> Deserialize<'de> for ListServiceConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceConversationParticipantParams",
-                ListServiceConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceConversationParticipantParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceConversationParticipantParams> {
-    type Value = ListServiceConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                3,
-                "struct ListServiceConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListServiceConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceConversationParticipantParams {
+    const NAME: &'static str = "ListServiceConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceConversationParticipantParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -814,17 +724,13 @@ impl<'de> Deserialize<'de> for UpdateServiceConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceConversationParticipantParams",
-                UpdateServiceConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceConversationParticipantParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceConversationParticipantParams {
+    const NAME: &'static str = "UpdateServiceConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "DateCreated",
         "DateUpdated",
@@ -836,72 +742,23 @@ impl UpdateServiceConversationParticipantParams {
         "LastReadMessageIndex",
         "LastReadTimestamp",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceConversationParticipantParams> {
-    type Value = UpdateServiceConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                10,
-                "struct UpdateServiceConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.date_created),
+            2 => crate::wire::read(map, &mut self.date_updated),
+            3 => crate::wire::read(map, &mut self.identity),
+            4 => crate::wire::read(map, &mut self.attributes),
+            5 => crate::wire::read(map, &mut self.role_sid),
+            6 => crate::wire::read(map, &mut self.messaging_binding_proxy_address),
+            7 => crate::wire::read(map, &mut self.messaging_binding_projected_address),
+            8 => crate::wire::read(map, &mut self.last_read_message_index),
+            _ => crate::wire::read(map, &mut self.last_read_timestamp),
         }
-        Ok(UpdateServiceConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-            date_created: f1,
-            date_updated: f2,
-            identity: f3,
-            attributes: f4,
-            role_sid: f5,
-            messaging_binding_proxy_address: f6,
-            messaging_binding_projected_address: f7,
-            last_read_message_index: f8,
-            last_read_timestamp: f9,
-        })
     }
 }
 
@@ -938,54 +795,18 @@ impl<'de> Deserialize<'de> for DeleteServiceConversationParticipantParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteServiceConversationParticipantParams",
-                DeleteServiceConversationParticipantParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteServiceConversationParticipantParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteServiceConversationParticipantParams> {
-    type Value = DeleteServiceConversationParticipantParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteServiceConversationParticipantParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                1,
-                "struct DeleteServiceConversationParticipantParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(
-            DeleteServiceConversationParticipantParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteServiceConversationParticipantParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteServiceConversationParticipantParams {
+    const NAME: &'static str = "DeleteServiceConversationParticipantParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

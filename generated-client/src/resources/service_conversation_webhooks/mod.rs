@@ -431,7 +431,7 @@ for crate::wire::StructVisitor<CreateServiceConversationScopedWebhookParams> {
             crate::wire::SeqAsMap::new(
                 seq,
                 7,
-                "struct CreateServiceConversationScopedWebhookParams",
+                "CreateServiceConversationScopedWebhookParams",
             ),
         )
     }
@@ -455,8 +455,8 @@ for crate::wire::StructVisitor<CreateServiceConversationScopedWebhookParams> {
                 0 => f0 = Some(map.next_value()?),
                 1 => f1 = map.next_value()?,
                 2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                4 => f4 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
+                3 => crate::wire::read_many(&mut map, &mut f3)?,
+                4 => crate::wire::read_many(&mut map, &mut f4)?,
                 5 => f5 = map.next_value()?,
                 6 => f6 = map.next_value()?,
                 _ => {}
@@ -525,62 +525,23 @@ impl<'de> Deserialize<'de> for ListServiceConversationScopedWebhookParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceConversationScopedWebhookParams",
-                ListServiceConversationScopedWebhookParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceConversationScopedWebhookParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceConversationScopedWebhookParams> {
-    type Value = ListServiceConversationScopedWebhookParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceConversationScopedWebhookParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                3,
-                "struct ListServiceConversationScopedWebhookParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListServiceConversationScopedWebhookParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceConversationScopedWebhookParams {
+    const NAME: &'static str = "ListServiceConversationScopedWebhookParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceConversationScopedWebhookParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -662,73 +623,30 @@ impl<'de> Deserialize<'de> for UpdateServiceConversationScopedWebhookParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceConversationScopedWebhookParams",
-                UpdateServiceConversationScopedWebhookParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceConversationScopedWebhookParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceConversationScopedWebhookParams {
+    const NAME: &'static str = "UpdateServiceConversationScopedWebhookParams";
+    const FIELDS: &'static [&'static str] = &[
         "Configuration.Url",
         "Configuration.Method",
         "Configuration.Filters",
         "Configuration.Triggers",
         "Configuration.FlowSid",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceConversationScopedWebhookParams> {
-    type Value = UpdateServiceConversationScopedWebhookParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceConversationScopedWebhookParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                5,
-                "struct UpdateServiceConversationScopedWebhookParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceConversationScopedWebhookParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                3 => f3 = map.next_value::<crate::wire::MaybeMany<_>>()?.0,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.configuration_url),
+            1 => crate::wire::read(map, &mut self.configuration_method),
+            2 => crate::wire::read_many(map, &mut self.configuration_filters),
+            3 => crate::wire::read_many(map, &mut self.configuration_triggers),
+            _ => crate::wire::read(map, &mut self.configuration_flow_sid),
         }
-        Ok(UpdateServiceConversationScopedWebhookParams {
-            configuration_url: f0,
-            configuration_method: f1,
-            configuration_filters: f2,
-            configuration_triggers: f3,
-            configuration_flow_sid: f4,
-        })
     }
 }

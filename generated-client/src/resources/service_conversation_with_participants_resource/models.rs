@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use std::collections::BTreeMap;
 
@@ -120,17 +121,13 @@ impl<'de> Deserialize<'de> for ServiceConversationWithParticipants {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ServiceConversationWithParticipants",
-                ServiceConversationWithParticipants::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ServiceConversationWithParticipants {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ServiceConversationWithParticipants {
+    const NAME: &'static str = "ServiceConversationWithParticipants";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "messaging_service_sid",
@@ -146,83 +143,26 @@ impl ServiceConversationWithParticipants {
         "bindings",
         "url",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ServiceConversationWithParticipants> {
-    type Value = ServiceConversationWithParticipants;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ServiceConversationWithParticipants")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                14,
-                "struct ServiceConversationWithParticipants",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut f13 = None;
-        let mut fields = crate::wire::Fields::new(
-            ServiceConversationWithParticipants::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value()?,
-                13 => f13 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.messaging_service_sid),
+            3 => crate::wire::read(map, &mut self.sid),
+            4 => crate::wire::read(map, &mut self.friendly_name),
+            5 => crate::wire::read(map, &mut self.unique_name),
+            6 => crate::wire::read(map, &mut self.attributes),
+            7 => crate::wire::read(map, &mut self.state),
+            8 => crate::wire::read(map, &mut self.date_created),
+            9 => crate::wire::read(map, &mut self.date_updated),
+            10 => crate::wire::read(map, &mut self.timers),
+            11 => crate::wire::read(map, &mut self.links),
+            12 => crate::wire::read(map, &mut self.bindings),
+            _ => crate::wire::read(map, &mut self.url),
         }
-        Ok(ServiceConversationWithParticipants {
-            account_sid: f0,
-            chat_service_sid: f1,
-            messaging_service_sid: f2,
-            sid: f3,
-            friendly_name: f4,
-            unique_name: f5,
-            attributes: f6,
-            state: f7,
-            date_created: f8,
-            date_updated: f9,
-            timers: f10,
-            links: f11,
-            bindings: f12,
-            url: f13,
-        })
     }
 }

@@ -510,17 +510,13 @@ impl<'de> Deserialize<'de> for CreateServiceConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "CreateServiceConversationParams",
-                CreateServiceConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl CreateServiceConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for CreateServiceConversationParams {
+    const NAME: &'static str = "CreateServiceConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "FriendlyName",
         "UniqueName",
@@ -534,74 +530,25 @@ impl CreateServiceConversationParams {
         "Bindings.Email.Address",
         "Bindings.Email.Name",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<CreateServiceConversationParams> {
-    type Value = CreateServiceConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct CreateServiceConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 12, "struct CreateServiceConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(
-            CreateServiceConversationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.friendly_name),
+            2 => crate::wire::read(map, &mut self.unique_name),
+            3 => crate::wire::read(map, &mut self.attributes),
+            4 => crate::wire::read(map, &mut self.messaging_service_sid),
+            5 => crate::wire::read(map, &mut self.date_created),
+            6 => crate::wire::read(map, &mut self.date_updated),
+            7 => crate::wire::read(map, &mut self.state),
+            8 => crate::wire::read(map, &mut self.timers_inactive),
+            9 => crate::wire::read(map, &mut self.timers_closed),
+            10 => crate::wire::read(map, &mut self.bindings_email_address),
+            _ => crate::wire::read(map, &mut self.bindings_email_name),
         }
-        Ok(CreateServiceConversationParams {
-            x_twilio_webhook_enabled: f0,
-            friendly_name: f1,
-            unique_name: f2,
-            attributes: f3,
-            messaging_service_sid: f4,
-            date_created: f5,
-            date_updated: f6,
-            state: f7,
-            timers_inactive: f8,
-            timers_closed: f9,
-            bindings_email_address: f10,
-            bindings_email_name: f11,
-        })
     }
 }
 
@@ -683,17 +630,13 @@ impl<'de> Deserialize<'de> for ListServiceConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceConversationParams",
-                ListServiceConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for ListServiceConversationParams {
+    const NAME: &'static str = "ListServiceConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "StartDate",
         "EndDate",
         "State",
@@ -701,54 +644,19 @@ impl ListServiceConversationParams {
         "Page",
         "PageToken",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceConversationParams> {
-    type Value = ListServiceConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 6, "struct ListServiceConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut fields = crate::wire::Fields::new(ListServiceConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.start_date),
+            1 => crate::wire::read(map, &mut self.end_date),
+            2 => crate::wire::read(map, &mut self.state),
+            3 => crate::wire::read(map, &mut self.page_size),
+            4 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceConversationParams {
-            start_date: f0,
-            end_date: f1,
-            state: f2,
-            page_size: f3,
-            page: f4,
-            page_token: f5,
-        })
     }
 }
 
@@ -923,17 +831,13 @@ impl<'de> Deserialize<'de> for UpdateServiceConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateServiceConversationParams",
-                UpdateServiceConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateServiceConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateServiceConversationParams {
+    const NAME: &'static str = "UpdateServiceConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "X-Twilio-Webhook-Enabled",
         "FriendlyName",
         "DateCreated",
@@ -947,74 +851,25 @@ impl UpdateServiceConversationParams {
         "Bindings.Email.Address",
         "Bindings.Email.Name",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateServiceConversationParams> {
-    type Value = UpdateServiceConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateServiceConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 12, "struct UpdateServiceConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut fields = crate::wire::Fields::new(
-            UpdateServiceConversationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.x_twilio_webhook_enabled),
+            1 => crate::wire::read(map, &mut self.friendly_name),
+            2 => crate::wire::read(map, &mut self.date_created),
+            3 => crate::wire::read(map, &mut self.date_updated),
+            4 => crate::wire::read(map, &mut self.attributes),
+            5 => crate::wire::read(map, &mut self.messaging_service_sid),
+            6 => crate::wire::read(map, &mut self.state),
+            7 => crate::wire::read(map, &mut self.timers_inactive),
+            8 => crate::wire::read(map, &mut self.timers_closed),
+            9 => crate::wire::read(map, &mut self.unique_name),
+            10 => crate::wire::read(map, &mut self.bindings_email_address),
+            _ => crate::wire::read(map, &mut self.bindings_email_name),
         }
-        Ok(UpdateServiceConversationParams {
-            x_twilio_webhook_enabled: f0,
-            friendly_name: f1,
-            date_created: f2,
-            date_updated: f3,
-            attributes: f4,
-            messaging_service_sid: f5,
-            state: f6,
-            timers_inactive: f7,
-            timers_closed: f8,
-            unique_name: f9,
-            bindings_email_address: f10,
-            bindings_email_name: f11,
-        })
     }
 }
 
@@ -1051,50 +906,18 @@ impl<'de> Deserialize<'de> for DeleteServiceConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "DeleteServiceConversationParams",
-                DeleteServiceConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl DeleteServiceConversationParams {
-    const FIELDS: &[&str] = &["X-Twilio-Webhook-Enabled"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<DeleteServiceConversationParams> {
-    type Value = DeleteServiceConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct DeleteServiceConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 1, "struct DeleteServiceConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut fields = crate::wire::Fields::new(
-            DeleteServiceConversationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            if index == 0 {
-                f0 = map.next_value()?;
-            }
-        }
-        Ok(DeleteServiceConversationParams {
-            x_twilio_webhook_enabled: f0,
-        })
+impl crate::wire::Decode for DeleteServiceConversationParams {
+    const NAME: &'static str = "DeleteServiceConversationParams";
+    const FIELDS: &'static [&'static str] = &["X-Twilio-Webhook-Enabled"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        _: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        crate::wire::read(map, &mut self.x_twilio_webhook_enabled)
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -120,17 +121,13 @@ impl<'de> Deserialize<'de> for Media {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "Media",
-                Media::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl Media {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for Media {
+    const NAME: &'static str = "Media";
+    const FIELDS: &'static [&'static str] = &[
         "sid",
         "account_sid",
         "service_sid",
@@ -148,81 +145,29 @@ impl Media {
         "url",
         "is_multipart_upstream",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Media> {
-    type Value = Media;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct Media")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 16, "struct Media"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut f13 = None;
-        let mut f14 = None;
-        let mut f15 = None;
-        let mut fields = crate::wire::Fields::new(Media::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value()?,
-                13 => f13 = map.next_value()?,
-                14 => f14 = map.next_value()?,
-                15 => f15 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.sid),
+            1 => crate::wire::read(map, &mut self.account_sid),
+            2 => crate::wire::read(map, &mut self.service_sid),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_upload_updated),
+            5 => crate::wire::read(map, &mut self.date_updated),
+            6 => crate::wire::read(map, &mut self.links),
+            7 => crate::wire::read(map, &mut self.size),
+            8 => crate::wire::read(map, &mut self.content_type),
+            9 => crate::wire::read(map, &mut self.filename),
+            10 => crate::wire::read(map, &mut self.author),
+            11 => crate::wire::read(map, &mut self.category),
+            12 => crate::wire::read(map, &mut self.message_sid),
+            13 => crate::wire::read(map, &mut self.channel_sid),
+            14 => crate::wire::read(map, &mut self.url),
+            _ => crate::wire::read(map, &mut self.is_multipart_upstream),
         }
-        Ok(Media {
-            sid: f0,
-            account_sid: f1,
-            service_sid: f2,
-            date_created: f3,
-            date_upload_updated: f4,
-            date_updated: f5,
-            links: f6,
-            size: f7,
-            content_type: f8,
-            filename: f9,
-            author: f10,
-            category: f11,
-            message_sid: f12,
-            channel_sid: f13,
-            url: f14,
-            is_multipart_upstream: f15,
-        })
     }
 }
 
@@ -258,49 +203,21 @@ impl<'de> Deserialize<'de> for MediaLinks {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "MediaLinks",
-                MediaLinks::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl MediaLinks {
-    const FIELDS: &[&str] = &["content", "content_direct_temporary"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<MediaLinks> {
-    type Value = MediaLinks;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct MediaLinks")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 2, "struct MediaLinks"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut fields = crate::wire::Fields::new(MediaLinks::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for MediaLinks {
+    const NAME: &'static str = "MediaLinks";
+    const FIELDS: &'static [&'static str] = &["content", "content_direct_temporary"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.content),
+            _ => crate::wire::read(map, &mut self.content_direct_temporary),
         }
-        Ok(MediaLinks {
-            content: f0,
-            content_direct_temporary: f1,
-        })
     }
 }

@@ -166,67 +166,30 @@ impl<'de> Deserialize<'de> for ListServiceParticipantConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceParticipantConversationParams",
-                ListServiceParticipantConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceParticipantConversationParams {
-    const FIELDS: &[&str] = &["Identity", "Address", "PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListServiceParticipantConversationParams> {
-    type Value = ListServiceParticipantConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceParticipantConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(
-                seq,
-                5,
-                "struct ListServiceParticipantConversationParams",
-            ),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut fields = crate::wire::Fields::new(
-            ListServiceParticipantConversationParams::FIELDS,
-        );
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceParticipantConversationParams {
+    const NAME: &'static str = "ListServiceParticipantConversationParams";
+    const FIELDS: &'static [&'static str] = &[
+        "Identity",
+        "Address",
+        "PageSize",
+        "Page",
+        "PageToken",
+    ];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.identity),
+            1 => crate::wire::read(map, &mut self.address),
+            2 => crate::wire::read(map, &mut self.page_size),
+            3 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceParticipantConversationParams {
-            identity: f0,
-            address: f1,
-            page_size: f2,
-            page: f3,
-            page_token: f4,
-        })
     }
 }

@@ -333,9 +333,7 @@ for crate::wire::StructVisitor<CreateServiceRoleParams> {
         self,
         seq: A,
     ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 3, "struct CreateServiceRoleParams"),
-        )
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "CreateServiceRoleParams"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -413,55 +411,23 @@ impl<'de> Deserialize<'de> for ListServiceRoleParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceRoleParams",
-                ListServiceRoleParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceRoleParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListServiceRoleParams> {
-    type Value = ListServiceRoleParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceRoleParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 3, "struct ListServiceRoleParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(ListServiceRoleParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceRoleParams {
+    const NAME: &'static str = "ListServiceRoleParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceRoleParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -529,9 +495,7 @@ for crate::wire::StructVisitor<UpdateServiceRoleParams> {
         self,
         seq: A,
     ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 1, "struct UpdateServiceRoleParams"),
-        )
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "UpdateServiceRoleParams"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(

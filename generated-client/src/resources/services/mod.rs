@@ -345,7 +345,7 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateServicePa
         self,
         seq: A,
     ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "struct CreateServiceParams"))
+        self.visit_map(crate::wire::SeqAsMap::new(seq, 1, "CreateServiceParams"))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -416,52 +416,22 @@ impl<'de> Deserialize<'de> for ListServiceParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListServiceParams",
-                ListServiceParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListServiceParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<ListServiceParams> {
-    type Value = ListServiceParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListServiceParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 3, "struct ListServiceParams"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(ListServiceParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListServiceParams {
+    const NAME: &'static str = "ListServiceParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListServiceParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use std::collections::BTreeMap;
 
@@ -73,17 +74,13 @@ impl<'de> Deserialize<'de> for Service {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "Service",
-                Service::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl Service {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for Service {
+    const NAME: &'static str = "Service";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "sid",
         "friendly_name",
@@ -92,53 +89,19 @@ impl Service {
         "url",
         "links",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<Service> {
-    type Value = Service;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct Service")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 7, "struct Service"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut fields = crate::wire::Fields::new(Service::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.sid),
+            2 => crate::wire::read(map, &mut self.friendly_name),
+            3 => crate::wire::read(map, &mut self.date_created),
+            4 => crate::wire::read(map, &mut self.date_updated),
+            5 => crate::wire::read(map, &mut self.url),
+            _ => crate::wire::read(map, &mut self.links),
         }
-        Ok(Service {
-            account_sid: f0,
-            sid: f1,
-            friendly_name: f2,
-            date_created: f3,
-            date_updated: f4,
-            url: f5,
-            links: f6,
-        })
     }
 }

@@ -273,56 +273,23 @@ impl<'de> Deserialize<'de> for ListUserConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "ListUserConversationParams",
-                ListUserConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl ListUserConversationParams {
-    const FIELDS: &[&str] = &["PageSize", "Page", "PageToken"];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<ListUserConversationParams> {
-    type Value = ListUserConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct ListUserConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 3, "struct ListUserConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(ListUserConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+impl crate::wire::Decode for ListUserConversationParams {
+    const NAME: &'static str = "ListUserConversationParams";
+    const FIELDS: &'static [&'static str] = &["PageSize", "Page", "PageToken"];
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.page_size),
+            1 => crate::wire::read(map, &mut self.page),
+            _ => crate::wire::read(map, &mut self.page_token),
         }
-        Ok(ListUserConversationParams {
-            page_size: f0,
-            page: f1,
-            page_token: f2,
-        })
     }
 }
 
@@ -377,59 +344,26 @@ impl<'de> Deserialize<'de> for UpdateUserConversationParams {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UpdateUserConversationParams",
-                UpdateUserConversationParams::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UpdateUserConversationParams {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UpdateUserConversationParams {
+    const NAME: &'static str = "UpdateUserConversationParams";
+    const FIELDS: &'static [&'static str] = &[
         "NotificationLevel",
         "LastReadTimestamp",
         "LastReadMessageIndex",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de>
-for crate::wire::StructVisitor<UpdateUserConversationParams> {
-    type Value = UpdateUserConversationParams;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UpdateUserConversationParams")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(
-            crate::wire::SeqAsMap::new(seq, 3, "struct UpdateUserConversationParams"),
-        )
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut fields = crate::wire::Fields::new(UpdateUserConversationParams::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.notification_level),
+            1 => crate::wire::read(map, &mut self.last_read_timestamp),
+            _ => crate::wire::read(map, &mut self.last_read_message_index),
         }
-        Ok(UpdateUserConversationParams {
-            notification_level: f0,
-            last_read_timestamp: f1,
-            last_read_message_index: f2,
-        })
     }
 }

@@ -5,8 +5,9 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: they
 //! encode and decode exactly as the derives would (fields under their wire
 //! names, unknown keys ignored, a missing `Option` is `None`), but share one
-//! copy of the key matching (`crate::wire::Fields`), which makes the crate
-//! compile faster and keeps `serde_derive` out of its dependencies.
+//! copy of the key matching and of the visitor (`crate::wire::Decode`),
+//! which makes the crate compile faster and keeps `serde_derive` out of its
+//! dependencies.
 
 use std::collections::BTreeMap;
 
@@ -149,17 +150,13 @@ impl<'de> Deserialize<'de> for UserConversation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_struct(
-                "UserConversation",
-                UserConversation::FIELDS,
-                crate::wire::StructVisitor::<Self>::new(),
-            )
+        crate::wire::decode(deserializer)
     }
 }
 
-impl UserConversation {
-    const FIELDS: &[&str] = &[
+impl crate::wire::Decode for UserConversation {
+    const NAME: &'static str = "UserConversation";
+    const FIELDS: &'static [&'static str] = &[
         "account_sid",
         "chat_service_sid",
         "conversation_sid",
@@ -179,86 +176,30 @@ impl UserConversation {
         "url",
         "links",
     ];
-}
-
-impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UserConversation> {
-    type Value = UserConversation;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("struct UserConversation")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        seq: A,
-    ) -> Result<Self::Value, A::Error> {
-        self.visit_map(crate::wire::SeqAsMap::new(seq, 18, "struct UserConversation"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<Self::Value, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        let mut f6 = None;
-        let mut f7 = None;
-        let mut f8 = None;
-        let mut f9 = None;
-        let mut f10 = None;
-        let mut f11 = None;
-        let mut f12 = None;
-        let mut f13 = None;
-        let mut f14 = None;
-        let mut f15 = None;
-        let mut f16 = None;
-        let mut f17 = None;
-        let mut fields = crate::wire::Fields::new(UserConversation::FIELDS);
-        while let Some(index) = fields.next(&mut map)? {
-            match index {
-                0 => f0 = map.next_value()?,
-                1 => f1 = map.next_value()?,
-                2 => f2 = map.next_value()?,
-                3 => f3 = map.next_value()?,
-                4 => f4 = map.next_value()?,
-                5 => f5 = map.next_value()?,
-                6 => f6 = map.next_value()?,
-                7 => f7 = map.next_value()?,
-                8 => f8 = map.next_value()?,
-                9 => f9 = map.next_value()?,
-                10 => f10 = map.next_value()?,
-                11 => f11 = map.next_value()?,
-                12 => f12 = map.next_value()?,
-                13 => f13 = map.next_value()?,
-                14 => f14 = map.next_value()?,
-                15 => f15 = map.next_value()?,
-                16 => f16 = map.next_value()?,
-                17 => f17 = map.next_value()?,
-                _ => {}
-            }
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => crate::wire::read(map, &mut self.account_sid),
+            1 => crate::wire::read(map, &mut self.chat_service_sid),
+            2 => crate::wire::read(map, &mut self.conversation_sid),
+            3 => crate::wire::read(map, &mut self.unread_messages_count),
+            4 => crate::wire::read(map, &mut self.last_read_message_index),
+            5 => crate::wire::read(map, &mut self.participant_sid),
+            6 => crate::wire::read(map, &mut self.user_sid),
+            7 => crate::wire::read(map, &mut self.friendly_name),
+            8 => crate::wire::read(map, &mut self.conversation_state),
+            9 => crate::wire::read(map, &mut self.timers),
+            10 => crate::wire::read(map, &mut self.attributes),
+            11 => crate::wire::read(map, &mut self.date_created),
+            12 => crate::wire::read(map, &mut self.date_updated),
+            13 => crate::wire::read(map, &mut self.created_by),
+            14 => crate::wire::read(map, &mut self.notification_level),
+            15 => crate::wire::read(map, &mut self.unique_name),
+            16 => crate::wire::read(map, &mut self.url),
+            _ => crate::wire::read(map, &mut self.links),
         }
-        Ok(UserConversation {
-            account_sid: f0,
-            chat_service_sid: f1,
-            conversation_sid: f2,
-            unread_messages_count: f3,
-            last_read_message_index: f4,
-            participant_sid: f5,
-            user_sid: f6,
-            friendly_name: f7,
-            conversation_state: f8,
-            timers: f9,
-            attributes: f10,
-            date_created: f11,
-            date_updated: f12,
-            created_by: f13,
-            notification_level: f14,
-            unique_name: f15,
-            url: f16,
-            links: f17,
-        })
     }
 }
