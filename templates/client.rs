@@ -149,6 +149,7 @@ impl Client {
     /// {{ line }}
     {% endfor %}
     {{ resource.gate().attrs() }}
+    #[inline]
     pub fn {{ resource.accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.handle }} {
         {{ resource.handle }}::new(self.clone(){% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
     }

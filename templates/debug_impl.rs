@@ -1,6 +1,7 @@
 {#- `Debug` for the struct `name` with `fields`, personal data printed through
     its `crate::redact` wrapper; the other fields as `derive(Debug)` prints them. -#}
 impl std::fmt::Debug for {{ name }} {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("{{ name }}")
         {% for field in fields %}

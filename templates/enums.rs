@@ -26,6 +26,7 @@ pub enum {{ e.name }} {
 
 impl {{ e.name }} {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
 {% for v in e.variants %}
@@ -37,6 +38,7 @@ impl {{ e.name }} {
 }
 
 impl From<&str> for {{ e.name }} {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
 {% for v in e.variants %}
@@ -50,12 +52,14 @@ impl From<&str> for {{ e.name }} {
 impl FromStr for {{ e.name }} {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for {{ e.name }} {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -77,6 +81,7 @@ impl<'de> Deserialize<'de> for {{ e.name }} {
 {% if api.has_params() %}
 {{ api.cfg(Need::Params) }}
 impl crate::wire::ToWire for {{ e.name }} {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

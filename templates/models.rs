@@ -123,6 +123,7 @@ impl {{ model.name }} {
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }}> {
     type Value = {{ model.name }};
 
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct {{ model.name }}")
     }
@@ -252,6 +253,7 @@ impl<'de> Deserialize<'de> for {{ u.name }} {
 {% if v.from %}
 
 impl From<{{ v.model() }}> for {{ u.name }} {
+    #[inline]
     fn from(value: {{ v.model() }}) -> Self {
         {{ u.name }}::{{ v.name }}({% if v.is_boxed() %}Box::new(value){% else %}value{% endif %})
     }

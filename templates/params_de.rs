@@ -45,6 +45,7 @@ impl {{ params.name }} {
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ params.name }}> {
     type Value = {{ params.name }};
 
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct {{ params.name }}")
     }

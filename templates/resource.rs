@@ -64,6 +64,7 @@ pub struct {{ resource.handle }} {
 }
 
 impl {{ resource.handle }} {
+    #[inline]
     pub(crate) fn new(client: Client{% for p in resource.scope_params %}, {{ p.rust_name }}: String{% endfor %}) -> Self {
         {{ resource.handle }} {
             client,
@@ -78,6 +79,7 @@ impl {{ resource.handle }} {
     /// {{ line }}
     {% endfor %}
     {{ child.gate().attrs() }}
+    #[inline]
     pub fn {{ child.accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.handle }} {
         {{ child.handle }}::new(self.client.clone(){% for p in resource.scope_params %}, self.{{ p.rust_name }}.clone(){% endfor %}{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
     }
@@ -128,11 +130,13 @@ impl {{ resource.handle }} {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn {{ op.method }}(&self{% include "op_args.rs" %}) -> Pending<{% include "response_type.rs" %}> {
         self.client.{{ op.response.call() }}(self.{{ op.request_method }}({% include "op_forward.rs" %}))
     }
 
     /// Like [`Self::{{ op.method.trim_start_matches("r#") }}`], and also returns the response status and headers.
+    #[inline]
     pub fn {{ op.with_response_method }}(&self{% include "op_args.rs" %}) -> Pending<Response<{% include "response_type.rs" %}>> {
         self.client.{{ op.response.call() }}(self.{{ op.request_method }}({% include "op_forward.rs" %}))
     }
@@ -143,6 +147,7 @@ impl {{ resource.handle }} {
     /// (see [`Self::{{ op.method }}`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn {{ stream }}(&self{% include "op_args.rs" %}) -> ItemStream<{{ item }}> {
         let request = self.{{ op.request_method }}({% include "op_forward.rs" %});
         crate::pagination::stream_items(self.client.clone(), request)
@@ -150,6 +155,7 @@ impl {{ resource.handle }} {
 {% endif %}
 {% endif %}
 
+    #[inline]
     fn {{ op.request_method }}(&self{% include "op_args.rs" %}) -> Result<Request, Error> {
         {% include "request.rs" %}
         Ok(request)
@@ -193,11 +199,13 @@ pub struct {{ params.name }} {
 impl {{ params.name }} {
 {% if params.derives_default() %}
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 {% else %}
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
 {% if params.has_many_arguments() %}
     #[allow(clippy::too_many_arguments)]
 {% endif %}
@@ -219,6 +227,7 @@ impl {{ params.name }} {
 
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_doc() }}`.
     {% let arg = field.setter.arg_name() %}
+    #[inline]
     pub fn {{ field.rust_name }}(mut self, {{ arg }}: {% include "param_arg.rs" %}) -> Self {
         self.{{ field.rust_name }} = {% if field.required %}{% include "param_value.rs" %}{% else %}Some({% include "param_value.rs" %}){% endif %};
         self
@@ -226,6 +235,7 @@ impl {{ params.name }} {
 {% endfor %}
 {% if op.has_headers() %}
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Header) %}
@@ -236,6 +246,7 @@ impl {{ params.name }} {
 {% endif %}
 {% if op.has_query() %}
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Query) %}
@@ -246,6 +257,7 @@ impl {{ params.name }} {
 {% endif %}
 {% if op.has_form() %}
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
 {% for field in params.at(Location::Form) %}

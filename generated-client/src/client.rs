@@ -152,6 +152,7 @@ impl Client {
     /// The account-wide Conversations defaults: default service, default Messaging Service and default state timers.
     #[cfg(feature = "configuration-resource")]
     #[cfg_attr(docsrs, doc(cfg(feature = "configuration-resource")))]
+    #[inline]
     pub fn configuration(&self) -> ConfigurationResource {
         ConfigurationResource::new(self.clone())
     }
@@ -159,6 +160,7 @@ impl Client {
     /// The conversations of the account's default Conversation Service.
     #[cfg(feature = "conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversations")))]
+    #[inline]
     pub fn conversations(&self) -> Conversations {
         Conversations::new(self.clone())
     }
@@ -166,6 +168,7 @@ impl Client {
     /// Creates a conversation in the default service together with its first participants.
     #[cfg(feature = "conversation-with-participants-resource")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversation-with-participants-resource")))]
+    #[inline]
     pub fn conversation_with_participants(
         &self,
     ) -> ConversationWithParticipantsResource {
@@ -175,6 +178,7 @@ impl Client {
     /// The push notification credentials (APNs, FCM, GCM) stored on the account.
     #[cfg(feature = "credentials")]
     #[cfg_attr(docsrs, doc(cfg(feature = "credentials")))]
+    #[inline]
     pub fn credentials(&self) -> Credentials {
         Credentials::new(self.clone())
     }
@@ -182,6 +186,7 @@ impl Client {
     /// The conversations of the default service that one person, found by identity or address, takes part in.
     #[cfg(feature = "participant-conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "participant-conversations")))]
+    #[inline]
     pub fn participant_conversations(&self) -> ParticipantConversations {
         ParticipantConversations::new(self.clone())
     }
@@ -189,6 +194,7 @@ impl Client {
     /// The roles of the default service: named permission sets for users and participants.
     #[cfg(feature = "roles")]
     #[cfg_attr(docsrs, doc(cfg(feature = "roles")))]
+    #[inline]
     pub fn roles(&self) -> Roles {
         Roles::new(self.clone())
     }
@@ -196,6 +202,7 @@ impl Client {
     /// The account's Conversation Services. Each service is a separate container for conversations, users, roles and their settings.
     #[cfg(feature = "services")]
     #[cfg_attr(docsrs, doc(cfg(feature = "services")))]
+    #[inline]
     pub fn services(&self) -> Services {
         Services::new(self.clone())
     }
@@ -203,6 +210,7 @@ impl Client {
     /// The users of the default service: the app identities that connect through the SDKs.
     #[cfg(feature = "users")]
     #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
+    #[inline]
     pub fn users(&self) -> Users {
         Users::new(self.clone())
     }

@@ -265,6 +265,7 @@ pub struct ConversationAddResponse {
 }
 
 impl std::fmt::Debug for ConversationAddResponse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationAddResponse")
             .field("attributes", &crate::redact::Redacted(&self.attributes))

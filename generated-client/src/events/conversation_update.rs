@@ -189,6 +189,7 @@ pub struct ConversationUpdateResponse {
 }
 
 impl std::fmt::Debug for ConversationUpdateResponse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationUpdateResponse")
             .field("attributes", &crate::redact::Redacted(&self.attributes))

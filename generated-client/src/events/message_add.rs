@@ -178,6 +178,7 @@ pub struct MessageAddResponse {
 }
 
 impl std::fmt::Debug for MessageAddResponse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MessageAddResponse")
             .field("attributes", &crate::redact::Redacted(&self.attributes))

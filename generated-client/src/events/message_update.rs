@@ -200,6 +200,7 @@ pub struct MessageUpdateResponse {
 }
 
 impl std::fmt::Debug for MessageUpdateResponse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MessageUpdateResponse")
             .field("attributes", &crate::redact::Redacted(&self.attributes))

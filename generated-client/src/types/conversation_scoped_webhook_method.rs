@@ -25,6 +25,7 @@ pub enum ConversationScopedWebhookMethod {
 
 impl ConversationScopedWebhookMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConversationScopedWebhookMethod::Get => "get",
@@ -35,6 +36,7 @@ impl ConversationScopedWebhookMethod {
 }
 
 impl From<&str> for ConversationScopedWebhookMethod {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "get" => ConversationScopedWebhookMethod::Get,
@@ -46,12 +48,14 @@ impl From<&str> for ConversationScopedWebhookMethod {
 
 impl FromStr for ConversationScopedWebhookMethod {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConversationScopedWebhookMethod {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for ConversationScopedWebhookMethod {
     )
 )]
 impl crate::wire::ToWire for ConversationScopedWebhookMethod {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

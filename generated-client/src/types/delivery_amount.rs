@@ -27,6 +27,7 @@ pub enum DeliveryAmount {
 
 impl DeliveryAmount {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             DeliveryAmount::All => "all",
@@ -38,6 +39,7 @@ impl DeliveryAmount {
 }
 
 impl From<&str> for DeliveryAmount {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "all" => DeliveryAmount::All,
@@ -50,12 +52,14 @@ impl From<&str> for DeliveryAmount {
 
 impl FromStr for DeliveryAmount {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for DeliveryAmount {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for DeliveryAmount {
     )
 )]
 impl crate::wire::ToWire for DeliveryAmount {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -31,6 +31,7 @@ pub enum DeliveryStatus {
 
 impl DeliveryStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             DeliveryStatus::Read => "read",
@@ -44,6 +45,7 @@ impl DeliveryStatus {
 }
 
 impl From<&str> for DeliveryStatus {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "read" => DeliveryStatus::Read,
@@ -58,12 +60,14 @@ impl From<&str> for DeliveryStatus {
 
 impl FromStr for DeliveryStatus {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for DeliveryStatus {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -95,6 +99,7 @@ impl<'de> Deserialize<'de> for DeliveryStatus {
     )
 )]
 impl crate::wire::ToWire for DeliveryStatus {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

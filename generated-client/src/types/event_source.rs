@@ -31,6 +31,7 @@ pub enum EventSource {
 
 impl EventSource {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             EventSource::Sdk => "SDK",
@@ -44,6 +45,7 @@ impl EventSource {
 }
 
 impl From<&str> for EventSource {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "SDK" => EventSource::Sdk,
@@ -58,12 +60,14 @@ impl From<&str> for EventSource {
 
 impl FromStr for EventSource {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for EventSource {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -95,6 +99,7 @@ impl<'de> Deserialize<'de> for EventSource {
     )
 )]
 impl crate::wire::ToWire for EventSource {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

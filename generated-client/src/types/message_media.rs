@@ -34,6 +34,7 @@ pub struct MessageMedia {
 }
 
 impl std::fmt::Debug for MessageMedia {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MessageMedia")
             .field("sid", &self.sid)

@@ -39,6 +39,7 @@ pub struct MessagingBinding {
 }
 
 impl std::fmt::Debug for MessagingBinding {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MessagingBinding")
             .field("type", &self.r#type)

@@ -25,6 +25,7 @@ pub enum NotificationLevel {
 
 impl NotificationLevel {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             NotificationLevel::Default => "default",
@@ -35,6 +36,7 @@ impl NotificationLevel {
 }
 
 impl From<&str> for NotificationLevel {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "default" => NotificationLevel::Default,
@@ -46,12 +48,14 @@ impl From<&str> for NotificationLevel {
 
 impl FromStr for NotificationLevel {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for NotificationLevel {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for NotificationLevel {
     )
 )]
 impl crate::wire::ToWire for NotificationLevel {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -25,6 +25,7 @@ pub enum OrderType {
 
 impl OrderType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             OrderType::Asc => "asc",
@@ -35,6 +36,7 @@ impl OrderType {
 }
 
 impl From<&str> for OrderType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "asc" => OrderType::Asc,
@@ -46,12 +48,14 @@ impl From<&str> for OrderType {
 
 impl FromStr for OrderType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for OrderType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for OrderType {
     )
 )]
 impl crate::wire::ToWire for OrderType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

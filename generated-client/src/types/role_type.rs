@@ -25,6 +25,7 @@ pub enum RoleType {
 
 impl RoleType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             RoleType::Conversation => "conversation",
@@ -35,6 +36,7 @@ impl RoleType {
 }
 
 impl From<&str> for RoleType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "conversation" => RoleType::Conversation,
@@ -46,12 +48,14 @@ impl From<&str> for RoleType {
 
 impl FromStr for RoleType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for RoleType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for RoleType {
     )
 )]
 impl crate::wire::ToWire for RoleType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -25,6 +25,7 @@ pub enum WebhookEnabledType {
 
 impl WebhookEnabledType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             WebhookEnabledType::True => "true",
@@ -35,6 +36,7 @@ impl WebhookEnabledType {
 }
 
 impl From<&str> for WebhookEnabledType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "true" => WebhookEnabledType::True,
@@ -46,12 +48,14 @@ impl From<&str> for WebhookEnabledType {
 
 impl FromStr for WebhookEnabledType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for WebhookEnabledType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for WebhookEnabledType {
     )
 )]
 impl crate::wire::ToWire for WebhookEnabledType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -27,6 +27,7 @@ pub enum ConfigurationAddressAutoCreationType {
 
 impl ConfigurationAddressAutoCreationType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConfigurationAddressAutoCreationType::Webhook => "webhook",
@@ -38,6 +39,7 @@ impl ConfigurationAddressAutoCreationType {
 }
 
 impl From<&str> for ConfigurationAddressAutoCreationType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "webhook" => ConfigurationAddressAutoCreationType::Webhook,
@@ -50,12 +52,14 @@ impl From<&str> for ConfigurationAddressAutoCreationType {
 
 impl FromStr for ConfigurationAddressAutoCreationType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConfigurationAddressAutoCreationType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for ConfigurationAddressAutoCreationType {
     )
 )]
 impl crate::wire::ToWire for ConfigurationAddressAutoCreationType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }
@@ -109,6 +114,7 @@ pub enum ConfigurationAddressMethod {
 
 impl ConfigurationAddressMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConfigurationAddressMethod::Get => "get",
@@ -119,6 +125,7 @@ impl ConfigurationAddressMethod {
 }
 
 impl From<&str> for ConfigurationAddressMethod {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "get" => ConfigurationAddressMethod::Get,
@@ -130,12 +137,14 @@ impl From<&str> for ConfigurationAddressMethod {
 
 impl FromStr for ConfigurationAddressMethod {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConfigurationAddressMethod {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -167,6 +176,7 @@ impl<'de> Deserialize<'de> for ConfigurationAddressMethod {
     )
 )]
 impl crate::wire::ToWire for ConfigurationAddressMethod {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }
@@ -201,6 +211,7 @@ pub enum ConfigurationAddressType {
 
 impl ConfigurationAddressType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConfigurationAddressType::Sms => "sms",
@@ -217,6 +228,7 @@ impl ConfigurationAddressType {
 }
 
 impl From<&str> for ConfigurationAddressType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "sms" => ConfigurationAddressType::Sms,
@@ -234,12 +246,14 @@ impl From<&str> for ConfigurationAddressType {
 
 impl FromStr for ConfigurationAddressType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConfigurationAddressType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -271,6 +285,7 @@ impl<'de> Deserialize<'de> for ConfigurationAddressType {
     )
 )]
 impl crate::wire::ToWire for ConfigurationAddressType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -31,6 +31,7 @@ pub struct ConfigurationAddresses {
 }
 
 impl ConfigurationAddresses {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         ConfigurationAddresses { client }
     }
@@ -51,6 +52,7 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateConfigurationAddressParams,
@@ -59,6 +61,7 @@ impl ConfigurationAddresses {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConfigurationAddressParams,
@@ -66,6 +69,7 @@ impl ConfigurationAddresses {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConfigurationAddressParams,
@@ -94,6 +98,7 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListConfigurationAddressParams,
@@ -102,6 +107,7 @@ impl ConfigurationAddresses {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConfigurationAddressParams,
@@ -113,6 +119,7 @@ impl ConfigurationAddresses {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListConfigurationAddressParams,
@@ -121,6 +128,7 @@ impl ConfigurationAddresses {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListConfigurationAddressParams,
@@ -147,11 +155,13 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ConfigurationAddress> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -159,6 +169,7 @@ impl ConfigurationAddresses {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Configuration/Addresses/{sid}");
@@ -185,6 +196,7 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -194,6 +206,7 @@ impl ConfigurationAddresses {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -202,6 +215,7 @@ impl ConfigurationAddresses {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -229,15 +243,18 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Configuration/Addresses/{sid}");
@@ -288,6 +305,7 @@ pub struct CreateConfigurationAddressParams {
 }
 
 impl std::fmt::Debug for CreateConfigurationAddressParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConfigurationAddressParams")
             .field("type", &self.r#type)
@@ -314,6 +332,7 @@ impl std::fmt::Debug for CreateConfigurationAddressParams {
 
 impl CreateConfigurationAddressParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(r#type: ConfigurationAddressType, address: impl Into<String>) -> Self {
         Self {
             r#type,
@@ -332,30 +351,35 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: ConfigurationAddressType) -> Self {
         self.r#type = value;
         self
     }
 
     /// Sets [`address`](Self::address), sent as `Address`.
+    #[inline]
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = value.into();
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_enabled`](Self::auto_creation_enabled), sent as `AutoCreation.Enabled`.
+    #[inline]
     pub fn auto_creation_enabled(mut self, value: bool) -> Self {
         self.auto_creation_enabled = Some(value);
         self
     }
 
     /// Sets [`auto_creation_type`](Self::auto_creation_type), sent as `AutoCreation.Type`.
+    #[inline]
     pub fn auto_creation_type(
         mut self,
         value: ConfigurationAddressAutoCreationType,
@@ -365,6 +389,7 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_conversation_service_sid`](Self::auto_creation_conversation_service_sid), sent as `AutoCreation.ConversationServiceSid`.
+    #[inline]
     pub fn auto_creation_conversation_service_sid(
         mut self,
         value: impl Into<String>,
@@ -374,12 +399,14 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_url`](Self::auto_creation_webhook_url), sent as `AutoCreation.WebhookUrl`.
+    #[inline]
     pub fn auto_creation_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.auto_creation_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_webhook_method`](Self::auto_creation_webhook_method), sent as `AutoCreation.WebhookMethod`.
+    #[inline]
     pub fn auto_creation_webhook_method(
         mut self,
         value: ConfigurationAddressMethod,
@@ -389,6 +416,7 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_filters`](Self::auto_creation_webhook_filters), sent as `AutoCreation.WebhookFilters`.
+    #[inline]
     pub fn auto_creation_webhook_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -400,23 +428,27 @@ impl CreateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_studio_flow_sid`](Self::auto_creation_studio_flow_sid), sent as `AutoCreation.StudioFlowSid`.
+    #[inline]
     pub fn auto_creation_studio_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.auto_creation_studio_flow_sid = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_studio_retry_count`](Self::auto_creation_studio_retry_count), sent as `AutoCreation.StudioRetryCount`.
+    #[inline]
     pub fn auto_creation_studio_retry_count(mut self, value: i64) -> Self {
         self.auto_creation_studio_retry_count = Some(value);
         self
     }
 
     /// Sets [`address_country`](Self::address_country), sent as `AddressCountry`.
+    #[inline]
     pub fn address_country(mut self, value: impl Into<String>) -> Self {
         self.address_country = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.r#type.push_to("Type", &mut out);
@@ -473,6 +505,7 @@ impl CreateConfigurationAddressParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateConfigurationAddressParams> {
     type Value = CreateConfigurationAddressParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateConfigurationAddressParams")
     }
@@ -557,34 +590,40 @@ pub struct ListConfigurationAddressParams {
 
 impl ListConfigurationAddressParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.r#type.push_to("Type", &mut out);
@@ -648,23 +687,27 @@ pub struct UpdateConfigurationAddressParams {
 
 impl UpdateConfigurationAddressParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_enabled`](Self::auto_creation_enabled), sent as `AutoCreation.Enabled`.
+    #[inline]
     pub fn auto_creation_enabled(mut self, value: bool) -> Self {
         self.auto_creation_enabled = Some(value);
         self
     }
 
     /// Sets [`auto_creation_type`](Self::auto_creation_type), sent as `AutoCreation.Type`.
+    #[inline]
     pub fn auto_creation_type(
         mut self,
         value: ConfigurationAddressAutoCreationType,
@@ -674,6 +717,7 @@ impl UpdateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_conversation_service_sid`](Self::auto_creation_conversation_service_sid), sent as `AutoCreation.ConversationServiceSid`.
+    #[inline]
     pub fn auto_creation_conversation_service_sid(
         mut self,
         value: impl Into<String>,
@@ -683,12 +727,14 @@ impl UpdateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_url`](Self::auto_creation_webhook_url), sent as `AutoCreation.WebhookUrl`.
+    #[inline]
     pub fn auto_creation_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.auto_creation_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_webhook_method`](Self::auto_creation_webhook_method), sent as `AutoCreation.WebhookMethod`.
+    #[inline]
     pub fn auto_creation_webhook_method(
         mut self,
         value: ConfigurationAddressMethod,
@@ -698,6 +744,7 @@ impl UpdateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_webhook_filters`](Self::auto_creation_webhook_filters), sent as `AutoCreation.WebhookFilters`.
+    #[inline]
     pub fn auto_creation_webhook_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -709,17 +756,20 @@ impl UpdateConfigurationAddressParams {
     }
 
     /// Sets [`auto_creation_studio_flow_sid`](Self::auto_creation_studio_flow_sid), sent as `AutoCreation.StudioFlowSid`.
+    #[inline]
     pub fn auto_creation_studio_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.auto_creation_studio_flow_sid = Some(value.into());
         self
     }
 
     /// Sets [`auto_creation_studio_retry_count`](Self::auto_creation_studio_retry_count), sent as `AutoCreation.StudioRetryCount`.
+    #[inline]
     pub fn auto_creation_studio_retry_count(mut self, value: i64) -> Self {
         self.auto_creation_studio_retry_count = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);

@@ -135,6 +135,7 @@ pub struct ConfigurationAddress {
 }
 
 impl std::fmt::Debug for ConfigurationAddress {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConfigurationAddress")
             .field("sid", &self.sid)

@@ -32,6 +32,7 @@ pub struct ConfigurationResource {
 }
 
 impl ConfigurationResource {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         ConfigurationResource { client }
     }
@@ -39,6 +40,7 @@ impl ConfigurationResource {
     /// The address configurations of the account: addresses that open conversations automatically when a new person writes to them.
     #[cfg(feature = "configuration-addresses")]
     #[cfg_attr(docsrs, doc(cfg(feature = "configuration-addresses")))]
+    #[inline]
     pub fn addresses(&self) -> ConfigurationAddresses {
         ConfigurationAddresses::new(self.client.clone())
     }
@@ -46,6 +48,7 @@ impl ConfigurationResource {
     /// The webhook setup of the account's default service: where pre-event and post-event callbacks go and which events they carry.
     #[cfg(feature = "configuration-webhooks")]
     #[cfg_attr(docsrs, doc(cfg(feature = "configuration-webhooks")))]
+    #[inline]
     pub fn webhooks(&self) -> ConfigurationWebhooks {
         ConfigurationWebhooks::new(self.client.clone())
     }
@@ -63,15 +66,18 @@ impl ConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<Configuration> {
         self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<Configuration>> {
         self.client.call(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let path = "/v1/Configuration".to_owned();
         let request = Request::new(Method::GET, path)
@@ -95,11 +101,13 @@ impl ConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(&self, params: &UpdateConfigurationParams) -> Pending<Configuration> {
         self.client.call(self.update_request(params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         params: &UpdateConfigurationParams,
@@ -107,6 +115,7 @@ impl ConfigurationResource {
         self.client.call(self.update_request(params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         params: &UpdateConfigurationParams,
@@ -137,34 +146,40 @@ pub struct UpdateConfigurationParams {
 
 impl UpdateConfigurationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`default_chat_service_sid`](Self::default_chat_service_sid), sent as `DefaultChatServiceSid`.
+    #[inline]
     pub fn default_chat_service_sid(mut self, value: impl Into<String>) -> Self {
         self.default_chat_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`default_messaging_service_sid`](Self::default_messaging_service_sid), sent as `DefaultMessagingServiceSid`.
+    #[inline]
     pub fn default_messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.default_messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`default_inactive_timer`](Self::default_inactive_timer), sent as `DefaultInactiveTimer`.
+    #[inline]
     pub fn default_inactive_timer(mut self, value: impl Into<String>) -> Self {
         self.default_inactive_timer = Some(value.into());
         self
     }
 
     /// Sets [`default_closed_timer`](Self::default_closed_timer), sent as `DefaultClosedTimer`.
+    #[inline]
     pub fn default_closed_timer(mut self, value: impl Into<String>) -> Self {
         self.default_closed_timer = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.default_chat_service_sid.push_to("DefaultChatServiceSid", &mut out);

@@ -25,6 +25,7 @@ pub enum ConfigurationWebhookMethod {
 
 impl ConfigurationWebhookMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConfigurationWebhookMethod::Get => "GET",
@@ -35,6 +36,7 @@ impl ConfigurationWebhookMethod {
 }
 
 impl From<&str> for ConfigurationWebhookMethod {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "GET" => ConfigurationWebhookMethod::Get,
@@ -46,12 +48,14 @@ impl From<&str> for ConfigurationWebhookMethod {
 
 impl FromStr for ConfigurationWebhookMethod {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConfigurationWebhookMethod {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for ConfigurationWebhookMethod {
     )
 )]
 impl crate::wire::ToWire for ConfigurationWebhookMethod {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }
@@ -105,6 +110,7 @@ pub enum ConfigurationWebhookTarget {
 
 impl ConfigurationWebhookTarget {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConfigurationWebhookTarget::Webhook => "webhook",
@@ -115,6 +121,7 @@ impl ConfigurationWebhookTarget {
 }
 
 impl From<&str> for ConfigurationWebhookTarget {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "webhook" => ConfigurationWebhookTarget::Webhook,
@@ -126,12 +133,14 @@ impl From<&str> for ConfigurationWebhookTarget {
 
 impl FromStr for ConfigurationWebhookTarget {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConfigurationWebhookTarget {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -163,6 +172,7 @@ impl<'de> Deserialize<'de> for ConfigurationWebhookTarget {
     )
 )]
 impl crate::wire::ToWire for ConfigurationWebhookTarget {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -30,6 +30,7 @@ pub struct ConfigurationWebhooks {
 }
 
 impl ConfigurationWebhooks {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         ConfigurationWebhooks { client }
     }
@@ -47,15 +48,18 @@ impl ConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<ConfigurationWebhook> {
         self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<ConfigurationWebhook>> {
         self.client.call(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let path = "/v1/Configuration/Webhooks".to_owned();
         let request = Request::new(Method::GET, path)
@@ -79,6 +83,7 @@ impl ConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         params: &UpdateConfigurationWebhookParams,
@@ -87,6 +92,7 @@ impl ConfigurationWebhooks {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         params: &UpdateConfigurationWebhookParams,
@@ -94,6 +100,7 @@ impl ConfigurationWebhooks {
         self.client.call(self.update_request(params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         params: &UpdateConfigurationWebhookParams,
@@ -126,17 +133,20 @@ pub struct UpdateConfigurationWebhookParams {
 
 impl UpdateConfigurationWebhookParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`method`](Self::method), sent as `Method`.
+    #[inline]
     pub fn method(mut self, value: impl Into<String>) -> Self {
         self.method = Some(value.into());
         self
     }
 
     /// Sets [`filters`](Self::filters), sent as `Filters`.
+    #[inline]
     pub fn filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -146,23 +156,27 @@ impl UpdateConfigurationWebhookParams {
     }
 
     /// Sets [`pre_webhook_url`](Self::pre_webhook_url), sent as `PreWebhookUrl`.
+    #[inline]
     pub fn pre_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.pre_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`post_webhook_url`](Self::post_webhook_url), sent as `PostWebhookUrl`.
+    #[inline]
     pub fn post_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.post_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`target`](Self::target), sent as `Target`.
+    #[inline]
     pub fn target(mut self, value: ConfigurationWebhookTarget) -> Self {
         self.target = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.method.push_to("Method", &mut out);

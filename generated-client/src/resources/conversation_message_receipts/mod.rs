@@ -29,6 +29,7 @@ pub struct ConversationMessageReceipts {
 }
 
 impl ConversationMessageReceipts {
+    #[inline]
     pub(crate) fn new(
         client: Client,
         conversation_sid: String,
@@ -56,6 +57,7 @@ impl ConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListConversationMessageReceiptParams,
@@ -64,6 +66,7 @@ impl ConversationMessageReceipts {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConversationMessageReceiptParams,
@@ -75,6 +78,7 @@ impl ConversationMessageReceipts {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListConversationMessageReceiptParams,
@@ -83,6 +87,7 @@ impl ConversationMessageReceipts {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListConversationMessageReceiptParams,
@@ -116,11 +121,13 @@ impl ConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ConversationMessageReceipt> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -128,6 +135,7 @@ impl ConversationMessageReceipts {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let message_sid = crate::wire::path_segment(&self.message_sid)?;
@@ -160,28 +168,33 @@ pub struct ListConversationMessageReceiptParams {
 
 impl ListConversationMessageReceiptParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);

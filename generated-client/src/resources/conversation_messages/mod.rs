@@ -33,6 +33,7 @@ pub struct ConversationMessages {
 }
 
 impl ConversationMessages {
+    #[inline]
     pub(crate) fn new(client: Client, conversation_sid: String) -> Self {
         ConversationMessages {
             client,
@@ -43,6 +44,7 @@ impl ConversationMessages {
     /// One delivery receipt of a message.
     #[cfg(feature = "conversation-message-receipts")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversation-message-receipts")))]
+    #[inline]
     pub fn receipts(
         &self,
         message_sid: impl Into<String>,
@@ -70,6 +72,7 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateConversationMessageParams,
@@ -78,6 +81,7 @@ impl ConversationMessages {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConversationMessageParams,
@@ -85,6 +89,7 @@ impl ConversationMessages {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConversationMessageParams,
@@ -116,6 +121,7 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListConversationMessageParams,
@@ -124,6 +130,7 @@ impl ConversationMessages {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConversationMessageParams,
@@ -135,6 +142,7 @@ impl ConversationMessages {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListConversationMessageParams,
@@ -143,6 +151,7 @@ impl ConversationMessages {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListConversationMessageParams,
@@ -173,11 +182,13 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ConversationMessage> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -185,6 +196,7 @@ impl ConversationMessages {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -215,6 +227,7 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -224,6 +237,7 @@ impl ConversationMessages {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -232,6 +246,7 @@ impl ConversationMessages {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -264,6 +279,7 @@ impl ConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         sid: &str,
@@ -273,6 +289,7 @@ impl ConversationMessages {
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -281,6 +298,7 @@ impl ConversationMessages {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -337,6 +355,7 @@ pub struct CreateConversationMessageParams {
 }
 
 impl std::fmt::Debug for CreateConversationMessageParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConversationMessageParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -355,76 +374,89 @@ impl std::fmt::Debug for CreateConversationMessageParams {
 
 impl CreateConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`author`](Self::author), sent as `Author`.
+    #[inline]
     pub fn author(mut self, value: impl Into<String>) -> Self {
         self.author = Some(value.into());
         self
     }
 
     /// Sets [`body`](Self::body), sent as `Body`.
+    #[inline]
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`media_sid`](Self::media_sid), sent as `MediaSid`.
+    #[inline]
     pub fn media_sid(mut self, value: impl Into<String>) -> Self {
         self.media_sid = Some(value.into());
         self
     }
 
     /// Sets [`content_sid`](Self::content_sid), sent as `ContentSid`.
+    #[inline]
     pub fn content_sid(mut self, value: impl Into<String>) -> Self {
         self.content_sid = Some(value.into());
         self
     }
 
     /// Sets [`content_variables`](Self::content_variables), sent as `ContentVariables`.
+    #[inline]
     pub fn content_variables(mut self, value: impl Into<String>) -> Self {
         self.content_variables = Some(value.into());
         self
     }
 
     /// Sets [`subject`](Self::subject), sent as `Subject`.
+    #[inline]
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.subject = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.author.push_to("Author", &mut out);
@@ -500,34 +532,40 @@ pub struct ListConversationMessageParams {
 
 impl ListConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`order`](Self::order), sent as `Order`.
+    #[inline]
     pub fn order(mut self, value: OrderType) -> Self {
         self.order = Some(value);
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.order.push_to("Order", &mut out);
@@ -595,6 +633,7 @@ pub struct UpdateConversationMessageParams {
 }
 
 impl std::fmt::Debug for UpdateConversationMessageParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateConversationMessageParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -610,58 +649,68 @@ impl std::fmt::Debug for UpdateConversationMessageParams {
 
 impl UpdateConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`author`](Self::author), sent as `Author`.
+    #[inline]
     pub fn author(mut self, value: impl Into<String>) -> Self {
         self.author = Some(value.into());
         self
     }
 
     /// Sets [`body`](Self::body), sent as `Body`.
+    #[inline]
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`subject`](Self::subject), sent as `Subject`.
+    #[inline]
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.subject = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.author.push_to("Author", &mut out);
@@ -722,16 +771,19 @@ pub struct DeleteConversationMessageParams {
 
 impl DeleteConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

@@ -68,6 +68,7 @@ pub struct ConversationMessage {
 }
 
 impl std::fmt::Debug for ConversationMessage {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationMessage")
             .field("account_sid", &self.account_sid)

@@ -30,6 +30,7 @@ pub struct ConversationParticipants {
 }
 
 impl ConversationParticipants {
+    #[inline]
     pub(crate) fn new(client: Client, conversation_sid: String) -> Self {
         ConversationParticipants {
             client,
@@ -53,6 +54,7 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateConversationParticipantParams,
@@ -61,6 +63,7 @@ impl ConversationParticipants {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConversationParticipantParams,
@@ -68,6 +71,7 @@ impl ConversationParticipants {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConversationParticipantParams,
@@ -99,6 +103,7 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListConversationParticipantParams,
@@ -107,6 +112,7 @@ impl ConversationParticipants {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConversationParticipantParams,
@@ -118,6 +124,7 @@ impl ConversationParticipants {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListConversationParticipantParams,
@@ -126,6 +133,7 @@ impl ConversationParticipants {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListConversationParticipantParams,
@@ -156,11 +164,13 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ConversationParticipant> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -168,6 +178,7 @@ impl ConversationParticipants {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -198,6 +209,7 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -207,6 +219,7 @@ impl ConversationParticipants {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -215,6 +228,7 @@ impl ConversationParticipants {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -247,6 +261,7 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         sid: &str,
@@ -256,6 +271,7 @@ impl ConversationParticipants {
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -264,6 +280,7 @@ impl ConversationParticipants {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -324,6 +341,7 @@ pub struct CreateConversationParticipantParams {
 }
 
 impl std::fmt::Debug for CreateConversationParticipantParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConversationParticipantParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -350,53 +368,62 @@ impl std::fmt::Debug for CreateConversationParticipantParams {
 
 impl CreateConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_address`](Self::messaging_binding_address), sent as `MessagingBinding.Address`.
+    #[inline]
     pub fn messaging_binding_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_address = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_proxy_address`](Self::messaging_binding_proxy_address), sent as `MessagingBinding.ProxyAddress`.
+    #[inline]
     pub fn messaging_binding_proxy_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_proxy_address = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_projected_address`](Self::messaging_binding_projected_address), sent as `MessagingBinding.ProjectedAddress`.
+    #[inline]
     pub fn messaging_binding_projected_address(
         mut self,
         value: impl Into<String>,
@@ -406,17 +433,20 @@ impl CreateConversationParticipantParams {
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);
@@ -489,28 +519,33 @@ pub struct ListConversationParticipantParams {
 
 impl ListConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -585,6 +620,7 @@ pub struct UpdateConversationParticipantParams {
 }
 
 impl std::fmt::Debug for UpdateConversationParticipantParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateConversationParticipantParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -609,47 +645,55 @@ impl std::fmt::Debug for UpdateConversationParticipantParams {
 
 impl UpdateConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_proxy_address`](Self::messaging_binding_proxy_address), sent as `MessagingBinding.ProxyAddress`.
+    #[inline]
     pub fn messaging_binding_proxy_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_proxy_address = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_projected_address`](Self::messaging_binding_projected_address), sent as `MessagingBinding.ProjectedAddress`.
+    #[inline]
     pub fn messaging_binding_projected_address(
         mut self,
         value: impl Into<String>,
@@ -659,29 +703,34 @@ impl UpdateConversationParticipantParams {
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`last_read_message_index`](Self::last_read_message_index), sent as `LastReadMessageIndex`.
+    #[inline]
     pub fn last_read_message_index(mut self, value: i64) -> Self {
         self.last_read_message_index = Some(value);
         self
     }
 
     /// Sets [`last_read_timestamp`](Self::last_read_timestamp), sent as `LastReadTimestamp`.
+    #[inline]
     pub fn last_read_timestamp(mut self, value: impl Into<String>) -> Self {
         self.last_read_timestamp = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.date_created.push_to("DateCreated", &mut out);
@@ -753,16 +802,19 @@ pub struct DeleteConversationParticipantParams {
 
 impl DeleteConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

@@ -57,6 +57,7 @@ pub struct ConversationParticipant {
 }
 
 impl std::fmt::Debug for ConversationParticipant {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationParticipant")
             .field("account_sid", &self.account_sid)

@@ -27,6 +27,7 @@ pub enum ConversationScopedWebhookTarget {
 
 impl ConversationScopedWebhookTarget {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConversationScopedWebhookTarget::Webhook => "webhook",
@@ -38,6 +39,7 @@ impl ConversationScopedWebhookTarget {
 }
 
 impl From<&str> for ConversationScopedWebhookTarget {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "webhook" => ConversationScopedWebhookTarget::Webhook,
@@ -50,12 +52,14 @@ impl From<&str> for ConversationScopedWebhookTarget {
 
 impl FromStr for ConversationScopedWebhookTarget {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConversationScopedWebhookTarget {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for ConversationScopedWebhookTarget {
     )
 )]
 impl crate::wire::ToWire for ConversationScopedWebhookTarget {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -33,6 +33,7 @@ pub struct ConversationWebhooks {
 }
 
 impl ConversationWebhooks {
+    #[inline]
     pub(crate) fn new(client: Client, conversation_sid: String) -> Self {
         ConversationWebhooks {
             client,
@@ -56,6 +57,7 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateConversationScopedWebhookParams,
@@ -64,6 +66,7 @@ impl ConversationWebhooks {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConversationScopedWebhookParams,
@@ -71,6 +74,7 @@ impl ConversationWebhooks {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConversationScopedWebhookParams,
@@ -101,6 +105,7 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListConversationScopedWebhookParams,
@@ -109,6 +114,7 @@ impl ConversationWebhooks {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConversationScopedWebhookParams,
@@ -120,6 +126,7 @@ impl ConversationWebhooks {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListConversationScopedWebhookParams,
@@ -128,6 +135,7 @@ impl ConversationWebhooks {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListConversationScopedWebhookParams,
@@ -158,11 +166,13 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ConversationScopedWebhook> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -170,6 +180,7 @@ impl ConversationWebhooks {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -199,6 +210,7 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -208,6 +220,7 @@ impl ConversationWebhooks {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -216,6 +229,7 @@ impl ConversationWebhooks {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -247,15 +261,18 @@ impl ConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -295,6 +312,7 @@ pub struct CreateConversationScopedWebhookParams {
 
 impl CreateConversationScopedWebhookParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(target: ConversationScopedWebhookTarget) -> Self {
         Self {
             target,
@@ -308,18 +326,21 @@ impl CreateConversationScopedWebhookParams {
     }
 
     /// Sets [`target`](Self::target), sent as `Target`.
+    #[inline]
     pub fn target(mut self, value: ConversationScopedWebhookTarget) -> Self {
         self.target = value;
         self
     }
 
     /// Sets [`configuration_url`](Self::configuration_url), sent as `Configuration.Url`.
+    #[inline]
     pub fn configuration_url(mut self, value: impl Into<String>) -> Self {
         self.configuration_url = Some(value.into());
         self
     }
 
     /// Sets [`configuration_method`](Self::configuration_method), sent as `Configuration.Method`.
+    #[inline]
     pub fn configuration_method(
         mut self,
         value: ConversationScopedWebhookMethod,
@@ -329,6 +350,7 @@ impl CreateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
+    #[inline]
     pub fn configuration_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -338,6 +360,7 @@ impl CreateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
+    #[inline]
     pub fn configuration_triggers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -347,17 +370,20 @@ impl CreateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_flow_sid`](Self::configuration_flow_sid), sent as `Configuration.FlowSid`.
+    #[inline]
     pub fn configuration_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.configuration_flow_sid = Some(value.into());
         self
     }
 
     /// Sets [`configuration_replay_after`](Self::configuration_replay_after), sent as `Configuration.ReplayAfter`.
+    #[inline]
     pub fn configuration_replay_after(mut self, value: i64) -> Self {
         self.configuration_replay_after = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.target.push_to("Target", &mut out);
@@ -399,6 +425,7 @@ impl CreateConversationScopedWebhookParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateConversationScopedWebhookParams> {
     type Value = CreateConversationScopedWebhookParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateConversationScopedWebhookParams")
     }
@@ -466,28 +493,33 @@ pub struct ListConversationScopedWebhookParams {
 
 impl ListConversationScopedWebhookParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -541,17 +573,20 @@ pub struct UpdateConversationScopedWebhookParams {
 
 impl UpdateConversationScopedWebhookParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`configuration_url`](Self::configuration_url), sent as `Configuration.Url`.
+    #[inline]
     pub fn configuration_url(mut self, value: impl Into<String>) -> Self {
         self.configuration_url = Some(value.into());
         self
     }
 
     /// Sets [`configuration_method`](Self::configuration_method), sent as `Configuration.Method`.
+    #[inline]
     pub fn configuration_method(
         mut self,
         value: ConversationScopedWebhookMethod,
@@ -561,6 +596,7 @@ impl UpdateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
+    #[inline]
     pub fn configuration_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -570,6 +606,7 @@ impl UpdateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
+    #[inline]
     pub fn configuration_triggers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -579,11 +616,13 @@ impl UpdateConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_flow_sid`](Self::configuration_flow_sid), sent as `Configuration.FlowSid`.
+    #[inline]
     pub fn configuration_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.configuration_flow_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.configuration_url.push_to("Configuration.Url", &mut out);

@@ -29,6 +29,7 @@ pub enum ConversationWithParticipantsState {
 
 impl ConversationWithParticipantsState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ConversationWithParticipantsState::Initializing => "initializing",
@@ -41,6 +42,7 @@ impl ConversationWithParticipantsState {
 }
 
 impl From<&str> for ConversationWithParticipantsState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "initializing" => ConversationWithParticipantsState::Initializing,
@@ -54,12 +56,14 @@ impl From<&str> for ConversationWithParticipantsState {
 
 impl FromStr for ConversationWithParticipantsState {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ConversationWithParticipantsState {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -91,6 +95,7 @@ impl<'de> Deserialize<'de> for ConversationWithParticipantsState {
     )
 )]
 impl crate::wire::ToWire for ConversationWithParticipantsState {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -32,6 +32,7 @@ pub struct ConversationWithParticipantsResource {
 }
 
 impl ConversationWithParticipantsResource {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         ConversationWithParticipantsResource {
             client,
@@ -54,6 +55,7 @@ impl ConversationWithParticipantsResource {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateConversationWithParticipantsParams,
@@ -62,6 +64,7 @@ impl ConversationWithParticipantsResource {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConversationWithParticipantsParams,
@@ -69,6 +72,7 @@ impl ConversationWithParticipantsResource {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConversationWithParticipantsParams,
@@ -132,6 +136,7 @@ pub struct CreateConversationWithParticipantsParams {
 }
 
 impl std::fmt::Debug for CreateConversationWithParticipantsParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConversationWithParticipantsParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -156,83 +161,97 @@ impl std::fmt::Debug for CreateConversationWithParticipantsParams {
 
 impl CreateConversationWithParticipantsParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    #[inline]
     pub fn unique_name(mut self, value: impl Into<String>) -> Self {
         self.unique_name = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    #[inline]
     pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ConversationWithParticipantsState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`timers_inactive`](Self::timers_inactive), sent as `Timers.Inactive`.
+    #[inline]
     pub fn timers_inactive(mut self, value: impl Into<String>) -> Self {
         self.timers_inactive = Some(value.into());
         self
     }
 
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
+    #[inline]
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_address`](Self::bindings_email_address), sent as `Bindings.Email.Address`.
+    #[inline]
     pub fn bindings_email_address(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_address = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_name`](Self::bindings_email_name), sent as `Bindings.Email.Name`.
+    #[inline]
     pub fn bindings_email_name(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_name = Some(value.into());
         self
     }
 
     /// Sets [`participant`](Self::participant), sent as `Participant`.
+    #[inline]
     pub fn participant(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -241,12 +260,14 @@ impl CreateConversationWithParticipantsParams {
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);

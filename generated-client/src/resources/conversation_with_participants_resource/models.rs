@@ -63,6 +63,7 @@ pub struct ConversationWithParticipants {
 }
 
 impl std::fmt::Debug for ConversationWithParticipants {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationWithParticipants")
             .field("account_sid", &self.account_sid)

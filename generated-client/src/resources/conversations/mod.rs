@@ -38,6 +38,7 @@ pub struct Conversations {
 }
 
 impl Conversations {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         Conversations { client }
     }
@@ -45,6 +46,7 @@ impl Conversations {
     /// The messages of a conversation, ordered by index.
     #[cfg(feature = "conversation-messages")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversation-messages")))]
+    #[inline]
     pub fn messages(&self, conversation_sid: impl Into<String>) -> ConversationMessages {
         ConversationMessages::new(self.client.clone(), conversation_sid.into())
     }
@@ -52,6 +54,7 @@ impl Conversations {
     /// The participants of a conversation: SDK users and people on SMS, WhatsApp or other channels.
     #[cfg(feature = "conversation-participants")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversation-participants")))]
+    #[inline]
     pub fn participants(
         &self,
         conversation_sid: impl Into<String>,
@@ -62,6 +65,7 @@ impl Conversations {
     /// The webhooks attached to a single conversation (at most 5).
     #[cfg(feature = "conversation-webhooks")]
     #[cfg_attr(docsrs, doc(cfg(feature = "conversation-webhooks")))]
+    #[inline]
     pub fn webhooks(&self, conversation_sid: impl Into<String>) -> ConversationWebhooks {
         ConversationWebhooks::new(self.client.clone(), conversation_sid.into())
     }
@@ -82,11 +86,13 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateConversationParams) -> Pending<Conversation> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateConversationParams,
@@ -94,6 +100,7 @@ impl Conversations {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateConversationParams,
@@ -123,11 +130,13 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListConversationParams) -> Pending<Page<Conversation>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListConversationParams,
@@ -139,11 +148,13 @@ impl Conversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListConversationParams) -> ItemStream<Conversation> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListConversationParams) -> Result<Request, Error> {
         let path = "/v1/Conversations".to_owned();
         let request = Request::new(Method::GET, path)
@@ -167,15 +178,18 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<Conversation> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Conversation>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Conversations/{sid}");
@@ -202,6 +216,7 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -211,6 +226,7 @@ impl Conversations {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -219,6 +235,7 @@ impl Conversations {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -247,11 +264,13 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str, params: &DeleteConversationParams) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -260,6 +279,7 @@ impl Conversations {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -319,6 +339,7 @@ pub struct CreateConversationParams {
 }
 
 impl std::fmt::Debug for CreateConversationParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConversationParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -342,88 +363,103 @@ impl std::fmt::Debug for CreateConversationParams {
 
 impl CreateConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    #[inline]
     pub fn unique_name(mut self, value: impl Into<String>) -> Self {
         self.unique_name = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    #[inline]
     pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`timers_inactive`](Self::timers_inactive), sent as `Timers.Inactive`.
+    #[inline]
     pub fn timers_inactive(mut self, value: impl Into<String>) -> Self {
         self.timers_inactive = Some(value.into());
         self
     }
 
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
+    #[inline]
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_address`](Self::bindings_email_address), sent as `Bindings.Email.Address`.
+    #[inline]
     pub fn bindings_email_address(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_address = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_name`](Self::bindings_email_name), sent as `Bindings.Email.Name`.
+    #[inline]
     pub fn bindings_email_name(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_name = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -509,46 +545,54 @@ pub struct ListConversationParams {
 
 impl ListConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`start_date`](Self::start_date), sent as `StartDate`.
+    #[inline]
     pub fn start_date(mut self, value: impl Into<String>) -> Self {
         self.start_date = Some(value.into());
         self
     }
 
     /// Sets [`end_date`](Self::end_date), sent as `EndDate`.
+    #[inline]
     pub fn end_date(mut self, value: impl Into<String>) -> Self {
         self.end_date = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.start_date.push_to("StartDate", &mut out);
@@ -640,6 +684,7 @@ pub struct UpdateConversationParams {
 }
 
 impl std::fmt::Debug for UpdateConversationParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateConversationParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -663,88 +708,103 @@ impl std::fmt::Debug for UpdateConversationParams {
 
 impl UpdateConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    #[inline]
     pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`timers_inactive`](Self::timers_inactive), sent as `Timers.Inactive`.
+    #[inline]
     pub fn timers_inactive(mut self, value: impl Into<String>) -> Self {
         self.timers_inactive = Some(value.into());
         self
     }
 
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
+    #[inline]
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
         self
     }
 
     /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    #[inline]
     pub fn unique_name(mut self, value: impl Into<String>) -> Self {
         self.unique_name = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_address`](Self::bindings_email_address), sent as `Bindings.Email.Address`.
+    #[inline]
     pub fn bindings_email_address(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_address = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_name`](Self::bindings_email_name), sent as `Bindings.Email.Name`.
+    #[inline]
     pub fn bindings_email_name(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_name = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -820,16 +880,19 @@ pub struct DeleteConversationParams {
 
 impl DeleteConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

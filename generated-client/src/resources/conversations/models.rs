@@ -63,6 +63,7 @@ pub struct Conversation {
 }
 
 impl std::fmt::Debug for Conversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Conversation")
             .field("account_sid", &self.account_sid)

@@ -27,6 +27,7 @@ pub enum CredentialPushType {
 
 impl CredentialPushType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             CredentialPushType::Apn => "apn",
@@ -38,6 +39,7 @@ impl CredentialPushType {
 }
 
 impl From<&str> for CredentialPushType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "apn" => CredentialPushType::Apn,
@@ -50,12 +52,14 @@ impl From<&str> for CredentialPushType {
 
 impl FromStr for CredentialPushType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for CredentialPushType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for CredentialPushType {
     )
 )]
 impl crate::wire::ToWire for CredentialPushType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

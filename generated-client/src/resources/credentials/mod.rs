@@ -31,6 +31,7 @@ pub struct Credentials {
 }
 
 impl Credentials {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         Credentials { client }
     }
@@ -50,11 +51,13 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateCredentialParams) -> Pending<Credential> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateCredentialParams,
@@ -62,6 +65,7 @@ impl Credentials {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(&self, params: &CreateCredentialParams) -> Result<Request, Error> {
         let path = "/v1/Credentials".to_owned();
         let request = Request::new(Method::POST, path)
@@ -85,11 +89,13 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListCredentialParams) -> Pending<Page<Credential>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListCredentialParams,
@@ -101,11 +107,13 @@ impl Credentials {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListCredentialParams) -> ItemStream<Credential> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListCredentialParams) -> Result<Request, Error> {
         let path = "/v1/Credentials".to_owned();
         let request = Request::new(Method::GET, path)
@@ -129,15 +137,18 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<Credential> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Credential>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Credentials/{sid}");
@@ -164,6 +175,7 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -173,6 +185,7 @@ impl Credentials {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -181,6 +194,7 @@ impl Credentials {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -208,15 +222,18 @@ impl Credentials {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Credentials/{sid}");
@@ -254,6 +271,7 @@ pub struct CreateCredentialParams {
 }
 
 impl std::fmt::Debug for CreateCredentialParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCredentialParams")
             .field("type", &self.r#type)
@@ -269,6 +287,7 @@ impl std::fmt::Debug for CreateCredentialParams {
 
 impl CreateCredentialParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(r#type: CredentialPushType) -> Self {
         Self {
             r#type,
@@ -282,47 +301,55 @@ impl CreateCredentialParams {
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: CredentialPushType) -> Self {
         self.r#type = value;
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`certificate`](Self::certificate), sent as `Certificate`.
+    #[inline]
     pub fn certificate(mut self, value: impl Into<String>) -> Self {
         self.certificate = Some(value.into());
         self
     }
 
     /// Sets [`private_key`](Self::private_key), sent as `PrivateKey`.
+    #[inline]
     pub fn private_key(mut self, value: impl Into<String>) -> Self {
         self.private_key = Some(value.into());
         self
     }
 
     /// Sets [`sandbox`](Self::sandbox), sent as `Sandbox`.
+    #[inline]
     pub fn sandbox(mut self, value: bool) -> Self {
         self.sandbox = Some(value);
         self
     }
 
     /// Sets [`api_key`](Self::api_key), sent as `ApiKey`.
+    #[inline]
     pub fn api_key(mut self, value: impl Into<String>) -> Self {
         self.api_key = Some(value.into());
         self
     }
 
     /// Sets [`secret`](Self::secret), sent as `Secret`.
+    #[inline]
     pub fn secret(mut self, value: impl Into<String>) -> Self {
         self.secret = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.r#type.push_to("Type", &mut out);
@@ -364,6 +391,7 @@ impl CreateCredentialParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateCredentialParams> {
     type Value = CreateCredentialParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateCredentialParams")
     }
@@ -427,28 +455,33 @@ pub struct ListCredentialParams {
 
 impl ListCredentialParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -508,6 +541,7 @@ pub struct UpdateCredentialParams {
 }
 
 impl std::fmt::Debug for UpdateCredentialParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCredentialParams")
             .field("type", &self.r#type)
@@ -523,52 +557,61 @@ impl std::fmt::Debug for UpdateCredentialParams {
 
 impl UpdateCredentialParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: CredentialPushType) -> Self {
         self.r#type = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`certificate`](Self::certificate), sent as `Certificate`.
+    #[inline]
     pub fn certificate(mut self, value: impl Into<String>) -> Self {
         self.certificate = Some(value.into());
         self
     }
 
     /// Sets [`private_key`](Self::private_key), sent as `PrivateKey`.
+    #[inline]
     pub fn private_key(mut self, value: impl Into<String>) -> Self {
         self.private_key = Some(value.into());
         self
     }
 
     /// Sets [`sandbox`](Self::sandbox), sent as `Sandbox`.
+    #[inline]
     pub fn sandbox(mut self, value: bool) -> Self {
         self.sandbox = Some(value);
         self
     }
 
     /// Sets [`api_key`](Self::api_key), sent as `ApiKey`.
+    #[inline]
     pub fn api_key(mut self, value: impl Into<String>) -> Self {
         self.api_key = Some(value.into());
         self
     }
 
     /// Sets [`secret`](Self::secret), sent as `Secret`.
+    #[inline]
     pub fn secret(mut self, value: impl Into<String>) -> Self {
         self.secret = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.r#type.push_to("Type", &mut out);

@@ -43,6 +43,7 @@ pub struct Credential {
 }
 
 impl std::fmt::Debug for Credential {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Credential")
             .field("sid", &self.sid)

@@ -27,6 +27,7 @@ pub enum ParticipantConversationState {
 
 impl ParticipantConversationState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ParticipantConversationState::Inactive => "inactive",
@@ -38,6 +39,7 @@ impl ParticipantConversationState {
 }
 
 impl From<&str> for ParticipantConversationState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "inactive" => ParticipantConversationState::Inactive,
@@ -50,12 +52,14 @@ impl From<&str> for ParticipantConversationState {
 
 impl FromStr for ParticipantConversationState {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ParticipantConversationState {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for ParticipantConversationState {
     )
 )]
 impl crate::wire::ToWire for ParticipantConversationState {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

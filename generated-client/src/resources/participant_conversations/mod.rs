@@ -31,6 +31,7 @@ pub struct ParticipantConversations {
 }
 
 impl ParticipantConversations {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         ParticipantConversations { client }
     }
@@ -50,6 +51,7 @@ impl ParticipantConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListParticipantConversationParams,
@@ -58,6 +60,7 @@ impl ParticipantConversations {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListParticipantConversationParams,
@@ -69,6 +72,7 @@ impl ParticipantConversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListParticipantConversationParams,
@@ -77,6 +81,7 @@ impl ParticipantConversations {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListParticipantConversationParams,
@@ -109,40 +114,47 @@ pub struct ListParticipantConversationParams {
 
 impl ListParticipantConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`address`](Self::address), sent as `Address`.
+    #[inline]
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = Some(value.into());
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);

@@ -73,6 +73,7 @@ pub struct ParticipantConversation {
 }
 
 impl std::fmt::Debug for ParticipantConversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ParticipantConversation")
             .field("account_sid", &self.account_sid)

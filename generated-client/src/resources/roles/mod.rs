@@ -28,6 +28,7 @@ pub struct Roles {
 }
 
 impl Roles {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         Roles { client }
     }
@@ -46,11 +47,13 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateRoleParams) -> Pending<Role> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateRoleParams,
@@ -58,6 +61,7 @@ impl Roles {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(&self, params: &CreateRoleParams) -> Result<Request, Error> {
         let path = "/v1/Roles".to_owned();
         let request = Request::new(Method::POST, path)
@@ -81,11 +85,13 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListRoleParams) -> Pending<Page<Role>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListRoleParams,
@@ -97,11 +103,13 @@ impl Roles {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListRoleParams) -> ItemStream<Role> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListRoleParams) -> Result<Request, Error> {
         let path = "/v1/Roles".to_owned();
         let request = Request::new(Method::GET, path)
@@ -125,15 +133,18 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<Role> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Role>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Roles/{sid}");
@@ -158,11 +169,13 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(&self, sid: &str, params: &UpdateRoleParams) -> Pending<Role> {
         self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -171,6 +184,7 @@ impl Roles {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -198,15 +212,18 @@ impl Roles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Roles/{sid}");
@@ -236,6 +253,7 @@ pub struct CreateRoleParams {
 }
 
 impl std::fmt::Debug for CreateRoleParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateRoleParams")
             .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
@@ -247,6 +265,7 @@ impl std::fmt::Debug for CreateRoleParams {
 
 impl CreateRoleParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(
         friendly_name: impl Into<String>,
         r#type: RoleType,
@@ -260,18 +279,21 @@ impl CreateRoleParams {
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = value.into();
         self
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: RoleType) -> Self {
         self.r#type = value;
         self
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
+    #[inline]
     pub fn permission(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -280,6 +302,7 @@ impl CreateRoleParams {
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -308,6 +331,7 @@ impl CreateRoleParams {
 
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateRoleParams> {
     type Value = CreateRoleParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateRoleParams")
     }
@@ -359,28 +383,33 @@ pub struct ListRoleParams {
 
 impl ListRoleParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -428,6 +457,7 @@ pub struct UpdateRoleParams {
 
 impl UpdateRoleParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(permission: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             permission: permission.into_iter().map(Into::into).collect(),
@@ -435,6 +465,7 @@ impl UpdateRoleParams {
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
+    #[inline]
     pub fn permission(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -443,6 +474,7 @@ impl UpdateRoleParams {
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.permission.push_to("Permission", &mut out);
@@ -469,6 +501,7 @@ impl UpdateRoleParams {
 
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<UpdateRoleParams> {
     type Value = UpdateRoleParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct UpdateRoleParams")
     }

@@ -45,6 +45,7 @@ pub struct Role {
 }
 
 impl std::fmt::Debug for Role {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Role")
             .field("sid", &self.sid)

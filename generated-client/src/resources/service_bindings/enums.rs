@@ -29,6 +29,7 @@ pub enum ServiceBindingBindingType {
 
 impl ServiceBindingBindingType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceBindingBindingType::Apn => "apn",
@@ -41,6 +42,7 @@ impl ServiceBindingBindingType {
 }
 
 impl From<&str> for ServiceBindingBindingType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "apn" => ServiceBindingBindingType::Apn,
@@ -54,12 +56,14 @@ impl From<&str> for ServiceBindingBindingType {
 
 impl FromStr for ServiceBindingBindingType {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceBindingBindingType {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -91,6 +95,7 @@ impl<'de> Deserialize<'de> for ServiceBindingBindingType {
     )
 )]
 impl crate::wire::ToWire for ServiceBindingBindingType {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

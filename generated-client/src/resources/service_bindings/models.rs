@@ -52,6 +52,7 @@ pub struct ServiceBinding {
 }
 
 impl std::fmt::Debug for ServiceBinding {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceBinding")
             .field("sid", &self.sid)

@@ -27,6 +27,7 @@ pub struct ServiceConfigurationNotifications {
 }
 
 impl ServiceConfigurationNotifications {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceConfigurationNotifications {
             client,
@@ -47,15 +48,18 @@ impl ServiceConfigurationNotifications {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<ServiceNotification> {
         self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<ServiceNotification>> {
         self.client.call(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!(
@@ -85,6 +89,7 @@ impl ServiceConfigurationNotifications {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         params: &UpdateServiceNotificationParams,
@@ -93,6 +98,7 @@ impl ServiceConfigurationNotifications {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         params: &UpdateServiceNotificationParams,
@@ -100,6 +106,7 @@ impl ServiceConfigurationNotifications {
         self.client.call(self.update_request(params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         params: &UpdateServiceNotificationParams,
@@ -154,65 +161,76 @@ pub struct UpdateServiceNotificationParams {
 
 impl UpdateServiceNotificationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`log_enabled`](Self::log_enabled), sent as `LogEnabled`.
+    #[inline]
     pub fn log_enabled(mut self, value: bool) -> Self {
         self.log_enabled = Some(value);
         self
     }
 
     /// Sets [`new_message_enabled`](Self::new_message_enabled), sent as `NewMessage.Enabled`.
+    #[inline]
     pub fn new_message_enabled(mut self, value: bool) -> Self {
         self.new_message_enabled = Some(value);
         self
     }
 
     /// Sets [`new_message_template`](Self::new_message_template), sent as `NewMessage.Template`.
+    #[inline]
     pub fn new_message_template(mut self, value: impl Into<String>) -> Self {
         self.new_message_template = Some(value.into());
         self
     }
 
     /// Sets [`new_message_sound`](Self::new_message_sound), sent as `NewMessage.Sound`.
+    #[inline]
     pub fn new_message_sound(mut self, value: impl Into<String>) -> Self {
         self.new_message_sound = Some(value.into());
         self
     }
 
     /// Sets [`new_message_badge_count_enabled`](Self::new_message_badge_count_enabled), sent as `NewMessage.BadgeCountEnabled`.
+    #[inline]
     pub fn new_message_badge_count_enabled(mut self, value: bool) -> Self {
         self.new_message_badge_count_enabled = Some(value);
         self
     }
 
     /// Sets [`added_to_conversation_enabled`](Self::added_to_conversation_enabled), sent as `AddedToConversation.Enabled`.
+    #[inline]
     pub fn added_to_conversation_enabled(mut self, value: bool) -> Self {
         self.added_to_conversation_enabled = Some(value);
         self
     }
 
     /// Sets [`added_to_conversation_template`](Self::added_to_conversation_template), sent as `AddedToConversation.Template`.
+    #[inline]
     pub fn added_to_conversation_template(mut self, value: impl Into<String>) -> Self {
         self.added_to_conversation_template = Some(value.into());
         self
     }
 
     /// Sets [`added_to_conversation_sound`](Self::added_to_conversation_sound), sent as `AddedToConversation.Sound`.
+    #[inline]
     pub fn added_to_conversation_sound(mut self, value: impl Into<String>) -> Self {
         self.added_to_conversation_sound = Some(value.into());
         self
     }
 
     /// Sets [`removed_from_conversation_enabled`](Self::removed_from_conversation_enabled), sent as `RemovedFromConversation.Enabled`.
+    #[inline]
     pub fn removed_from_conversation_enabled(mut self, value: bool) -> Self {
         self.removed_from_conversation_enabled = Some(value);
         self
     }
 
     /// Sets [`removed_from_conversation_template`](Self::removed_from_conversation_template), sent as `RemovedFromConversation.Template`.
+    #[inline]
     pub fn removed_from_conversation_template(
         mut self,
         value: impl Into<String>,
@@ -222,23 +240,27 @@ impl UpdateServiceNotificationParams {
     }
 
     /// Sets [`removed_from_conversation_sound`](Self::removed_from_conversation_sound), sent as `RemovedFromConversation.Sound`.
+    #[inline]
     pub fn removed_from_conversation_sound(mut self, value: impl Into<String>) -> Self {
         self.removed_from_conversation_sound = Some(value.into());
         self
     }
 
     /// Sets [`new_message_with_media_enabled`](Self::new_message_with_media_enabled), sent as `NewMessage.WithMedia.Enabled`.
+    #[inline]
     pub fn new_message_with_media_enabled(mut self, value: bool) -> Self {
         self.new_message_with_media_enabled = Some(value);
         self
     }
 
     /// Sets [`new_message_with_media_template`](Self::new_message_with_media_template), sent as `NewMessage.WithMedia.Template`.
+    #[inline]
     pub fn new_message_with_media_template(mut self, value: impl Into<String>) -> Self {
         self.new_message_with_media_template = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.log_enabled.push_to("LogEnabled", &mut out);

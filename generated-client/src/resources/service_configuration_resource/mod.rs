@@ -33,6 +33,7 @@ pub struct ServiceConfigurationResource {
 }
 
 impl ServiceConfigurationResource {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceConfigurationResource {
             client,
@@ -43,6 +44,7 @@ impl ServiceConfigurationResource {
     /// How a Conversation Service sends push notifications: per-event switches, templates, sounds and badge counts.
     #[cfg(feature = "service-configuration-notifications")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-notifications")))]
+    #[inline]
     pub fn notifications(&self) -> ServiceConfigurationNotifications {
         ServiceConfigurationNotifications::new(
             self.client.clone(),
@@ -53,6 +55,7 @@ impl ServiceConfigurationResource {
     /// The service-wide webhooks of a Conversation Service: where its pre-event and post-event callbacks go and which events they carry.
     #[cfg(feature = "service-configuration-webhooks")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-webhooks")))]
+    #[inline]
     pub fn webhooks(&self) -> ServiceConfigurationWebhooks {
         ServiceConfigurationWebhooks::new(
             self.client.clone(),
@@ -73,15 +76,18 @@ impl ServiceConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<ServiceConfiguration> {
         self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<ServiceConfiguration>> {
         self.client.call(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration");
@@ -109,6 +115,7 @@ impl ServiceConfigurationResource {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         params: &UpdateServiceConfigurationParams,
@@ -117,6 +124,7 @@ impl ServiceConfigurationResource {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         params: &UpdateServiceConfigurationParams,
@@ -124,6 +132,7 @@ impl ServiceConfigurationResource {
         self.client.call(self.update_request(params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         params: &UpdateServiceConfigurationParams,
@@ -158,11 +167,13 @@ pub struct UpdateServiceConfigurationParams {
 
 impl UpdateServiceConfigurationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`default_conversation_creator_role_sid`](Self::default_conversation_creator_role_sid), sent as `DefaultConversationCreatorRoleSid`.
+    #[inline]
     pub fn default_conversation_creator_role_sid(
         mut self,
         value: impl Into<String>,
@@ -172,23 +183,27 @@ impl UpdateServiceConfigurationParams {
     }
 
     /// Sets [`default_conversation_role_sid`](Self::default_conversation_role_sid), sent as `DefaultConversationRoleSid`.
+    #[inline]
     pub fn default_conversation_role_sid(mut self, value: impl Into<String>) -> Self {
         self.default_conversation_role_sid = Some(value.into());
         self
     }
 
     /// Sets [`default_chat_service_role_sid`](Self::default_chat_service_role_sid), sent as `DefaultChatServiceRoleSid`.
+    #[inline]
     pub fn default_chat_service_role_sid(mut self, value: impl Into<String>) -> Self {
         self.default_chat_service_role_sid = Some(value.into());
         self
     }
 
     /// Sets [`reachability_enabled`](Self::reachability_enabled), sent as `ReachabilityEnabled`.
+    #[inline]
     pub fn reachability_enabled(mut self, value: bool) -> Self {
         self.reachability_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.default_conversation_creator_role_sid

@@ -25,6 +25,7 @@ pub enum ServiceWebhookConfigurationMethod {
 
 impl ServiceWebhookConfigurationMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceWebhookConfigurationMethod::Get => "GET",
@@ -35,6 +36,7 @@ impl ServiceWebhookConfigurationMethod {
 }
 
 impl From<&str> for ServiceWebhookConfigurationMethod {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "GET" => ServiceWebhookConfigurationMethod::Get,
@@ -46,12 +48,14 @@ impl From<&str> for ServiceWebhookConfigurationMethod {
 
 impl FromStr for ServiceWebhookConfigurationMethod {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceWebhookConfigurationMethod {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for ServiceWebhookConfigurationMethod {
     )
 )]
 impl crate::wire::ToWire for ServiceWebhookConfigurationMethod {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -31,6 +31,7 @@ pub struct ServiceConfigurationWebhooks {
 }
 
 impl ServiceConfigurationWebhooks {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceConfigurationWebhooks {
             client,
@@ -51,15 +52,18 @@ impl ServiceConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<ServiceWebhookConfiguration> {
         self.client.call(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<ServiceWebhookConfiguration>> {
         self.client.call(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Configuration/Webhooks");
@@ -87,6 +91,7 @@ impl ServiceConfigurationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         params: &UpdateServiceWebhookConfigurationParams,
@@ -95,6 +100,7 @@ impl ServiceConfigurationWebhooks {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         params: &UpdateServiceWebhookConfigurationParams,
@@ -102,6 +108,7 @@ impl ServiceConfigurationWebhooks {
         self.client.call(self.update_request(params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         params: &UpdateServiceWebhookConfigurationParams,
@@ -136,23 +143,27 @@ pub struct UpdateServiceWebhookConfigurationParams {
 
 impl UpdateServiceWebhookConfigurationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`pre_webhook_url`](Self::pre_webhook_url), sent as `PreWebhookUrl`.
+    #[inline]
     pub fn pre_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.pre_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`post_webhook_url`](Self::post_webhook_url), sent as `PostWebhookUrl`.
+    #[inline]
     pub fn post_webhook_url(mut self, value: impl Into<String>) -> Self {
         self.post_webhook_url = Some(value.into());
         self
     }
 
     /// Sets [`filters`](Self::filters), sent as `Filters`.
+    #[inline]
     pub fn filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -162,11 +173,13 @@ impl UpdateServiceWebhookConfigurationParams {
     }
 
     /// Sets [`method`](Self::method), sent as `Method`.
+    #[inline]
     pub fn method(mut self, value: impl Into<String>) -> Self {
         self.method = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.pre_webhook_url.push_to("PreWebhookUrl", &mut out);

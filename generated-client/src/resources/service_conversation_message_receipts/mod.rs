@@ -30,6 +30,7 @@ pub struct ServiceConversationMessageReceipts {
 }
 
 impl ServiceConversationMessageReceipts {
+    #[inline]
     pub(crate) fn new(
         client: Client,
         chat_service_sid: String,
@@ -59,6 +60,7 @@ impl ServiceConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
@@ -67,6 +69,7 @@ impl ServiceConversationMessageReceipts {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
@@ -78,6 +81,7 @@ impl ServiceConversationMessageReceipts {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
@@ -86,6 +90,7 @@ impl ServiceConversationMessageReceipts {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceConversationMessageReceiptParams,
@@ -120,11 +125,13 @@ impl ServiceConversationMessageReceipts {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationMessageReceipt> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -132,6 +139,7 @@ impl ServiceConversationMessageReceipts {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
@@ -165,28 +173,33 @@ pub struct ListServiceConversationMessageReceiptParams {
 
 impl ListServiceConversationMessageReceiptParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);

@@ -34,6 +34,7 @@ pub struct ServiceConversationMessages {
 }
 
 impl ServiceConversationMessages {
+    #[inline]
     pub(crate) fn new(
         client: Client,
         chat_service_sid: String,
@@ -49,6 +50,7 @@ impl ServiceConversationMessages {
     /// One delivery receipt of a message in a Conversation Service.
     #[cfg(feature = "service-conversation-message-receipts")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-message-receipts")))]
+    #[inline]
     pub fn receipts(
         &self,
         message_sid: impl Into<String>,
@@ -77,6 +79,7 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateServiceConversationMessageParams,
@@ -85,6 +88,7 @@ impl ServiceConversationMessages {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceConversationMessageParams,
@@ -92,6 +96,7 @@ impl ServiceConversationMessages {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceConversationMessageParams,
@@ -126,6 +131,7 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceConversationMessageParams,
@@ -134,6 +140,7 @@ impl ServiceConversationMessages {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceConversationMessageParams,
@@ -145,6 +152,7 @@ impl ServiceConversationMessages {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceConversationMessageParams,
@@ -153,6 +161,7 @@ impl ServiceConversationMessages {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceConversationMessageParams,
@@ -186,11 +195,13 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationMessage> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -198,6 +209,7 @@ impl ServiceConversationMessages {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
@@ -231,6 +243,7 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -240,6 +253,7 @@ impl ServiceConversationMessages {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -248,6 +262,7 @@ impl ServiceConversationMessages {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -283,6 +298,7 @@ impl ServiceConversationMessages {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         sid: &str,
@@ -292,6 +308,7 @@ impl ServiceConversationMessages {
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -300,6 +317,7 @@ impl ServiceConversationMessages {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -359,6 +377,7 @@ pub struct CreateServiceConversationMessageParams {
 }
 
 impl std::fmt::Debug for CreateServiceConversationMessageParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceConversationMessageParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -377,76 +396,89 @@ impl std::fmt::Debug for CreateServiceConversationMessageParams {
 
 impl CreateServiceConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`author`](Self::author), sent as `Author`.
+    #[inline]
     pub fn author(mut self, value: impl Into<String>) -> Self {
         self.author = Some(value.into());
         self
     }
 
     /// Sets [`body`](Self::body), sent as `Body`.
+    #[inline]
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`media_sid`](Self::media_sid), sent as `MediaSid`.
+    #[inline]
     pub fn media_sid(mut self, value: impl Into<String>) -> Self {
         self.media_sid = Some(value.into());
         self
     }
 
     /// Sets [`content_sid`](Self::content_sid), sent as `ContentSid`.
+    #[inline]
     pub fn content_sid(mut self, value: impl Into<String>) -> Self {
         self.content_sid = Some(value.into());
         self
     }
 
     /// Sets [`content_variables`](Self::content_variables), sent as `ContentVariables`.
+    #[inline]
     pub fn content_variables(mut self, value: impl Into<String>) -> Self {
         self.content_variables = Some(value.into());
         self
     }
 
     /// Sets [`subject`](Self::subject), sent as `Subject`.
+    #[inline]
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.subject = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.author.push_to("Author", &mut out);
@@ -522,34 +554,40 @@ pub struct ListServiceConversationMessageParams {
 
 impl ListServiceConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`order`](Self::order), sent as `Order`.
+    #[inline]
     pub fn order(mut self, value: OrderType) -> Self {
         self.order = Some(value);
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.order.push_to("Order", &mut out);
@@ -617,6 +655,7 @@ pub struct UpdateServiceConversationMessageParams {
 }
 
 impl std::fmt::Debug for UpdateServiceConversationMessageParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateServiceConversationMessageParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -632,58 +671,68 @@ impl std::fmt::Debug for UpdateServiceConversationMessageParams {
 
 impl UpdateServiceConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`author`](Self::author), sent as `Author`.
+    #[inline]
     pub fn author(mut self, value: impl Into<String>) -> Self {
         self.author = Some(value.into());
         self
     }
 
     /// Sets [`body`](Self::body), sent as `Body`.
+    #[inline]
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`subject`](Self::subject), sent as `Subject`.
+    #[inline]
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.subject = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.author.push_to("Author", &mut out);
@@ -744,16 +793,19 @@ pub struct DeleteServiceConversationMessageParams {
 
 impl DeleteServiceConversationMessageParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

@@ -70,6 +70,7 @@ pub struct ServiceConversationMessage {
 }
 
 impl std::fmt::Debug for ServiceConversationMessage {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceConversationMessage")
             .field("account_sid", &self.account_sid)

@@ -31,6 +31,7 @@ pub struct ServiceConversationParticipants {
 }
 
 impl ServiceConversationParticipants {
+    #[inline]
     pub(crate) fn new(
         client: Client,
         chat_service_sid: String,
@@ -59,6 +60,7 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateServiceConversationParticipantParams,
@@ -67,6 +69,7 @@ impl ServiceConversationParticipants {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceConversationParticipantParams,
@@ -74,6 +77,7 @@ impl ServiceConversationParticipants {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceConversationParticipantParams,
@@ -108,6 +112,7 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceConversationParticipantParams,
@@ -116,6 +121,7 @@ impl ServiceConversationParticipants {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceConversationParticipantParams,
@@ -127,6 +133,7 @@ impl ServiceConversationParticipants {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceConversationParticipantParams,
@@ -135,6 +142,7 @@ impl ServiceConversationParticipants {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceConversationParticipantParams,
@@ -168,11 +176,13 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationParticipant> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -180,6 +190,7 @@ impl ServiceConversationParticipants {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
@@ -213,6 +224,7 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -222,6 +234,7 @@ impl ServiceConversationParticipants {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -230,6 +243,7 @@ impl ServiceConversationParticipants {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -265,6 +279,7 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         sid: &str,
@@ -274,6 +289,7 @@ impl ServiceConversationParticipants {
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -282,6 +298,7 @@ impl ServiceConversationParticipants {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -345,6 +362,7 @@ pub struct CreateServiceConversationParticipantParams {
 }
 
 impl std::fmt::Debug for CreateServiceConversationParticipantParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceConversationParticipantParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -371,53 +389,62 @@ impl std::fmt::Debug for CreateServiceConversationParticipantParams {
 
 impl CreateServiceConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_address`](Self::messaging_binding_address), sent as `MessagingBinding.Address`.
+    #[inline]
     pub fn messaging_binding_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_address = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_proxy_address`](Self::messaging_binding_proxy_address), sent as `MessagingBinding.ProxyAddress`.
+    #[inline]
     pub fn messaging_binding_proxy_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_proxy_address = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_projected_address`](Self::messaging_binding_projected_address), sent as `MessagingBinding.ProjectedAddress`.
+    #[inline]
     pub fn messaging_binding_projected_address(
         mut self,
         value: impl Into<String>,
@@ -427,17 +454,20 @@ impl CreateServiceConversationParticipantParams {
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);
@@ -510,28 +540,33 @@ pub struct ListServiceConversationParticipantParams {
 
 impl ListServiceConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -606,6 +641,7 @@ pub struct UpdateServiceConversationParticipantParams {
 }
 
 impl std::fmt::Debug for UpdateServiceConversationParticipantParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateServiceConversationParticipantParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -630,53 +666,62 @@ impl std::fmt::Debug for UpdateServiceConversationParticipantParams {
 
 impl UpdateServiceConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_proxy_address`](Self::messaging_binding_proxy_address), sent as `MessagingBinding.ProxyAddress`.
+    #[inline]
     pub fn messaging_binding_proxy_address(mut self, value: impl Into<String>) -> Self {
         self.messaging_binding_proxy_address = Some(value.into());
         self
     }
 
     /// Sets [`messaging_binding_projected_address`](Self::messaging_binding_projected_address), sent as `MessagingBinding.ProjectedAddress`.
+    #[inline]
     pub fn messaging_binding_projected_address(
         mut self,
         value: impl Into<String>,
@@ -686,23 +731,27 @@ impl UpdateServiceConversationParticipantParams {
     }
 
     /// Sets [`last_read_message_index`](Self::last_read_message_index), sent as `LastReadMessageIndex`.
+    #[inline]
     pub fn last_read_message_index(mut self, value: i64) -> Self {
         self.last_read_message_index = Some(value);
         self
     }
 
     /// Sets [`last_read_timestamp`](Self::last_read_timestamp), sent as `LastReadTimestamp`.
+    #[inline]
     pub fn last_read_timestamp(mut self, value: impl Into<String>) -> Self {
         self.last_read_timestamp = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.date_created.push_to("DateCreated", &mut out);
@@ -774,16 +823,19 @@ pub struct DeleteServiceConversationParticipantParams {
 
 impl DeleteServiceConversationParticipantParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

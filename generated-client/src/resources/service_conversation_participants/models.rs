@@ -59,6 +59,7 @@ pub struct ServiceConversationParticipant {
 }
 
 impl std::fmt::Debug for ServiceConversationParticipant {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceConversationParticipant")
             .field("account_sid", &self.account_sid)

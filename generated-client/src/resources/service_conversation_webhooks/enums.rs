@@ -25,6 +25,7 @@ pub enum ServiceConversationScopedWebhookMethod {
 
 impl ServiceConversationScopedWebhookMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceConversationScopedWebhookMethod::Get => "get",
@@ -35,6 +36,7 @@ impl ServiceConversationScopedWebhookMethod {
 }
 
 impl From<&str> for ServiceConversationScopedWebhookMethod {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "get" => ServiceConversationScopedWebhookMethod::Get,
@@ -46,12 +48,14 @@ impl From<&str> for ServiceConversationScopedWebhookMethod {
 
 impl FromStr for ServiceConversationScopedWebhookMethod {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceConversationScopedWebhookMethod {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,6 +87,7 @@ impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookMethod {
     )
 )]
 impl crate::wire::ToWire for ServiceConversationScopedWebhookMethod {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }
@@ -107,6 +112,7 @@ pub enum ServiceConversationScopedWebhookTarget {
 
 impl ServiceConversationScopedWebhookTarget {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceConversationScopedWebhookTarget::Webhook => "webhook",
@@ -118,6 +124,7 @@ impl ServiceConversationScopedWebhookTarget {
 }
 
 impl From<&str> for ServiceConversationScopedWebhookTarget {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "webhook" => ServiceConversationScopedWebhookTarget::Webhook,
@@ -130,12 +137,14 @@ impl From<&str> for ServiceConversationScopedWebhookTarget {
 
 impl FromStr for ServiceConversationScopedWebhookTarget {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceConversationScopedWebhookTarget {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -167,6 +176,7 @@ impl<'de> Deserialize<'de> for ServiceConversationScopedWebhookTarget {
     )
 )]
 impl crate::wire::ToWire for ServiceConversationScopedWebhookTarget {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

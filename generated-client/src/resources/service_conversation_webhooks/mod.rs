@@ -33,6 +33,7 @@ pub struct ServiceConversationWebhooks {
 }
 
 impl ServiceConversationWebhooks {
+    #[inline]
     pub(crate) fn new(
         client: Client,
         chat_service_sid: String,
@@ -61,6 +62,7 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateServiceConversationScopedWebhookParams,
@@ -69,6 +71,7 @@ impl ServiceConversationWebhooks {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceConversationScopedWebhookParams,
@@ -76,6 +79,7 @@ impl ServiceConversationWebhooks {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceConversationScopedWebhookParams,
@@ -109,6 +113,7 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
@@ -117,6 +122,7 @@ impl ServiceConversationWebhooks {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
@@ -128,6 +134,7 @@ impl ServiceConversationWebhooks {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
@@ -136,6 +143,7 @@ impl ServiceConversationWebhooks {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceConversationScopedWebhookParams,
@@ -169,11 +177,13 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceConversationScopedWebhook> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -181,6 +191,7 @@ impl ServiceConversationWebhooks {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
@@ -213,6 +224,7 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -222,6 +234,7 @@ impl ServiceConversationWebhooks {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -230,6 +243,7 @@ impl ServiceConversationWebhooks {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -264,15 +278,18 @@ impl ServiceConversationWebhooks {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let conversation_sid = crate::wire::path_segment(&self.conversation_sid)?;
@@ -315,6 +332,7 @@ pub struct CreateServiceConversationScopedWebhookParams {
 
 impl CreateServiceConversationScopedWebhookParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(target: ServiceConversationScopedWebhookTarget) -> Self {
         Self {
             target,
@@ -328,18 +346,21 @@ impl CreateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`target`](Self::target), sent as `Target`.
+    #[inline]
     pub fn target(mut self, value: ServiceConversationScopedWebhookTarget) -> Self {
         self.target = value;
         self
     }
 
     /// Sets [`configuration_url`](Self::configuration_url), sent as `Configuration.Url`.
+    #[inline]
     pub fn configuration_url(mut self, value: impl Into<String>) -> Self {
         self.configuration_url = Some(value.into());
         self
     }
 
     /// Sets [`configuration_method`](Self::configuration_method), sent as `Configuration.Method`.
+    #[inline]
     pub fn configuration_method(
         mut self,
         value: ServiceConversationScopedWebhookMethod,
@@ -349,6 +370,7 @@ impl CreateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
+    #[inline]
     pub fn configuration_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -358,6 +380,7 @@ impl CreateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
+    #[inline]
     pub fn configuration_triggers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -367,17 +390,20 @@ impl CreateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_flow_sid`](Self::configuration_flow_sid), sent as `Configuration.FlowSid`.
+    #[inline]
     pub fn configuration_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.configuration_flow_sid = Some(value.into());
         self
     }
 
     /// Sets [`configuration_replay_after`](Self::configuration_replay_after), sent as `Configuration.ReplayAfter`.
+    #[inline]
     pub fn configuration_replay_after(mut self, value: i64) -> Self {
         self.configuration_replay_after = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.target.push_to("Target", &mut out);
@@ -419,6 +445,7 @@ impl CreateServiceConversationScopedWebhookParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateServiceConversationScopedWebhookParams> {
     type Value = CreateServiceConversationScopedWebhookParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateServiceConversationScopedWebhookParams")
     }
@@ -490,28 +517,33 @@ pub struct ListServiceConversationScopedWebhookParams {
 
 impl ListServiceConversationScopedWebhookParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -565,17 +597,20 @@ pub struct UpdateServiceConversationScopedWebhookParams {
 
 impl UpdateServiceConversationScopedWebhookParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`configuration_url`](Self::configuration_url), sent as `Configuration.Url`.
+    #[inline]
     pub fn configuration_url(mut self, value: impl Into<String>) -> Self {
         self.configuration_url = Some(value.into());
         self
     }
 
     /// Sets [`configuration_method`](Self::configuration_method), sent as `Configuration.Method`.
+    #[inline]
     pub fn configuration_method(
         mut self,
         value: ServiceConversationScopedWebhookMethod,
@@ -585,6 +620,7 @@ impl UpdateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_filters`](Self::configuration_filters), sent as `Configuration.Filters`.
+    #[inline]
     pub fn configuration_filters(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -594,6 +630,7 @@ impl UpdateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_triggers`](Self::configuration_triggers), sent as `Configuration.Triggers`.
+    #[inline]
     pub fn configuration_triggers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -603,11 +640,13 @@ impl UpdateServiceConversationScopedWebhookParams {
     }
 
     /// Sets [`configuration_flow_sid`](Self::configuration_flow_sid), sent as `Configuration.FlowSid`.
+    #[inline]
     pub fn configuration_flow_sid(mut self, value: impl Into<String>) -> Self {
         self.configuration_flow_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.configuration_url.push_to("Configuration.Url", &mut out);

@@ -65,6 +65,7 @@ pub struct ServiceConversationWithParticipants {
 }
 
 impl std::fmt::Debug for ServiceConversationWithParticipants {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceConversationWithParticipants")
             .field("account_sid", &self.account_sid)

@@ -29,6 +29,7 @@ pub enum ServiceConversationState {
 
 impl ServiceConversationState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceConversationState::Inactive => "inactive",
@@ -41,6 +42,7 @@ impl ServiceConversationState {
 }
 
 impl From<&str> for ServiceConversationState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "inactive" => ServiceConversationState::Inactive,
@@ -54,12 +56,14 @@ impl From<&str> for ServiceConversationState {
 
 impl FromStr for ServiceConversationState {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceConversationState {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -91,6 +95,7 @@ impl<'de> Deserialize<'de> for ServiceConversationState {
     )
 )]
 impl crate::wire::ToWire for ServiceConversationState {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -43,6 +43,7 @@ pub struct ServiceConversations {
 }
 
 impl ServiceConversations {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceConversations {
             client,
@@ -53,6 +54,7 @@ impl ServiceConversations {
     /// The messages of a conversation in a Conversation Service, ordered by index.
     #[cfg(feature = "service-conversation-messages")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-messages")))]
+    #[inline]
     pub fn messages(
         &self,
         conversation_sid: impl Into<String>,
@@ -67,6 +69,7 @@ impl ServiceConversations {
     /// The participants of a conversation in a Conversation Service.
     #[cfg(feature = "service-conversation-participants")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-participants")))]
+    #[inline]
     pub fn participants(
         &self,
         conversation_sid: impl Into<String>,
@@ -81,6 +84,7 @@ impl ServiceConversations {
     /// The webhooks attached to a single conversation in a Conversation Service (at most 5).
     #[cfg(feature = "service-conversation-webhooks")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-conversation-webhooks")))]
+    #[inline]
     pub fn webhooks(
         &self,
         conversation_sid: impl Into<String>,
@@ -108,6 +112,7 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(
         &self,
         params: &CreateServiceConversationParams,
@@ -116,6 +121,7 @@ impl ServiceConversations {
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceConversationParams,
@@ -123,6 +129,7 @@ impl ServiceConversations {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceConversationParams,
@@ -156,6 +163,7 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceConversationParams,
@@ -164,6 +172,7 @@ impl ServiceConversations {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceConversationParams,
@@ -175,6 +184,7 @@ impl ServiceConversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceConversationParams,
@@ -183,6 +193,7 @@ impl ServiceConversations {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceConversationParams,
@@ -213,11 +224,13 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceConversation> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         sid: &str,
@@ -225,6 +238,7 @@ impl ServiceConversations {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -255,6 +269,7 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -264,6 +279,7 @@ impl ServiceConversations {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -272,6 +288,7 @@ impl ServiceConversations {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -304,6 +321,7 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         sid: &str,
@@ -313,6 +331,7 @@ impl ServiceConversations {
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -321,6 +340,7 @@ impl ServiceConversations {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -384,6 +404,7 @@ pub struct CreateServiceConversationParams {
 }
 
 impl std::fmt::Debug for CreateServiceConversationParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceConversationParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -407,88 +428,103 @@ impl std::fmt::Debug for CreateServiceConversationParams {
 
 impl CreateServiceConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    #[inline]
     pub fn unique_name(mut self, value: impl Into<String>) -> Self {
         self.unique_name = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    #[inline]
     pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ServiceConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`timers_inactive`](Self::timers_inactive), sent as `Timers.Inactive`.
+    #[inline]
     pub fn timers_inactive(mut self, value: impl Into<String>) -> Self {
         self.timers_inactive = Some(value.into());
         self
     }
 
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
+    #[inline]
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_address`](Self::bindings_email_address), sent as `Bindings.Email.Address`.
+    #[inline]
     pub fn bindings_email_address(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_address = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_name`](Self::bindings_email_name), sent as `Bindings.Email.Name`.
+    #[inline]
     pub fn bindings_email_name(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_name = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -574,46 +610,54 @@ pub struct ListServiceConversationParams {
 
 impl ListServiceConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`start_date`](Self::start_date), sent as `StartDate`.
+    #[inline]
     pub fn start_date(mut self, value: impl Into<String>) -> Self {
         self.start_date = Some(value.into());
         self
     }
 
     /// Sets [`end_date`](Self::end_date), sent as `EndDate`.
+    #[inline]
     pub fn end_date(mut self, value: impl Into<String>) -> Self {
         self.end_date = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ServiceConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.start_date.push_to("StartDate", &mut out);
@@ -705,6 +749,7 @@ pub struct UpdateServiceConversationParams {
 }
 
 impl std::fmt::Debug for UpdateServiceConversationParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateServiceConversationParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -728,88 +773,103 @@ impl std::fmt::Debug for UpdateServiceConversationParams {
 
 impl UpdateServiceConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`date_created`](Self::date_created), sent as `DateCreated`.
+    #[inline]
     pub fn date_created(mut self, value: DateTime<Utc>) -> Self {
         self.date_created = Some(value);
         self
     }
 
     /// Sets [`date_updated`](Self::date_updated), sent as `DateUpdated`.
+    #[inline]
     pub fn date_updated(mut self, value: DateTime<Utc>) -> Self {
         self.date_updated = Some(value);
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`messaging_service_sid`](Self::messaging_service_sid), sent as `MessagingServiceSid`.
+    #[inline]
     pub fn messaging_service_sid(mut self, value: impl Into<String>) -> Self {
         self.messaging_service_sid = Some(value.into());
         self
     }
 
     /// Sets [`state`](Self::state), sent as `State`.
+    #[inline]
     pub fn state(mut self, value: ServiceConversationState) -> Self {
         self.state = Some(value);
         self
     }
 
     /// Sets [`timers_inactive`](Self::timers_inactive), sent as `Timers.Inactive`.
+    #[inline]
     pub fn timers_inactive(mut self, value: impl Into<String>) -> Self {
         self.timers_inactive = Some(value.into());
         self
     }
 
     /// Sets [`timers_closed`](Self::timers_closed), sent as `Timers.Closed`.
+    #[inline]
     pub fn timers_closed(mut self, value: impl Into<String>) -> Self {
         self.timers_closed = Some(value.into());
         self
     }
 
     /// Sets [`unique_name`](Self::unique_name), sent as `UniqueName`.
+    #[inline]
     pub fn unique_name(mut self, value: impl Into<String>) -> Self {
         self.unique_name = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_address`](Self::bindings_email_address), sent as `Bindings.Email.Address`.
+    #[inline]
     pub fn bindings_email_address(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_address = Some(value.into());
         self
     }
 
     /// Sets [`bindings_email_name`](Self::bindings_email_name), sent as `Bindings.Email.Name`.
+    #[inline]
     pub fn bindings_email_name(mut self, value: impl Into<String>) -> Self {
         self.bindings_email_name = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -885,16 +945,19 @@ pub struct DeleteServiceConversationParams {
 
 impl DeleteServiceConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

@@ -63,6 +63,7 @@ pub struct ServiceConversation {
 }
 
 impl std::fmt::Debug for ServiceConversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceConversation")
             .field("account_sid", &self.account_sid)

@@ -27,6 +27,7 @@ pub enum MediaCategory {
 
 impl MediaCategory {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             MediaCategory::Media => "media",
@@ -38,6 +39,7 @@ impl MediaCategory {
 }
 
 impl From<&str> for MediaCategory {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "media" => MediaCategory::Media,
@@ -50,12 +52,14 @@ impl From<&str> for MediaCategory {
 
 impl FromStr for MediaCategory {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for MediaCategory {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for MediaCategory {
     )
 )]
 impl crate::wire::ToWire for MediaCategory {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -33,6 +33,7 @@ pub struct ServiceMedia {
 }
 
 impl ServiceMedia {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceMedia {
             client,
@@ -43,6 +44,7 @@ impl ServiceMedia {
     /// The bytes of one file.
     #[cfg(feature = "service-media-content")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-media-content")))]
+    #[inline]
     pub fn content(&self, sid: impl Into<String>) -> ServiceMediaContent {
         ServiceMediaContent::new(
             self.client.clone(),
@@ -67,15 +69,18 @@ impl ServiceMedia {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, body: Upload) -> Pending<Media> {
         self.client.call(self.create_request(body))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(&self, body: Upload) -> Pending<Response<Media>> {
         self.client.call(self.create_request(body))
     }
 
+    #[inline]
     fn create_request(&self, body: Upload) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Media");
@@ -101,15 +106,18 @@ impl ServiceMedia {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<Media> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Media>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;

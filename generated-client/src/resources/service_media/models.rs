@@ -62,6 +62,7 @@ pub struct Media {
 }
 
 impl std::fmt::Debug for Media {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Media")
             .field("sid", &self.sid)

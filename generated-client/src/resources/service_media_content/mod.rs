@@ -21,6 +21,7 @@ pub struct ServiceMediaContent {
 }
 
 impl ServiceMediaContent {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String, sid: String) -> Self {
         ServiceMediaContent {
             client,
@@ -45,15 +46,18 @@ impl ServiceMediaContent {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self) -> Pending<Download> {
         self.client.call_unread(self.fetch_request())
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self) -> Pending<Response<Download>> {
         self.client.call_unread(self.fetch_request())
     }
 
+    #[inline]
     fn fetch_request(&self) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(&self.sid)?;

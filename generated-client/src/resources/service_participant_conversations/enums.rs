@@ -27,6 +27,7 @@ pub enum ServiceParticipantConversationState {
 
 impl ServiceParticipantConversationState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceParticipantConversationState::Inactive => "inactive",
@@ -38,6 +39,7 @@ impl ServiceParticipantConversationState {
 }
 
 impl From<&str> for ServiceParticipantConversationState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "inactive" => ServiceParticipantConversationState::Inactive,
@@ -50,12 +52,14 @@ impl From<&str> for ServiceParticipantConversationState {
 
 impl FromStr for ServiceParticipantConversationState {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceParticipantConversationState {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for ServiceParticipantConversationState {
     )
 )]
 impl crate::wire::ToWire for ServiceParticipantConversationState {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

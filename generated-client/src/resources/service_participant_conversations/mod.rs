@@ -32,6 +32,7 @@ pub struct ServiceParticipantConversations {
 }
 
 impl ServiceParticipantConversations {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceParticipantConversations {
             client,
@@ -54,6 +55,7 @@ impl ServiceParticipantConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListServiceParticipantConversationParams,
@@ -62,6 +64,7 @@ impl ServiceParticipantConversations {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceParticipantConversationParams,
@@ -73,6 +76,7 @@ impl ServiceParticipantConversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListServiceParticipantConversationParams,
@@ -81,6 +85,7 @@ impl ServiceParticipantConversations {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListServiceParticipantConversationParams,
@@ -117,40 +122,47 @@ pub struct ListServiceParticipantConversationParams {
 
 impl ListServiceParticipantConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = Some(value.into());
         self
     }
 
     /// Sets [`address`](Self::address), sent as `Address`.
+    #[inline]
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = Some(value.into());
         self
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);

@@ -73,6 +73,7 @@ pub struct ServiceParticipantConversation {
 }
 
 impl std::fmt::Debug for ServiceParticipantConversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceParticipantConversation")
             .field("account_sid", &self.account_sid)

@@ -29,6 +29,7 @@ pub struct ServiceRoles {
 }
 
 impl ServiceRoles {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceRoles {
             client,
@@ -50,11 +51,13 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateServiceRoleParams) -> Pending<ServiceRole> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceRoleParams,
@@ -62,6 +65,7 @@ impl ServiceRoles {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceRoleParams,
@@ -89,11 +93,13 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListServiceRoleParams) -> Pending<Page<ServiceRole>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceRoleParams,
@@ -105,11 +111,13 @@ impl ServiceRoles {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListServiceRoleParams) -> ItemStream<ServiceRole> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListServiceRoleParams) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Roles");
@@ -134,15 +142,18 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceRole> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<ServiceRole>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -168,6 +179,7 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -177,6 +189,7 @@ impl ServiceRoles {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -185,6 +198,7 @@ impl ServiceRoles {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -213,15 +227,18 @@ impl ServiceRoles {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -252,6 +269,7 @@ pub struct CreateServiceRoleParams {
 }
 
 impl std::fmt::Debug for CreateServiceRoleParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceRoleParams")
             .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
@@ -263,6 +281,7 @@ impl std::fmt::Debug for CreateServiceRoleParams {
 
 impl CreateServiceRoleParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(
         friendly_name: impl Into<String>,
         r#type: RoleType,
@@ -276,18 +295,21 @@ impl CreateServiceRoleParams {
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = value.into();
         self
     }
 
     /// Sets [`type`](Self::type), sent as `Type`.
+    #[inline]
     pub fn r#type(mut self, value: RoleType) -> Self {
         self.r#type = value;
         self
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
+    #[inline]
     pub fn permission(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -296,6 +318,7 @@ impl CreateServiceRoleParams {
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -325,6 +348,7 @@ impl CreateServiceRoleParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateServiceRoleParams> {
     type Value = CreateServiceRoleParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateServiceRoleParams")
     }
@@ -376,28 +400,33 @@ pub struct ListServiceRoleParams {
 
 impl ListServiceRoleParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -445,6 +474,7 @@ pub struct UpdateServiceRoleParams {
 
 impl UpdateServiceRoleParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(permission: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             permission: permission.into_iter().map(Into::into).collect(),
@@ -452,6 +482,7 @@ impl UpdateServiceRoleParams {
     }
 
     /// Sets [`permission`](Self::permission), sent as `Permission`.
+    #[inline]
     pub fn permission(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -460,6 +491,7 @@ impl UpdateServiceRoleParams {
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.permission.push_to("Permission", &mut out);
@@ -487,6 +519,7 @@ impl UpdateServiceRoleParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<UpdateServiceRoleParams> {
     type Value = UpdateServiceRoleParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct UpdateServiceRoleParams")
     }

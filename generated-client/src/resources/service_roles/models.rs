@@ -45,6 +45,7 @@ pub struct ServiceRole {
 }
 
 impl std::fmt::Debug for ServiceRole {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceRole")
             .field("sid", &self.sid)

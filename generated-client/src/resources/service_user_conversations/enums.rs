@@ -27,6 +27,7 @@ pub enum ServiceUserConversationState {
 
 impl ServiceUserConversationState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ServiceUserConversationState::Inactive => "inactive",
@@ -38,6 +39,7 @@ impl ServiceUserConversationState {
 }
 
 impl From<&str> for ServiceUserConversationState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "inactive" => ServiceUserConversationState::Inactive,
@@ -50,12 +52,14 @@ impl From<&str> for ServiceUserConversationState {
 
 impl FromStr for ServiceUserConversationState {
     type Err = std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl fmt::Display for ServiceUserConversationState {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -87,6 +91,7 @@ impl<'de> Deserialize<'de> for ServiceUserConversationState {
     )
 )]
 impl crate::wire::ToWire for ServiceUserConversationState {
+    #[inline]
     fn push_to(&self, key: &'static str, out: &mut crate::wire::Pairs) {
         out.push((key, self.as_str().to_owned()));
     }

@@ -71,6 +71,7 @@ pub struct ServiceUserConversation {
 }
 
 impl std::fmt::Debug for ServiceUserConversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceUserConversation")
             .field("account_sid", &self.account_sid)

@@ -32,6 +32,7 @@ pub struct ServiceUsers {
 }
 
 impl ServiceUsers {
+    #[inline]
     pub(crate) fn new(client: Client, chat_service_sid: String) -> Self {
         ServiceUsers {
             client,
@@ -42,6 +43,7 @@ impl ServiceUsers {
     /// One conversation seen from one user's side: their unread count, read position and notification level.
     #[cfg(feature = "service-user-conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-user-conversations")))]
+    #[inline]
     pub fn conversations(
         &self,
         user_sid: impl Into<String>,
@@ -69,11 +71,13 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateServiceUserParams) -> Pending<ServiceUser> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceUserParams,
@@ -81,6 +85,7 @@ impl ServiceUsers {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(
         &self,
         params: &CreateServiceUserParams,
@@ -109,11 +114,13 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListServiceUserParams) -> Pending<Page<ServiceUser>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceUserParams,
@@ -125,11 +132,13 @@ impl ServiceUsers {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListServiceUserParams) -> ItemStream<ServiceUser> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListServiceUserParams) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let path = format!("/v1/Services/{chat_service_sid}/Users");
@@ -154,15 +163,18 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<ServiceUser> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<ServiceUser>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let chat_service_sid = crate::wire::path_segment(&self.chat_service_sid)?;
         let sid = crate::wire::path_segment(sid)?;
@@ -190,6 +202,7 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         sid: &str,
@@ -199,6 +212,7 @@ impl ServiceUsers {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -207,6 +221,7 @@ impl ServiceUsers {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -236,11 +251,13 @@ impl ServiceUsers {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str, params: &DeleteServiceUserParams) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -249,6 +266,7 @@ impl ServiceUsers {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -294,6 +312,7 @@ pub struct CreateServiceUserParams {
 }
 
 impl std::fmt::Debug for CreateServiceUserParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceUserParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -307,6 +326,7 @@ impl std::fmt::Debug for CreateServiceUserParams {
 
 impl CreateServiceUserParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(identity: impl Into<String>) -> Self {
         Self {
             x_twilio_webhook_enabled: None,
@@ -318,41 +338,48 @@ impl CreateServiceUserParams {
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = value.into();
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);
@@ -389,6 +416,7 @@ impl CreateServiceUserParams {
 impl<'de> serde::de::Visitor<'de>
 for crate::wire::StructVisitor<CreateServiceUserParams> {
     type Value = CreateServiceUserParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateServiceUserParams")
     }
@@ -446,28 +474,33 @@ pub struct ListServiceUserParams {
 
 impl ListServiceUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -524,6 +557,7 @@ pub struct UpdateServiceUserParams {
 }
 
 impl std::fmt::Debug for UpdateServiceUserParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateServiceUserParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -536,40 +570,47 @@ impl std::fmt::Debug for UpdateServiceUserParams {
 
 impl UpdateServiceUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -621,16 +662,19 @@ pub struct DeleteServiceUserParams {
 
 impl DeleteServiceUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

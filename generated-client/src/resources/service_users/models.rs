@@ -59,6 +59,7 @@ pub struct ServiceUser {
 }
 
 impl std::fmt::Debug for ServiceUser {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceUser")
             .field("sid", &self.sid)

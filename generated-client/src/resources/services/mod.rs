@@ -51,6 +51,7 @@ pub struct Services {
 }
 
 impl Services {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         Services { client }
     }
@@ -58,6 +59,7 @@ impl Services {
     /// One push notification binding of a Conversation Service.
     #[cfg(feature = "service-bindings")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-bindings")))]
+    #[inline]
     pub fn bindings(&self, chat_service_sid: impl Into<String>) -> ServiceBindings {
         ServiceBindings::new(self.client.clone(), chat_service_sid.into())
     }
@@ -65,6 +67,7 @@ impl Services {
     /// The settings of a Conversation Service: default roles and the Reachability Indicator.
     #[cfg(feature = "service-configuration-resource")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-configuration-resource")))]
+    #[inline]
     pub fn configuration(
         &self,
         chat_service_sid: impl Into<String>,
@@ -75,6 +78,7 @@ impl Services {
     /// The conversations of a Conversation Service.
     #[cfg(feature = "service-conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-conversations")))]
+    #[inline]
     pub fn conversations(
         &self,
         chat_service_sid: impl Into<String>,
@@ -88,6 +92,7 @@ impl Services {
         docsrs,
         doc(cfg(feature = "service-conversation-with-participants-resource"))
     )]
+    #[inline]
     pub fn conversation_with_participants(
         &self,
         chat_service_sid: impl Into<String>,
@@ -101,6 +106,7 @@ impl Services {
     /// The conversations in a Conversation Service that one person, found by identity or address, takes part in.
     #[cfg(feature = "service-participant-conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-participant-conversations")))]
+    #[inline]
     pub fn participant_conversations(
         &self,
         chat_service_sid: impl Into<String>,
@@ -114,6 +120,7 @@ impl Services {
     /// The roles of a Conversation Service: named permission sets for users and participants.
     #[cfg(feature = "service-roles")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-roles")))]
+    #[inline]
     pub fn roles(&self, chat_service_sid: impl Into<String>) -> ServiceRoles {
         ServiceRoles::new(self.client.clone(), chat_service_sid.into())
     }
@@ -121,6 +128,7 @@ impl Services {
     /// The users of a Conversation Service: the app identities that connect through the SDKs.
     #[cfg(feature = "service-users")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-users")))]
+    #[inline]
     pub fn users(&self, chat_service_sid: impl Into<String>) -> ServiceUsers {
         ServiceUsers::new(self.client.clone(), chat_service_sid.into())
     }
@@ -128,6 +136,7 @@ impl Services {
     /// Files of a Conversation Service, kept by Twilio's Media Content Service (MCS) on a host of its own. A file is uploaded first and then sent in a message by its `ME...` SID.
     #[cfg(feature = "service-media")]
     #[cfg_attr(docsrs, doc(cfg(feature = "service-media")))]
+    #[inline]
     pub fn media(&self, chat_service_sid: impl Into<String>) -> ServiceMedia {
         ServiceMedia::new(self.client.clone(), chat_service_sid.into())
     }
@@ -146,11 +155,13 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateServiceParams) -> Pending<Service> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateServiceParams,
@@ -158,6 +169,7 @@ impl Services {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(&self, params: &CreateServiceParams) -> Result<Request, Error> {
         let path = "/v1/Services".to_owned();
         let request = Request::new(Method::POST, path)
@@ -181,11 +193,13 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListServiceParams) -> Pending<Page<Service>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListServiceParams,
@@ -197,11 +211,13 @@ impl Services {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListServiceParams) -> ItemStream<Service> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListServiceParams) -> Result<Request, Error> {
         let path = "/v1/Services".to_owned();
         let request = Request::new(Method::GET, path)
@@ -225,15 +241,18 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<Service> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<Service>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{sid}");
@@ -256,15 +275,18 @@ impl Services {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(sid))
     }
 
+    #[inline]
     fn delete_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Services/{sid}");
@@ -290,6 +312,7 @@ pub struct CreateServiceParams {
 }
 
 impl std::fmt::Debug for CreateServiceParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServiceParams")
             .field("friendly_name", &crate::redact::Personal(&self.friendly_name))
@@ -299,6 +322,7 @@ impl std::fmt::Debug for CreateServiceParams {
 
 impl CreateServiceParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(friendly_name: impl Into<String>) -> Self {
         Self {
             friendly_name: friendly_name.into(),
@@ -306,11 +330,13 @@ impl CreateServiceParams {
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = value.into();
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -337,6 +363,7 @@ impl CreateServiceParams {
 
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateServiceParams> {
     type Value = CreateServiceParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateServiceParams")
     }
@@ -381,28 +408,33 @@ pub struct ListServiceParams {
 
 impl ListServiceParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);

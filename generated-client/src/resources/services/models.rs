@@ -41,6 +41,7 @@ pub struct Service {
 }
 
 impl std::fmt::Debug for Service {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Service")
             .field("account_sid", &self.account_sid)

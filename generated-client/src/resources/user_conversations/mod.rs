@@ -34,6 +34,7 @@ pub struct UserConversations {
 }
 
 impl UserConversations {
+    #[inline]
     pub(crate) fn new(client: Client, user_sid: String) -> Self {
         UserConversations {
             client,
@@ -56,6 +57,7 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(
         &self,
         params: &ListUserConversationParams,
@@ -64,6 +66,7 @@ impl UserConversations {
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListUserConversationParams,
@@ -75,6 +78,7 @@ impl UserConversations {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(
         &self,
         params: &ListUserConversationParams,
@@ -83,6 +87,7 @@ impl UserConversations {
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(
         &self,
         params: &ListUserConversationParams,
@@ -110,11 +115,13 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, conversation_sid: &str) -> Pending<UserConversation> {
         self.client.call(self.fetch_request(conversation_sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(
         &self,
         conversation_sid: &str,
@@ -122,6 +129,7 @@ impl UserConversations {
         self.client.call(self.fetch_request(conversation_sid))
     }
 
+    #[inline]
     fn fetch_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
@@ -152,6 +160,7 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(
         &self,
         conversation_sid: &str,
@@ -161,6 +170,7 @@ impl UserConversations {
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         conversation_sid: &str,
@@ -169,6 +179,7 @@ impl UserConversations {
         self.client.call(self.update_request(conversation_sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         conversation_sid: &str,
@@ -200,15 +211,18 @@ impl UserConversations {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, conversation_sid: &str) -> Pending<()> {
         self.client.call_empty(self.delete_request(conversation_sid))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(&self, conversation_sid: &str) -> Pending<Response<()>> {
         self.client.call_empty(self.delete_request(conversation_sid))
     }
 
+    #[inline]
     fn delete_request(&self, conversation_sid: &str) -> Result<Request, Error> {
         let user_sid = crate::wire::path_segment(&self.user_sid)?;
         let conversation_sid = crate::wire::path_segment(conversation_sid)?;
@@ -238,28 +252,33 @@ pub struct ListUserConversationParams {
 
 impl ListUserConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -309,28 +328,33 @@ pub struct UpdateUserConversationParams {
 
 impl UpdateUserConversationParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`notification_level`](Self::notification_level), sent as `NotificationLevel`.
+    #[inline]
     pub fn notification_level(mut self, value: NotificationLevel) -> Self {
         self.notification_level = Some(value);
         self
     }
 
     /// Sets [`last_read_timestamp`](Self::last_read_timestamp), sent as `LastReadTimestamp`.
+    #[inline]
     pub fn last_read_timestamp(mut self, value: DateTime<Utc>) -> Self {
         self.last_read_timestamp = Some(value);
         self
     }
 
     /// Sets [`last_read_message_index`](Self::last_read_message_index), sent as `LastReadMessageIndex`.
+    #[inline]
     pub fn last_read_message_index(mut self, value: i64) -> Self {
         self.last_read_message_index = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.notification_level.push_to("NotificationLevel", &mut out);

@@ -71,6 +71,7 @@ pub struct UserConversation {
 }
 
 impl std::fmt::Debug for UserConversation {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UserConversation")
             .field("account_sid", &self.account_sid)

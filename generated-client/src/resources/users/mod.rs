@@ -31,6 +31,7 @@ pub struct Users {
 }
 
 impl Users {
+    #[inline]
     pub(crate) fn new(client: Client) -> Self {
         Users { client }
     }
@@ -38,6 +39,7 @@ impl Users {
     /// One conversation seen from one user's side: their unread count, read position and notification level.
     #[cfg(feature = "user-conversations")]
     #[cfg_attr(docsrs, doc(cfg(feature = "user-conversations")))]
+    #[inline]
     pub fn conversations(&self, user_sid: impl Into<String>) -> UserConversations {
         UserConversations::new(self.client.clone(), user_sid.into())
     }
@@ -58,11 +60,13 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn create(&self, params: &CreateUserParams) -> Pending<User> {
         self.client.call(self.create_request(params))
     }
 
     /// Like [`Self::create`], and also returns the response status and headers.
+    #[inline]
     pub fn create_with_response(
         &self,
         params: &CreateUserParams,
@@ -70,6 +74,7 @@ impl Users {
         self.client.call(self.create_request(params))
     }
 
+    #[inline]
     fn create_request(&self, params: &CreateUserParams) -> Result<Request, Error> {
         let path = "/v1/Users".to_owned();
         let request = Request::new(Method::POST, path)
@@ -94,11 +99,13 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list(&self, params: &ListUserParams) -> Pending<Page<User>> {
         self.client.call(self.list_request(params))
     }
 
     /// Like [`Self::list`], and also returns the response status and headers.
+    #[inline]
     pub fn list_with_response(
         &self,
         params: &ListUserParams,
@@ -110,11 +117,13 @@ impl Users {
     /// (see [`Self::list`] for one page). Limit the total with
     /// `StreamExt::take`: no page beyond the limit is fetched. The stream owns
     /// what it needs; dropping it stops all work.
+    #[inline]
     pub fn stream(&self, params: &ListUserParams) -> ItemStream<User> {
         let request = self.list_request(params);
         crate::pagination::stream_items(self.client.clone(), request)
     }
 
+    #[inline]
     fn list_request(&self, params: &ListUserParams) -> Result<Request, Error> {
         let path = "/v1/Users".to_owned();
         let request = Request::new(Method::GET, path)
@@ -138,15 +147,18 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn fetch(&self, sid: &str) -> Pending<User> {
         self.client.call(self.fetch_request(sid))
     }
 
     /// Like [`Self::fetch`], and also returns the response status and headers.
+    #[inline]
     pub fn fetch_with_response(&self, sid: &str) -> Pending<Response<User>> {
         self.client.call(self.fetch_request(sid))
     }
 
+    #[inline]
     fn fetch_request(&self, sid: &str) -> Result<Request, Error> {
         let sid = crate::wire::path_segment(sid)?;
         let path = format!("/v1/Users/{sid}");
@@ -173,11 +185,13 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn update(&self, sid: &str, params: &UpdateUserParams) -> Pending<User> {
         self.client.call(self.update_request(sid, params))
     }
 
     /// Like [`Self::update`], and also returns the response status and headers.
+    #[inline]
     pub fn update_with_response(
         &self,
         sid: &str,
@@ -186,6 +200,7 @@ impl Users {
         self.client.call(self.update_request(sid, params))
     }
 
+    #[inline]
     fn update_request(
         &self,
         sid: &str,
@@ -214,11 +229,13 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn delete(&self, sid: &str, params: &DeleteUserParams) -> Pending<()> {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
     /// Like [`Self::delete`], and also returns the response status and headers.
+    #[inline]
     pub fn delete_with_response(
         &self,
         sid: &str,
@@ -227,6 +244,7 @@ impl Users {
         self.client.call_empty(self.delete_request(sid, params))
     }
 
+    #[inline]
     fn delete_request(
         &self,
         sid: &str,
@@ -271,6 +289,7 @@ pub struct CreateUserParams {
 }
 
 impl std::fmt::Debug for CreateUserParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateUserParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -284,6 +303,7 @@ impl std::fmt::Debug for CreateUserParams {
 
 impl CreateUserParams {
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
+    #[inline]
     pub fn new(identity: impl Into<String>) -> Self {
         Self {
             x_twilio_webhook_enabled: None,
@@ -295,41 +315,48 @@ impl CreateUserParams {
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`identity`](Self::identity), sent as `Identity`.
+    #[inline]
     pub fn identity(mut self, value: impl Into<String>) -> Self {
         self.identity = value.into();
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.identity.push_to("Identity", &mut out);
@@ -365,6 +392,7 @@ impl CreateUserParams {
 
 impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<CreateUserParams> {
     type Value = CreateUserParams;
+    #[inline]
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("struct CreateUserParams")
     }
@@ -422,28 +450,33 @@ pub struct ListUserParams {
 
 impl ListUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`page_size`](Self::page_size), sent as `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
 
     /// Sets [`page`](Self::page), sent as `Page`.
+    #[inline]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
     /// Sets [`page_token`](Self::page_token), sent as `PageToken`.
+    #[inline]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
         self.page_size.push_to("PageSize", &mut out);
@@ -500,6 +533,7 @@ pub struct UpdateUserParams {
 }
 
 impl std::fmt::Debug for UpdateUserParams {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateUserParams")
             .field("x_twilio_webhook_enabled", &self.x_twilio_webhook_enabled)
@@ -512,40 +546,47 @@ impl std::fmt::Debug for UpdateUserParams {
 
 impl UpdateUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
     /// Sets [`friendly_name`](Self::friendly_name), sent as `FriendlyName`.
+    #[inline]
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
     }
 
     /// Sets [`attributes`](Self::attributes), sent as `Attributes`.
+    #[inline]
     pub fn attributes(mut self, value: impl Into<String>) -> Self {
         self.attributes = Some(value.into());
         self
     }
 
     /// Sets [`role_sid`](Self::role_sid), sent as `RoleSid`.
+    #[inline]
     pub fn role_sid(mut self, value: impl Into<String>) -> Self {
         self.role_sid = Some(value.into());
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);
         out
     }
 
+    #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
         self.friendly_name.push_to("FriendlyName", &mut out);
@@ -597,16 +638,19 @@ pub struct DeleteUserParams {
 
 impl DeleteUserParams {
     /// Params with nothing set; nothing unset is sent.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`x_twilio_webhook_enabled`](Self::x_twilio_webhook_enabled), sent as `X-Twilio-Webhook-Enabled`.
+    #[inline]
     pub fn x_twilio_webhook_enabled(mut self, value: WebhookEnabledType) -> Self {
         self.x_twilio_webhook_enabled = Some(value);
         self
     }
 
+    #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
         self.x_twilio_webhook_enabled.push_to("X-Twilio-Webhook-Enabled", &mut out);

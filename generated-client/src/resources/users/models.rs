@@ -59,6 +59,7 @@ pub struct User {
 }
 
 impl std::fmt::Debug for User {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("User")
             .field("sid", &self.sid)
