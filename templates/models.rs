@@ -92,28 +92,8 @@ impl<'de> Deserialize<'de> for {{ model.name }} {
 }
 {% if model.derives_default() %}
 
-impl crate::wire::Decode for {{ model.name }} {
-    const NAME: &'static str = "{{ model.name }}";
-    const FIELDS: &'static [&'static str] = &[{% for field in model.fields %}{{ field.wire_lit() }}, {% endfor %}];
-
-{% if model.fields.is_empty() %}
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, _: &mut A) -> Result<(), A::Error> {
-        Ok(())
-    }
-{% else if model.fields.len() == 1 %}
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
-        crate::wire::read(map, &mut self.{{ model.fields[0].rust_name }})
-    }
-{% else %}
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-        {% for field in model.fields %}
-            {% if loop.last %}_{% else %}{{ loop.index0 }}{% endif %} => crate::wire::read(map, &mut self.{{ field.rust_name }}),
-        {% endfor %}
-        }
-    }
-{% endif %}
-}
+{% let name = model.name.as_str() %}{% let fields = model.decode_fields() %}
+{% include "decode_impl.rs" %}
 {% else %}
 
 impl {{ model.name }} {

@@ -16,26 +16,8 @@ impl<'de> Deserialize<'de> for {{ params.name }} {
 }
 {% if params.derives_default() %}
 
-impl crate::wire::Decode for {{ params.name }} {
-    const NAME: &'static str = "{{ params.name }}";
-    const FIELDS: &'static [&'static str] = &[{% for field in params.fields %}{{ field.wire_lit() }}, {% endfor %}];
-
-{% if params.fields.len() == 1 %}
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
-    {% for field in params.fields %}
-        crate::wire::{% if field.setter.iter_item().is_some() %}read_many{% else %}read{% endif %}(map, &mut self.{{ field.rust_name }})
-    {% endfor %}
-    }
-{% else %}
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-        {% for field in params.fields %}
-            {% if loop.last %}_{% else %}{{ loop.index0 }}{% endif %} => crate::wire::{% if field.setter.iter_item().is_some() %}read_many{% else %}read{% endif %}(map, &mut self.{{ field.rust_name }}),
-        {% endfor %}
-        }
-    }
-{% endif %}
-}
+{% let name = params.name.as_str() %}{% let fields = params.decode_fields() %}
+{% include "decode_impl.rs" %}
 {% else %}
 
 impl {{ params.name }} {

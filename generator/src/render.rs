@@ -1,5 +1,6 @@
 //! Rendering the IR through the askama templates into formatted files.
 
+mod decode;
 mod doc_stash;
 
 use std::cmp::Reverse;
