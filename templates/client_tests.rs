@@ -98,6 +98,8 @@ mod tests {
     }
 
 {% if api.sends(Location::Query) && api.sends(Location::Form) %}
+    {{ api.cfg(Need::Query) }}
+    {{ api.cfg(Need::Form) }}
     #[tokio::test]
     async fn lists_send_one_key_per_item_in_bodies_and_queries() {
         use crate::wire::ToWire;

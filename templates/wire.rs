@@ -584,6 +584,7 @@ mod tests {
         size: Option<i64>,
     }
 
+    {{ api.cfg(Need::RequiredFields) }}
     const SAMPLE_FIELDS: &[&str] = &["Name", "Size"];
 
     {{ api.cfg(Need::RequiredFields) }}

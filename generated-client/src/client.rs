@@ -1141,6 +1141,28 @@ mod tests {
         server.await.unwrap()
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
+    #[cfg(
+        any(
+            feature = "configuration-resource",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     #[tokio::test]
     async fn lists_send_one_key_per_item_in_bodies_and_queries() {
         use crate::wire::ToWire;

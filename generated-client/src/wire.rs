@@ -916,6 +916,16 @@ mod tests {
         size: Option<i64>,
     }
 
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-webhooks",
+            feature = "credentials",
+            feature = "roles",
+            feature = "services",
+            feature = "users"
+        )
+    )]
     const SAMPLE_FIELDS: &[&str] = &["Name", "Size"];
     #[cfg(
         any(

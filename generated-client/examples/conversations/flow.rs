@@ -1,34 +1,12 @@
-//! The flow of a support conversation, end to end: create it, add a chat
-//! participant and an SMS participant, post a message, read the history
-//! newest first, check delivery receipts, send a file from disk and download
-//! it again, subscribe a webhook to it, do the same inside a named
-//! Conversation Service, and clean up.
-//!
-//! Against a Prism mock of our spec (what `cargo xtask test` runs; `base_url`
-//! sends the media calls, which have a host of their own, there too):
-//!
-//! ```sh
-//! TWILIO_BASE_URL=http://127.0.0.1:4010 TWILIO_ACCOUNT_SID=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \
-//!   TWILIO_AUTH_TOKEN=token cargo run -p twilio-conversations --example conversations
-//! ```
-//!
-//! Against Twilio itself, with real credentials and `TWILIO_SMS_FROM` set to
-//! one of your Twilio numbers and `TWILIO_SMS_TO` to a phone that may receive
-//! a text (this creates and then deletes one conversation in your account's
-//! default service, and one in a new service that it deletes too):
-//!
-//! ```sh
-//! TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... TWILIO_SMS_FROM=+1... TWILIO_SMS_TO=+1... \
-//!   cargo run -p twilio-conversations --example conversations
-//! ```
+//! The flow itself (see `main.rs`).
 
 use std::time::Duration;
 
 use futures_util::StreamExt;
 use twilio_conversations::*;
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// Runs the flow against the API `TWILIO_BASE_URL` names (Twilio's by default).
+pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = ClientBuilder::from_env()?
         .timeout(Duration::from_secs(20))
         .retry_policy(RetryPolicy::default().max_attempts(4));
