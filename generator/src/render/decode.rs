@@ -27,7 +27,7 @@ impl<'a> DecodeField<'a> {
 }
 
 impl Model {
-    /// The fields as [`DecodeField`]s: a model's JSON holds a list as a list.
+    /// The fields as `DecodeField`s: a model's JSON holds a list as a list.
     pub fn decode_fields(&self) -> Vec<DecodeField<'_>> {
         let fields = self.fields.iter();
         fields
@@ -37,7 +37,7 @@ impl Model {
 }
 
 impl ParamsStruct {
-    /// The fields as [`DecodeField`]s: a list field also takes one value.
+    /// The fields as `DecodeField`s: a list field also takes one value.
     pub fn decode_fields(&self) -> Vec<DecodeField<'_>> {
         let list = |f: &ParamField| f.setter.iter_item().is_some();
         let fields = self.fields.iter();
