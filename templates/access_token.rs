@@ -15,10 +15,8 @@ use sha2::Sha256;
 
 /// The longest lifetime Twilio accepts for an access token: 24 hours.
 pub const MAX_TTL: Duration = Duration::from_secs(24 * 60 * 60);
-
 /// The lifetime of a token unless [`AccessToken::ttl`] says otherwise: one hour.
 pub const DEFAULT_TTL: Duration = Duration::from_secs(60 * 60);
-
 /// An access token for one identity, built step by step and signed by
 /// [`to_jwt`](Self::to_jwt).
 ///
@@ -130,12 +128,16 @@ pub enum TokenError {
 impl fmt::Display for TokenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TokenError::InvalidTtl(ttl) => write!(
-                f,
-                "the token lifetime must be between 1 second and 24 hours, not {} seconds",
-                ttl.as_secs()
-            ),
-            TokenError::Empty(what) => write!(f, "the access token needs a non-empty {what}"),
+            TokenError::InvalidTtl(ttl) => {
+                write!(
+                    f,
+                    "the token lifetime must be between 1 second and 24 hours, not {} seconds",
+                    ttl.as_secs()
+                )
+            }
+            TokenError::Empty(what) => {
+                write!(f, "the access token needs a non-empty {what}")
+            }
             TokenError::NotBeforeAfterExpiry => {
                 f.write_str("the token's not-before time is not before its expiry")
             }
@@ -145,7 +147,6 @@ impl fmt::Display for TokenError {
 }
 
 impl std::error::Error for TokenError {}
-
 impl AccessToken {
     /// A token for `identity`, signed with the API key `api_key_sid`
     /// (`SK...`) and its secret, for the account `account_sid` (`AC...`).
@@ -249,8 +250,12 @@ impl AccessToken {
             .field("sub", &self.account_sid)
             .finish();
         let engine = &base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        let signing_input = format!("{}.{}", engine.encode(header), engine.encode(payload));
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.api_key_secret.as_bytes())
+        let signing_input = format!(
+            "{}.{}", engine.encode(header), engine.encode(payload)
+        );
+        let mut mac = <Hmac<
+            Sha256,
+        > as Mac>::new_from_slice(self.api_key_secret.as_bytes())
             .map_err(|_| TokenError::Empty("api_key_secret"))?;
         mac.update(signing_input.as_bytes());
         let signature = engine.encode(mac.finalize().into_bytes());
@@ -268,13 +273,10 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|value| !value.is_empty())
 }
 
-// The JWT's parts, fields in the order the official SDKs write them.
-
 /// A JSON object written key by key, so its keys keep the order the
 /// official SDKs write them in (a map would sort them, and the token's bytes,
 /// which the known-answer tests compare, would differ).
 struct JsonObject(String);
-
 impl JsonObject {
     fn new() -> Self {
         JsonObject(String::from("{"))
@@ -284,9 +286,7 @@ impl JsonObject {
         if self.0.len() > 1 {
             self.0.push(',');
         }
-        // Strings and numbers always serialize.
-        self.0
-            .push_str(&serde_json::to_string(key).unwrap_or_default());
+        self.0.push_str(&serde_json::to_string(key).unwrap_or_default());
         self.0.push(':');
         self.0.push_str(json);
         self
@@ -318,18 +318,12 @@ mod tests {
     const KEY: &str = "SK00000000000000000000000000000002";
     const SECRET: &str = "the-api-key-secret";
     const SERVICE: &str = "IS00000000000000000000000000000003";
-
     fn at(seconds: u64) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(seconds)
     }
 
-    // Expected tokens from tests/vectors/access_token.py in the generator's
-    // repository: the algorithm of twilio-node's src/jwt/AccessToken.ts
-    // (through jsonwebtoken's sign.js), computed with Python's standard
-    // library, for the same fixed clock and inputs.
     const MINIMAL: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImN0eSI6InR3aWxpby1mcGE7dj0xIn0.eyJqdGkiOiJTSzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAyLTE3MDAwMDAwMDAiLCJncmFudHMiOnsiaWRlbnRpdHkiOiJhbGljZSIsImNoYXQiOnsic2VydmljZV9zaWQiOiJJUzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAzIn19LCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMCwiaXNzIjoiU0swMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMiIsInN1YiI6IkFDMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDEifQ.kLVPVCjIhU1IgT4mId8mdDJdWTwfVEY3QhxFUtdY38E";
     const FULL: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImN0eSI6InR3aWxpby1mcGE7dj0xIiwidHdyIjoiaWUxIn0.eyJqdGkiOiJTSzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAyLTE3MDAwMDAwMDAiLCJncmFudHMiOnsiaWRlbnRpdHkiOiJ6b8OrQGV4YW1wbGUuY29tIiwiY2hhdCI6eyJzZXJ2aWNlX3NpZCI6IklTMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDMiLCJlbmRwb2ludF9pZCI6InpvZS1waG9uZSIsImRlcGxveW1lbnRfcm9sZV9zaWQiOiJSTDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA0IiwicHVzaF9jcmVkZW50aWFsX3NpZCI6IkNSMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDUifX0sIm5iZiI6MTY5OTk5OTk5MCwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDA2MDAsImlzcyI6IlNLMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDIiLCJzdWIiOiJBQzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAxIn0.nRGv2Th2zFSSp5s5Sf42qRQcPCbF2AbyDALkcsmukjs";
-
     #[test]
     fn fixed_clock_and_inputs_give_the_sdk_token() {
         let minimal = AccessToken::new(ACCOUNT, KEY, SECRET, "alice")
@@ -359,8 +353,10 @@ mod tests {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).unwrap();
         mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
         let signature = engine.decode(parts[2]).unwrap();
-        assert!(mac.verify_slice(&signature).is_ok(), "the signature does not verify");
-        let json = |part: &str| serde_json::from_slice(&engine.decode(part).unwrap()).unwrap();
+        assert!(mac.verify_slice(& signature).is_ok(), "the signature does not verify");
+        let json = |part: &str| {
+            serde_json::from_slice(&engine.decode(part).unwrap()).unwrap()
+        };
         (json(parts[0]), json(parts[1]))
     }
 
@@ -373,65 +369,98 @@ mod tests {
             .unwrap();
         let after = unix_seconds(SystemTime::now()).unwrap();
         let (header, payload) = decode(&jwt, SECRET);
-        assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT", "cty": "twilio-fpa;v=1"}));
-        let iat = payload["iat"].as_u64().unwrap();
-        assert!((before..=after).contains(&iat), "{iat} not in {before}..={after}");
         assert_eq!(
-            payload,
-            serde_json::json!({
-                "jti": format!("{KEY}-{iat}"),
-                "grants": {"identity": "alice", "chat": {"service_sid": SERVICE, "endpoint_id": "web-1"}},
-                "iat": iat,
-                "exp": iat + 3600,
-                "iss": KEY,
-                "sub": ACCOUNT,
+            header, serde_json::json!({ "alg" : "HS256", "typ" : "JWT", "cty" :
+            "twilio-fpa;v=1" })
+        );
+        let iat = payload["iat"].as_u64().unwrap();
+        assert!((before..= after).contains(& iat), "{iat} not in {before}..={after}");
+        assert_eq!(
+            payload, serde_json::json!({ "jti" : format!("{KEY}-{iat}"), "grants" : {
+            "identity" : "alice", "chat" : { "service_sid" : SERVICE, "endpoint_id" :
+            "web-1" } }, "iat" : iat, "exp" : iat + 3600, "iss" : KEY, "sub" : ACCOUNT,
             })
         );
-        // A token signed with another secret does not verify under this one.
-        let other = AccessToken::new(ACCOUNT, KEY, "another-secret", "alice").to_jwt().unwrap();
+        let other = AccessToken::new(ACCOUNT, KEY, "another-secret", "alice")
+            .to_jwt()
+            .unwrap();
         let parts: Vec<&str> = other.split('.').collect();
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
         mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
-        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(parts[2]).unwrap();
-        assert!(mac.verify_slice(&signature).is_err());
+        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(parts[2])
+            .unwrap();
+        assert!(mac.verify_slice(& signature).is_err());
     }
 
     #[test]
     fn unset_fields_are_left_out() {
-        let jwt = AccessToken::new(ACCOUNT, KEY, SECRET, "alice").issued_at(at(100)).to_jwt().unwrap();
+        let jwt = AccessToken::new(ACCOUNT, KEY, SECRET, "alice")
+            .issued_at(at(100))
+            .to_jwt()
+            .unwrap();
         let (header, payload) = decode(&jwt, SECRET);
         assert!(header.get("twr").is_none());
         assert!(payload.get("nbf").is_none());
-        assert_eq!(payload["grants"], serde_json::json!({"identity": "alice"}));
-        let empty_grant = AccessToken::new(ACCOUNT, KEY, SECRET, "alice").issued_at(at(100)).grant(ChatGrant::new());
+        assert_eq!(payload["grants"], serde_json::json!({ "identity" : "alice" }));
+        let empty_grant = AccessToken::new(ACCOUNT, KEY, SECRET, "alice")
+            .issued_at(at(100))
+            .grant(ChatGrant::new());
         let (_, payload) = decode(&empty_grant.to_jwt().unwrap(), SECRET);
-        assert_eq!(payload["grants"], serde_json::json!({"identity": "alice", "chat": {}}));
+        assert_eq!(
+            payload["grants"], serde_json::json!({ "identity" : "alice", "chat" : {} })
+        );
     }
 
     #[test]
     fn lifetimes_are_one_second_to_a_day() {
         let token = AccessToken::new(ACCOUNT, KEY, SECRET, "alice").issued_at(at(1_000));
-        let exp = |ttl: Duration| decode(&token.clone().ttl(ttl).to_jwt().unwrap(), SECRET).1["exp"].as_u64();
-        // Shorter than an hour is allowed (twilio-go raises it to an hour).
+        let exp = |ttl: Duration| {
+            decode(&token.clone().ttl(ttl).to_jwt().unwrap(), SECRET).1["exp"].as_u64()
+        };
         assert_eq!(exp(Duration::from_secs(60)), Some(1_060));
         assert_eq!(exp(MAX_TTL), Some(1_000 + 86_400));
-        for bad in [Duration::ZERO, Duration::from_millis(999), MAX_TTL + Duration::from_secs(1)] {
-            assert_eq!(token.clone().ttl(bad).to_jwt(), Err(TokenError::InvalidTtl(bad)));
+        for bad in [
+            Duration::ZERO,
+            Duration::from_millis(999),
+            MAX_TTL + Duration::from_secs(1),
+        ] {
+            assert_eq!(
+                token.clone().ttl(bad).to_jwt(), Err(TokenError::InvalidTtl(bad))
+            );
         }
-        assert_eq!(token.clone().not_before(at(1_000 + 3_600)).to_jwt(), Err(TokenError::NotBeforeAfterExpiry));
-        assert_eq!(token.clone().issued_at(UNIX_EPOCH - Duration::from_secs(1)).to_jwt(), Err(TokenError::BeforeEpoch));
-        assert_eq!(AccessToken::new(ACCOUNT, KEY, SECRET, "").to_jwt(), Err(TokenError::Empty("identity")));
-        assert_eq!(AccessToken::new(ACCOUNT, KEY, "", "alice").to_jwt(), Err(TokenError::Empty("api_key_secret")));
+        assert_eq!(
+            token.clone().not_before(at(1_000 + 3_600)).to_jwt(),
+            Err(TokenError::NotBeforeAfterExpiry)
+        );
+        assert_eq!(
+            token.clone().issued_at(UNIX_EPOCH - Duration::from_secs(1)).to_jwt(),
+            Err(TokenError::BeforeEpoch)
+        );
+        assert_eq!(
+            AccessToken::new(ACCOUNT, KEY, SECRET, "").to_jwt(),
+            Err(TokenError::Empty("identity"))
+        );
+        assert_eq!(
+            AccessToken::new(ACCOUNT, KEY, "", "alice").to_jwt(),
+            Err(TokenError::Empty("api_key_secret"))
+        );
     }
 
     #[test]
     fn debug_and_errors_never_show_the_secret() {
-        let token = AccessToken::new(ACCOUNT, KEY, "super-secret-value", "alice").grant(ChatGrant::new().service_sid(SERVICE));
+        let token = AccessToken::new(ACCOUNT, KEY, "super-secret-value", "alice")
+            .grant(ChatGrant::new().service_sid(SERVICE));
         let text = format!("{token:?}");
-        assert!(!text.contains("super-secret-value"), "{text}");
+        assert!(! text.contains("super-secret-value"), "{text}");
         assert!(text.contains(KEY) && text.contains("alice"), "{text}");
-        for err in [TokenError::InvalidTtl(MAX_TTL), TokenError::Empty("api_key_secret"), TokenError::NotBeforeAfterExpiry, TokenError::BeforeEpoch] {
-            assert!(!format!("{err} {err:?}").contains("super-secret-value"));
+        for err in [
+            TokenError::InvalidTtl(MAX_TTL),
+            TokenError::Empty("api_key_secret"),
+            TokenError::NotBeforeAfterExpiry,
+            TokenError::BeforeEpoch,
+        ] {
+            assert!(! format!("{err} {err:?}") .contains("super-secret-value"));
         }
     }
 }

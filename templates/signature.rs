@@ -17,7 +17,6 @@ use subtle::ConstantTimeEq;
 
 /// The header Twilio puts the signature in.
 pub const SIGNATURE_HEADER: &str = "X-Twilio-Signature";
-
 /// Checks the `X-Twilio-Signature` of webhook requests with the account's
 /// auth token, or with any of several while a token is being rotated.
 ///
@@ -79,26 +78,29 @@ pub enum SignatureError {
 
 impl fmt::Display for SignatureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            SignatureError::MissingHeader => "the request has no X-Twilio-Signature header",
-            SignatureError::Mismatch => {
-                "the X-Twilio-Signature header does not match the URL and parameters"
-            }
-            SignatureError::BodyHashMismatch => {
-                "the request body does not match the bodySHA256 of the URL"
-            }
-            SignatureError::MissingBodyHash => {
-                "the URL has no bodySHA256 parameter to check the body against"
-            }
-            SignatureError::UnknownUrl => {
-                "the URL the request was sent to cannot be rebuilt: it names no valid host"
-            }
-        })
+        f.write_str(
+            match self {
+                SignatureError::MissingHeader => {
+                    "the request has no X-Twilio-Signature header"
+                }
+                SignatureError::Mismatch => {
+                    "the X-Twilio-Signature header does not match the URL and parameters"
+                }
+                SignatureError::BodyHashMismatch => {
+                    "the request body does not match the bodySHA256 of the URL"
+                }
+                SignatureError::MissingBodyHash => {
+                    "the URL has no bodySHA256 parameter to check the body against"
+                }
+                SignatureError::UnknownUrl => {
+                    "the URL the request was sent to cannot be rebuilt: it names no valid host"
+                }
+            },
+        )
     }
 }
 
 impl std::error::Error for SignatureError {}
-
 impl RequestValidator {
     /// A validator for requests signed with `auth_token`.
     pub fn new(auth_token: impl Into<String>) -> Self {
@@ -109,7 +111,9 @@ impl RequestValidator {
 
     /// A validator that accepts a request signed with any of `auth_tokens`
     /// (tried in order); with none, every request is refused.
-    pub fn with_tokens<T: Into<String>>(auth_tokens: impl IntoIterator<Item = T>) -> Self {
+    pub fn with_tokens<T: Into<String>>(
+        auth_tokens: impl IntoIterator<Item = T>,
+    ) -> Self {
         RequestValidator {
             auth_tokens: auth_tokens.into_iter().map(Into::into).collect(),
         }
@@ -146,7 +150,12 @@ impl RequestValidator {
     /// Checks the signature of a request with a raw body (JSON): the URL
     /// must carry `bodySHA256`, the lowercase hex SHA-256 of `body`; the URL
     /// alone is signed.
-    pub fn validate_body(&self, url: &str, body: &[u8], signature: &str) -> Result<(), SignatureError> {
+    pub fn validate_body(
+        &self,
+        url: &str,
+        body: &[u8],
+        signature: &str,
+    ) -> Result<(), SignatureError> {
         let expected = body_hash_of(url).ok_or(SignatureError::MissingBodyHash)?;
         self.check(url, "", signature)?;
         let actual = hex(&Sha256::digest(body));
@@ -196,8 +205,14 @@ impl RequestValidator {
             self.validate_body(url, body, signature)?;
             return Ok(Vec::new());
         }
-        let params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-        self.validate(url, params.iter().map(|(k, v)| (k.as_str(), v.as_str())), signature)?;
+        let params: Vec<(String, String)> = form_urlencoded::parse(body)
+            .into_owned()
+            .collect();
+        self.validate(
+            url,
+            params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            signature,
+        )?;
         Ok(params)
     }
 
@@ -205,7 +220,11 @@ impl RequestValidator {
     /// (for the URL exactly as given), with the first token: what
     /// [`validate`](Self::validate) compares with, for testing a server of
     /// your own. Empty for a validator without tokens.
-    pub fn expected_signature<K, V>(&self, url: &str, params: impl IntoIterator<Item = (K, V)>) -> String
+    pub fn expected_signature<K, V>(
+        &self,
+        url: &str,
+        params: impl IntoIterator<Item = (K, V)>,
+    ) -> String
     where
         K: AsRef<str>,
         V: AsRef<str>,
@@ -213,30 +232,29 @@ impl RequestValidator {
         let Some(token) = self.auth_tokens.first() else {
             return String::new();
         };
-        // HMAC takes keys of any length, so there is always a signature.
         sign(token, url, &form_suffix(params)).unwrap_or_default()
     }
 
     /// Whether `signature` matches `url` + `suffix` for one of the URL's forms.
-    fn check(&self, url: &str, suffix: &str, signature: &str) -> Result<(), SignatureError> {
+    fn check(
+        &self,
+        url: &str,
+        suffix: &str,
+        signature: &str,
+    ) -> Result<(), SignatureError> {
         if signature.is_empty() {
             return Err(SignatureError::Mismatch);
         }
         let mut matched = false;
-        // Every token and form is compared, so timing does not tell which
-        // one matched.
         for token in &self.auth_tokens {
             for candidate in url_forms(url) {
                 if let Some(expected) = sign(token, &candidate, suffix) {
-                    matched |= bool::from(expected.as_bytes().ct_eq(signature.as_bytes()));
+                    matched
+                        |= bool::from(expected.as_bytes().ct_eq(signature.as_bytes()));
                 }
             }
         }
-        if matched {
-            Ok(())
-        } else {
-            Err(SignatureError::Mismatch)
-        }
+        if matched { Ok(()) } else { Err(SignatureError::Mismatch) }
     }
 }
 
@@ -252,14 +270,18 @@ fn sign(token: &str, url: &str, suffix: &str) -> Option<String> {
 
 /// What the form adds to the signed text: each name and value, sorted by
 /// name and then value (a repeated name once per value).
-fn form_suffix<K: AsRef<str>, V: AsRef<str>>(params: impl IntoIterator<Item = (K, V)>) -> String {
+fn form_suffix<K: AsRef<str>, V: AsRef<str>>(
+    params: impl IntoIterator<Item = (K, V)>,
+) -> String {
     let mut pairs: Vec<(K, V)> = params.into_iter().collect();
-    pairs.sort_by(|a, b| (a.0.as_ref(), a.1.as_ref()).cmp(&(b.0.as_ref(), b.1.as_ref())));
+    pairs
+        .sort_by(|a, b| (a.0.as_ref(), a.1.as_ref()).cmp(&(b.0.as_ref(), b.1.as_ref())));
     let mut suffix = String::new();
     for (name, value) in &pairs {
         suffix.push_str(name.as_ref());
         suffix.push_str(value.as_ref());
     }
+
     suffix
 }
 
@@ -279,7 +301,6 @@ fn url_forms(url: &str) -> Vec<String> {
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    // The host follows any `user:password@`; an IPv6 host is in brackets.
     let host_start = authority.rfind('@').map_or(0, |at| at + 1);
     let (userinfo, host_port) = authority.split_at(host_start);
     let host_end = match host_port.strip_prefix('[') {
@@ -290,6 +311,7 @@ fn url_forms(url: &str) -> Vec<String> {
     if host.is_empty() {
         return forms;
     }
+
     match port.strip_prefix(':') {
         None if port.is_empty() => {
             forms.push(format!("{scheme}://{userinfo}{host}:{default_port}{tail}"));
@@ -299,6 +321,7 @@ fn url_forms(url: &str) -> Vec<String> {
         }
         _ => {}
     }
+
     forms
 }
 
@@ -325,6 +348,7 @@ fn hex(bytes: &[u8]) -> String {
     for byte in bytes {
         let _ = write!(out, "{byte:02x}");
     }
+
     out
 }
 
@@ -332,8 +356,6 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    // Known answers from twilio-python's tests/unit/test_request_validator.py
-    // (token `12345`; the URL, parameters and expected values are theirs).
     const URL: &str = "https://mycompany.com/myapp.php?foo=1&bar=2";
     const PARAMS: [(&str, &str); 5] = [
         ("CallSid", "CA1234567890ABCDE"),
@@ -342,7 +364,6 @@ mod tests {
         ("To", "+18005551212"),
         ("Caller", "+14158675309"),
     ];
-
     fn validator() -> RequestValidator {
         RequestValidator::new("12345")
     }
@@ -351,36 +372,49 @@ mod tests {
     fn twilio_python_known_answers_for_form_bodies() {
         let v = validator();
         assert_eq!(v.validate(URL, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="), Ok(()));
-        // Repeated names: each value, values sorted.
-        let repeated = [("Sid", "CA123"), ("SidAccount", "AC123"), ("Digits", "5678"), ("Digits", "1234")];
+        let repeated = [
+            ("Sid", "CA123"),
+            ("SidAccount", "AC123"),
+            ("Digits", "5678"),
+            ("Digits", "1234"),
+        ];
         assert_eq!(v.validate(URL, repeated, "IK+Dwps556ElfBT0I3Rgjkr1wJU="), Ok(()));
-        // Signed with the default port, received without it (and the reverse).
         assert_eq!(v.validate(URL, PARAMS, "kvajT1Ptam85bY51eRf/AJRuM3w="), Ok(()));
         let http = URL.replace("https", "http");
-        assert_eq!(v.validate(&http, PARAMS, "0ZXoZLH/DfblKGATFgpif+LLRf4="), Ok(()));
+        assert_eq!(v.validate(& http, PARAMS, "0ZXoZLH/DfblKGATFgpif+LLRf4="), Ok(()));
         let with_443 = URL.replace(".com", ".com:443");
-        assert_eq!(v.validate(&with_443, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="), Ok(()));
-        // A port other than the default is part of the signed URL.
+        assert_eq!(
+            v.validate(& with_443, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="), Ok(())
+        );
         let http_1234 = URL.replace(".com", ".com:1234").replace("https", "http");
-        assert_eq!(v.validate(&http_1234, PARAMS, "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="), Ok(()));
-        // twilio-python also accepts this signature of the URL without the
-        // port for `:1234`; we do not, as Twilio signs the port it called.
+        assert_eq!(
+            v.validate(& http_1234, PARAMS, "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="), Ok(())
+        );
         let https_1234 = URL.replace(".com", ".com:1234");
-        assert_eq!(v.validate(&https_1234, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="), Err(SignatureError::Mismatch));
+        assert_eq!(
+            v.validate(& https_1234, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+            Err(SignatureError::Mismatch)
+        );
     }
 
     #[test]
     fn twilio_python_known_answer_for_a_json_body() {
         let body = br#"{"property": "value", "boolean": true}"#;
-        assert_eq!(hex(&Sha256::digest(body)), "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620");
-        let url = format!("{URL}&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620");
-        assert_eq!(validator().validate_body(&url, body, "a9nBmqA0ju/hNViExpshrM61xv4="), Ok(()));
+        assert_eq!(
+            hex(& Sha256::digest(body)),
+            "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+        );
+        let url = format!(
+            "{URL}&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+        );
+        assert_eq!(
+            validator().validate_body(& url, body, "a9nBmqA0ju/hNViExpshrM61xv4="),
+            Ok(())
+        );
     }
 
     #[test]
     fn known_answers_from_twilio_docs_samples() {
-        // The request-validation sample of Twilio's docs (TwilioDevEd
-        // api-snippets security/signature_validation, the Node.js 3.x one).
         let params = [
             ("CallSid", "CA1234567890ABCDE"),
             ("Caller", "+14158675310"),
@@ -388,11 +422,14 @@ mod tests {
             ("From", "+14158675310"),
             ("To", "+18005551212"),
         ];
-        assert_eq!(validator().validate(URL, params, "GvWf1cFY/Q7PnoempGyD5oXAezc="), Ok(()));
-        // The JSON-body sample (security/signature_validation_json): its
-        // body hashes to the bodySHA256 in its URL.
+        assert_eq!(
+            validator().validate(URL, params, "GvWf1cFY/Q7PnoempGyD5oXAezc="), Ok(())
+        );
         let body = br#"{"CallSid":"CA1234567890ABCDE","Caller":"+12349013030"}"#;
-        assert_eq!(hex(&Sha256::digest(body)), "5ccde7145dfb8f56479710896586cb9d5911809d83afbe34627818790db0aec9");
+        assert_eq!(
+            hex(& Sha256::digest(body)),
+            "5ccde7145dfb8f56479710896586cb9d5911809d83afbe34627818790db0aec9"
+        );
     }
 
     /// Signs as Twilio does, for the cases below.
@@ -402,7 +439,9 @@ mod tests {
 
     #[test]
     fn expected_signatures_are_twilio_pythons() {
-        assert_eq!(validator().expected_signature(URL, PARAMS), "RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+        assert_eq!(
+            validator().expected_signature(URL, PARAMS), "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        );
     }
 
     #[test]
@@ -411,21 +450,26 @@ mod tests {
         let params = [("Body", "¿Qué tal? 你好 👋"), ("Author", "zoë")];
         let no_port = "https://hooks.example.com/conversations?x=1";
         let port = "https://hooks.example.com:443/conversations?x=1";
-        assert_eq!(v.validate(no_port, params, &signed(port, &params)), Ok(()));
-        assert_eq!(v.validate(port, params, &signed(no_port, &params)), Ok(()));
+        assert_eq!(v.validate(no_port, params, & signed(port, & params)), Ok(()));
+        assert_eq!(v.validate(port, params, & signed(no_port, & params)), Ok(()));
         let http = "http://user:pw@[::1]:80/hook";
-        assert_eq!(v.validate("http://user:pw@[::1]/hook", params, &signed(http, &params)), Ok(()));
-        // Repeated keys arrive in any order; each value counts.
+        assert_eq!(
+            v.validate("http://user:pw@[::1]/hook", params, & signed(http, & params)),
+            Ok(())
+        );
         let repeated = [("Media", "b"), ("Media", "a"), ("Body", "x")];
         let sig = signed(no_port, &repeated);
-        assert_eq!(v.validate(no_port, [("Media", "a"), ("Body", "x"), ("Media", "b")], &sig), Ok(()));
-        assert_eq!(v.validate(no_port, [("Media", "a"), ("Body", "x")], &sig), Err(SignatureError::Mismatch));
-        // Computed by twilio-node 5.13.1's getExpectedTwilioSignature and by
-        // Python's hmac for these values: UTF-8 bytes are signed.
+        assert_eq!(
+            v.validate(no_port, [("Media", "a"), ("Body", "x"), ("Media", "b")], & sig),
+            Ok(())
+        );
+        assert_eq!(
+            v.validate(no_port, [("Media", "a"), ("Body", "x")], & sig),
+            Err(SignatureError::Mismatch)
+        );
         assert_eq!(v.validate(no_port, params, "ridz54K7phwSZd9MwW6v7lFItgg="), Ok(()));
-        // No parameters at all: the URL alone.
         let empty: [(&str, &str); 0] = [];
-        assert_eq!(v.validate(no_port, empty, &signed(no_port, &[])), Ok(()));
+        assert_eq!(v.validate(no_port, empty, & signed(no_port, & [])), Ok(()));
     }
 
     #[test]
@@ -434,10 +478,19 @@ mod tests {
         let params = [("EventType", "onMessageAdd"), ("Body", "hello")];
         let sig = signed(url, &params);
         let v = validator();
-        assert_eq!(v.validate(url, params, &sig), Ok(()));
-        assert_eq!(v.validate(url, [("EventType", "onMessageAdd"), ("Body", "hellO")], &sig), Err(SignatureError::Mismatch));
-        assert_eq!(v.validate("https://hooks.example.com/conversation", params, &sig), Err(SignatureError::Mismatch));
-        assert_eq!(RequestValidator::new("54321").validate(url, params, &sig), Err(SignatureError::Mismatch));
+        assert_eq!(v.validate(url, params, & sig), Ok(()));
+        assert_eq!(
+            v.validate(url, [("EventType", "onMessageAdd"), ("Body", "hellO")], & sig),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            v.validate("https://hooks.example.com/conversation", params, & sig),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            RequestValidator::new("54321").validate(url, params, & sig),
+            Err(SignatureError::Mismatch)
+        );
         assert_eq!(v.validate(url, params, ""), Err(SignatureError::Mismatch));
     }
 
@@ -445,15 +498,29 @@ mod tests {
     fn raw_bodies_need_their_hash_in_the_url() {
         let v = validator();
         let body = br#"{"EventType":"onMessageAdded"}"#;
-        let url = format!("https://hooks.example.com/json?bodySHA256={}", hex(&Sha256::digest(body)));
+        let url = format!(
+            "https://hooks.example.com/json?bodySHA256={}", hex(& Sha256::digest(body))
+        );
         let sig = signed(&url, &[]);
-        assert_eq!(v.validate_body(&url, body, &sig), Ok(()));
-        assert_eq!(v.validate_body(&url, br#"{"EventType":"onMessageRemoved"}"#, &sig), Err(SignatureError::BodyHashMismatch));
-        assert_eq!(v.validate_body("https://hooks.example.com/json", body, &sig), Err(SignatureError::MissingBodyHash));
-        assert_eq!(RequestValidator::new("other").validate_body(&url, body, &sig), Err(SignatureError::Mismatch));
-        // An empty body has a hash too.
-        let empty_url = format!("https://hooks.example.com/json?bodySHA256={}", hex(&Sha256::digest(b"")));
-        assert_eq!(v.validate_body(&empty_url, b"", &signed(&empty_url, &[])), Ok(()));
+        assert_eq!(v.validate_body(& url, body, & sig), Ok(()));
+        assert_eq!(
+            v.validate_body(& url, br#"{"EventType":"onMessageRemoved"}"#, & sig),
+            Err(SignatureError::BodyHashMismatch)
+        );
+        assert_eq!(
+            v.validate_body("https://hooks.example.com/json", body, & sig),
+            Err(SignatureError::MissingBodyHash)
+        );
+        assert_eq!(
+            RequestValidator::new("other").validate_body(& url, body, & sig),
+            Err(SignatureError::Mismatch)
+        );
+        let empty_url = format!(
+            "https://hooks.example.com/json?bodySHA256={}", hex(& Sha256::digest(b""))
+        );
+        assert_eq!(
+            v.validate_body(& empty_url, b"", & signed(& empty_url, & [])), Ok(())
+        );
     }
 
     #[test]
@@ -469,44 +536,76 @@ mod tests {
             }
             builder.body(body).unwrap_or_default()
         };
-        let form = v.validate_request(base, &request(Some(&sig), "Body=a+b%26c&EventType=onMessageAdd"));
-        assert_eq!(form, Ok(vec![("Body".into(), "a b&c".into()), ("EventType".into(), "onMessageAdd".into())]));
-        assert_eq!(v.validate_request(base, &request(None, "Body=a+b%26c")), Err(SignatureError::MissingHeader));
-        assert_eq!(v.validate_request(base, &request(Some(&sig), "Body=a+b%26d&EventType=onMessageAdd")), Err(SignatureError::Mismatch));
-        // A trailing slash on the base changes nothing.
-        assert!(v.validate_request("https://hooks.example.com/", &request(Some(&sig), "Body=a+b%26c&EventType=onMessageAdd")).is_ok());
+        let form = v
+            .validate_request(
+                base,
+                &request(Some(&sig), "Body=a+b%26c&EventType=onMessageAdd"),
+            );
+        assert_eq!(
+            form, Ok(vec![("Body".into(), "a b&c".into()), ("EventType".into(),
+            "onMessageAdd".into())])
+        );
+        assert_eq!(
+            v.validate_request(base, & request(None, "Body=a+b%26c")),
+            Err(SignatureError::MissingHeader)
+        );
+        assert_eq!(
+            v.validate_request(base, & request(Some(& sig),
+            "Body=a+b%26d&EventType=onMessageAdd")), Err(SignatureError::Mismatch)
+        );
+        assert!(
+            v.validate_request("https://hooks.example.com/", & request(Some(& sig),
+            "Body=a+b%26c&EventType=onMessageAdd")).is_ok()
+        );
     }
 
     #[test]
     fn during_a_rotation_either_token_is_accepted() {
         let url = "https://hooks.example.com/conversations";
         let params = [("EventType", "onMessageAdded"), ("Body", "hi")];
-        let by = |token: &str| RequestValidator::new(token).expected_signature(url, params);
+        let by = |token: &str| {
+            RequestValidator::new(token).expected_signature(url, params)
+        };
         let rotating = RequestValidator::with_tokens(["old-token", "new-token"]);
-        assert_eq!(rotating.validate(url, params, &by("old-token")), Ok(()));
-        assert_eq!(rotating.validate(url, params, &by("new-token")), Ok(()));
-        assert_eq!(rotating.validate(url, params, &by("other-token")), Err(SignatureError::Mismatch));
-        // The first token signs; `also_accept` adds one after it.
+        assert_eq!(rotating.validate(url, params, & by("old-token")), Ok(()));
+        assert_eq!(rotating.validate(url, params, & by("new-token")), Ok(()));
+        assert_eq!(
+            rotating.validate(url, params, & by("other-token")),
+            Err(SignatureError::Mismatch)
+        );
         let promoted = RequestValidator::new("new-token").also_accept("old-token");
         assert_eq!(promoted.expected_signature(url, params), by("new-token"));
-        assert_eq!(promoted.validate(url, params, &by("old-token")), Ok(()));
-        // No token at all refuses everything.
+        assert_eq!(promoted.validate(url, params, & by("old-token")), Ok(()));
         let none = RequestValidator::with_tokens(Vec::<String>::new());
         assert_eq!(none.expected_signature(url, params), "");
-        assert_eq!(none.validate(url, params, &by("old-token")), Err(SignatureError::Mismatch));
+        assert_eq!(
+            none.validate(url, params, & by("old-token")), Err(SignatureError::Mismatch)
+        );
         assert_eq!(none.validate(url, params, ""), Err(SignatureError::Mismatch));
     }
 
     #[test]
     fn messages_and_debug_never_show_secrets() {
         let v = RequestValidator::new("super-secret-token");
-        assert!(!format!("{v:?}").contains("super-secret-token"));
+        assert!(! format!("{v:?}") .contains("super-secret-token"));
         let rotating = v.clone().also_accept("second-secret-token");
-        assert_eq!(format!("{rotating:?}"), "RequestValidator { auth_tokens: <2 redacted> }");
-        let expected = sign("super-secret-token", "https://a.example/", "").unwrap_or_default();
-        for err in [SignatureError::MissingHeader, SignatureError::Mismatch, SignatureError::BodyHashMismatch, SignatureError::MissingBodyHash, SignatureError::UnknownUrl] {
+        assert_eq!(
+            format!("{rotating:?}"), "RequestValidator { auth_tokens: <2 redacted> }"
+        );
+        let expected = sign("super-secret-token", "https://a.example/", "")
+            .unwrap_or_default();
+        for err in [
+            SignatureError::MissingHeader,
+            SignatureError::Mismatch,
+            SignatureError::BodyHashMismatch,
+            SignatureError::MissingBodyHash,
+            SignatureError::UnknownUrl,
+        ] {
             let text = format!("{err} {err:?}");
-            assert!(!text.contains("super-secret-token") && !text.contains(&expected), "{text}");
+            assert!(
+                ! text.contains("super-secret-token") && ! text.contains(& expected),
+                "{text}"
+            );
         }
     }
 }

@@ -25,23 +25,24 @@ use tracing::field::Empty;
 use crate::error::Error;
 
 /// The span of one call of `operation` (`method` on `template`) to `base_url`.
-pub(crate) fn request_span(operation: &str, method: &str, template: &str, base_url: &str) -> tracing::Span {
+pub(crate) fn request_span(
+    operation: &str,
+    method: &str,
+    template: &str,
+    base_url: &str,
+) -> tracing::Span {
     let url = reqwest::Url::parse(base_url).ok();
-    let address = url.as_ref().and_then(|url| url.host_str().map(str::to_owned)).unwrap_or_default();
+    let address = url
+        .as_ref()
+        .and_then(|url| url.host_str().map(str::to_owned))
+        .unwrap_or_default();
     let port = url.as_ref().and_then(reqwest::Url::port_or_known_default);
     tracing::info_span!(
-        "twilio.request",
-        otel.kind = "client",
-        otel.name = %format_args!("{method} {template}"),
-        http.request.method = method,
-        url.template = template,
-        server.address = address,
-        server.port = port,
-        twilio.operation = operation,
-        http.response.status_code = Empty,
-        http.request.resend_count = Empty,
-        error.type = Empty,
-        twilio.request_id = Empty,
+        "twilio.request", otel.kind = "client", otel.name = %
+        format_args!("{method} {template}"), http.request.method = method, url.template =
+        template, server.address = address, server.port = port, twilio.operation =
+        operation, http.response.status_code = Empty, http.request.resend_count = Empty,
+        error. type = Empty, twilio.request_id = Empty,
     )
 }
 
@@ -53,10 +54,15 @@ pub(crate) fn record_attempt(attempt: u32, outcome: &Result<reqwest::Response, E
     if attempt > 1 {
         span.record("http.request.resend_count", attempt - 1);
     }
+
     match outcome {
         Ok(response) => {
             span.record("http.response.status_code", response.status().as_u16());
-            if let Some(id) = response.headers().get("twilio-request-id").and_then(|value| value.to_str().ok()) {
+            if let Some(id) = response
+                .headers()
+                .get("twilio-request-id")
+                .and_then(|value| value.to_str().ok())
+            {
                 span.record("twilio.request_id", id);
             }
         }
@@ -93,12 +99,10 @@ mod tests {
     /// Every field recorded on `twilio.request` spans, by name, as text.
     #[derive(Clone, Default)]
     struct Captured(Arc<Mutex<BTreeMap<String, String>>>);
-
     impl Visit for Captured {
         fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
             self.0.lock().unwrap().insert(field.name().to_owned(), format!("{value:?}"));
         }
-
         fn record_str(&mut self, field: &Field, value: &str) {
             self.0.lock().unwrap().insert(field.name().to_owned(), value.to_owned());
         }
@@ -110,7 +114,6 @@ mod tests {
                 attrs.record(&mut self.clone());
             }
         }
-
         fn on_record(&self, _: &Id, values: &Record<'_>, _: Context<'_, S>) {
             values.record(&mut self.clone());
         }
@@ -120,6 +123,7 @@ mod tests {
     /// order (each closes its connection), and the client's base URL for it.
     async fn serve(answers: Vec<&'static str>) -> String {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move {
@@ -141,21 +145,30 @@ mod tests {
     }
 
     /// The fields of the span of one `FetchThing` call to `base_url`.
-    async fn fields_of_a_call(base_url: &str, method: Method) -> (BTreeMap<String, String>, bool) {
+    async fn fields_of_a_call(
+        base_url: &str,
+        method: Method,
+    ) -> (BTreeMap<String, String>, bool) {
         let captured = Captured::default();
         let subscriber = tracing_subscriber::registry().with(captured.clone());
         let _guard = tracing::subscriber::set_default(subscriber);
         let client = Client::builder("AC1", "the-auth-token")
             .base_url(base_url)
-            .retry_policy(RetryPolicy::default().base_delay(std::time::Duration::from_millis(1)))
+            .retry_policy(
+                RetryPolicy::default().base_delay(std::time::Duration::from_millis(1)),
+            )
             .build()
             .unwrap();
-        let request = Request::new(method, "/v1/Things/private-unique-name?Identity=alice".into()).operation("FetchThing", "/v1/Things/{Sid}");
+        let request = Request::new(
+                method,
+                "/v1/Things/private-unique-name?Identity=alice".into(),
+            )
+            .operation("FetchThing", "/v1/Things/{Sid}");
         let ok = client.send(&request).await.is_ok();
         let fields = captured.0.lock().unwrap().clone();
         for (name, value) in &fields {
             for secret in ["private-unique-name", "alice", "the-auth-token", "Basic"] {
-                assert!(!value.contains(secret), "{secret} leaked into {name}={value}");
+                assert!(! value.contains(secret), "{secret} leaked into {name}={value}");
             }
         }
         (fields, ok)
@@ -167,46 +180,46 @@ mod tests {
 
     #[tokio::test]
     async fn a_retried_call_records_the_conventions_fields() {
-        let base = serve(vec![
-            "HTTP/1.1 429 Too Many Requests\r\nretry-after: 0\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
-            "HTTP/1.1 204 No Content\r\ntwilio-request-id: RQ0123\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
-        ])
-        .await;
+        let base = serve(
+                vec![
+                    "HTTP/1.1 429 Too Many Requests\r\nretry-after: 0\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                    "HTTP/1.1 204 No Content\r\ntwilio-request-id: RQ0123\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                ],
+            )
+            .await;
         let port = base.rsplit(':').next().unwrap_or_default().to_owned();
         let (fields, ok) = fields_of_a_call(&base, Method::GET).await;
         assert!(ok);
         assert_eq!(
-            fields,
-            expected(&[
-                ("otel.kind", "client"),
-                ("otel.name", "GET /v1/Things/{Sid}"),
-                ("http.request.method", "GET"),
-                ("url.template", "/v1/Things/{Sid}"),
-                ("server.address", "127.0.0.1"),
-                ("server.port", &port),
-                ("twilio.operation", "FetchThing"),
-                ("http.response.status_code", "204"),
-                ("http.request.resend_count", "1"),
-                ("twilio.request_id", "RQ0123"),
-            ])
+            fields, expected(& [("otel.kind", "client"), ("otel.name",
+            "GET /v1/Things/{Sid}"), ("http.request.method", "GET"), ("url.template",
+            "/v1/Things/{Sid}"), ("server.address", "127.0.0.1"), ("server.port", &
+            port), ("twilio.operation", "FetchThing"), ("http.response.status_code",
+            "204"), ("http.request.resend_count", "1"), ("twilio.request_id",
+            "RQ0123"),])
         );
     }
 
     #[tokio::test]
     async fn failures_record_their_error_type() {
-        let base = serve(vec!["HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}"]).await;
+        let base = serve(
+                vec![
+                    "HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}"
+                ],
+            )
+            .await;
         let (fields, ok) = fields_of_a_call(&base, Method::POST).await;
-        assert!(!ok);
-        assert_eq!(fields.get("http.response.status_code").map(String::as_str), Some("404"));
+        assert!(! ok);
+        assert_eq!(
+            fields.get("http.response.status_code").map(String::as_str), Some("404")
+        );
         assert_eq!(fields.get("error.type").map(String::as_str), Some("404"));
         assert_eq!(fields.get("http.request.resend_count"), None, "sent once");
-
-        // Nothing listens on a port just freed: no answer, a connect error.
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let closed = format!("http://{}", listener.local_addr().unwrap());
         drop(listener);
         let (fields, ok) = fields_of_a_call(&closed, Method::POST).await;
-        assert!(!ok);
+        assert!(! ok);
         assert_eq!(fields.get("error.type").map(String::as_str), Some("connect"));
         assert_eq!(fields.get("http.response.status_code"), None);
     }

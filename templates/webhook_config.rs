@@ -126,22 +126,26 @@ impl PublicUrl {
             }
             host = forwarded_host.or_else(|| first_value(headers, "x-forwarded-host"));
             port = first_value(headers, "x-forwarded-port")
-                .filter(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+                .filter(|port| {
+                    !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+                });
         }
         let host = match host {
             Some(host) => host,
-            None => headers
-                .get(http::header::HOST)
-                .and_then(|value| value.to_str().ok())
-                .or_else(|| uri.authority().map(|authority| authority.as_str()))?
-                .trim()
-                .to_owned(),
+            None => {
+                headers
+                    .get(http::header::HOST)
+                    .and_then(|value| value.to_str().ok())
+                    .or_else(|| uri.authority().map(|authority| authority.as_str()))?
+                    .trim()
+                    .to_owned()
+            }
         };
         if !is_host(&host) {
             return None;
         }
         let host = match port {
-            Some(port) => format!("{}:{port}", without_port(&host)),
+            Some(port) => format!("{}:{port}", without_port(& host)),
             None => host,
         };
         Some(format!("{scheme}://{host}{path}"))
@@ -178,7 +182,8 @@ impl From<&PublicUrl> for PublicUrl {
 /// The `proto` and `host` of the first element of the first `Forwarded`
 /// header (RFC 7239): what the proxy nearest to Twilio saw.
 fn forwarded(headers: &HeaderMap) -> (Option<String>, Option<String>) {
-    let Some(value) = headers.get(http::header::FORWARDED).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = headers.get(http::header::FORWARDED).and_then(|v| v.to_str().ok())
+    else {
         return (None, None);
     };
     let element = value.split(',').next().unwrap_or_default();
@@ -194,6 +199,7 @@ fn forwarded(headers: &HeaderMap) -> (Option<String>, Option<String>) {
             _ => {}
         }
     }
+
     (proto, host)
 }
 
@@ -206,8 +212,7 @@ fn first_value(headers: &HeaderMap, name: &str) -> Option<String> {
 /// Whether `host` is a host name or address with an optional port, and
 /// nothing that would change the URL's shape (no `/`, `@`, `?` or space).
 fn is_host(host: &str) -> bool {
-    !host.is_empty()
-        && !host.starts_with(':')
+    !host.is_empty() && !host.starts_with(':')
         && host.chars().all(|c| c.is_ascii_alphanumeric() || "-._:[]".contains(c))
 }
 
@@ -250,12 +255,13 @@ struct Settings {
 impl fmt::Debug for WebhookConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.settings {
-            Some(settings) => f
-                .debug_struct("WebhookConfig")
-                .field("validator", &settings.validator)
-                .field("public_url", &settings.public_url)
-                .field("body_limit", &settings.body_limit)
-                .finish(),
+            Some(settings) => {
+                f.debug_struct("WebhookConfig")
+                    .field("validator", &settings.validator)
+                    .field("public_url", &settings.public_url)
+                    .field("body_limit", &settings.body_limit)
+                    .finish()
+            }
             None => f.write_str("WebhookConfig(<in the request's extensions>)"),
         }
     }
@@ -265,17 +271,18 @@ impl WebhookConfig {
     /// The largest body read unless [`body_limit`](Self::body_limit) says
     /// otherwise: 256 KiB, well above what Twilio sends.
     pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
-
     /// Checks with `validator`, finds the URL from the request's `Host` with
     /// `https` ([`PublicUrl::from_host`]), and reads bodies up to
     /// [`DEFAULT_BODY_LIMIT`](Self::DEFAULT_BODY_LIMIT).
     pub fn new(validator: RequestValidator) -> Self {
         WebhookConfig {
-            settings: Some(Arc::new(Settings {
-                validator,
-                public_url: PublicUrl::from_host("https"),
-                body_limit: Self::DEFAULT_BODY_LIMIT,
-            })),
+            settings: Some(
+                Arc::new(Settings {
+                    validator,
+                    public_url: PublicUrl::from_host("https"),
+                    body_limit: Self::DEFAULT_BODY_LIMIT,
+                }),
+            ),
         }
     }
 
@@ -311,23 +318,35 @@ impl WebhookConfig {
 
     fn with(self, change: impl FnOnce(&mut Settings)) -> Self {
         let mut settings = match self.settings {
-            Some(settings) => Arc::try_unwrap(settings).unwrap_or_else(|shared| Settings {
-                validator: shared.validator.clone(),
-                public_url: shared.public_url.clone(),
-                body_limit: shared.body_limit,
-            }),
-            None => Settings {
-                validator: RequestValidator::with_tokens(Vec::<String>::new()),
-                public_url: PublicUrl::from_host("https"),
-                body_limit: Self::DEFAULT_BODY_LIMIT,
-            },
+            Some(settings) => {
+                Arc::try_unwrap(settings)
+                    .unwrap_or_else(|shared| Settings {
+                        validator: shared.validator.clone(),
+                        public_url: shared.public_url.clone(),
+                        body_limit: shared.body_limit,
+                    })
+            }
+            None => {
+                Settings {
+                    validator: RequestValidator::with_tokens(Vec::<String>::new()),
+                    public_url: PublicUrl::from_host("https"),
+                    body_limit: Self::DEFAULT_BODY_LIMIT,
+                }
+            }
         };
         change(&mut settings);
-        WebhookConfig { settings: Some(Arc::new(settings)) }
+        WebhookConfig {
+            settings: Some(Arc::new(settings)),
+        }
     }
 
     /// Checks a request with `headers` to `uri` whose whole body is `body`.
-    pub fn verify(&self, headers: &HeaderMap, uri: &Uri, body: Vec<u8>) -> Result<VerifiedWebhook, WebhookRejection> {
+    pub fn verify(
+        &self,
+        headers: &HeaderMap,
+        uri: &Uri,
+        body: Vec<u8>,
+    ) -> Result<VerifiedWebhook, WebhookRejection> {
         let settings = self.settings.as_ref().ok_or(WebhookRejection::MissingConfig)?;
         let url = settings
             .public_url
@@ -338,7 +357,11 @@ impl WebhookConfig {
             .validate_signed(&url, headers, &body)
             .map_err(WebhookRejection::Signature)?;
         let json = crate::signature::has_body_hash(&url);
-        Ok(VerifiedWebhook { form, body, json })
+        Ok(VerifiedWebhook {
+            form,
+            body,
+            json,
+        })
     }
 }
 
@@ -419,7 +442,8 @@ impl FromWebhook for serde_json::Value {
         if !webhook.json {
             return Err(PayloadError::new(None, "has a form body, not JSON"));
         }
-        serde_json::from_slice(&webhook.body).map_err(|_| PayloadError::new(None, "body is not JSON"))
+        serde_json::from_slice(&webhook.body)
+            .map_err(|_| PayloadError::new(None, "body is not JSON"))
     }
 }
 
@@ -434,7 +458,10 @@ pub struct PayloadError {
 impl PayloadError {
     /// An error about `field` (a parameter's name), or the whole payload.
     pub fn new(field: Option<&str>, problem: &'static str) -> Self {
-        PayloadError { field: field.map(str::to_owned), problem }
+        PayloadError {
+            field: field.map(str::to_owned),
+            problem,
+        }
     }
 
     /// The parameter the error is about, if any.
@@ -453,7 +480,6 @@ impl fmt::Display for PayloadError {
 }
 
 impl std::error::Error for PayloadError {}
-
 /// Why the extractor or the layer refused a webhook request. Its message
 /// and the answer's body name the kind of failure only: never a token, a
 /// signature or a value from the request.
@@ -481,10 +507,14 @@ impl WebhookRejection {
     /// The status to answer with.
     pub fn status(&self) -> StatusCode {
         match self {
-            WebhookRejection::Signature(SignatureError::UnknownUrl) => StatusCode::BAD_REQUEST,
+            WebhookRejection::Signature(SignatureError::UnknownUrl) => {
+                StatusCode::BAD_REQUEST
+            }
             WebhookRejection::Signature(_) => StatusCode::FORBIDDEN,
             WebhookRejection::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            WebhookRejection::Unreadable | WebhookRejection::Undecodable(_) => StatusCode::BAD_REQUEST,
+            WebhookRejection::Unreadable | WebhookRejection::Undecodable(_) => {
+                StatusCode::BAD_REQUEST
+            }
             WebhookRejection::MissingConfig => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -504,7 +534,9 @@ impl WebhookRejection {
     #[allow(dead_code)]
     pub(crate) fn log(&self) {
         #[cfg(feature = "tracing")]
-        tracing::warn!(status = self.status().as_u16(), reason = %self, "refused a Twilio webhook");
+        tracing::warn!(
+            status = self.status().as_u16(), reason = % self, "refused a Twilio webhook"
+        );
     }
 }
 
@@ -512,18 +544,23 @@ impl fmt::Display for WebhookRejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WebhookRejection::Signature(err) => err.fmt(f),
-            WebhookRejection::TooLarge { limit } => write!(f, "the webhook body is larger than {limit} bytes"),
-            WebhookRejection::Unreadable => f.write_str("the webhook body could not be read"),
+            WebhookRejection::TooLarge { limit } => {
+                write!(f, "the webhook body is larger than {limit} bytes")
+            }
+            WebhookRejection::Unreadable => {
+                f.write_str("the webhook body could not be read")
+            }
             WebhookRejection::Undecodable(err) => err.fmt(f),
             WebhookRejection::MissingConfig => {
-                f.write_str("no WebhookConfig in the router's state or the request's extensions")
+                f.write_str(
+                    "no WebhookConfig in the router's state or the request's extensions",
+                )
             }
         }
     }
 }
 
 impl std::error::Error for WebhookRejection {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,8 +581,14 @@ mod tests {
     fn configured_urls_win_over_any_header() {
         let public = PublicUrl::configured("https://hooks.example.com/prefix/");
         let sent = [("host", "evil.example"), ("x-forwarded-host", "evil.example")];
-        assert_eq!(url(&public, &sent).as_deref(), Some("https://hooks.example.com/prefix/hook?a=1"));
-        assert_eq!(url(&public.trust_forwarded_headers(), &sent).as_deref(), Some("https://hooks.example.com/prefix/hook?a=1"));
+        assert_eq!(
+            url(& public, & sent).as_deref(),
+            Some("https://hooks.example.com/prefix/hook?a=1")
+        );
+        assert_eq!(
+            url(& public.trust_forwarded_headers(), & sent).as_deref(),
+            Some("https://hooks.example.com/prefix/hook?a=1")
+        );
     }
 
     #[test]
@@ -557,69 +600,133 @@ mod tests {
             ("x-forwarded-port", "8443"),
         ];
         let host = PublicUrl::from_host("http");
-        assert_eq!(url(&host, &sent).as_deref(), Some("http://app:3000/hook?a=1"));
+        assert_eq!(url(& host, & sent).as_deref(), Some("http://app:3000/hook?a=1"));
         let trusted = host.trust_forwarded_headers();
-        assert_eq!(url(&trusted, &sent).as_deref(), Some("https://hooks.example.com:8443/hook?a=1"));
-        // `Forwarded` comes before the X- headers; only its first element counts.
+        assert_eq!(
+            url(& trusted, & sent).as_deref(),
+            Some("https://hooks.example.com:8443/hook?a=1")
+        );
         let rfc = [
             ("host", "app:3000"),
-            ("forwarded", "for=192.0.2.60;proto=https;host=\"chat.example.com\", for=10.0.0.1;proto=http;host=app"),
+            (
+                "forwarded",
+                "for=192.0.2.60;proto=https;host=\"chat.example.com\", for=10.0.0.1;proto=http;host=app",
+            ),
             ("x-forwarded-host", "other.example"),
         ];
-        assert_eq!(url(&trusted, &rfc).as_deref(), Some("https://chat.example.com/hook?a=1"));
-        // A proto that is neither http nor https leaves the declared scheme.
-        assert_eq!(url(&trusted, &[("host", "a.example"), ("x-forwarded-proto", "gopher")]).as_deref(), Some("http://a.example/hook?a=1"));
-        // Without forwarded headers, the Host header.
-        assert_eq!(url(&trusted, &[("host", "a.example")]).as_deref(), Some("http://a.example/hook?a=1"));
+        assert_eq!(
+            url(& trusted, & rfc).as_deref(), Some("https://chat.example.com/hook?a=1")
+        );
+        assert_eq!(
+            url(& trusted, & [("host", "a.example"), ("x-forwarded-proto", "gopher")])
+            .as_deref(), Some("http://a.example/hook?a=1")
+        );
+        assert_eq!(
+            url(& trusted, & [("host", "a.example")]).as_deref(),
+            Some("http://a.example/hook?a=1")
+        );
     }
 
     #[test]
     fn hosts_that_would_change_the_url_are_refused() {
         let host = PublicUrl::from_host("https").trust_forwarded_headers();
-        for bad in ["", "a.example/evil", "user@a.example", "a.example?x", "a example", ":443"] {
-            assert_eq!(url(&host, &[("host", bad)]), None, "{bad:?}");
-            assert_eq!(url(&host, &[("host", "ok.example"), ("x-forwarded-host", bad)]), None, "{bad:?}");
+        for bad in [
+            "",
+            "a.example/evil",
+            "user@a.example",
+            "a.example?x",
+            "a example",
+            ":443",
+        ] {
+            assert_eq!(url(& host, & [("host", bad)]), None, "{bad:?}");
+            assert_eq!(
+                url(& host, & [("host", "ok.example"), ("x-forwarded-host", bad)]), None,
+                "{bad:?}"
+            );
         }
-        assert_eq!(url(&host, &[]), None);
-        assert_eq!(url(&host, &[("host", "[::1]:8080")]).as_deref(), Some("https://[::1]:8080/hook?a=1"));
-        assert_eq!(url(&host, &[("host", "[::1]:8080"), ("x-forwarded-port", "443")]).as_deref(), Some("https://[::1]:443/hook?a=1"));
-        // An absolute URI (HTTP/2, or a proxy request) gives its authority.
+        assert_eq!(url(& host, & []), None);
+        assert_eq!(
+            url(& host, & [("host", "[::1]:8080")]).as_deref(),
+            Some("https://[::1]:8080/hook?a=1")
+        );
+        assert_eq!(
+            url(& host, & [("host", "[::1]:8080"), ("x-forwarded-port", "443")])
+            .as_deref(), Some("https://[::1]:443/hook?a=1")
+        );
         let absolute: Uri = "https://h2.example/hook".parse().unwrap();
-        assert_eq!(PublicUrl::from_host("https").url_of(&HeaderMap::new(), &absolute).as_deref(), Some("https://h2.example/hook"));
+        assert_eq!(
+            PublicUrl::from_host("https").url_of(& HeaderMap::new(), & absolute)
+            .as_deref(), Some("https://h2.example/hook")
+        );
     }
 
     #[test]
     fn a_config_verifies_and_never_shows_its_tokens() {
-        let config = WebhookConfig::new(RequestValidator::new("token-one").also_accept("token-two")).public_url("https://hooks.example.com");
+        let config = WebhookConfig::new(
+                RequestValidator::new("token-one").also_accept("token-two"),
+            )
+            .public_url("https://hooks.example.com");
         let params = [("EventType", "onMessageAdded"), ("Body", "hi")];
-        let signature = RequestValidator::new("token-two").expected_signature("https://hooks.example.com/hook?a=1", params);
+        let signature = RequestValidator::new("token-two")
+            .expected_signature("https://hooks.example.com/hook?a=1", params);
         let signed = headers(&[("x-twilio-signature", &signature)]);
         let uri: Uri = "/hook?a=1".parse().unwrap();
-        let verified = config.verify(&signed, &uri, b"EventType=onMessageAdded&Body=hi".to_vec()).unwrap();
+        let verified = config
+            .verify(&signed, &uri, b"EventType=onMessageAdded&Body=hi".to_vec())
+            .unwrap();
         assert_eq!(verified.form().len(), 2);
-        assert!(!verified.is_json());
-        assert_eq!(format!("{verified:?}"), "VerifiedWebhook { params: [\"EventType\", \"Body\"], body: <redacted 32 bytes>, json: false }");
-        let refused = config.verify(&signed, &uri, b"EventType=onMessageAdded&Body=ho".to_vec()).unwrap_err();
+        assert!(! verified.is_json());
+        assert_eq!(
+            format!("{verified:?}"),
+            "VerifiedWebhook { params: [\"EventType\", \"Body\"], body: <redacted 32 bytes>, json: false }"
+        );
+        let refused = config
+            .verify(&signed, &uri, b"EventType=onMessageAdded&Body=ho".to_vec())
+            .unwrap_err();
         assert_eq!(refused, WebhookRejection::Signature(SignatureError::Mismatch));
-        assert_eq!((refused.status(), refused.body_text().as_str()), (StatusCode::FORBIDDEN, "Forbidden"));
+        assert_eq!(
+            (refused.status(), refused.body_text().as_str()), (StatusCode::FORBIDDEN,
+            "Forbidden")
+        );
         let text = format!("{config:?}");
-        assert!(!text.contains("token-"), "{text}");
-        assert_eq!(WebhookConfig::in_extensions().verify(&signed, &uri, Vec::new()), Err(WebhookRejection::MissingConfig));
-        // Changing a shared config leaves the other copy as it was.
+        assert!(! text.contains("token-"), "{text}");
+        assert_eq!(
+            WebhookConfig::in_extensions().verify(& signed, & uri, Vec::new()),
+            Err(WebhookRejection::MissingConfig)
+        );
         let copy = config.clone().body_limit(10);
-        assert_eq!((config.limit(), copy.limit()), (WebhookConfig::DEFAULT_BODY_LIMIT, 10));
+        assert_eq!(
+            (config.limit(), copy.limit()), (WebhookConfig::DEFAULT_BODY_LIMIT, 10)
+        );
     }
 
     #[test]
     fn payloads_decode_by_kind() {
-        let form = VerifiedWebhook { form: vec![("A".into(), "1".into())], body: b"A=1".to_vec(), json: false };
-        let json = VerifiedWebhook { form: Vec::new(), body: br#"{"a":1}"#.to_vec(), json: true };
-        assert_eq!(Vec::<(String, String)>::from_webhook(form.clone()).unwrap(), vec![("A".to_owned(), "1".to_owned())]);
-        assert_eq!(serde_json::Value::from_webhook(json.clone()).unwrap(), serde_json::json!({ "a": 1 }));
+        let form = VerifiedWebhook {
+            form: vec![("A".into(), "1".into())],
+            body: b"A=1".to_vec(),
+            json: false,
+        };
+        let json = VerifiedWebhook {
+            form: Vec::new(),
+            body: br#"{"a":1}"#.to_vec(),
+            json: true,
+        };
+        assert_eq!(
+            Vec::< (String, String) >::from_webhook(form.clone()).unwrap(), vec![("A"
+            .to_owned(), "1".to_owned())]
+        );
+        assert_eq!(
+            serde_json::Value::from_webhook(json.clone()).unwrap(), serde_json::json!({
+            "a" : 1 })
+        );
         let err = serde_json::Value::from_webhook(form).unwrap_err();
         assert_eq!(err.to_string(), "the webhook has a form body, not JSON");
         let err = Vec::<(String, String)>::from_webhook(json).unwrap_err();
         let rejection = WebhookRejection::Undecodable(err);
-        assert_eq!((rejection.status(), rejection.body_text().as_str()), (StatusCode::BAD_REQUEST, "the webhook has a JSON body, not a form"));
+        assert_eq!(
+            (rejection.status(), rejection.body_text().as_str()),
+            (StatusCode::BAD_REQUEST, "the webhook has a JSON body, not a form")
+        );
     }
 }

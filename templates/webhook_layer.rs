@@ -48,9 +48,11 @@ impl TwilioWebhookLayer {
 
 impl<S> tower_layer::Layer<S> for TwilioWebhookLayer {
     type Service = TwilioWebhookService<S>;
-
     fn layer(&self, inner: S) -> Self::Service {
-        TwilioWebhookService { inner, config: self.config.clone() }
+        TwilioWebhookService {
+            inner,
+            config: self.config.clone(),
+        }
     }
 }
 
@@ -63,7 +65,8 @@ pub struct TwilioWebhookService<S> {
 
 impl<S, B, ResBody> tower_service::Service<Request<B>> for TwilioWebhookService<S>
 where
-    S: tower_service::Service<Request<Full<Bytes>>, Response = Response<ResBody>> + Clone + Send + 'static,
+    S: tower_service::Service<Request<Full<Bytes>>, Response = Response<ResBody>> + Clone
+        + Send + 'static,
     S::Future: Send,
     B: Body + Send + 'static,
     B::Data: Send,
@@ -72,15 +75,14 @@ where
 {
     type Response = Response<ResBody>;
     type Error = S::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
-
+    type Future = Pin<
+        Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>,
+    >;
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        // The service that was polled ready handles this request; its clone
-        // stays for the next `poll_ready`.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let config = self.config.clone();
@@ -109,7 +111,11 @@ where
 
 /// The whole body, at most `limit` bytes: a larger one (by its
 /// `Content-Length`, or as it is read) is [`WebhookRejection::TooLarge`].
-pub(crate) async fn read_body<B>(headers: &http::HeaderMap, body: B, limit: usize) -> Result<Vec<u8>, WebhookRejection>
+pub(crate) async fn read_body<B>(
+    headers: &http::HeaderMap,
+    body: B,
+    limit: usize,
+) -> Result<Vec<u8>, WebhookRejection>
 where
     B: Body,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -119,11 +125,18 @@ where
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
     if declared.is_some_and(|length| length > limit as u64) {
-        return Err(WebhookRejection::TooLarge { limit });
+        return Err(WebhookRejection::TooLarge {
+            limit,
+        });
     }
+
     match Limited::new(body, limit).collect().await {
         Ok(collected) => Ok(collected.to_bytes().to_vec()),
-        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => Err(WebhookRejection::TooLarge { limit }),
+        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(WebhookRejection::TooLarge {
+                limit,
+            })
+        }
         Err(_) => Err(WebhookRejection::Unreadable),
     }
 }
