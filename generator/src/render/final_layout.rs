@@ -2,8 +2,8 @@
 //! most through doc lines (the crate's name in a doc example), so what they
 //! render is already what syn and prettyplease would print, and they are
 //! written as rendered, after the header (see `RenderedKind::Final`). Five
-//! runtime files skip formatting this way, ~6 % of its work for Twilio's
-//! spec.
+//! runtime files skip formatting this way: ~5 % of the formatting stage's
+//! instructions.
 //!
 //! To change one, write it as prettyplease prints it: the test below fails,
 //! with the first differing line, on any line that formatting would change.
