@@ -261,7 +261,9 @@ pub fn render_templates(api: &Api, origin: &Origin) -> Result<Vec<Rendered>> {
 }
 
 /// The second stage of [`render`]: parses each Rust file with syn, prints it
-/// with prettyplease, spaces its items and puts the header on it.
+/// with prettyplease, spaces its items and puts the header on it (a file a
+/// template writes in its final layout only gets the header; see
+/// [`RenderedKind::Final`]).
 ///
 /// Files are formatted on scoped worker threads, one per core, largest first;
 /// each file's content does not depend on which thread formats it, and the
