@@ -3,7 +3,6 @@
 //! Rust name and the `crate::wire` function that reads its value.
 
 use crate::ir::{Model, ParamField, ParamsStruct};
-use crate::literal::rust_str;
 
 /// One field as `crate::wire::Decode::read` reads it.
 pub struct DecodeField<'a> {
@@ -15,11 +14,11 @@ pub struct DecodeField<'a> {
 }
 
 impl<'a> DecodeField<'a> {
-    /// `wire_name` read into `rust_name`; `many` if a single value is also
+    /// `wire_lit` read into `rust_name`; `many` if a single value is also
     /// taken for the list.
-    fn new(wire_name: &str, rust_name: &'a str, many: bool) -> Self {
+    fn new(wire_lit: String, rust_name: &'a str, many: bool) -> Self {
         DecodeField {
-            wire_lit: rust_str(wire_name),
+            wire_lit,
             rust_name,
             reader: if many { "read_many" } else { "read" },
         }
@@ -31,7 +30,7 @@ impl Model {
     pub fn decode_fields(&self) -> Vec<DecodeField<'_>> {
         let fields = self.fields.iter();
         fields
-            .map(|f| DecodeField::new(&f.wire_name, &f.rust_name, false))
+            .map(|f| DecodeField::new(f.wire_lit(), &f.rust_name, false))
             .collect()
     }
 }
@@ -42,7 +41,7 @@ impl ParamsStruct {
         let list = |f: &ParamField| f.setter.iter_item().is_some();
         let fields = self.fields.iter();
         fields
-            .map(|f| DecodeField::new(&f.wire_name, &f.rust_name, list(f)))
+            .map(|f| DecodeField::new(f.wire_lit(), &f.rust_name, list(f)))
             .collect()
     }
 }
