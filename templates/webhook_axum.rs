@@ -177,6 +177,7 @@ mod tests {
             }
         }
 
+        crate::telemetry::keep_callsites_enabled();
         let buffer = Buffer::default();
         let writer = buffer.clone();
         let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();

@@ -85,6 +85,23 @@ pub(crate) fn record_failed_status(status: StatusCode) {
     tracing::Span::current().record("error.type", status.as_str());
 }
 
+/// Installs, once per test process, a global subscriber that keeps every
+/// callsite enabled, for tests that capture what `tracing` records.
+///
+/// `tracing` caches each callsite's interest for the whole process, computed
+/// on the thread that reaches it first. Without a global subscriber, a test
+/// thread with none can get there first and cache the callsite as never
+/// enabled, and a test capturing with `set_default` on another thread then
+/// sees nothing. Call this before `set_default`.
+#[cfg(test)]
+pub(crate) fn keep_callsites_enabled() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        tracing::subscriber::set_global_default(tracing_subscriber::registry())
+            .expect("no other test sets a global subscriber");
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -151,6 +168,7 @@ mod tests {
         base_url: &str,
         method: Method,
     ) -> (BTreeMap<String, String>, bool) {
+        super::keep_callsites_enabled();
         let captured = Captured::default();
         let subscriber = tracing_subscriber::registry().with(captured.clone());
         let _guard = tracing::subscriber::set_default(subscriber);

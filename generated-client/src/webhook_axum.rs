@@ -252,6 +252,7 @@ mod tests {
                 Ok(())
             }
         }
+        crate::telemetry::keep_callsites_enabled();
         let buffer = Buffer::default();
         let writer = buffer.clone();
         let subscriber = tracing_subscriber::fmt()
