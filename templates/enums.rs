@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 {% for e in types.enums %}
 
+//@final
 {% for line in e.doc %}
 /// {{ line }}
 {% endfor %}
@@ -77,6 +78,7 @@ impl<'de> Deserialize<'de> for {{ e.name }} {
         Ok(Self::from(value.as_ref()))
     }
 }
+//@end
 
 {% if api.has_params() %}
 {{ api.cfg(Need::Params) }}

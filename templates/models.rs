@@ -21,6 +21,7 @@ use crate::{ {% for name in types.imports() %}{{ name }}{% if !loop.last %}, {% 
 {% endif %}
 {% for model in types.models %}
 
+//@final
 {% for line in model.doc %}
 /// {{ line }}
 {% endfor %}
@@ -59,6 +60,7 @@ pub struct {{ model.name }} {
     pub {{ field.rust_name }}: {{ field.ty }},
 {% endfor %}
 }
+//@end
 {% if model.has_personal_data() %}
 
 {% let name = model.name.as_str() %}
@@ -66,6 +68,7 @@ pub struct {{ model.name }} {
 {% include "debug_impl.rs" %}
 {% endif %}
 
+//@final
 impl Serialize for {{ model.name }} {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -80,16 +83,23 @@ impl Serialize for {{ model.name }} {
         out.end()
     }
 }
+//@end
 
+{% if model.derives_default() %}
+//@final
 impl<'de> Deserialize<'de> for {{ model.name }} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-{% if model.derives_default() %}
         crate::wire::decode(deserializer)
-{% else %}
-        deserializer.deserialize_struct("{{ model.name }}", {{ model.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
-{% endif %}
     }
 }
+//@end
+{% else %}
+impl<'de> Deserialize<'de> for {{ model.name }} {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("{{ model.name }}", {{ model.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
+    }
+}
+{% endif %}
 {% if model.derives_default() %}
 
 {% let name = model.name.as_str() %}{% let fields = model.decode_fields() %}
@@ -147,11 +157,13 @@ impl<'de> serde::de::Visitor<'de> for crate::wire::StructVisitor<{{ model.name }
 
 impl {{ model.name }} {
 {% if model.derives_default() %}
+//@final
     /// A `{{ model.name }}` with every field `None`.
     #[inline]
     pub fn new() -> Self {
         Self::default()
     }
+//@end
 {% else %}
     /// A `{{ model.name }}` with the required fields set from the arguments, in spec order; the others are `None`.
     {% if model.constructor_is_long() %}
@@ -175,6 +187,7 @@ impl {{ model.name }} {
 {% if model.request %}
 {% for field in model.fields %}
 
+//@final
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}).
     {% let arg = field.setter.arg_name() %}
     #[inline]
@@ -182,6 +195,7 @@ impl {{ model.name }} {
         self.{{ field.rust_name }} = {% if field.is_optional() %}Some({% include "param_value.rs" %}){% else %}{% include "param_value.rs" %}{% endif %};
         self
     }
+//@end
 {% endfor %}
 {% endif %}
 }

@@ -5,15 +5,21 @@
     field has a visitor of its own, where a missing one is an error. A
     missing or null optional field is `None`. A list field also takes a
     single value. -#}
+{% if params.derives_default() %}
+//@final
 impl<'de> Deserialize<'de> for {{ params.name }} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-{% if params.derives_default() %}
         crate::wire::decode(deserializer)
-{% else %}
-        deserializer.deserialize_struct("{{ params.name }}", {{ params.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
-{% endif %}
     }
 }
+//@end
+{% else %}
+impl<'de> Deserialize<'de> for {{ params.name }} {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("{{ params.name }}", {{ params.name }}::FIELDS, crate::wire::StructVisitor::<Self>::new())
+    }
+}
+{% endif %}
 {% if params.derives_default() %}
 
 {% let name = params.name.as_str() %}{% let fields = params.decode_fields() %}

@@ -86,6 +86,7 @@ impl {{ resource.handle }} {
 {% endfor %}
 {% for op in resource.operations %}
 
+//@final
     {% for line in op.doc %}
     /// {{ line }}
     {% endfor %}
@@ -154,17 +155,21 @@ impl {{ resource.handle }} {
     }
 {% endif %}
 {% endif %}
+//@end
 
+//@final
     #[inline]
     fn {{ op.request_method }}(&self{% include "op_args.rs" %}) -> Result<Request, Error> {
-        {% include "request.rs" %}
+{% include "request.rs" %}
         Ok(request)
     }
+//@end
 {% endfor %}
 }
 {% for op in resource.operations %}
 {% if let Some(params) = op.params %}
 
+//@final
 {% for line in params.doc %}
 /// {{ line }}
 {% endfor %}
@@ -189,6 +194,7 @@ pub struct {{ params.name }} {
     pub {{ field.rust_name }}: {% if field.required %}{{ field.ty }}{% else %}Option<{{ field.ty }}>{% endif %},
 {% endfor %}
 }
+//@end
 {% if params.has_personal_data() %}
 
 {% let name = params.name.as_str() %}
@@ -198,11 +204,13 @@ pub struct {{ params.name }} {
 
 impl {{ params.name }} {
 {% if params.derives_default() %}
+//@final
     /// Params with nothing set; nothing unset is sent.
     #[inline]
     pub fn new() -> Self {
         Self::default()
     }
+//@end
 {% else %}
     /// Params with the required fields set from the arguments, in spec order, and nothing else; nothing unset is sent.
     #[inline]
@@ -225,6 +233,7 @@ impl {{ params.name }} {
 {% endif %}
 {% for field in params.fields %}
 
+//@final
     /// Sets [`{{ field.rust_name.trim_start_matches("r#") }}`](Self::{{ field.rust_name.trim_start_matches("r#") }}), sent as `{{ field.wire_doc() }}`.
     {% let arg = field.setter.arg_name() %}
     #[inline]
@@ -232,9 +241,11 @@ impl {{ params.name }} {
         self.{{ field.rust_name }} = {% if field.required %}{% include "param_value.rs" %}{% else %}Some({% include "param_value.rs" %}){% endif %};
         self
     }
+//@end
 {% endfor %}
 {% if op.has_headers() %}
 
+//@final
     #[inline]
     pub(crate) fn to_headers(&self) -> Pairs {
         let mut out = Pairs::new();
@@ -243,9 +254,11 @@ impl {{ params.name }} {
 {% endfor %}
         out
     }
+//@end
 {% endif %}
 {% if op.has_query() %}
 
+//@final
     #[inline]
     pub(crate) fn to_query(&self) -> Pairs {
         let mut out = Pairs::new();
@@ -254,9 +267,11 @@ impl {{ params.name }} {
 {% endfor %}
         out
     }
+//@end
 {% endif %}
 {% if op.has_form() %}
 
+//@final
     #[inline]
     pub(crate) fn to_form(&self) -> Pairs {
         let mut out = Pairs::new();
@@ -265,6 +280,7 @@ impl {{ params.name }} {
 {% endfor %}
         out
     }
+//@end
 {% endif %}
 }
 

@@ -1,2 +1,2 @@
-{# The type a successful call decodes to. #}
+{#- The type a successful call decodes to. -#}
 {% match op.response %}{% when ResponseKind::Json(ty) %}{{ ty }}{% when ResponseKind::Page { item, .. } %}Page<{{ item }}>{% when ResponseKind::Empty %}(){% when ResponseKind::Binary %}Download{% endmatch %}

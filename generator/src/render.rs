@@ -2,6 +2,7 @@
 
 mod decode;
 mod doc_stash;
+mod final_blocks;
 mod final_layout;
 mod helpers;
 
@@ -463,27 +464,40 @@ fn format_file(file: &Rendered) -> Result<String> {
 }
 
 /// Parses rendered Rust with syn and prints it with prettyplease, its doc
-/// comments set aside meanwhile (see [`doc_stash`]).
+/// comments (see [`doc_stash`]) and the items its template wrote in their
+/// final layout (see [`final_blocks`]) set aside meanwhile.
 ///
 /// A large file's syntax tree is several times its text, so the file is
 /// lexed once and then parsed and printed a few items at a time (see
 /// [`by_items`]); only a chunk's tree is alive at once. Where that route
 /// fails, the whole file is parsed as one, which also gives the error.
 fn rust_source(rendered: &str, name: &str) -> Result<String> {
-    if let Some((text, docs)) = doc_stash::stash(rendered)
-        && let Some(printed) = by_items(&text)
-        && let Some(restored) = doc_stash::restore(&space_items(&printed), &docs)
+    if let Some((text, runs)) = final_blocks::stash(rendered)
+        && let Some(formatted) =
+            by_items_spaced(&text, |printed| final_blocks::restore(printed, &runs))
     {
-        return Ok(restored);
+        return Ok(formatted);
     }
-    if let Some(printed) = by_items(rendered) {
-        return Ok(space_items(&printed));
+    if let Some(formatted) = by_items_spaced(rendered, |printed| Some(printed.to_owned())) {
+        return Ok(formatted);
     }
     let file = syn::parse_file(rendered).map_err(|err| Error::InvalidRust {
         template: name.to_owned(),
         message: invalid_rust_message(&err, rendered),
     })?;
     Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// `text` printed by [`by_items`], its doc comments set aside meanwhile,
+/// passed through `finish` and spaced; `None` where any step fails.
+fn by_items_spaced(text: &str, finish: impl Fn(&str) -> Option<String>) -> Option<String> {
+    if let Some((stashed, docs)) = doc_stash::stash(text)
+        && let Some(printed) = by_items(&stashed)
+        && let Some(restored) = doc_stash::restore(&space_items(&finish(&printed)?), &docs)
+    {
+        return Some(restored);
+    }
+    Some(space_items(&finish(&by_items(text)?)?))
 }
 
 /// Top-level items parsed and printed together by [`by_items`].

@@ -111,6 +111,23 @@ impl Operation {
         self.params.as_ref().is_some_and(|p| p.has(Location::Query))
     }
 
+    /// The names of the arguments the operation's methods take after
+    /// `&self`, in order: path parameters, the body, the params.
+    pub fn forward_args(&self) -> Vec<&str> {
+        let mut args: Vec<&str> = self
+            .path_params
+            .iter()
+            .map(|p| p.rust_name.as_str())
+            .collect();
+        if self.body.is_some() || self.upload.is_some() {
+            args.push("body");
+        }
+        if self.params.is_some() {
+            args.push("params");
+        }
+        args
+    }
+
     /// Whether the params struct exists and has header fields.
     pub fn has_headers(&self) -> bool {
         self.params

@@ -1,0 +1,464 @@
+//! Items a template writes in their final layout, kept out of syn and
+//! prettyplease while the rest of the file is formatted.
+//!
+//! Most generated items are written by their templates exactly as
+//! prettyplease prints them (a setter, an encoder, a params struct), as long
+//! as no line is longer than prettyplease's margin: past it, prettyplease
+//! breaks the line, which depends on the names' lengths. A template marks
+//! such items with a `//@final` line before them and a `//@end` line after
+//! (both plain comments, which formatting drops anyway). [`stash`] takes
+//! each marked run of items whose code lines all fit in [`MARGIN`] out of
+//! the text and leaves a one-line placeholder item, `fn` and [`PLACEHOLDER`]
+//! and the run's number, at the run's indentation. [`restore`] puts the run
+//! back where prettyplease printed its placeholder.
+//!
+//! Inside a run, blank lines and trailing spaces are dropped (prettyplease
+//! prints none; the file's spacing is added after the runs are back), and
+//! doc lines are kept as they are at any length (prettyplease never reflows
+//! them). What a template writes in a run must be what prettyplease prints
+//! for any names that keep each line within the margin: one-line forms, and
+//! multi-line forms only where prettyplease always breaks (a struct, a
+//! block) or where the line does not depend on names. A run that is not
+//! (one with a plain `//` comment, which formatting would drop, or a
+//! `/*`) is formatted with the rest. The test
+//! `marked_items_come_out_as_prettyplease_prints_them` below formats every
+//! file of the project's spec, the fixtures and Twilio's spec with and
+//! without the stash, and compares.
+
+/// prettyplease's margin: it keeps a line that fits in this many columns.
+const MARGIN: usize = 89;
+
+/// The line that opens a run of items in their final layout.
+pub(super) const OPEN: &str = "//@final";
+
+/// The line that closes it.
+pub(super) const CLOSE: &str = "//@end";
+
+/// The name of a placeholder item, before the run's number.
+const PLACEHOLDER: &str = "__final_layout_run_";
+
+/// The runs taken out of a text: each one's indentation and lines.
+#[derive(Debug, Default)]
+pub(super) struct Runs {
+    runs: Vec<(String, Vec<String>)>,
+}
+
+/// `rendered` with each marked run that fits replaced by a placeholder item,
+/// and the runs; `None` if no run was taken out, or the text cannot be
+/// stashed (it holds a placeholder's name or a carriage return, or a run is
+/// not closed, or opened inside another).
+pub(super) fn stash(rendered: &str) -> Option<(String, Runs)> {
+    if !rendered.contains(OPEN) || rendered.contains(PLACEHOLDER) || rendered.contains('\r') {
+        return None;
+    }
+    let mut text = String::with_capacity(rendered.len() / 2);
+    let mut runs = Runs::default();
+    let mut lines = rendered.split('\n');
+    while let Some(line) = lines.next() {
+        if line.trim() == CLOSE {
+            return None;
+        }
+        if line.trim() != OPEN {
+            text.push_str(line);
+            text.push('\n');
+            continue;
+        }
+        let mut run = Vec::new();
+        loop {
+            let line = lines.next()?;
+            match line.trim() {
+                "" => {}
+                CLOSE => break,
+                OPEN => return None,
+                _ => run.push(line.trim_end()),
+            }
+        }
+        let Some(first) = run.first() else {
+            continue;
+        };
+        let indent = &first[..first.len() - first.trim_start().len()];
+        if let Some(lines) = final_lines(&run, indent) {
+            text.push_str(indent);
+            text.push_str("fn ");
+            text.push_str(PLACEHOLDER);
+            text.push_str(&runs.runs.len().to_string());
+            text.push_str("() {}\n");
+            runs.runs.push((indent.to_owned(), lines));
+        } else {
+            for line in run {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    text.pop();
+    (!runs.runs.is_empty()).then_some((text, runs))
+}
+
+/// A run's lines as prettyplease prints them, without the run's
+/// indentation; `None` if some line is not in its final layout.
+///
+/// A line is printed as written when it is a doc line, or code that fits in
+/// the margin with no comment that formatting would drop, indented at least
+/// as the run's first line. A few kinds of lines past the margin are broken
+/// as prettyplease breaks them (see [`broken_line`]).
+fn final_lines(run: &[&str], indent: &str) -> Option<Vec<String>> {
+    let mut lines = Vec::with_capacity(run.len());
+    for line in run {
+        let rest = line.strip_prefix(indent)?;
+        let code = rest.trim_start();
+        let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
+        if doc {
+            lines.push(rest.to_owned());
+            continue;
+        }
+        if is_literal_statement(code) {
+            lines.push(rest.to_owned());
+            continue;
+        }
+        if code.contains("//") || code.contains("/*") {
+            return None;
+        }
+        if line.len() <= MARGIN {
+            lines.push(rest.to_owned());
+            continue;
+        }
+        let broken = broken_line(line)?;
+        for part in broken {
+            if part.len() > MARGIN {
+                return None;
+            }
+            lines.push(part[indent.len()..].to_owned());
+        }
+    }
+    Some(lines)
+}
+
+/// A line too long for the margin, broken as prettyplease breaks it: a `fn`
+/// signature, an array, a call statement, or a `let` of a method chain on a
+/// call; `None` for any other line.
+fn broken_line(line: &str) -> Option<Vec<String>> {
+    let code = line.trim_start();
+    let indent = &line[..line.len() - code.len()];
+    if code.starts_with("let ") {
+        broken_chain(indent, code)
+    } else if code.ends_with(");") && is_path(&code[..code.find('(')?]) {
+        let open = code.find('(')?;
+        let (args, close) = split_args(code, open, false)?;
+        (close == code.len() - 2).then(|| broken_args(indent, &code[..=open], &args, ");"))
+    } else if code.ends_with("];") && code.contains(" = &[") {
+        let open = code.find(" = &[")? + 4;
+        let (items, close) = split_args(code, open, false)?;
+        (close == code.len() - 2).then(|| broken_args(indent, &code[..=open], &items, "];"))
+    } else {
+        broken_signature(indent, code)
+    }
+}
+
+/// Whether `text` is a path such as `crate::wire::read`.
+fn is_path(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':')
+}
+
+/// `let name = r#"…"#;`: a raw string, which prettyplease prints on the
+/// `let`'s line however long.
+fn is_literal_statement(code: &str) -> bool {
+    let Some((name, value)) = code
+        .strip_prefix("let ")
+        .and_then(|rest| rest.split_once(" = r"))
+    else {
+        return false;
+    };
+    let hashes = value.len() - value.trim_start_matches('#').len();
+    let close = format!("\"{}", &value[..hashes]);
+    name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && value[hashes..].starts_with('"')
+        && value
+            .strip_suffix(';')
+            .and_then(|v| v.strip_suffix(close.as_str()))
+            .is_some_and(|v| v.len() > hashes && !v[hashes + 1..].contains(close.as_str()))
+}
+
+/// A signature: one argument a line, each with a comma, and the rest after
+/// the closing parenthesis. `None` without an argument, or with a `where`
+/// clause or a literal.
+fn broken_signature(indent: &str, code: &str) -> Option<Vec<String>> {
+    let name = code.find("fn ")?;
+    if !code.ends_with(" {") || code.contains(" where ") || code.contains('"') {
+        return None;
+    }
+    let open = name + code[name..].find('(')?;
+    if code[name..open].contains(['(', ')']) {
+        return None;
+    }
+    let (args, close) = split_args(code, open, true)?;
+    (!args.is_empty()).then(|| broken_args(indent, &code[..=open], &args, &code[close..]))
+}
+
+/// `let x = Call::new(..).a(..).b(..);`: the call on the first line, then
+/// each method a line, four columns in; a method whose line is too long has
+/// its arguments broken too.
+fn broken_chain(indent: &str, code: &str) -> Option<Vec<String>> {
+    let open = code.find('(')?;
+    if code[..open].contains(['.', '"']) || !code[..open].contains(" = ") {
+        return None;
+    }
+    let (_, mut at) = split_args(code, open, false)?;
+    let mut lines = vec![format!("{indent}{}", &code[..=at])];
+    let inner = format!("{indent}    ");
+    while at + 1 < code.len() - 1 {
+        let rest = &code[at + 1..];
+        let name_len = rest.strip_prefix('.')?.find('(')? + 1;
+        let open = at + 1 + name_len;
+        if !code[at + 2..open]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return None;
+        }
+        let (args, close) = split_args(code, open, false)?;
+        let mut end = close + 1;
+        while code[end..].starts_with('?') {
+            end += 1;
+        }
+        let suffix = if end == code.len() - 1 {
+            &code[close..]
+        } else {
+            &code[close..end]
+        };
+        let whole = format!("{inner}{}{suffix}", &code[at + 1..close]);
+        if whole.len() <= MARGIN || args.is_empty() {
+            lines.push(whole);
+        } else {
+            lines.extend(broken_args(&inner, &code[at + 1..=open], &args, suffix));
+        }
+        at = end - 1;
+    }
+    (lines.len() > 1 && code[at + 1..] == *";").then_some(lines)
+}
+
+/// `head` ending in the opening bracket, the arguments a line each, and
+/// `tail` starting with the closing one.
+fn broken_args(indent: &str, head: &str, args: &[&str], tail: &str) -> Vec<String> {
+    let mut lines = vec![format!("{indent}{head}")];
+    lines.extend(args.iter().map(|arg| format!("{indent}    {arg},")));
+    lines.push(format!("{indent}{tail}"));
+    lines
+}
+
+/// The comma-separated arguments inside the bracket opening at `open`
+/// (empty ones dropped), and where it closes. String literals are skipped;
+/// `angle` counts `<` and `>` (not `->`) as brackets, as in signatures.
+fn split_args(code: &str, open: usize, angle: bool) -> Option<(Vec<&str>, usize)> {
+    let bytes = code.as_bytes();
+    let (mut depth, mut start, mut args) = (0usize, open + 1, Vec::new());
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while *bytes.get(i)? != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'<' if angle => depth += 1,
+            b'>' if angle && bytes[i - 1] == b'-' => {}
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' | b'>' if depth > 0 && (angle || bytes[i] != b'>') => depth -= 1,
+            b')' | b']' | b'}' => {
+                args.push(code[start..i].trim());
+                args.retain(|arg| !arg.is_empty());
+                return Some((args, i));
+            }
+            b',' if depth == 0 => {
+                args.push(code[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `printed` with each placeholder replaced by its run; `None` unless every
+/// run is put back exactly once, at the indentation it was written with.
+pub(super) fn restore(printed: &str, runs: &Runs) -> Option<String> {
+    let mut out = String::with_capacity(printed.len() * 2);
+    let mut restored = vec![false; runs.runs.len()];
+    for line in printed.split_inclusive('\n') {
+        let Some(index) = placeholder(line) else {
+            out.push_str(line);
+            continue;
+        };
+        let (indent, lines) = runs.runs.get(index)?;
+        if std::mem::replace(&mut restored[index], true)
+            || line.len() - line.trim_start().len() != indent.len()
+        {
+            return None;
+        }
+        for rest in lines {
+            out.push_str(indent);
+            out.push_str(rest);
+            out.push('\n');
+        }
+    }
+    restored.iter().all(|&done| done).then_some(out)
+}
+
+/// The run number of a placeholder line as prettyplease prints it.
+fn placeholder(line: &str) -> Option<usize> {
+    let rest = line.trim().strip_prefix("fn ")?.strip_prefix(PLACEHOLDER)?;
+    rest.strip_suffix("() {}")?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::{CLOSE, OPEN, restore, stash};
+    use crate::render::{Origin, RenderedKind, render_templates, rust_source};
+
+    /// The specs the oracle test renders: the project's, the fixtures and
+    /// Twilio's (which the tests read from `shared/` beside the workspace).
+    fn specs() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut specs = vec![
+            root.join("spec/conversations_v1.yaml"),
+            root.join("../shared/specs/twilio_conversations_v1.yaml"),
+        ];
+        let fixtures = std::fs::read_dir(root.join("tests/fixtures/constructs")).unwrap();
+        specs.extend(
+            fixtures
+                .map(|entry| entry.unwrap().path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "yaml")),
+        );
+        specs
+    }
+
+    #[test]
+    fn marked_items_come_out_as_prettyplease_prints_them() {
+        let (mut files, mut resources, mut stashed) = (0, 0, 0);
+        for path in specs() {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            let spec = crate::load::parse(&path, &text).unwrap();
+            let api = crate::lower::lower(&path, &spec, &Default::default()).unwrap();
+            let origin = Origin {
+                spec_name: "spec.yaml".into(),
+            };
+            for file in render_templates(&api, &origin).unwrap() {
+                if !matches!(file.kind, RenderedKind::Rust { .. }) {
+                    continue;
+                }
+                let unmarked: String = file
+                    .text
+                    .split_inclusive('\n')
+                    .filter(|line| ![OPEN, CLOSE].contains(&line.trim()))
+                    .collect();
+                let formatted = rust_source(&file.text, &file.template).unwrap();
+                let plain = rust_source(&unmarked, &file.template).unwrap();
+                if formatted != plain {
+                    let line = formatted
+                        .lines()
+                        .zip(plain.lines())
+                        .position(|(a, b)| a != b);
+                    let shown = line.map(|i| (formatted.lines().nth(i), plain.lines().nth(i)));
+                    panic!(
+                        "{} from {}: line {:?} differs (as marked, then as prettyplease prints it): {shown:?}",
+                        file.path,
+                        path.display(),
+                        line.map(|i| i + 1),
+                    );
+                }
+                files += 1;
+                if file.template == "resource.rs" && file.text.contains(OPEN) {
+                    resources += 1;
+                    stashed += usize::from(stash(&file.text).is_some());
+                }
+            }
+        }
+        assert!(files > 300, "{files} files");
+        assert!(
+            resources > 100,
+            "{resources} resource files with marked runs"
+        );
+        assert_eq!(stashed, resources, "resource files with runs to stash");
+    }
+
+    fn format(text: &str) -> String {
+        prettyplease::unparse(&syn::parse_file(text).unwrap())
+    }
+
+    #[test]
+    fn runs_come_back_where_their_placeholders_are_printed() {
+        let rendered = "impl A {\n//@final\n    /// Sets it.\n    #[inline]\n\n    pub fn b(mut self) -> Self {   \n        self\n    }\n//@end\n    fn c(  ) {}\n}\n";
+        let (text, runs) = stash(rendered).unwrap();
+        assert!(!text.contains("Sets it"), "{text}");
+        let restored = restore(&format(&text), &runs).unwrap();
+        assert_eq!(restored, format(rendered));
+    }
+
+    #[test]
+    fn a_run_with_a_long_line_or_a_comment_is_formatted_with_the_rest() {
+        let long = format!("//@final\nfn {}() {{}}\n//@end\n", "f".repeat(90));
+        assert!(stash(&long).is_none());
+        assert!(stash("//@final\nfn f() {} // note\n//@end\n").is_none());
+        assert!(stash("//@final\n//// not a doc\nfn f() {}\n//@end\n").is_none());
+        let long_doc = format!(
+            "//@final\n/// {}\nfn f() {{}}\n//@end\n",
+            "word ".repeat(40)
+        );
+        assert!(stash(&long_doc).is_some());
+    }
+
+    #[test]
+    fn long_signatures_break_as_prettyplease_breaks_them() {
+        let long = "X".repeat(40);
+        for signature in [
+            format!("    pub fn list_with_response(&self) -> Pending<Response<Page<{long}>>> {{"),
+            format!(
+                "    pub fn permission(mut self, values: impl IntoIterator<Item = impl Into<{}>>) -> Self {{",
+                &long[..20]
+            ),
+            format!(
+                "    pub fn create(&self, sid: &str, params: &Create{long}Params) -> Pending<()> {{"
+            ),
+            format!(
+                "    fn m<'de, A: Access<'de>>(&self, a: BTreeMap<String, Value>, b: Box<dyn Fn(u8) -> u8>) -> {long} {{"
+            ),
+            format!("pub fn free_function(first_argument: u8, second_argument: u16) -> {long} {{"),
+        ] {
+            let rendered = if signature.starts_with(' ') {
+                format!("impl A {{\n//@final\n{signature}\n        self\n    }}\n//@end\n}}\n")
+            } else {
+                format!("//@final\n{signature}\n    0\n}}\n//@end\n")
+            };
+            let (text, runs) =
+                stash(&rendered).unwrap_or_else(|| panic!("not stashed: {signature}"));
+            assert_eq!(restore(&format(&text), &runs).unwrap(), format(&rendered));
+        }
+        for refused in [
+            format!("    pub fn no_arguments() -> {long} {{"),
+            format!("    pub fn with_where<A>(a: A) -> {long} where A: Clone {{"),
+            format!("    pub fn literal(a: A) -> {long} {{ \"{{\""),
+            format!("    let not_a_signature = {long}({long});"),
+        ] {
+            assert_eq!(super::broken_line(&refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_markers_and_moved_placeholders_are_refused() {
+        assert!(stash("//@final\nfn f() {}\n").is_none());
+        assert!(stash("fn f() {}\n//@end\n").is_none());
+        assert!(stash("//@final\n//@final\nfn f() {}\n//@end\n").is_none());
+        assert!(stash("fn __final_layout_run_0() {}\n//@final\nfn f() {}\n//@end\n").is_none());
+        // Written at one indentation, printed at another.
+        let (text, runs) = stash("mod m {\n//@final\nfn f() {}\n//@end\n}\n").unwrap();
+        assert_eq!(restore(&format(&text), &runs), None);
+    }
+}
