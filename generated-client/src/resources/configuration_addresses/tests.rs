@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateConfigurationAddress`: POST /v1/Configuration/Addresses
 #[test]
 fn create_configuration_address() {
-    decodes_losslessly::<
-        crate::ConfigurationAddress,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
+    decodes_losslessly::<crate::ConfigurationAddress>("example", json);
+    let json = r#"{"Address":"+15005550006","AutoCreation.Enabled":true,"AutoCreation.Type":"webhook","AutoCreation.WebhookUrl":"https://example.com/twilio/new-conversation","Type":"sms"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateConfigurationAddressParams,
-    >(
-        "example",
-        r#"{"Address":"+15005550006","AutoCreation.Enabled":true,"AutoCreation.Type":"webhook","AutoCreation.WebhookUrl":"https://example.com/twilio/new-conversation","Type":"sms"}"#,
+        json,
         &[],
         "{}",
         crate::CreateConfigurationAddressParams::to_form,
@@ -28,39 +23,26 @@ fn create_configuration_address() {
 /// `ListConfigurationAddress`: GET /v1/Configuration/Addresses
 #[test]
 fn list_configuration_address() {
-    page_decodes_losslessly::<
-        crate::ConfigurationAddress,
-    >(
-        "page",
-        r#"{"address_configurations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"whatsapp:+15005550007","address_country":null,"auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"studio_flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","studio_retry_count":3,"type":"studio"},"date_created":"2024-03-06T09:15:00Z","date_updated":"2024-03-06T09:15:00Z","friendly_name":"WhatsApp orders","sid":"IG0f3a9c52d7e14b6a8c2e91d4b7a6f350","type":"whatsapp","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG0f3a9c52d7e14b6a8c2e91d4b7a6f350"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0","key":"address_configurations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"address_configurations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"whatsapp:+15005550007","address_country":null,"auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"studio_flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","studio_retry_count":3,"type":"studio"},"date_created":"2024-03-06T09:15:00Z","date_updated":"2024-03-06T09:15:00Z","friendly_name":"WhatsApp orders","sid":"IG0f3a9c52d7e14b6a8c2e91d4b7a6f350","type":"whatsapp","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG0f3a9c52d7e14b6a8c2e91d4b7a6f350"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0","key":"address_configurations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::ConfigurationAddress>("page", json);
 }
 
 /// `FetchConfigurationAddress`: GET /v1/Configuration/Addresses/{Sid}
 #[test]
 fn fetch_configuration_address() {
-    decodes_losslessly::<
-        crate::ConfigurationAddress,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
+    decodes_losslessly::<crate::ConfigurationAddress>("example", json);
 }
 
 /// `UpdateConfigurationAddress`: POST /v1/Configuration/Addresses/{Sid}
 #[test]
 fn update_configuration_address() {
-    decodes_losslessly::<
-        crate::ConfigurationAddress,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
+    decodes_losslessly::<crate::ConfigurationAddress>("example", json);
+    let json = r#"{"AutoCreation.Enabled":true,"AutoCreation.StudioFlowSid":"FWac790580b867dddf5f01868ea14ab204","AutoCreation.Type":"studio"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateConfigurationAddressParams,
-    >(
-        "example",
-        r#"{"AutoCreation.Enabled":true,"AutoCreation.StudioFlowSid":"FWac790580b867dddf5f01868ea14ab204","AutoCreation.Type":"studio"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateConfigurationAddressParams::to_form,

@@ -8,28 +8,19 @@ use crate::spec_examples::*;
 /// `FetchConfiguration`: GET /v1/Configuration
 #[test]
 fn fetch_configuration() {
-    decodes_losslessly::<
-        crate::Configuration,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#;
+    decodes_losslessly::<crate::Configuration>("example", json);
 }
 
 /// `UpdateConfiguration`: POST /v1/Configuration
 #[test]
 fn update_configuration() {
-    decodes_losslessly::<
-        crate::Configuration,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#;
+    decodes_losslessly::<crate::Configuration>("example", json);
+    let json = r#"{"DefaultChatServiceSid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","DefaultClosedTimer":"P30D","DefaultInactiveTimer":"PT30M"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateConfigurationParams,
-    >(
-        "example",
-        r#"{"DefaultChatServiceSid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","DefaultClosedTimer":"P30D","DefaultInactiveTimer":"PT30M"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateConfigurationParams::to_form,

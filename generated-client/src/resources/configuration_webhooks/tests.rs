@@ -8,28 +8,19 @@ use crate::spec_examples::*;
 /// `FetchConfigurationWebhook`: GET /v1/Configuration/Webhooks
 #[test]
 fn fetch_configuration_webhook() {
-    decodes_losslessly::<
-        crate::ConfigurationWebhook,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#;
+    decodes_losslessly::<crate::ConfigurationWebhook>("example", json);
 }
 
 /// `UpdateConfigurationWebhook`: POST /v1/Configuration/Webhooks
 #[test]
 fn update_configuration_webhook() {
-    decodes_losslessly::<
-        crate::ConfigurationWebhook,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#;
+    decodes_losslessly::<crate::ConfigurationWebhook>("example", json);
+    let json = r#"{"Filters":["onMessageAdded","onConversationUpdated"],"PostWebhookUrl":"https://example.com/twilio/post-event","Target":"webhook"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateConfigurationWebhookParams,
-    >(
-        "example",
-        r#"{"Filters":["onMessageAdded","onConversationUpdated"],"PostWebhookUrl":"https://example.com/twilio/post-event","Target":"webhook"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateConfigurationWebhookParams::to_form,

@@ -8,21 +8,13 @@ use crate::spec_examples::*;
 /// `ListConversationMessageReceipt`: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
 #[test]
 fn list_conversation_message_receipt() {
-    page_decodes_losslessly::<
-        crate::ConversationMessageReceipt,
-    >(
-        "page",
-        r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::ConversationMessageReceipt>("page", json);
 }
 
 /// `FetchConversationMessageReceipt`: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
 #[test]
 fn fetch_conversation_message_receipt() {
-    decodes_losslessly::<
-        crate::ConversationMessageReceipt,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#;
+    decodes_losslessly::<crate::ConversationMessageReceipt>("example", json);
 }

@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateConversationScopedWebhook`: POST /v1/Conversations/{ConversationSid}/Webhooks
 #[test]
 fn create_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ConversationScopedWebhook,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ConversationScopedWebhook>("example", json);
+    let json = r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateConversationScopedWebhookParams,
-    >(
-        "example",
-        r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
+        json,
         &[],
         "{}",
         crate::CreateConversationScopedWebhookParams::to_form,
@@ -28,39 +23,26 @@ fn create_conversation_scoped_webhook() {
 /// `ListConversationScopedWebhook`: GET /v1/Conversations/{ConversationSid}/Webhooks
 #[test]
 fn list_conversation_scoped_webhook() {
-    page_decodes_losslessly::<
-        crate::ConversationScopedWebhook,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","replay_after":0},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:31:00Z","date_updated":"2024-03-05T14:31:00Z","sid":"WH1d0e5b7c93a84f26b8e7c0a9d3f5b214","target":"studio","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH1d0e5b7c93a84f26b8e7c0a9d3f5b214"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","replay_after":0},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:31:00Z","date_updated":"2024-03-05T14:31:00Z","sid":"WH1d0e5b7c93a84f26b8e7c0a9d3f5b214","target":"studio","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH1d0e5b7c93a84f26b8e7c0a9d3f5b214"}]}"#;
+    page_decodes_losslessly::<crate::ConversationScopedWebhook>("page", json);
 }
 
 /// `FetchConversationScopedWebhook`: GET /v1/Conversations/{ConversationSid}/Webhooks/{Sid}
 #[test]
 fn fetch_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ConversationScopedWebhook,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ConversationScopedWebhook>("example", json);
 }
 
 /// `UpdateConversationScopedWebhook`: POST /v1/Conversations/{ConversationSid}/Webhooks/{Sid}
 #[test]
 fn update_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ConversationScopedWebhook,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ConversationScopedWebhook>("example", json);
+    let json = r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateConversationScopedWebhookParams,
-    >(
-        "example",
-        r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateConversationScopedWebhookParams::to_form,

@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateConversationWithParticipants`: POST /v1/ConversationWithParticipants
 #[test]
 fn create_conversation_with_participants() {
-    decodes_losslessly::<
-        crate::ConversationWithParticipants,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"name":"Example Support","projected_address":"support+10452@example.com"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
+    decodes_losslessly::<crate::ConversationWithParticipants>("example", json);
+    let json = r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"name":"Example Support","projected_address":"support+10452@example.com"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateConversationWithParticipantsParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Order #1234","Participant":["{\"identity\":\"alice\"}","{\"messaging_binding\":{\"address\":\"+15005550006\",\"proxy_address\":\"+15005550001\"}}"]}"#,
+        json,
         &[],
         "{}",
         crate::CreateConversationWithParticipantsParams::to_form,

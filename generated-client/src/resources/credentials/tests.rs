@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateCredential`: POST /v1/Credentials
 #[test]
 fn create_credential() {
-    decodes_losslessly::<
-        crate::Credential,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
+    decodes_losslessly::<crate::Credential>("example", json);
+    let json = r#"{"FriendlyName":"Android push","Secret":"AAAAexampleFirebaseServerKey:APA91bExample","Type":"fcm"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateCredentialParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Android push","Secret":"AAAAexampleFirebaseServerKey:APA91bExample","Type":"fcm"}"#,
+        json,
         &[],
         "{}",
         crate::CreateCredentialParams::to_form,
@@ -28,39 +23,26 @@ fn create_credential() {
 /// `ListCredential`: GET /v1/Credentials
 #[test]
 fn list_credential() {
-    page_decodes_losslessly::<
-        crate::Credential,
-    >(
-        "page",
-        r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::Credential>("page", json);
 }
 
 /// `FetchCredential`: GET /v1/Credentials/{Sid}
 #[test]
 fn fetch_credential() {
-    decodes_losslessly::<
-        crate::Credential,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
+    decodes_losslessly::<crate::Credential>("example", json);
 }
 
 /// `UpdateCredential`: POST /v1/Credentials/{Sid}
 #[test]
 fn update_credential() {
-    decodes_losslessly::<
-        crate::Credential,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
+    decodes_losslessly::<crate::Credential>("example", json);
+    let json = r#"{"FriendlyName":"Android push (rotated key)","Secret":"AAAAnewFirebaseServerKey:APA91bRotated"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateCredentialParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Android push (rotated key)","Secret":"AAAAnewFirebaseServerKey:APA91bRotated"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateCredentialParams::to_form,

@@ -8,63 +8,33 @@ use crate::spec_examples::*;
 /// `CreateRole`: POST /v1/Roles
 #[test]
 fn create_role() {
-    decodes_losslessly::<
-        crate::Role,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateRoleParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
-        &[],
-        "{}",
-        crate::CreateRoleParams::to_form,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::Role>("example", json);
+    let json = r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#;
+    form_encodes_as_given("example", json, &[], "{}", crate::CreateRoleParams::to_form);
 }
 
 /// `ListRole`: GET /v1/Roles
 #[test]
 fn list_role() {
-    page_decodes_losslessly::<
-        crate::Role,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#;
+    page_decodes_losslessly::<crate::Role>("page", json);
 }
 
 /// `FetchRole`: GET /v1/Roles/{Sid}
 #[test]
 fn fetch_role() {
-    decodes_losslessly::<
-        crate::Role,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::Role>("example", json);
 }
 
 /// `UpdateRole`: POST /v1/Roles/{Sid}
 #[test]
 fn update_role() {
-    decodes_losslessly::<
-        crate::Role,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateRoleParams,
-    >(
-        "example",
-        r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
-        &[],
-        "{}",
-        crate::UpdateRoleParams::to_form,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::Role>("example", json);
+    let json = r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#;
+    form_encodes_as_given("example", json, &[], "{}", crate::UpdateRoleParams::to_form);
 }
 
 /// Fields marked as personal data stay out of `Debug`.

@@ -8,23 +8,15 @@ use crate::spec_examples::*;
 /// `ListServiceBinding`: GET /v1/Services/{ChatServiceSid}/Bindings
 #[test]
 fn list_service_binding() {
-    page_decodes_losslessly::<
-        crate::ServiceBinding,
-    >(
-        "page",
-        r#"{"bindings":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0","key":"bindings","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"bindings":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0","key":"bindings","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::ServiceBinding>("page", json);
 }
 
 /// `FetchServiceBinding`: GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}
 #[test]
 fn fetch_service_binding() {
-    decodes_losslessly::<
-        crate::ServiceBinding,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#;
+    decodes_losslessly::<crate::ServiceBinding>("example", json);
 }
 
 /// Fields marked as personal data stay out of `Debug`.

@@ -8,28 +8,19 @@ use crate::spec_examples::*;
 /// `FetchServiceNotification`: GET /v1/Services/{ChatServiceSid}/Configuration/Notifications
 #[test]
 fn fetch_service_notification() {
-    decodes_losslessly::<
-        crate::ServiceNotification,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#;
+    decodes_losslessly::<crate::ServiceNotification>("example", json);
 }
 
 /// `UpdateServiceNotification`: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
 #[test]
 fn update_service_notification() {
-    decodes_losslessly::<
-        crate::ServiceNotification,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#;
+    decodes_losslessly::<crate::ServiceNotification>("example", json);
+    let json = r#"{"NewMessage.Enabled":true,"NewMessage.Sound":"default","NewMessage.Template":"${PARTICIPANT}: ${MESSAGE}"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceNotificationParams,
-    >(
-        "example",
-        r#"{"NewMessage.Enabled":true,"NewMessage.Sound":"default","NewMessage.Template":"${PARTICIPANT}: ${MESSAGE}"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceNotificationParams::to_form,

@@ -8,28 +8,19 @@ use crate::spec_examples::*;
 /// `FetchServiceConfiguration`: GET /v1/Services/{ChatServiceSid}/Configuration
 #[test]
 fn fetch_service_configuration() {
-    decodes_losslessly::<
-        crate::ServiceConfiguration,
-    >(
-        "example",
-        r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
-    );
+    let json = r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#;
+    decodes_losslessly::<crate::ServiceConfiguration>("example", json);
 }
 
 /// `UpdateServiceConfiguration`: POST /v1/Services/{ChatServiceSid}/Configuration
 #[test]
 fn update_service_configuration() {
-    decodes_losslessly::<
-        crate::ServiceConfiguration,
-    >(
+    let json = r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#;
+    decodes_losslessly::<crate::ServiceConfiguration>("example", json);
+    let json = r#"{"DefaultConversationRoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","ReachabilityEnabled":true}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceConfigurationParams,
-    >(
-        "example",
-        r#"{"DefaultConversationRoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","ReachabilityEnabled":true}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceConfigurationParams::to_form,

@@ -8,28 +8,19 @@ use crate::spec_examples::*;
 /// `FetchServiceWebhookConfiguration`: GET /v1/Services/{ChatServiceSid}/Configuration/Webhooks
 #[test]
 fn fetch_service_webhook_configuration() {
-    decodes_losslessly::<
-        crate::ServiceWebhookConfiguration,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#;
+    decodes_losslessly::<crate::ServiceWebhookConfiguration>("example", json);
 }
 
 /// `UpdateServiceWebhookConfiguration`: POST /v1/Services/{ChatServiceSid}/Configuration/Webhooks
 #[test]
 fn update_service_webhook_configuration() {
-    decodes_losslessly::<
-        crate::ServiceWebhookConfiguration,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#;
+    decodes_losslessly::<crate::ServiceWebhookConfiguration>("example", json);
+    let json = r#"{"Filters":["onMessageAdded","onConversationUpdated"],"Method":"POST","PostWebhookUrl":"https://example.com/twilio/post-event"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceWebhookConfigurationParams,
-    >(
-        "example",
-        r#"{"Filters":["onMessageAdded","onConversationUpdated"],"Method":"POST","PostWebhookUrl":"https://example.com/twilio/post-event"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceWebhookConfigurationParams::to_form,

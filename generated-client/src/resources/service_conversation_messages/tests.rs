@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateServiceConversationMessage`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
 #[test]
 fn create_service_conversation_message() {
-    decodes_losslessly::<
-        crate::ServiceConversationMessage,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
+    decodes_losslessly::<crate::ServiceConversationMessage>("example", json);
+    let json = r#"{"Author":"alice","Body":"Your order has shipped."}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateServiceConversationMessageParams,
-    >(
-        "example",
-        r#"{"Author":"alice","Body":"Your order has shipped."}"#,
+        json,
         &[],
         "{}",
         crate::CreateServiceConversationMessageParams::to_form,
@@ -28,39 +23,26 @@ fn create_service_conversation_message() {
 /// `ListServiceConversationMessage`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
 #[test]
 fn list_service_conversation_message() {
-    page_decodes_losslessly::<
-        crate::ServiceConversationMessage,
-    >(
-        "page",
-        r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::ServiceConversationMessage>("page", json);
 }
 
 /// `FetchServiceConversationMessage`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
 #[test]
 fn fetch_service_conversation_message() {
-    decodes_losslessly::<
-        crate::ServiceConversationMessage,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
+    decodes_losslessly::<crate::ServiceConversationMessage>("example", json);
 }
 
 /// `UpdateServiceConversationMessage`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
 #[test]
 fn update_service_conversation_message() {
-    decodes_losslessly::<
-        crate::ServiceConversationMessage,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
+    decodes_losslessly::<crate::ServiceConversationMessage>("example", json);
+    let json = r#"{"Body":"Your order has shipped and arrives Friday."}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceConversationMessageParams,
-    >(
-        "example",
-        r#"{"Body":"Your order has shipped and arrives Friday."}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceConversationMessageParams::to_form,

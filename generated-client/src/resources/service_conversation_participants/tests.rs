@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateServiceConversationParticipant`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
 #[test]
 fn create_service_conversation_participant() {
-    decodes_losslessly::<
-        crate::ServiceConversationParticipant,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
+    decodes_losslessly::<crate::ServiceConversationParticipant>("example", json);
+    let json = r#"{"Attributes":"{\"tier\":\"gold\"}","Identity":"alice"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateServiceConversationParticipantParams,
-    >(
-        "example",
-        r#"{"Attributes":"{\"tier\":\"gold\"}","Identity":"alice"}"#,
+        json,
         &[],
         "{}",
         crate::CreateServiceConversationParticipantParams::to_form,
@@ -28,39 +23,26 @@ fn create_service_conversation_participant() {
 /// `ListServiceConversationParticipant`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
 #[test]
 fn list_service_conversation_participant() {
-    page_decodes_losslessly::<
-        crate::ServiceConversationParticipant,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#;
+    page_decodes_losslessly::<crate::ServiceConversationParticipant>("page", json);
 }
 
 /// `FetchServiceConversationParticipant`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
 #[test]
 fn fetch_service_conversation_participant() {
-    decodes_losslessly::<
-        crate::ServiceConversationParticipant,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
+    decodes_losslessly::<crate::ServiceConversationParticipant>("example", json);
 }
 
 /// `UpdateServiceConversationParticipant`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
 #[test]
 fn update_service_conversation_participant() {
-    decodes_losslessly::<
-        crate::ServiceConversationParticipant,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
+    decodes_losslessly::<crate::ServiceConversationParticipant>("example", json);
+    let json = r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceConversationParticipantParams,
-    >(
-        "example",
-        r#"{"LastReadMessageIndex":12,"RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceConversationParticipantParams::to_form,

@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateServiceConversationScopedWebhook`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
 #[test]
 fn create_service_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ServiceConversationScopedWebhook,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ServiceConversationScopedWebhook>("example", json);
+    let json = r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateServiceConversationScopedWebhookParams,
-    >(
-        "example",
-        r#"{"Configuration.Filters":["onMessageAdded","onParticipantAdded"],"Configuration.Method":"post","Configuration.Url":"https://example.com/twilio/conversation-events","Target":"webhook"}"#,
+        json,
         &[],
         "{}",
         crate::CreateServiceConversationScopedWebhookParams::to_form,
@@ -28,39 +23,26 @@ fn create_service_conversation_scoped_webhook() {
 /// `ListServiceConversationScopedWebhook`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
 #[test]
 fn list_service_conversation_scoped_webhook() {
-    page_decodes_losslessly::<
-        crate::ServiceConversationScopedWebhook,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#;
+    page_decodes_losslessly::<crate::ServiceConversationScopedWebhook>("page", json);
 }
 
 /// `FetchServiceConversationScopedWebhook`: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
 #[test]
 fn fetch_service_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ServiceConversationScopedWebhook,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ServiceConversationScopedWebhook>("example", json);
 }
 
 /// `UpdateServiceConversationScopedWebhook`: POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
 #[test]
 fn update_service_conversation_scoped_webhook() {
-    decodes_losslessly::<
-        crate::ServiceConversationScopedWebhook,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
+    decodes_losslessly::<crate::ServiceConversationScopedWebhook>("example", json);
+    let json = r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceConversationScopedWebhookParams,
-    >(
-        "example",
-        r#"{"Configuration.Filters":["onMessageAdded","onMessageUpdated","onParticipantAdded"],"Configuration.Url":"https://example.com/twilio/conversation-events-v2"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceConversationScopedWebhookParams::to_form,

@@ -8,23 +8,15 @@ use crate::spec_examples::*;
 /// `CreateServiceMedia`: POST /v1/Services/{ChatServiceSid}/Media
 #[test]
 fn create_service_media() {
-    decodes_losslessly::<
-        crate::Media,
-    >(
-        "upload",
-        r#"{"author":"system","category":"media","channel_sid":null,"content_type":"application/pdf","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":null,"is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content"},"message_sid":null,"service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
-    );
+    let json = r#"{"author":"system","category":"media","channel_sid":null,"content_type":"application/pdf","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":null,"is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content"},"message_sid":null,"service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#;
+    decodes_losslessly::<crate::Media>("upload", json);
 }
 
 /// `FetchServiceMedia`: GET /v1/Services/{ChatServiceSid}/Media/{Sid}
 #[test]
 fn fetch_service_media() {
-    decodes_losslessly::<
-        crate::Media,
-    >(
-        "in_a_message",
-        r#"{"author":"alice","category":"media","channel_sid":"CH180fa48ef2ba40a08fa5c9fb5c8ddd99","content_type":"image/jpeg","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":"receipt.jpg","is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content","content_direct_temporary":"https://media.us1.twilio.com/ME59b872f1e52fbd6fe6ad956bbb4fa9bd?Expires=1714581300&Signature=c2lnbmF0dXJl&Key-Pair-Id=APKAEXAMPLE"},"message_sid":"IMadceb005ef924c728b6abde17d02775c","service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
-    );
+    let json = r#"{"author":"alice","category":"media","channel_sid":"CH180fa48ef2ba40a08fa5c9fb5c8ddd99","content_type":"image/jpeg","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":"receipt.jpg","is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content","content_direct_temporary":"https://media.us1.twilio.com/ME59b872f1e52fbd6fe6ad956bbb4fa9bd?Expires=1714581300&Signature=c2lnbmF0dXJl&Key-Pair-Id=APKAEXAMPLE"},"message_sid":"IMadceb005ef924c728b6abde17d02775c","service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#;
+    decodes_losslessly::<crate::Media>("in_a_message", json);
 }
 
 /// Fields marked as personal data stay out of `Debug`.

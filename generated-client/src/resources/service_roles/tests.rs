@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateServiceRole`: POST /v1/Services/{ChatServiceSid}/Roles
 #[test]
 fn create_service_role() {
-    decodes_losslessly::<
-        crate::ServiceRole,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::ServiceRole>("example", json);
+    let json = r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateServiceRoleParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Support agent","Permission":["sendMessage","sendMediaMessage","leaveConversation"],"Type":"conversation"}"#,
+        json,
         &[],
         "{}",
         crate::CreateServiceRoleParams::to_form,
@@ -28,39 +23,26 @@ fn create_service_role() {
 /// `ListServiceRole`: GET /v1/Services/{ChatServiceSid}/Roles
 #[test]
 fn list_service_role() {
-    page_decodes_losslessly::<
-        crate::ServiceRole,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#;
+    page_decodes_losslessly::<crate::ServiceRole>("page", json);
 }
 
 /// `FetchServiceRole`: GET /v1/Services/{ChatServiceSid}/Roles/{Sid}
 #[test]
 fn fetch_service_role() {
-    decodes_losslessly::<
-        crate::ServiceRole,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::ServiceRole>("example", json);
 }
 
 /// `UpdateServiceRole`: POST /v1/Services/{ChatServiceSid}/Roles/{Sid}
 #[test]
 fn update_service_role() {
-    decodes_losslessly::<
-        crate::ServiceRole,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    decodes_losslessly::<crate::ServiceRole>("example", json);
+    let json = r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceRoleParams,
-    >(
-        "example",
-        r#"{"Permission":["sendMessage","sendMediaMessage","addParticipant","leaveConversation"]}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceRoleParams::to_form,

@@ -8,17 +8,12 @@ use crate::spec_examples::*;
 /// `CreateServiceUser`: POST /v1/Services/{ChatServiceSid}/Users
 #[test]
 fn create_service_user() {
-    decodes_losslessly::<
-        crate::ServiceUser,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::ServiceUser>("example", json);
+    let json = r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateServiceUserParams,
-    >(
-        "example",
-        r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
+        json,
         &[],
         "{}",
         crate::CreateServiceUserParams::to_form,
@@ -28,39 +23,26 @@ fn create_service_user() {
 /// `ListServiceUser`: GET /v1/Services/{ChatServiceSid}/Users
 #[test]
 fn list_service_user() {
-    page_decodes_losslessly::<
-        crate::ServiceUser,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#;
+    page_decodes_losslessly::<crate::ServiceUser>("page", json);
 }
 
 /// `FetchServiceUser`: GET /v1/Services/{ChatServiceSid}/Users/{Sid}
 #[test]
 fn fetch_service_user() {
-    decodes_losslessly::<
-        crate::ServiceUser,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::ServiceUser>("example", json);
 }
 
 /// `UpdateServiceUser`: POST /v1/Services/{ChatServiceSid}/Users/{Sid}
 #[test]
 fn update_service_user() {
-    decodes_losslessly::<
-        crate::ServiceUser,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::ServiceUser>("example", json);
+    let json = r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateServiceUserParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateServiceUserParams::to_form,

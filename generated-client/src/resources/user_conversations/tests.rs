@@ -8,39 +8,26 @@ use crate::spec_examples::*;
 /// `ListUserConversation`: GET /v1/Users/{UserSid}/Conversations
 #[test]
 fn list_user_conversation() {
-    page_decodes_losslessly::<
-        crate::UserConversation,
-    >(
-        "page",
-        r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#,
-    );
+    let json = r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#;
+    page_decodes_losslessly::<crate::UserConversation>("page", json);
 }
 
 /// `FetchUserConversation`: GET /v1/Users/{UserSid}/Conversations/{ConversationSid}
 #[test]
 fn fetch_user_conversation() {
-    decodes_losslessly::<
-        crate::UserConversation,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::UserConversation>("example", json);
 }
 
 /// `UpdateUserConversation`: POST /v1/Users/{UserSid}/Conversations/{ConversationSid}
 #[test]
 fn update_user_conversation() {
-    decodes_losslessly::<
-        crate::UserConversation,
-    >(
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::UserConversation>("example", json);
+    let json = r#"{"NotificationLevel":"muted"}"#;
+    form_encodes_as_given(
         "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateUserConversationParams,
-    >(
-        "example",
-        r#"{"NotificationLevel":"muted"}"#,
+        json,
         &[],
         "{}",
         crate::UpdateUserConversationParams::to_form,

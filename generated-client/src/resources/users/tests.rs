@@ -8,63 +8,33 @@ use crate::spec_examples::*;
 /// `CreateUser`: POST /v1/Users
 #[test]
 fn create_user() {
-    decodes_losslessly::<
-        crate::User,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
-    form_encodes_as_given::<
-        crate::CreateUserParams,
-    >(
-        "example",
-        r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#,
-        &[],
-        "{}",
-        crate::CreateUserParams::to_form,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::User>("example", json);
+    let json = r#"{"Attributes":"{\"tier\":\"gold\"}","FriendlyName":"Alice","Identity":"alice"}"#;
+    form_encodes_as_given("example", json, &[], "{}", crate::CreateUserParams::to_form);
 }
 
 /// `ListUser`: GET /v1/Users
 #[test]
 fn list_user() {
-    page_decodes_losslessly::<
-        crate::User,
-    >(
-        "page",
-        r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
-    );
+    let json = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#;
+    page_decodes_losslessly::<crate::User>("page", json);
 }
 
 /// `FetchUser`: GET /v1/Users/{Sid}
 #[test]
 fn fetch_user() {
-    decodes_losslessly::<
-        crate::User,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::User>("example", json);
 }
 
 /// `UpdateUser`: POST /v1/Users/{Sid}
 #[test]
 fn update_user() {
-    decodes_losslessly::<
-        crate::User,
-    >(
-        "example",
-        r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-    );
-    form_encodes_as_given::<
-        crate::UpdateUserParams,
-    >(
-        "example",
-        r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-        &[],
-        "{}",
-        crate::UpdateUserParams::to_form,
-    );
+    let json = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
+    decodes_losslessly::<crate::User>("example", json);
+    let json = r#"{"FriendlyName":"Alice Example","RoleSid":"RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
+    form_encodes_as_given("example", json, &[], "{}", crate::UpdateUserParams::to_form);
 }
 
 /// Fields marked as personal data stay out of `Debug`.
