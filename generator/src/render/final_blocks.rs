@@ -125,7 +125,7 @@ fn final_lines(run: &[&str], indent: &str) -> Option<Vec<String>> {
         }
         let broken = broken_line(line)?;
         for part in broken {
-            if part.len() > MARGIN {
+            if part.len() > MARGIN && !is_lone_literal(part.trim_start()) {
                 return None;
             }
             lines.push(part[indent.len()..].to_owned());
@@ -140,19 +140,84 @@ fn final_lines(run: &[&str], indent: &str) -> Option<Vec<String>> {
 fn broken_line(line: &str) -> Option<Vec<String>> {
     let code = line.trim_start();
     let indent = &line[..line.len() - code.len()];
+    if let Some(head) = code
+        .strip_suffix("\");")
+        .and_then(|c| c.split_once(" = format!(\""))
+    {
+        // `let x = format!("…");`: the literal on a line of its own.
+        let literal = &code[head.0.len() + 11..code.len() - 2];
+        return (code.starts_with("let ") && is_lone_literal(literal)).then(|| {
+            vec![
+                format!("{indent}{} = format!(", head.0),
+                format!("{indent}    {literal}"),
+                format!("{indent});"),
+            ]
+        });
+    }
     if code.starts_with("let ") {
-        broken_chain(indent, code)
-    } else if code.ends_with(");") && is_path(&code[..code.find('(')?]) {
-        let open = code.find('(')?;
-        let (args, close) = split_args(code, open, false)?;
-        (close == code.len() - 2).then(|| broken_args(indent, &code[..=open], &args, ");"))
-    } else if code.ends_with("];") && code.contains(" = &[") {
+        return broken_chain(indent, code);
+    }
+    if let Some(field) = code.strip_prefix("self.")
+        && let Some(dot) = field.find('.')
+        && field[..dot]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && is_path(&field[dot + 1..field.find('(')?])
+    {
+        // `self.field.method(..);`: the method on the next line.
+        let split = 5 + dot;
+        return Some(vec![
+            format!("{indent}{}", &code[..split]),
+            format!("{indent}    {}", &code[split..]),
+        ]);
+    }
+    if code.ends_with("];") && code.contains(" = &[") {
         let open = code.find(" = &[")? + 4;
         let (items, close) = split_args(code, open, false)?;
-        (close == code.len() - 2).then(|| broken_args(indent, &code[..=open], &items, "];"))
-    } else {
-        broken_signature(indent, code)
+        return (close == code.len() - 2)
+            .then(|| broken_args(indent, &code[..=open], &items, "];"));
     }
+    if code.contains("fn ") {
+        return broken_signature(indent, code);
+    }
+    broken_call(indent, code)
+}
+
+/// A call statement, `f(..);` or `f(..)?;`: the arguments a line each; or
+/// `f::<T>(..);`, where prettyplease breaks the turbofish first.
+fn broken_call(indent: &str, code: &str) -> Option<Vec<String>> {
+    let open = code.find('(')?;
+    let suffix = [");", ")?;"].into_iter().find(|end| code.ends_with(end))?;
+    if let Some((path, ty)) = code[..open].split_once("::<") {
+        let ty = ty.strip_suffix('>')?;
+        if !is_path(path) || !is_path(&ty.replace(['<', '>'], "")) || suffix != ");" {
+            return None;
+        }
+        let call = &code[open - 1..];
+        return Some(vec![
+            format!("{indent}{path}::<"),
+            format!("{indent}    {ty},"),
+            format!("{indent}{call}"),
+        ]);
+    }
+    if !is_path(&code[..open]) {
+        return None;
+    }
+    let (args, close) = split_args(code, open, false)?;
+    (close == code.len() - suffix.len()).then(|| broken_args(indent, &code[..=open], &args, suffix))
+}
+
+/// Whether `text` is one plain string literal, with or without a comma
+/// after it: prettyplease prints it on its line however long.
+fn is_lone_literal(text: &str) -> bool {
+    let text = text.strip_suffix(',').unwrap_or(text);
+    text.len() >= 2
+        && text.starts_with('"')
+        && text.ends_with('"')
+        && !text[1..text.len() - 1]
+            .replace("\\\\", "")
+            .replace("\\\"", "")
+            .contains('"')
 }
 
 /// Whether `text` is a path such as `crate::wire::read`.
@@ -448,6 +513,39 @@ mod tests {
             format!("    let not_a_signature = {long}({long});"),
         ] {
             assert_eq!(super::broken_line(&refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn long_statements_break_as_prettyplease_breaks_them() {
+        let long = "x".repeat(40);
+        for statement in [
+            format!(
+                "let request = Request::new(Method::GET, path).operation(\"Fetch{long}\", \"/v1/{long}\").query(params.to_query());"
+            ),
+            format!("let path = format!(\"/v1/Services/{{service_sid}}/{long}/{long}\");"),
+            format!(
+                "self.messaging_binding_{long}.push_to(\"MessagingBinding.ProxyAddress\", &mut out);"
+            ),
+            format!(
+                "crate::wire::serialize_set(&mut out, \"binding_{long}\", &self.binding_{long})?;"
+            ),
+            format!(
+                "page_decodes_losslessly::<crate::ServiceParticipantConversation{}>(\"readFullByIdentity\", json);",
+                &long[..20]
+            ),
+            format!("let json = r#\"{{\"url\":\"https://example.com/{long}{long}\"}}\"#;"),
+        ] {
+            let rendered = format!(
+                "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
+            );
+            let (text, runs) =
+                stash(&rendered).unwrap_or_else(|| panic!("not stashed: {statement}"));
+            assert_eq!(
+                restore(&format(&text), &runs).unwrap(),
+                format(&rendered),
+                "{statement}"
+            );
         }
     }
 
