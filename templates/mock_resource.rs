@@ -33,12 +33,16 @@ impl {{ resource.mock_handle }} {
 {% endfor %}
 {% for op in resource.operations %}
 
+//@final
     /// Expects what [`crate::{{ resource.handle }}::{{ op.method.trim_start_matches("r#") }}`] sends: `{{ op.http_method.upper() }} {{ op.path_doc() }}`{% if op.is_list() %}, and the later pages of its answer{% endif %}.
     pub fn {{ op.method }}(&self{% for p in op.path_params %}, {{ p.rust_name }}: &str{% endfor %}) -> Expectation<{% if let Some(params) = op.params %}crate::{{ params.name }}{% else %}NoParams{% endif %}, {% include "mock_answer.rs" %}{% if let Some(body) = op.body %}, {{ body.ty.crate_path() }}{% endif %}{% if op.upload.is_some() %}, ReceivedUpload{% endif %}> {
 {% for arg in op.path_args %}
         let {{ arg.local }} = segment({{ arg.source }});
 {% endfor %}
         let path = {% if op.path_args.is_empty() %}{{ op.path_format_lit() }}.to_owned(){% else %}format!({{ op.path_format_lit() }}){% endif %};
+{% if let Some(example) = op.response_examples.first() %}
+        const EXAMPLE: &str = r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }};
+{% endif %}
         Expectation::new(
             &self.mock,
             &Operation {
@@ -47,11 +51,11 @@ impl {{ resource.mock_handle }} {
                 status: {{ op.success_status }},
                 has_body: {{ !op.response.is_empty() && !op.response.is_binary() }},
                 items_key: {% if let Some(key) = op.response.items_key_lit() %}Some({{ key }}){% else %}None{% endif %},
-                example: {% if let Some(example) = op.response_examples.first() %}Some(r{{ example.hashes }}"{{ example.json }}"{{ example.hashes }}){% else %}None{% endif %},
+                example: {% if op.response_examples.is_empty() %}None{% else %}Some(EXAMPLE){% endif %},
 {% if let Some(params) = op.params %}
-                headers: &[{% for field in params.at(Location::Header) %}{% include "mock_field.rs" %}, {% endfor %}],
-                query: &[{% for field in params.at(Location::Query) %}{% include "mock_field.rs" %}, {% endfor %}],
-                form: &[{% for field in params.at(Location::Form) %}{% include "mock_field.rs" %}, {% endfor %}],
+                headers: &[{% for field in params.at(Location::Header) %}{% include "mock_field.rs" %}{% if !loop.last %}, {% endif %}{% endfor %}],
+                query: &[{% for field in params.at(Location::Query) %}{% include "mock_field.rs" %}{% if !loop.last %}, {% endif %}{% endfor %}],
+                form: &[{% for field in params.at(Location::Form) %}{% include "mock_field.rs" %}{% if !loop.last %}, {% endif %}{% endfor %}],
 {% else %}
                 headers: &[],
                 query: &[],
@@ -61,5 +65,6 @@ impl {{ resource.mock_handle }} {
             path,
         )
     }
+//@end
 {% endfor %}
 }

@@ -171,11 +171,15 @@ fn broken_line(line: &str) -> Option<Vec<String>> {
             format!("{indent}    {}", &code[split..]),
         ]);
     }
-    if code.ends_with("];") && code.contains(" = &[") {
-        let open = code.find(" = &[")? + 4;
+    if (code.ends_with("];") || code.ends_with("],"))
+        && (code.contains(" = &[") || code.contains(": &["))
+    {
+        // `const X: T = &[..];` or a field `name: &[..],`.
+        let open = code.find("&[")? + 1;
         let (items, close) = split_args(code, open, false)?;
+        let tail = &code[close..];
         return (close == code.len() - 2)
-            .then(|| broken_args(indent, &code[..=open], &items, "];"));
+            .then(|| broken_args(indent, &code[..=open], &items, tail));
     }
     if code.contains("fn ") {
         return broken_signature(indent, code);
@@ -228,18 +232,21 @@ fn is_path(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':')
 }
 
-/// `let name = r#"…"#;`: a raw string, which prettyplease prints on the
-/// `let`'s line however long.
+/// `let name = r#"…"#;` or `const NAME: &str = r#"…"#;`: a raw string,
+/// which prettyplease prints on the statement's line however long.
 fn is_literal_statement(code: &str) -> bool {
+    let ident = |name: &str| name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     let Some((name, value)) = code
         .strip_prefix("let ")
+        .or_else(|| code.strip_prefix("const "))
         .and_then(|rest| rest.split_once(" = r"))
     else {
         return false;
     };
+    let name = name.strip_suffix(": &str").unwrap_or(name);
     let hashes = value.len() - value.trim_start_matches('#').len();
     let close = format!("\"{}", &value[..hashes]);
-    name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    ident(name)
         && value[hashes..].starts_with('"')
         && value
             .strip_suffix(';')
@@ -260,7 +267,21 @@ fn broken_signature(indent: &str, code: &str) -> Option<Vec<String>> {
         return None;
     }
     let (args, close) = split_args(code, open, true)?;
-    (!args.is_empty()).then(|| broken_args(indent, &code[..=open], &args, &code[close..]))
+    if args.is_empty() {
+        return None;
+    }
+    let tail = &code[close..];
+    let mut lines = broken_args(indent, &code[..=open], &args, tail);
+    if indent.len() + tail.len() > MARGIN
+        && let Some(generics) = tail.strip_prefix(") -> ").and_then(|ret| ret.find('<'))
+    {
+        // The return type's generic arguments a line each too.
+        let open = generics + 5;
+        let (types, close) = split_args(tail, open, true)?;
+        lines.pop();
+        lines.extend(broken_args(indent, &tail[..=open], &types, &tail[close..]));
+    }
+    Some(lines)
 }
 
 /// `let x = Call::new(..).a(..).b(..);`: the call on the first line, then

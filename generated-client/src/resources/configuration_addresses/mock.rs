@@ -22,6 +22,7 @@ impl ConfigurationAddressesMock {
         Json<crate::ConfigurationAddress>,
     > {
         let path = "/v1/Configuration/Addresses".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -30,9 +31,7 @@ impl ConfigurationAddressesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -62,6 +61,7 @@ impl ConfigurationAddressesMock {
         List<crate::ConfigurationAddress>,
     > {
         let path = "/v1/Configuration/Addresses".to_owned();
+        const EXAMPLE: &str = r#"{"address_configurations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"whatsapp:+15005550007","address_country":null,"auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"studio_flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","studio_retry_count":3,"type":"studio"},"date_created":"2024-03-06T09:15:00Z","date_updated":"2024-03-06T09:15:00Z","friendly_name":"WhatsApp orders","sid":"IG0f3a9c52d7e14b6a8c2e91d4b7a6f350","type":"whatsapp","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG0f3a9c52d7e14b6a8c2e91d4b7a6f350"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0","key":"address_configurations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -70,9 +70,7 @@ impl ConfigurationAddressesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("address_configurations"),
-                example: Some(
-                    r#"{"address_configurations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"whatsapp:+15005550007","address_country":null,"auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"studio_flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","studio_retry_count":3,"type":"studio"},"date_created":"2024-03-06T09:15:00Z","date_updated":"2024-03-06T09:15:00Z","friendly_name":"WhatsApp orders","sid":"IG0f3a9c52d7e14b6a8c2e91d4b7a6f350","type":"whatsapp","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG0f3a9c52d7e14b6a8c2e91d4b7a6f350"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0","key":"address_configurations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Configuration/Addresses?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("Type", one::<String>),
@@ -93,6 +91,7 @@ impl ConfigurationAddressesMock {
     ) -> Expectation<NoParams, Json<crate::ConfigurationAddress>> {
         let sid = segment(sid);
         let path = format!("/v1/Configuration/Addresses/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -101,9 +100,7 @@ impl ConfigurationAddressesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -122,6 +119,7 @@ impl ConfigurationAddressesMock {
     > {
         let sid = segment(sid);
         let path = format!("/v1/Configuration/Addresses/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -130,9 +128,7 @@ impl ConfigurationAddressesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","address":"+15005550006","address_country":"US","auto_creation":{"conversation_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","enabled":true,"type":"webhook","webhook_filters":["onParticipantAdded","onMessageAdded"],"webhook_method":"POST","webhook_url":"https://example.com/hooks/inbound"},"date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"US support number","sid":"IG6b87a935166ef3d468667a4a3ec0566f","type":"sms","url":"https://conversations.twilio.com/v1/Configuration/Addresses/IG6b87a935166ef3d468667a4a3ec0566f"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -35,6 +35,7 @@ impl ConfigurationResourceMock {
     /// Expects what [`crate::ConfigurationResource::fetch`] sends: `GET /v1/Configuration`.
     pub fn fetch(&self) -> Expectation<NoParams, Json<crate::Configuration>> {
         let path = "/v1/Configuration".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -43,9 +44,7 @@ impl ConfigurationResourceMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -59,6 +58,7 @@ impl ConfigurationResourceMock {
         &self,
     ) -> Expectation<crate::UpdateConfigurationParams, Json<crate::Configuration>> {
         let path = "/v1/Configuration".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -67,9 +67,7 @@ impl ConfigurationResourceMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","default_chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_closed_timer":"P30D","default_inactive_timer":"PT1H","default_messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","links":{"service":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","webhooks":"https://conversations.twilio.com/v1/Configuration/Webhooks"},"url":"https://conversations.twilio.com/v1/Configuration"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -17,6 +17,7 @@ impl ConfigurationWebhooksMock {
     /// Expects what [`crate::ConfigurationWebhooks::fetch`] sends: `GET /v1/Configuration/Webhooks`.
     pub fn fetch(&self) -> Expectation<NoParams, Json<crate::ConfigurationWebhook>> {
         let path = "/v1/Configuration/Webhooks".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -25,9 +26,7 @@ impl ConfigurationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -44,6 +43,7 @@ impl ConfigurationWebhooksMock {
         Json<crate::ConfigurationWebhook>,
     > {
         let path = "/v1/Configuration/Webhooks".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -52,9 +52,7 @@ impl ConfigurationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","target":"webhook","url":"https://conversations.twilio.com/v1/Configuration/Webhooks"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -38,6 +38,7 @@ impl ConversationMessagesMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Messages");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -46,9 +47,7 @@ impl ConversationMessagesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -76,6 +75,7 @@ impl ConversationMessagesMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Messages");
+        const EXAMPLE: &str = r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -84,9 +84,7 @@ impl ConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("messages"),
-                example: Some(
-                    r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("Order", one::<String>),
@@ -108,6 +106,7 @@ impl ConversationMessagesMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Messages/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -116,9 +115,7 @@ impl ConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -138,6 +135,7 @@ impl ConversationMessagesMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Messages/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -146,9 +144,7 @@ impl ConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

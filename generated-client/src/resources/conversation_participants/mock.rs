@@ -24,6 +24,7 @@ impl ConversationParticipantsMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Participants");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -32,9 +33,7 @@ impl ConversationParticipantsMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -61,6 +60,7 @@ impl ConversationParticipantsMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Participants");
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -69,9 +69,7 @@ impl ConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("participants"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -92,6 +90,7 @@ impl ConversationParticipantsMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Participants/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -100,9 +99,7 @@ impl ConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -122,6 +119,7 @@ impl ConversationParticipantsMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Participants/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -130,9 +128,7 @@ impl ConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"role\":\"customer\"}","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":"alice","last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":null,"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

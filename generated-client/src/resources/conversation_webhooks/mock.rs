@@ -24,6 +24,7 @@ impl ConversationWebhooksMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -32,9 +33,7 @@ impl ConversationWebhooksMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -60,6 +59,7 @@ impl ConversationWebhooksMock {
     > {
         let conversation_sid = segment(&self.conversation_sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks");
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","replay_after":0},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:31:00Z","date_updated":"2024-03-05T14:31:00Z","sid":"WH1d0e5b7c93a84f26b8e7c0a9d3f5b214","target":"studio","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH1d0e5b7c93a84f26b8e7c0a9d3f5b214"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -68,9 +68,7 @@ impl ConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("webhooks"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"},{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"flow_sid":"FW2c6e0b81d9a74f35b0e8d1c7a4f9e623","replay_after":0},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:31:00Z","date_updated":"2024-03-05T14:31:00Z","sid":"WH1d0e5b7c93a84f26b8e7c0a9d3f5b214","target":"studio","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH1d0e5b7c93a84f26b8e7c0a9d3f5b214"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -91,6 +89,7 @@ impl ConversationWebhooksMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -99,9 +98,7 @@ impl ConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -121,6 +118,7 @@ impl ConversationWebhooksMock {
         let conversation_sid = segment(&self.conversation_sid);
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{conversation_sid}/Webhooks/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -129,9 +127,7 @@ impl ConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","configuration":{"filters":["onMessageAdded","onParticipantAdded"],"method":"post","url":"https://example.com/hooks/conversation"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"webhook","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -22,6 +22,7 @@ impl ConversationWithParticipantsResourceMock {
         Json<crate::ConversationWithParticipants>,
     > {
         let path = "/v1/ConversationWithParticipants".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"name":"Example Support","projected_address":"support+10452@example.com"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -30,9 +31,7 @@ impl ConversationWithParticipantsResourceMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"order_id\":\"10452\"}","bindings":{"email":{"name":"Example Support","projected_address":"support+10452@example.com"}},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Order #10452 support","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

@@ -58,6 +58,7 @@ impl ConversationsMock {
         &self,
     ) -> Expectation<crate::CreateConversationParams, Json<crate::Conversation>> {
         let path = "/v1/Conversations".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -66,9 +67,7 @@ impl ConversationsMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -94,6 +93,7 @@ impl ConversationsMock {
         &self,
     ) -> Expectation<crate::ListConversationParams, List<crate::Conversation>> {
         let path = "/v1/Conversations".to_owned();
+        const EXAMPLE: &str = r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -102,9 +102,7 @@ impl ConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("conversations"),
-                example: Some(
-                    r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Conversations?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("StartDate", one::<String>),
@@ -124,6 +122,7 @@ impl ConversationsMock {
     pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::Conversation>> {
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -132,9 +131,7 @@ impl ConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -150,6 +147,7 @@ impl ConversationsMock {
     ) -> Expectation<crate::UpdateConversationParams, Json<crate::Conversation>> {
         let sid = segment(sid);
         let path = format!("/v1/Conversations/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -158,9 +156,7 @@ impl ConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

@@ -19,6 +19,7 @@ impl CredentialsMock {
         &self,
     ) -> Expectation<crate::CreateCredentialParams, Json<crate::Credential>> {
         let path = "/v1/Credentials".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -27,9 +28,7 @@ impl CredentialsMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -51,6 +50,7 @@ impl CredentialsMock {
         &self,
     ) -> Expectation<crate::ListCredentialParams, List<crate::Credential>> {
         let path = "/v1/Credentials".to_owned();
+        const EXAMPLE: &str = r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -59,9 +59,7 @@ impl CredentialsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("credentials"),
-                example: Some(
-                    r#"{"credentials":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0","key":"credentials","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Credentials?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -78,6 +76,7 @@ impl CredentialsMock {
     pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::Credential>> {
         let sid = segment(sid);
         let path = format!("/v1/Credentials/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -86,9 +85,7 @@ impl CredentialsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -104,6 +101,7 @@ impl CredentialsMock {
     ) -> Expectation<crate::UpdateCredentialParams, Json<crate::Credential>> {
         let sid = segment(sid);
         let path = format!("/v1/Credentials/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -112,9 +110,7 @@ impl CredentialsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Android app (FCM)","sandbox":"false","sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","type":"fcm","url":"https://conversations.twilio.com/v1/Credentials/CR73d1f89c02c999ce9c7cf48f28b1348d"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

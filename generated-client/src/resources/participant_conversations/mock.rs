@@ -22,6 +22,7 @@ impl ParticipantConversationsMock {
         List<crate::ParticipantConversation>,
     > {
         let path = "/v1/ParticipantConversations".to_owned();
+        const EXAMPLE: &str = r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_attributes":"{\"order_id\":\"10452\"}","conversation_created_by":"alice","conversation_date_created":"2024-03-05T14:30:00Z","conversation_date_updated":"2024-03-05T14:30:00Z","conversation_friendly_name":"Order #10452 support","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","conversation_timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"conversation_unique_name":"order-10452","links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"participant_identity":"alice","participant_messaging_binding":null,"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","participant_user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -30,9 +31,7 @@ impl ParticipantConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("conversations"),
-                example: Some(
-                    r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_attributes":"{\"order_id\":\"10452\"}","conversation_created_by":"alice","conversation_date_created":"2024-03-05T14:30:00Z","conversation_date_updated":"2024-03-05T14:30:00Z","conversation_friendly_name":"Order #10452 support","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","conversation_timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"conversation_unique_name":"order-10452","links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"participant_identity":"alice","participant_messaging_binding":null,"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","participant_user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/ParticipantConversations?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("Identity", one::<String>),

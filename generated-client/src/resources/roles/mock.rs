@@ -17,6 +17,7 @@ impl RolesMock {
     /// Expects what [`crate::Roles::create`] sends: `POST /v1/Roles`.
     pub fn create(&self) -> Expectation<crate::CreateRoleParams, Json<crate::Role>> {
         let path = "/v1/Roles".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -25,9 +26,7 @@ impl RolesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -43,6 +42,7 @@ impl RolesMock {
     /// Expects what [`crate::Roles::list`] sends: `GET /v1/Roles`, and the later pages of its answer.
     pub fn list(&self) -> Expectation<crate::ListRoleParams, List<crate::Role>> {
         let path = "/v1/Roles".to_owned();
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -51,9 +51,7 @@ impl RolesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("roles"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -70,6 +68,7 @@ impl RolesMock {
     pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::Role>> {
         let sid = segment(sid);
         let path = format!("/v1/Roles/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -78,9 +77,7 @@ impl RolesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -96,6 +93,7 @@ impl RolesMock {
     ) -> Expectation<crate::UpdateRoleParams, Json<crate::Role>> {
         let sid = segment(sid);
         let path = format!("/v1/Roles/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -104,9 +102,7 @@ impl RolesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[("Permission", many::<String>)],

@@ -21,6 +21,7 @@ impl ServiceBindingsMock {
     ) -> Expectation<crate::ListServiceBindingParams, List<crate::ServiceBinding>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Bindings");
+        const EXAMPLE: &str = r#"{"bindings":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0","key":"bindings","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -29,9 +30,7 @@ impl ServiceBindingsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("bindings"),
-                example: Some(
-                    r#"{"bindings":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0","key":"bindings","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("BindingType", many::<String>),
@@ -54,6 +53,7 @@ impl ServiceBindingsMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Bindings/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -62,9 +62,7 @@ impl ServiceBindingsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","binding_type":"fcm","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","credential_sid":"CR73d1f89c02c999ce9c7cf48f28b1348d","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","endpoint":"alice-pixel-7-fcm","identity":"alice","message_types":["new_message","added_to_conversation","removed_from_conversation"],"sid":"BS4349ef1bc0c95ff83e7bcfc717049e26","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings/BS4349ef1bc0c95ff83e7bcfc717049e26"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],

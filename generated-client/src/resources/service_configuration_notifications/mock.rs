@@ -21,6 +21,7 @@ impl ServiceConfigurationNotificationsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Configuration/Notifications"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -29,9 +30,7 @@ impl ServiceConfigurationNotificationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -51,6 +50,7 @@ impl ServiceConfigurationNotificationsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Configuration/Notifications"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -59,9 +59,7 @@ impl ServiceConfigurationNotificationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","added_to_conversation":{"enabled":true,"sound":"default","template":"You were added to ${CONVERSATION}"},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","log_enabled":false,"new_message":{"badge_count_enabled":true,"enabled":true,"sound":"default","template":"${PARTICIPANT}: ${MESSAGE}","with_media":{"enabled":true,"template":"${PARTICIPANT} sent you a file"}},"removed_from_conversation":{"enabled":true,"sound":"default","template":"You were removed from ${CONVERSATION}"},"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

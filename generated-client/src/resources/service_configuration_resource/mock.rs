@@ -39,6 +39,7 @@ impl ServiceConfigurationResourceMock {
     pub fn fetch(&self) -> Expectation<NoParams, Json<crate::ServiceConfiguration>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Configuration");
+        const EXAMPLE: &str = r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -47,9 +48,7 @@ impl ServiceConfigurationResourceMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -67,6 +66,7 @@ impl ServiceConfigurationResourceMock {
     > {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Configuration");
+        const EXAMPLE: &str = r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -75,9 +75,7 @@ impl ServiceConfigurationResourceMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","default_chat_service_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_creator_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","default_conversation_role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","links":{"notifications":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Notifications","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"},"reachability_enabled":true,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -21,6 +21,7 @@ impl ServiceConfigurationWebhooksMock {
     ) -> Expectation<NoParams, Json<crate::ServiceWebhookConfiguration>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Configuration/Webhooks");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -29,9 +30,7 @@ impl ServiceConfigurationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -49,6 +48,7 @@ impl ServiceConfigurationWebhooksMock {
     > {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Configuration/Webhooks");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -57,9 +57,7 @@ impl ServiceConfigurationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","filters":["onMessageAdded","onConversationUpdated","onParticipantAdded"],"method":"POST","post_webhook_url":"https://example.com/hooks/post","pre_webhook_url":"https://example.com/hooks/pre","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration/Webhooks"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

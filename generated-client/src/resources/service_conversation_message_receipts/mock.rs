@@ -30,6 +30,7 @@ impl ServiceConversationMessageReceiptsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages/{message_sid}/Receipts"
         );
+        const EXAMPLE: &str = r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -38,9 +39,7 @@ impl ServiceConversationMessageReceiptsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("delivery_receipts"),
-                example: Some(
-                    r#"{"delivery_receipts":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0","key":"delivery_receipts","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -65,6 +64,7 @@ impl ServiceConversationMessageReceiptsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages/{message_sid}/Receipts/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -73,9 +73,7 @@ impl ServiceConversationMessageReceiptsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","channel_message_sid":"SM385fc5e68846c423380c40c6848fff3b","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","error_code":0,"message_sid":"IMc95c5657897cdc650b33a703707b6628","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"DYbf2ae9425792c6c4198dd0219f8fca2e","status":"delivered","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts/DYbf2ae9425792c6c4198dd0219f8fca2e"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],

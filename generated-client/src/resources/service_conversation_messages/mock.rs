@@ -43,6 +43,7 @@ impl ServiceConversationMessagesMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -51,9 +52,7 @@ impl ServiceConversationMessagesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -84,6 +83,7 @@ impl ServiceConversationMessagesMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages"
         );
+        const EXAMPLE: &str = r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -92,9 +92,7 @@ impl ServiceConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("messages"),
-                example: Some(
-                    r#"{"messages":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0","key":"messages","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("Order", one::<String>),
@@ -119,6 +117,7 @@ impl ServiceConversationMessagesMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -127,9 +126,7 @@ impl ServiceConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -152,6 +149,7 @@ impl ServiceConversationMessagesMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -160,9 +158,7 @@ impl ServiceConversationMessagesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"importance\":\"high\"}","author":"alice","body":"Your order has shipped and should arrive on Friday.","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","content_sid":null,"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","delivery":{"delivered":"some","failed":"none","read":"none","sent":"all","total":2,"undelivered":"none"},"index":4,"links":{"receipts":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628/Receipts"},"media":[{"category":"media","content_type":"image/jpeg","filename":"receipt.jpg","sid":"MEffb227f4a4c7e863f2e5ae16133e7f18","size":48213}],"participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","sid":"IMc95c5657897cdc650b33a703707b6628","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages/IMc95c5657897cdc650b33a703707b6628"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

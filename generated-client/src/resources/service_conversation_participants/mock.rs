@@ -28,6 +28,7 @@ impl ServiceConversationParticipantsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Participants"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -36,9 +37,7 @@ impl ServiceConversationParticipantsMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -68,6 +67,7 @@ impl ServiceConversationParticipantsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Participants"
         );
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -76,9 +76,7 @@ impl ServiceConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("participants"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0","key":"participants","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants?PageSize=50&Page=0"},"participants":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -102,6 +100,7 @@ impl ServiceConversationParticipantsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Participants/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -110,9 +109,7 @@ impl ServiceConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -135,6 +132,7 @@ impl ServiceConversationParticipantsMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Participants/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -143,9 +141,7 @@ impl ServiceConversationParticipantsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","identity":null,"last_read_message_index":2,"last_read_timestamp":"2024-03-05T14:42:10Z","messaging_binding":{"address":"+15005550006","proxy_address":"+15005550001","type":"sms"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"MBdc527c9194aadd4e38191b791f0139d0","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

@@ -28,6 +28,7 @@ impl ServiceConversationWebhooksMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Webhooks"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -36,9 +37,7 @@ impl ServiceConversationWebhooksMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -67,6 +66,7 @@ impl ServiceConversationWebhooksMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Webhooks"
         );
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -75,9 +75,7 @@ impl ServiceConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("webhooks"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0","key":"webhooks","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks?PageSize=50&Page=0"},"webhooks":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -101,6 +99,7 @@ impl ServiceConversationWebhooksMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Webhooks/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -109,9 +108,7 @@ impl ServiceConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -134,6 +131,7 @@ impl ServiceConversationWebhooksMock {
         let path = format!(
             "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Webhooks/{sid}"
         );
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -142,9 +140,7 @@ impl ServiceConversationWebhooksMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","configuration":{"filters":["onMessageAdded"],"method":"post","triggers":["agent","help"],"url":"https://example.com/hooks/keywords"},"conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","sid":"WH7827ac44f589271f8571d678913df114","target":"trigger","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks/WH7827ac44f589271f8571d678913df114"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -66,6 +66,7 @@ impl ServiceConversationsMock {
     > {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Conversations");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -74,9 +75,7 @@ impl ServiceConversationsMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -106,6 +105,7 @@ impl ServiceConversationsMock {
     > {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Conversations");
+        const EXAMPLE: &str = r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -114,9 +114,7 @@ impl ServiceConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("conversations"),
-                example: Some(
-                    r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("StartDate", one::<String>),
@@ -140,6 +138,7 @@ impl ServiceConversationsMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Conversations/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -148,9 +147,7 @@ impl ServiceConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -170,6 +167,7 @@ impl ServiceConversationsMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Conversations/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -178,9 +176,7 @@ impl ServiceConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","bindings":{},"chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","links":{"messages":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Messages","participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants","webhooks":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Webhooks"},"messaging_service_sid":"MG0d1f20925d9e63289845c18fc4dbc986","sid":"CH30b3c44f27876063827a1b2cacd44fa4","state":"active","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations/CH30b3c44f27876063827a1b2cacd44fa4"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

@@ -30,6 +30,7 @@ impl ServiceMediaMock {
     pub fn create(&self) -> Expectation<NoParams, Json<crate::Media>, ReceivedUpload> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Media");
+        const EXAMPLE: &str = r#"{"author":"system","category":"media","channel_sid":null,"content_type":"application/pdf","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":null,"is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content"},"message_sid":null,"service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -38,9 +39,7 @@ impl ServiceMediaMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"author":"system","category":"media","channel_sid":null,"content_type":"application/pdf","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":null,"is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content"},"message_sid":null,"service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -54,6 +53,7 @@ impl ServiceMediaMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Media/{sid}");
+        const EXAMPLE: &str = r#"{"author":"alice","category":"media","channel_sid":"CH180fa48ef2ba40a08fa5c9fb5c8ddd99","content_type":"image/jpeg","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":"receipt.jpg","is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content","content_direct_temporary":"https://media.us1.twilio.com/ME59b872f1e52fbd6fe6ad956bbb4fa9bd?Expires=1714581300&Signature=c2lnbmF0dXJl&Key-Pair-Id=APKAEXAMPLE"},"message_sid":"IMadceb005ef924c728b6abde17d02775c","service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -62,9 +62,7 @@ impl ServiceMediaMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"author":"alice","category":"media","channel_sid":"CH180fa48ef2ba40a08fa5c9fb5c8ddd99","content_type":"image/jpeg","date_created":"2024-05-01T09:30:00.897143-07:00","date_updated":"2024-05-01T09:30:00.897143-07:00","date_upload_updated":"2024-05-01T09:30:00.906058-07:00","filename":"receipt.jpg","is_multipart_upstream":false,"links":{"content":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd/Content","content_direct_temporary":"https://media.us1.twilio.com/ME59b872f1e52fbd6fe6ad956bbb4fa9bd?Expires=1714581300&Signature=c2lnbmF0dXJl&Key-Pair-Id=APKAEXAMPLE"},"message_sid":"IMadceb005ef924c728b6abde17d02775c","service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","sid":"ME59b872f1e52fbd6fe6ad956bbb4fa9bd","size":153611,"url":"/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Media/ME59b872f1e52fbd6fe6ad956bbb4fa9bd"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],

@@ -21,6 +21,7 @@ impl ServiceRolesMock {
     ) -> Expectation<crate::CreateServiceRoleParams, Json<crate::ServiceRole>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Roles");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -29,9 +30,7 @@ impl ServiceRolesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[
@@ -50,6 +49,7 @@ impl ServiceRolesMock {
     ) -> Expectation<crate::ListServiceRoleParams, List<crate::ServiceRole>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Roles");
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -58,9 +58,7 @@ impl ServiceRolesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("roles"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0","key":"roles","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles?PageSize=50&Page=0"},"roles":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -78,6 +76,7 @@ impl ServiceRolesMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Roles/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -86,9 +85,7 @@ impl ServiceRolesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -105,6 +102,7 @@ impl ServiceRolesMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Roles/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -113,9 +111,7 @@ impl ServiceRolesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Conversation member","permissions":["sendMessage","sendMediaMessage","editOwnMessage","deleteOwnMessage","leaveConversation"],"sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","type":"conversation","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles/RL0ed24d9de7c97c54b2eb1e1eacba851c"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[("Permission", many::<String>)],

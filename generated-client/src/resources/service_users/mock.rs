@@ -35,6 +35,7 @@ impl ServiceUsersMock {
     ) -> Expectation<crate::CreateServiceUserParams, Json<crate::ServiceUser>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Users");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -43,9 +44,7 @@ impl ServiceUsersMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -65,6 +64,7 @@ impl ServiceUsersMock {
     ) -> Expectation<crate::ListServiceUserParams, List<crate::ServiceUser>> {
         let chat_service_sid = segment(&self.chat_service_sid);
         let path = format!("/v1/Services/{chat_service_sid}/Users");
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -73,9 +73,7 @@ impl ServiceUsersMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("users"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -93,6 +91,7 @@ impl ServiceUsersMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Users/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -101,9 +100,7 @@ impl ServiceUsersMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -120,6 +117,7 @@ impl ServiceUsersMock {
         let chat_service_sid = segment(&self.chat_service_sid);
         let sid = segment(sid);
         let path = format!("/v1/Services/{chat_service_sid}/Users/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -128,9 +126,7 @@ impl ServiceUsersMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[

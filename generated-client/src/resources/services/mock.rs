@@ -114,6 +114,7 @@ impl ServicesMock {
         &self,
     ) -> Expectation<crate::CreateServiceParams, Json<crate::Service>> {
         let path = "/v1/Services".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -122,9 +123,7 @@ impl ServicesMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[("FriendlyName", one::<String>)],
@@ -136,6 +135,7 @@ impl ServicesMock {
     /// Expects what [`crate::Services::list`] sends: `GET /v1/Services`, and the later pages of its answer.
     pub fn list(&self) -> Expectation<crate::ListServiceParams, List<crate::Service>> {
         let path = "/v1/Services".to_owned();
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0","key":"services","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0"},"services":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -144,9 +144,7 @@ impl ServicesMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("services"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0","key":"services","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Services?PageSize=50&Page=0"},"services":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -163,6 +161,7 @@ impl ServicesMock {
     pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::Service>> {
         let sid = segment(sid);
         let path = format!("/v1/Services/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -171,9 +170,7 @@ impl ServicesMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Customer support","links":{"bindings":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Bindings","configuration":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Configuration","conversation_with_participants":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ConversationWithParticipants","conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Conversations","participant_conversations":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/ParticipantConversations","roles":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Roles","users":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b/Users"},"sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","url":"https://conversations.twilio.com/v1/Services/IS9a1d1c11fefec4c3cc1a55c4203b660b"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],

@@ -21,6 +21,7 @@ impl UserConversationsMock {
     ) -> Expectation<crate::ListUserConversationParams, List<crate::UserConversation>> {
         let user_sid = segment(&self.user_sid);
         let path = format!("/v1/Users/{user_sid}/Conversations");
+        const EXAMPLE: &str = r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -29,9 +30,7 @@ impl UserConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("conversations"),
-                example: Some(
-                    r#"{"conversations":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}],"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0","key":"conversations","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations?PageSize=50&Page=0"}}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -52,6 +51,7 @@ impl UserConversationsMock {
         let user_sid = segment(&self.user_sid);
         let conversation_sid = segment(conversation_sid);
         let path = format!("/v1/Users/{user_sid}/Conversations/{conversation_sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -60,9 +60,7 @@ impl UserConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -82,6 +80,7 @@ impl UserConversationsMock {
         let user_sid = segment(&self.user_sid);
         let conversation_sid = segment(conversation_sid);
         let path = format!("/v1/Users/{user_sid}/Conversations/{conversation_sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -90,9 +89,7 @@ impl UserConversationsMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"topic\":\"billing\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","conversation_sid":"CH30b3c44f27876063827a1b2cacd44fa4","conversation_state":"active","created_by":"alice","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Support chat","last_read_message_index":2,"links":{"conversation":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","participant":"https://conversations.twilio.com/v1/Conversations/CH30b3c44f27876063827a1b2cacd44fa4/Participants/MBdc527c9194aadd4e38191b791f0139d0"},"notification_level":"default","participant_sid":"MBdc527c9194aadd4e38191b791f0139d0","timers":{"date_closed":"2024-03-12T14:30:00Z","date_inactive":"2024-03-05T15:30:00Z"},"unique_name":"order-10452","unread_messages_count":2,"url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations/CH30b3c44f27876063827a1b2cacd44fa4","user_sid":"US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[

@@ -27,6 +27,7 @@ impl UsersMock {
     /// Expects what [`crate::Users::create`] sends: `POST /v1/Users`.
     pub fn create(&self) -> Expectation<crate::CreateUserParams, Json<crate::User>> {
         let path = "/v1/Users".to_owned();
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -35,9 +36,7 @@ impl UsersMock {
                 status: 201,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
@@ -54,6 +53,7 @@ impl UsersMock {
     /// Expects what [`crate::Users::list`] sends: `GET /v1/Users`, and the later pages of its answer.
     pub fn list(&self) -> Expectation<crate::ListUserParams, List<crate::User>> {
         let path = "/v1/Users".to_owned();
+        const EXAMPLE: &str = r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -62,9 +62,7 @@ impl UsersMock {
                 status: 200,
                 has_body: true,
                 items_key: Some("users"),
-                example: Some(
-                    r#"{"meta":{"first_page_url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0","key":"users","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"https://conversations.twilio.com/v1/Users?PageSize=50&Page=0"},"users":[{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}]}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[
                     ("PageSize", one::<i64>),
@@ -81,6 +79,7 @@ impl UsersMock {
     pub fn fetch(&self, sid: &str) -> Expectation<NoParams, Json<crate::User>> {
         let sid = segment(sid);
         let path = format!("/v1/Users/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -89,9 +88,7 @@ impl UsersMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[],
                 query: &[],
                 form: &[],
@@ -107,6 +104,7 @@ impl UsersMock {
     ) -> Expectation<crate::UpdateUserParams, Json<crate::User>> {
         let sid = segment(sid);
         let path = format!("/v1/Users/{sid}");
+        const EXAMPLE: &str = r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#;
         Expectation::new(
             &self.mock,
             &Operation {
@@ -115,9 +113,7 @@ impl UsersMock {
                 status: 200,
                 has_body: true,
                 items_key: None,
-                example: Some(
-                    r#"{"account_sid":"ACca016a0dcccf35c8d05f9d6375ac9c52","attributes":"{\"tier\":\"gold\",\"locale\":\"en-US\"}","chat_service_sid":"IS9a1d1c11fefec4c3cc1a55c4203b660b","date_created":"2024-03-05T14:30:00Z","date_updated":"2024-03-05T14:30:00Z","friendly_name":"Alice Jones","identity":"alice","is_notifiable":true,"is_online":true,"links":{"conversations":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57/Conversations"},"role_sid":"RL0ed24d9de7c97c54b2eb1e1eacba851c","sid":"US08a81edfa6e89bfc83c6b5239eddcd57","url":"https://conversations.twilio.com/v1/Users/US08a81edfa6e89bfc83c6b5239eddcd57"}"#,
-                ),
+                example: Some(EXAMPLE),
                 headers: &[("X-Twilio-Webhook-Enabled", one::<String>)],
                 query: &[],
                 form: &[
