@@ -353,8 +353,14 @@ fn split_args(code: &str, open: usize, angle: bool) -> Option<(Vec<&str>, usize)
             b'<' if angle => depth += 1,
             b'>' if angle && bytes[i - 1] == b'-' => {}
             b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' | b'>' if depth > 0 && (angle || bytes[i] != b'>') => depth -= 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b'>' if angle && depth > 0 => depth -= 1,
             b')' | b']' | b'}' => {
+                args.push(code[start..i].trim());
+                args.retain(|arg| !arg.is_empty());
+                return Some((args, i));
+            }
+            b'>' if angle => {
                 args.push(code[start..i].trim());
                 args.retain(|arg| !arg.is_empty());
                 return Some((args, i));
@@ -517,6 +523,9 @@ mod tests {
                 "    fn m<'de, A: Access<'de>>(&self, a: BTreeMap<String, Value>, b: Box<dyn Fn(u8) -> u8>) -> {long} {{"
             ),
             format!("pub fn free_function(first_argument: u8, second_argument: u16) -> {long} {{"),
+            format!(
+                "    pub fn update(&self, sid: &str) -> Expectation<crate::Update{long}, Json<crate::Message>> {{"
+            ),
         ] {
             let rendered = if signature.starts_with(' ') {
                 format!("impl A {{\n//@final\n{signature}\n        self\n    }}\n//@end\n}}\n")
