@@ -15,17 +15,20 @@
 //! Inside a run, blank lines and trailing spaces are dropped (prettyplease
 //! prints none; the file's spacing is added after the runs are back), and
 //! doc lines are kept as they are at any length (prettyplease never reflows
-//! them). What a template writes in a run must be what prettyplease prints
-//! for any names that keep each line within the margin: one-line forms, and
-//! multi-line forms only where prettyplease always breaks (a struct, a
-//! block) or where the line does not depend on names. A run that is not
-//! (one with a plain `//` comment, which formatting would drop, or a
-//! `/*`) is formatted with the rest. The test
+//! them). A line past the margin is broken as prettyplease breaks it, for
+//! the few kinds of lines the templates write long (see [`broken_line`]).
+//! What a template writes in a run must be what prettyplease prints for any
+//! names: one-line forms, and multi-line forms only where prettyplease
+//! always breaks (a struct, a block) or where the line does not depend on
+//! names. A run with any other long line, or with a plain `//` comment
+//! (which formatting would drop) or a `/*`, is formatted with the rest. The
+//! test
 //! `marked_items_come_out_as_prettyplease_prints_them` below formats every
 //! file of the project's spec, the fixtures and Twilio's spec with and
 //! without the stash, and compares.
 
-/// prettyplease's margin: it keeps a line that fits in this many columns.
+/// prettyplease's margin: it keeps a line of at most this many bytes (it
+/// counts bytes, not characters).
 const MARGIN: usize = 89;
 
 /// The line that opens a run of items in their final layout.
