@@ -40,10 +40,11 @@ pub(super) const CLOSE: &str = "//@end";
 /// The name of a placeholder item, before the run's number.
 const PLACEHOLDER: &str = "__final_layout_run_";
 
-/// The runs taken out of a text: each one's indentation and lines.
+/// The runs taken out of a text: each one's indentation (in spaces) and
+/// its lines, indented and each ending in a line break.
 #[derive(Debug, Default)]
 pub(super) struct Runs {
-    runs: Vec<(String, Vec<String>)>,
+    runs: Vec<(usize, String)>,
 }
 
 /// `rendered` with each marked run that fits replaced by a placeholder item,
@@ -58,10 +59,12 @@ pub(super) fn stash(rendered: &str) -> Option<(String, Runs)> {
     let mut runs = Runs::default();
     let mut lines = rendered.split('\n');
     while let Some(line) = lines.next() {
-        if line.trim() == CLOSE {
+        // Most lines are not markers: one look at their start tells.
+        let marker = line.trim_start().starts_with("//@").then(|| line.trim());
+        if marker == Some(CLOSE) {
             return None;
         }
-        if line.trim() != OPEN {
+        if marker != Some(OPEN) {
             text.push_str(line);
             text.push('\n');
             continue;
@@ -86,7 +89,7 @@ pub(super) fn stash(rendered: &str) -> Option<(String, Runs)> {
             text.push_str(PLACEHOLDER);
             text.push_str(&runs.runs.len().to_string());
             text.push_str("() {}\n");
-            runs.runs.push((indent.to_owned(), lines));
+            runs.runs.push((indent.len(), lines));
         } else {
             for line in run {
                 text.push_str(line);
@@ -98,40 +101,35 @@ pub(super) fn stash(rendered: &str) -> Option<(String, Runs)> {
     (!runs.runs.is_empty()).then_some((text, runs))
 }
 
-/// A run's lines as prettyplease prints them, without the run's
-/// indentation; `None` if some line is not in its final layout.
+/// A run's lines as prettyplease prints them, each ending in a line break;
+/// `None` if some line is not in its final layout.
 ///
 /// A line is printed as written when it is a doc line, or code that fits in
 /// the margin with no comment that formatting would drop, indented at least
 /// as the run's first line. A few kinds of lines past the margin are broken
 /// as prettyplease breaks them (see [`broken_line`]).
-fn final_lines(run: &[&str], indent: &str) -> Option<Vec<String>> {
-    let mut lines = Vec::with_capacity(run.len());
+fn final_lines(run: &[&str], indent: &str) -> Option<String> {
+    let mut lines = String::with_capacity(run.iter().map(|line| line.len() + 1).sum());
     for line in run {
-        let rest = line.strip_prefix(indent)?;
-        let code = rest.trim_start();
+        let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        if doc {
-            lines.push(rest.to_owned());
-            continue;
-        }
-        if is_literal_statement(code) {
-            lines.push(rest.to_owned());
+        let as_written = doc
+            || is_literal_statement(code)
+            || (line.len() <= MARGIN && !code.contains("//") && !code.contains("/*"));
+        if as_written {
+            lines.push_str(line);
+            lines.push('\n');
             continue;
         }
         if code.contains("//") || code.contains("/*") {
             return None;
         }
-        if line.len() <= MARGIN {
-            lines.push(rest.to_owned());
-            continue;
-        }
-        let broken = broken_line(line)?;
-        for part in broken {
+        for part in broken_line(line)? {
             if part.len() > MARGIN && !is_lone_literal(part.trim_start()) {
                 return None;
             }
-            lines.push(part[indent.len()..].to_owned());
+            lines.push_str(&part);
+            lines.push('\n');
         }
     }
     Some(lines)
@@ -391,15 +389,11 @@ pub(super) fn restore(printed: &str, runs: &Runs) -> Option<String> {
         };
         let (indent, lines) = runs.runs.get(index)?;
         if std::mem::replace(&mut restored[index], true)
-            || line.len() - line.trim_start().len() != indent.len()
+            || line.len() - line.trim_start().len() != *indent
         {
             return None;
         }
-        for rest in lines {
-            out.push_str(indent);
-            out.push_str(rest);
-            out.push('\n');
-        }
+        out.push_str(lines);
     }
     restored.iter().all(|&done| done).then_some(out)
 }
