@@ -12,7 +12,8 @@
 //!
 //! The pipeline runs one way: [`load`] reads the spec into the `openapiv3`
 //! model, [`lower`] decides every Rust name and type in the [`ir`], [`render`]
-//! fills the askama templates and formats each file with prettyplease, and
+//! fills the askama templates and formats each file with prettyplease
+//! (except the items a template wrote in their final layout), and
 //! [`output`] writes the files.
 
 pub mod compare;
