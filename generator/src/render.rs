@@ -473,12 +473,11 @@ fn format_file(file: &Rendered) -> Result<String> {
 /// fails, the whole file is parsed as one, which also gives the error.
 fn rust_source(rendered: &str, name: &str) -> Result<String> {
     if let Some((text, runs)) = final_blocks::stash(rendered)
-        && let Some(formatted) =
-            by_items_spaced(&text, |printed| final_blocks::restore(printed, &runs))
+        && let Some(formatted) = by_items_spaced(&text, Some(&runs))
     {
         return Ok(formatted);
     }
-    if let Some(formatted) = by_items_spaced(rendered, |printed| Some(printed.to_owned())) {
+    if let Some(formatted) = by_items_spaced(rendered, None) {
         return Ok(formatted);
     }
     let file = syn::parse_file(rendered).map_err(|err| Error::InvalidRust {
@@ -489,15 +488,19 @@ fn rust_source(rendered: &str, name: &str) -> Result<String> {
 }
 
 /// `text` printed by [`by_items`], its doc comments set aside meanwhile,
-/// passed through `finish` and spaced; `None` where any step fails.
-fn by_items_spaced(text: &str, finish: impl Fn(&str) -> Option<String>) -> Option<String> {
+/// with the stashed `runs` put back, and spaced; `None` where any step fails.
+fn by_items_spaced(text: &str, runs: Option<&final_blocks::Runs>) -> Option<String> {
+    let finish = |printed: String| match runs {
+        Some(runs) => final_blocks::restore(&printed, runs),
+        None => Some(printed),
+    };
     if let Some((stashed, docs)) = doc_stash::stash(text)
         && let Some(printed) = by_items(&stashed)
-        && let Some(restored) = doc_stash::restore(&space_items(&finish(&printed)?), &docs)
+        && let Some(restored) = doc_stash::restore(&space_items(&finish(printed)?), &docs)
     {
         return Some(restored);
     }
-    Some(space_items(&finish(&by_items(text)?)?))
+    Some(space_items(&finish(by_items(text)?)?))
 }
 
 /// Top-level items parsed and printed together by [`by_items`].

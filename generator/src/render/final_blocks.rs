@@ -113,16 +113,18 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     for line in run {
         let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        let as_written = doc
-            || is_literal_statement(code)
-            || (line.len() <= MARGIN && !code.contains("//") && !code.contains("/*"));
-        if as_written {
+        if doc || is_literal_statement(code) {
             lines.push_str(line);
             lines.push('\n');
             continue;
         }
         if code.contains("//") || code.contains("/*") {
             return None;
+        }
+        if line.len() <= MARGIN {
+            lines.push_str(line);
+            lines.push('\n');
+            continue;
         }
         for part in broken_line(line)? {
             if part.len() > MARGIN && !is_lone_literal(part.trim_start()) {
@@ -141,15 +143,15 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
 fn broken_line(line: &str) -> Option<Vec<String>> {
     let code = line.trim_start();
     let indent = &line[..line.len() - code.len()];
-    if let Some(head) = code
+    if let Some((head, _)) = code
         .strip_suffix("\");")
         .and_then(|c| c.split_once(" = format!(\""))
     {
         // `let x = format!("…");`: the literal on a line of its own.
-        let literal = &code[head.0.len() + 11..code.len() - 2];
+        let literal = &code[head.len() + " = format!(".len()..code.len() - 2];
         return (code.starts_with("let ") && is_lone_literal(literal)).then(|| {
             vec![
-                format!("{indent}{} = format!(", head.0),
+                format!("{indent}{head} = format!("),
                 format!("{indent}    {literal}"),
                 format!("{indent});"),
             ]
@@ -160,9 +162,7 @@ fn broken_line(line: &str) -> Option<Vec<String>> {
     }
     if let Some(field) = code.strip_prefix("self.")
         && let Some(dot) = field.find('.')
-        && field[..dot]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && is_ident(&field[..dot])
         && is_path(&field[dot + 1..field.find('(')?])
     {
         // `self.field.method(..);`: the method on the next line.
@@ -225,6 +225,11 @@ fn is_lone_literal(text: &str) -> bool {
             .contains('"')
 }
 
+/// Whether `text` is made of identifier characters only.
+fn is_ident(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// Whether `text` is a path such as `crate::wire::read`.
 fn is_path(text: &str) -> bool {
     !text.is_empty()
@@ -236,7 +241,6 @@ fn is_path(text: &str) -> bool {
 /// `let name = r#"…"#;` or `const NAME: &str = r#"…"#;`: a raw string,
 /// which prettyplease prints on the statement's line however long.
 fn is_literal_statement(code: &str) -> bool {
-    let ident = |name: &str| name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     let Some((name, value)) = code
         .strip_prefix("let ")
         .or_else(|| code.strip_prefix("const "))
@@ -247,7 +251,7 @@ fn is_literal_statement(code: &str) -> bool {
     let name = name.strip_suffix(": &str").unwrap_or(name);
     let hashes = value.len() - value.trim_start_matches('#').len();
     let close = format!("\"{}", &value[..hashes]);
-    ident(name)
+    is_ident(name)
         && value[hashes..].starts_with('"')
         && value
             .strip_suffix(';')
