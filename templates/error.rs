@@ -1,5 +1,6 @@
 //! The one error type of every call.
 
+//@final
 use std::fmt;
 
 use reqwest::StatusCode;
@@ -76,7 +77,11 @@ impl Error {
     /// A 2xx `body` that did not decode, kept as text.
     pub(crate) fn decode(status: u16, body: &[u8], source: serde_json::Error) -> Error {
         let body = String::from_utf8_lossy(body).into_owned();
-        Error::Decode { status, body, source }
+        Error::Decode {
+            status,
+            body,
+            source,
+        }
     }
 
     /// The transport error, with the values of its URL's query redacted
@@ -88,11 +93,7 @@ impl Error {
             }
             url.set_fragment(None);
         }
-        if err.is_timeout() {
-            Error::Timeout(err)
-        } else {
-            Error::Transport(err)
-        }
+        if err.is_timeout() { Error::Timeout(err) } else { Error::Transport(err) }
     }
 
     /// The API error, when the server answered with a non-2xx status.
@@ -120,17 +121,26 @@ impl fmt::Display for Error {
             Error::Transport(err) => write!(f, "request failed: {err}"),
             Error::Timeout(err) => write!(f, "request timed out: {err}"),
             Error::Decode { status, source, .. } => {
-                write!(f, "cannot decode the {status} response: {}", DecoderMessage(source))
+                write!(
+                    f, "cannot decode the {status} response: {}", DecoderMessage(source)
+                )
             }
-            Error::MissingEnv(name) => write!(f, "environment variable {name} is not set"),
+            Error::MissingEnv(name) => {
+                write!(f, "environment variable {name} is not set")
+            }
             Error::Config(message) => f.write_str(message),
 {% if api.has_uploads() %}
             Error::TooLarge { limit, size } => {
-                write!(f, "the body is {size} bytes, more than the {limit} bytes this operation takes; nothing was sent")
+                write!(
+                    f,
+                    "the body is {size} bytes, more than the {limit} bytes this operation takes; nothing was sent"
+                )
             }
 {% endif %}
 {% if api.has_binary() %}
-            Error::File { path, source } => write!(f, "file {}: {source}", path.display()),
+            Error::File { path, source } => {
+                write!(f, "file {}: {source}", path.display())
+            }
 {% endif %}
         }
     }
@@ -154,19 +164,30 @@ impl fmt::Debug for Error {
             Error::Api(err) => f.debug_tuple("Api").field(err).finish(),
             Error::Transport(err) => f.debug_tuple("Transport").field(err).finish(),
             Error::Timeout(err) => f.debug_tuple("Timeout").field(err).finish(),
-            Error::Decode { status, body, source } => f
-                .debug_struct("Decode")
-                .field("status", status)
-                .field("body", &BodyExcerpt(body))
-                .field("source", &DecoderMessage(source))
-                .finish(),
+            Error::Decode { status, body, source } => {
+                f.debug_struct("Decode")
+                    .field("status", status)
+                    .field("body", &BodyExcerpt(body))
+                    .field("source", &DecoderMessage(source))
+                    .finish()
+            }
             Error::MissingEnv(name) => f.debug_tuple("MissingEnv").field(name).finish(),
             Error::Config(message) => f.debug_tuple("Config").field(message).finish(),
 {% if api.has_uploads() %}
-            Error::TooLarge { limit, size } => f.debug_struct("TooLarge").field("limit", limit).field("size", size).finish(),
+            Error::TooLarge { limit, size } => {
+                f.debug_struct("TooLarge")
+                    .field("limit", limit)
+                    .field("size", size)
+                    .finish()
+            }
 {% endif %}
 {% if api.has_binary() %}
-            Error::File { path, source } => f.debug_struct("File").field("path", path).field("source", source).finish(),
+            Error::File { path, source } => {
+                f.debug_struct("File")
+                    .field("path", path)
+                    .field("source", source)
+                    .finish()
+            }
 {% endif %}
         }
     }
@@ -200,9 +221,16 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub(crate) fn from_response(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
+    pub(crate) fn from_response(
+        status: StatusCode,
+        headers: HeaderMap,
+        body: &[u8],
+    ) -> ApiError {
         let (code, message, more_info, details) = serde_json::from_slice::<Body>(body)
-            .map_or((None, None, None, None), |b| (b.code, b.message, b.more_info, b.details));
+            .map_or(
+                (None, None, None, None),
+                |b| (b.code, b.message, b.more_info, b.details),
+            );
         ApiError {
             status: status.as_u16(),
             code,
@@ -230,7 +258,9 @@ struct Body {
 }
 
 impl<'de> serde::Deserialize<'de> for Body {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         wire::decode(deserializer)
     }
 }
@@ -239,7 +269,11 @@ impl wire::Decode for Body {
     const NAME: &'static str = "Body";
     const FIELDS: &'static [&'static str] = &["code", "message", "more_info", "details"];
 
-    fn read<'de, A: serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match index {
             0 => wire::read(map, &mut self.code),
             1 => wire::read(map, &mut self.message),
@@ -258,7 +292,7 @@ impl fmt::Display for ApiError {
         match &self.message {
             Some(message) => write!(f, ": {message}"),
             None if self.body.is_empty() => Ok(()),
-            None => write!(f, ": {}", BodyExcerpt(&self.body).text(200).trim()),
+            None => write!(f, ": {}", BodyExcerpt(& self.body).text(200).trim()),
         }
     }
 }
@@ -279,3 +313,4 @@ impl fmt::Debug for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+//@end

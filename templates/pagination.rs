@@ -1,5 +1,6 @@
 //! Pages of a list, and streams that follow them.
 
+//@final
 {% if api.has_lists() %}
 {{ api.cfg(Need::Lists) }}
 use std::collections::VecDeque;
@@ -57,7 +58,15 @@ impl fmt::Debug for PageMeta {
     }
 }
 
-const PAGE_META_FIELDS: &[&str] = &["first_page_url", "key", "next_page_url", "page", "page_size", "previous_page_url", "url"];
+const PAGE_META_FIELDS: &[&str] = &[
+    "first_page_url",
+    "key",
+    "next_page_url",
+    "page",
+    "page_size",
+    "previous_page_url",
+    "url",
+];
 
 impl Serialize for PageMeta {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -77,7 +86,12 @@ impl Serialize for PageMeta {
 /// Every field may be missing (or `null`): it is then `None`.
 impl<'de> Deserialize<'de> for PageMeta {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("PageMeta", PAGE_META_FIELDS, StructVisitor::<Self>::new())
+        deserializer
+            .deserialize_struct(
+                "PageMeta",
+                PAGE_META_FIELDS,
+                StructVisitor::<Self>::new(),
+            )
     }
 }
 
@@ -146,7 +160,8 @@ impl<T: DeserializeOwned> Page<T> {
     /// Fetches the page at `url` (as given in [`PageMeta`]). Only its path and
     /// query are used: the request goes to the client's configured host.
     pub async fn fetch(client: &Client, url: &str) -> Result<Page<T>, Error> {
-        let request = Request::new(reqwest::Method::GET, url.to_owned()).operation("FetchPage", "{page_url}");
+        let request = Request::new(reqwest::Method::GET, url.to_owned())
+            .operation("FetchPage", "{page_url}");
         client.json(request).await.map(crate::client::Response::into_body)
     }
 
@@ -193,7 +208,10 @@ impl<'de> Deserialize<'de> for RawPage {
                 f.write_str("a list page with `meta` and one array of items")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPage, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawPage, A::Error> {
                 let mut meta: Option<PageMeta> = None;
                 let mut arrays: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
@@ -209,7 +227,11 @@ impl<'de> Deserialize<'de> for RawPage {
                     None => (arrays.len() == 1).then_some(0),
                 };
                 let Some(index) = chosen else {
-                    return Err(serde::de::Error::custom("the page has no array of items under `meta.key`"));
+                    return Err(
+                        serde::de::Error::custom(
+                            "the page has no array of items under `meta.key`",
+                        ),
+                    );
                 };
                 let (_, items) = arrays.swap_remove(index);
                 Ok(RawPage { items, meta })
@@ -248,10 +270,11 @@ impl RawItem {
     /// The item as a `T`; one that does not fit is a decode error that keeps
     /// the item's JSON.
     fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
-        T::deserialize(&self.value).map_err(|err| {
-            let json = self.value.to_string();
-            Error::decode(self.status, json.as_bytes(), err)
-        })
+        T::deserialize(&self.value)
+            .map_err(|err| {
+                let json = self.value.to_string();
+                Error::decode(self.status, json.as_bytes(), err)
+            })
     }
 }
 
@@ -273,7 +296,10 @@ impl<T: DeserializeOwned> ItemStream<T> {
 impl<T: DeserializeOwned> Stream for ItemStream<T> {
     type Item = Result<T, Error>;
 
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Self::Item>> {
         self.pages.as_mut().poll_next(cx).map(|next| next.map(|raw| raw?.decode()))
     }
 }
@@ -284,12 +310,21 @@ impl<T: DeserializeOwned> Stream for ItemStream<T> {
 /// A request that could not be built (`first` is an error) yields that error
 /// as the stream's only item. Only the final decoding of each item depends on
 /// `T`; the paging itself is compiled once for every list.
-pub(crate) fn stream_items<T>(client: Client, first: Result<Request, Error>) -> ItemStream<T> {
-    ItemStream { pages: raw_items(client, first), item: PhantomData }
+pub(crate) fn stream_items<T>(
+    client: Client,
+    first: Result<Request, Error>,
+) -> ItemStream<T> {
+    ItemStream {
+        pages: raw_items(client, first),
+        item: PhantomData,
+    }
 }
 
 {{ api.cfg(Need::Lists) }}
-fn raw_items(client: Client, first: Result<Request, Error>) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
+fn raw_items(
+    client: Client,
+    first: Result<Request, Error>,
+) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
     enum Next {
         Request(Result<Request, Error>),
         Url(String),
@@ -310,32 +345,41 @@ fn raw_items(client: Client, first: Result<Request, Error>) -> Pin<Box<dyn Strea
         next: Next::Request(first),
         first: Request::new(reqwest::Method::GET, String::new()),
     };
-    Box::pin(futures_util::stream::unfold(state, |mut state| async move {
-        loop {
-            if let Some(value) = state.buffer.pop_front() {
-                let item = RawItem { status: state.status, value };
-                return Some((Ok(item), state));
-            }
-            let request = match std::mem::replace(&mut state.next, Next::Done) {
-                Next::Done => return None,
-                Next::Request(Ok(request)) => {
-                    state.first = request.clone();
-                    request
-                }
-                Next::Request(Err(err)) => return Some((Err(err), state)),
-                Next::Url(url) => state.first.at_url(url),
-            };
-            match state.client.json::<RawPage>(request).await {
-                Ok(crate::client::Response { status, body: page, .. }) => {
-                    if let Some(url) = page.meta.next_url() {
-                        state.next = Next::Url(url.to_owned());
+    Box::pin(
+        futures_util::stream::unfold(
+            state,
+            |mut state| async move {
+                loop {
+                    if let Some(value) = state.buffer.pop_front() {
+                        let item = RawItem {
+                            status: state.status,
+                            value,
+                        };
+                        return Some((Ok(item), state));
                     }
-                    state.status = status;
-                    state.buffer.extend(page.items);
+                    let request = match std::mem::replace(&mut state.next, Next::Done) {
+                        Next::Done => return None,
+                        Next::Request(Ok(request)) => {
+                            state.first = request.clone();
+                            request
+                        }
+                        Next::Request(Err(err)) => return Some((Err(err), state)),
+                        Next::Url(url) => state.first.at_url(url),
+                    };
+                    match state.client.json::<RawPage>(request).await {
+                        Ok(crate::client::Response { status, body: page, .. }) => {
+                            if let Some(url) = page.meta.next_url() {
+                                state.next = Next::Url(url.to_owned());
+                            }
+                            state.status = status;
+                            state.buffer.extend(page.items);
+                        }
+                        Err(err) => return Some((Err(err), state)),
+                    }
                 }
-                Err(err) => return Some((Err(err), state)),
-            }
-        }
-    }))
+            },
+        ),
+    )
 }
 {% endif %}
+//@end

@@ -7,6 +7,7 @@
 //! ([`Outcome`]), so an app compiles the decoding of the results it awaits
 //! and no other.
 
+//@final
 use std::fmt;
 use std::future::Future;
 use std::marker::PhantomData;
@@ -51,7 +52,10 @@ impl<T> Pending<T> {
             Ok(sending) => State::Sending(sending),
             Err(err) => State::Failed(err),
         };
-        Pending { state, result: PhantomData }
+        Pending {
+            state,
+            result: PhantomData,
+        }
     }
 }
 
@@ -76,7 +80,10 @@ impl<T: Outcome> Future for Pending<T> {
     type Output = Result<T, Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.get_mut().state.poll_answer(cx).map(|answer| answer.and_then(T::from_answer))
+        self.get_mut()
+            .state
+            .poll_answer(cx)
+            .map(|answer| answer.and_then(T::from_answer))
     }
 }
 
@@ -144,10 +151,16 @@ impl<T: DeserializeOwned> Outcome for T {
     fn from_answer(answer: Answer) -> Result<T, Error> {
         let status = answer.status;
         match answer.body {
-            Body::Read(bytes) => serde_json::from_slice(&bytes).map_err(|err| Error::decode(status, &bytes, err)),
+            Body::Read(bytes) => {
+                serde_json::from_slice(&bytes)
+                    .map_err(|err| Error::decode(status, &bytes, err))
+            }
 {% if api.has_empty_responses() %}
             {{ api.cfg(Need::EmptyResponses) }}
-            Body::Ignored => T::deserialize(serde::de::value::UnitDeserializer::new()).map_err(|err| Error::decode(status, &[], err)),
+            Body::Ignored => {
+                T::deserialize(serde::de::value::UnitDeserializer::new())
+                    .map_err(|err| Error::decode(status, &[], err))
+            }
 {% endif %}
 {% if api.has_downloads() %}
             {{ api.cfg(Need::Downloads) }}
@@ -180,6 +193,13 @@ impl Outcome for crate::binary::Download {
 /// generated operations never ask for.
 {{ api.cfg(Need::Downloads) }}
 fn not_json(status: u16) -> Error {
-    Error::decode(status, &[], serde::de::Error::custom("the answer was not read the way its result type takes it"))
+    Error::decode(
+        status,
+        &[],
+        serde::de::Error::custom(
+            "the answer was not read the way its result type takes it",
+        ),
+    )
 }
 {% endif %}
+//@end

@@ -5,6 +5,7 @@
 //! date-times are RFC 3339 in UTC with a `Z`; a list sends one key per item
 //! (`Key=a&Key=b`); names are sent as the spec spells them (`Timers.Inactive`).
 
+//@final
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -133,7 +134,9 @@ struct OneOrManyVisitor<T>(PhantomData<fn() -> T>);
 
 {{ api.cfg(Need::ListParams) }}
 impl<T> OneOrManyVisitor<T> {
-    fn one<'de, E: de::Error>(deserializer: impl Deserializer<'de, Error = E>) -> Result<OneOrMany<T>, E>
+    fn one<'de, E: de::Error>(
+        deserializer: impl Deserializer<'de, Error = E>,
+    ) -> Result<OneOrMany<T>, E>
     where
         T: Deserialize<'de>,
     {
@@ -161,7 +164,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
         Self::one(de::value::StrDeserializer::new(value))
     }
 
-    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<OneOrMany<T>, E> {
+    fn visit_borrowed_str<E: de::Error>(
+        self,
+        value: &'de str,
+    ) -> Result<OneOrMany<T>, E> {
         Self::one(de::value::BorrowedStrDeserializer::new(value))
     }
 
@@ -195,13 +201,17 @@ pub(crate) struct MaybeMany<T>(pub(crate) Option<Vec<T>>);
 {{ api.cfg(Need::OptionalListParams) }}
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for MaybeMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Option::<OneOrMany<T>>::deserialize(deserializer).map(|list| MaybeMany(list.map(|list| list.0)))
+        Option::<OneOrMany<T>>::deserialize(deserializer)
+            .map(|list| MaybeMany(list.map(|list| list.0)))
     }
 }
 
 {{ api.cfg(Need::OptionalListParams) }}
 /// Reads the next value of `map`, a list or a single item, into `field`.
-pub(crate) fn read_many<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, field: &mut Option<Vec<T>>) -> Result<(), A::Error> {
+pub(crate) fn read_many<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    field: &mut Option<Vec<T>>,
+) -> Result<(), A::Error> {
     *field = map.next_value::<MaybeMany<T>>()?.0;
     Ok(())
 }
@@ -219,12 +229,18 @@ pub(crate) struct Fields {
 impl Fields {
     /// The fields of a struct, by their names on the wire.
     pub(crate) fn new(names: &'static [&'static str]) -> Self {
-        Fields { names, seen: vec![false; names.len()] }
+        Fields {
+            names,
+            seen: vec![false; names.len()],
+        }
     }
 
     /// The index of the next known key in `map`, whose value is to be read
     /// next; the values of unknown keys are skipped.
-    pub(crate) fn next<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Option<usize>, A::Error> {
+    pub(crate) fn next<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<Option<usize>, A::Error> {
         while let Some(key) = map.next_key_seed(Key(self.names))? {
             let Some(index) = key else {
                 map.next_value::<IgnoredAny>()?;
@@ -246,7 +262,10 @@ struct Key(&'static [&'static str]);
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = Option<usize>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<usize>, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
@@ -295,16 +314,25 @@ pub(crate) trait Decode: Default {
 
     /// Reads the value of the field at `index` in [`Decode::FIELDS`] from
     /// `map` into `self`.
-    fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+    fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
 }
 
 /// `T`, decoded as `#[derive(Deserialize)]` would decode it.
-pub(crate) fn decode<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+pub(crate) fn decode<'de, T: Decode, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor::<T>::new())
 }
 
 /// Reads the next value of `map` into `field`.
-pub(crate) fn read<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(map: &mut A, field: &mut T) -> Result<(), A::Error> {
+pub(crate) fn read<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
+    map: &mut A,
+    field: &mut T,
+) -> Result<(), A::Error> {
     *field = map.next_value()?;
     Ok(())
 }
@@ -335,7 +363,10 @@ impl<'de, T: Decode> Visitor<'de> for StructVisitor<T> {
 /// The value read for a field that may not be missing; a missing one is a
 /// `missing field` error, as with `#[derive(Deserialize)]` (only an `Option`
 /// may be missing, and those are read straight into their field).
-pub(crate) fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+pub(crate) fn required<T, E: de::Error>(
+    value: Option<T>,
+    name: &'static str,
+) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(name))
 }
 {% endif %}
@@ -354,21 +385,32 @@ pub(crate) struct SeqAsMap<A> {
 impl<A> SeqAsMap<A> {
     /// The values of `len` fields of the struct named `name`.
     pub(crate) fn new(seq: A, len: usize, name: &'static str) -> Self {
-        SeqAsMap { seq, next: 0, len, name }
+        SeqAsMap {
+            seq,
+            next: 0,
+            len,
+            name,
+        }
     }
 }
 
 impl<'de, A: SeqAccess<'de>> MapAccess<'de> for SeqAsMap<A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
         if self.next == self.len {
             return Ok(None);
         }
         seed.deserialize(de::value::U64Deserializer::new(self.next as u64)).map(Some)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
         let index = self.next;
         self.next += 1;
         match self.seq.next_element_seed(seed)? {
@@ -407,9 +449,13 @@ pub(crate) fn serialize_set<S: serde::ser::SerializeStruct, T: serde::Serialize>
 /// A JSON request body as bytes. Encoding the crate's own types cannot fail
 /// in practice; if a hand-written `Serialize` does, the call says why
 /// before anything is sent.
-pub(crate) fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, crate::error::Error> {
+pub(crate) fn json_body<T: serde::Serialize + ?Sized>(
+    body: &T,
+) -> Result<Vec<u8>, crate::error::Error> {
     serde_json::to_vec(body)
-        .map_err(|err| crate::error::Error::Config(format!("the request body cannot be encoded as JSON: {err}")))
+        .map_err(|err| crate::error::Error::Config(
+            format!("the request body cannot be encoded as JSON: {err}"),
+        ))
 }
 
 {% endif %}
@@ -434,7 +480,10 @@ pub(crate) fn tagged<S: serde::Serializer, T: serde::Serialize>(
 
 /// Reads a tagged union's JSON and its tag (the string under `key`); a
 /// value without one is an error naming the key.
-pub(crate) fn untag<'de, D: Deserializer<'de>>(deserializer: D, key: &'static str) -> Result<(String, serde_json::Value), D::Error> {
+pub(crate) fn untag<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    key: &'static str,
+) -> Result<(String, serde_json::Value), D::Error> {
     use serde::Deserialize;
     let value = serde_json::Value::deserialize(deserializer)?;
     match value.get(key).and_then(serde_json::Value::as_str) {
@@ -444,7 +493,9 @@ pub(crate) fn untag<'de, D: Deserializer<'de>>(deserializer: D, key: &'static st
 }
 
 /// Decodes a tagged union's variant from the union's JSON (tag included).
-pub(crate) fn variant<T: de::DeserializeOwned, E: de::Error>(value: serde_json::Value) -> Result<T, E> {
+pub(crate) fn variant<T: de::DeserializeOwned, E: de::Error>(
+    value: serde_json::Value,
+) -> Result<T, E> {
     T::deserialize(value).map_err(E::custom)
 }
 
@@ -459,9 +510,13 @@ pub(crate) fn variant<T: de::DeserializeOwned, E: de::Error>(value: serde_json::
 /// parsers remove dot segments even when escaped), so they are refused.
 pub(crate) fn path_segment(value: &str) -> Result<String, Error> {
     if matches!(value, "" | "." | "..") {
-        return Err(Error::Config(format!(
-            "`{value}` cannot be used as a path parameter: it would address a different resource"
-        )));
+        return Err(
+            Error::Config(
+                format!(
+                    "`{value}` cannot be used as a path parameter: it would address a different resource"
+                ),
+            ),
+        );
     }
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
@@ -496,7 +551,11 @@ mod tests {
         const NAME: &'static str = "Loose";
         const FIELDS: &'static [&'static str] = &["Name", "Sizes"];
 
-        fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        fn read<'de, A: MapAccess<'de>>(
+            &mut self,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
             match index {
                 0 => read(map, &mut self.name),
                 _ => read(map, &mut self.sizes),
@@ -508,11 +567,21 @@ mod tests {
     /// messages included.
     #[test]
     fn optional_fields_decode_as_the_derive_would() {
-        let decode = |json: &str| serde_json::from_str::<Loose>(json).map_err(|err| err.to_string());
-        let loose = |name: Option<&str>, sizes: Option<Vec<i64>>| Loose { name: name.map(str::to_owned), sizes };
-        assert_eq!(decode(r#"{"Name": "a", "Sizes": [1, 2]}"#), Ok(loose(Some("a"), Some(vec![1, 2]))));
-        // Unknown keys are skipped; a missing or null field is `None`; so is every field of `{}`.
-        assert_eq!(decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(loose(Some("a"), None)));
+        let decode = |json: &str| {
+            serde_json::from_str::<Loose>(json).map_err(|err| err.to_string())
+        };
+        let loose = |name: Option<&str>, sizes: Option<Vec<i64>>| Loose {
+            name: name.map(str::to_owned),
+            sizes,
+        };
+        assert_eq!(
+            decode(r#"{"Name": "a", "Sizes": [1, 2]}"#), Ok(loose(Some("a"), Some(vec![1,
+            2])))
+        );
+        assert_eq!(
+            decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(loose(Some("a"),
+            None))
+        );
         assert_eq!(decode(r#"{"Name": null, "Sizes": null}"#), Ok(Loose::default()));
         assert_eq!(decode("{}"), Ok(Loose::default()));
         assert_eq!(decode(r#"{"name": "a"}"#), Ok(Loose::default()));
@@ -522,18 +591,18 @@ mod tests {
         );
         assert_eq!(
             decode(r#"{"Sizes": 1}"#),
-            Err("invalid type: integer `1`, expected a sequence at line 1 column 11".into())
+            Err("invalid type: integer `1`, expected a sequence at line 1 column 11"
+            .into())
         );
         assert_eq!(
             decode("true"),
-            Err("invalid type: boolean `true`, expected struct Loose at line 1 column 4".into())
+            Err("invalid type: boolean `true`, expected struct Loose at line 1 column 4"
+            .into())
         );
-        // A sequence gives the fields in order, as compact formats send them.
+        {# A sequence gives the fields in order, as compact formats send them. #}
         assert_eq!(decode(r#"["a", null]"#), Ok(loose(Some("a"), None)));
-        assert_eq!(
-            decode(r#"["a"]"#),
-            Err("invalid length 1, expected struct Loose with 2 elements at line 1 column 5".into())
-        );
+        let expected = "invalid length 1, expected struct Loose with 2 elements at line 1 column 5";
+        assert_eq!(decode(r#"["a"]"#), Err(expected.into()));
     }
 
 {% if api.has_path_params() %}
@@ -561,13 +630,9 @@ mod tests {
         let date: DateTime<Utc> = "2015-12-16T22:18:37Z".parse().unwrap();
         date.push_to("DateCreated", &mut out);
         assert_eq!(
-            out,
-            vec![
-                ("Flag", "true".to_owned()),
-                ("Identity", "a".to_owned()),
-                ("Identity", "b".to_owned()),
-                ("DateCreated", "2015-12-16T22:18:37Z".to_owned()),
-            ]
+            out, vec![("Flag", "true".to_owned()), ("Identity", "a".to_owned()),
+            ("Identity", "b".to_owned()), ("DateCreated", "2015-12-16T22:18:37Z"
+            .to_owned()),]
         );
     }
 {% endif %}
@@ -590,7 +655,12 @@ mod tests {
     {{ api.cfg(Need::RequiredFields) }}
     impl<'de> Deserialize<'de> for Sample {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_struct("Sample", SAMPLE_FIELDS, StructVisitor::<Self>::new())
+            deserializer
+                .deserialize_struct(
+                    "Sample",
+                    SAMPLE_FIELDS,
+                    StructVisitor::<Self>::new(),
+                )
         }
     }
 
@@ -616,7 +686,10 @@ mod tests {
                     _ => {}
                 }
             }
-            Ok(Sample { name: required(f0, "Name")?, size: f1 })
+            Ok(Sample {
+                name: required(f0, "Name")?,
+                size: f1,
+            })
         }
     }
 
@@ -625,35 +698,42 @@ mod tests {
     /// What `#[derive(Deserialize)]` gives, error messages included.
     #[test]
     fn structs_decode_as_the_derive_would() {
-        let decode = |json: &str| serde_json::from_str::<Sample>(json).map_err(|err| err.to_string());
+        let decode = |json: &str| {
+            serde_json::from_str::<Sample>(json).map_err(|err| err.to_string())
+        };
         let sample = |size| Sample { name: "a".into(), size };
         assert_eq!(decode(r#"{"Name": "a", "Size": 2}"#), Ok(sample(Some(2))));
-        // Unknown keys are skipped, whatever their value; a missing or null `Option` is `None`.
-        assert_eq!(decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(sample(None)));
+        assert_eq!(
+            decode(r#"{"Other": {"x": [1, null]}, "Name": "a"}"#), Ok(sample(None))
+        );
         assert_eq!(decode(r#"{"Name": "a", "Size": null}"#), Ok(sample(None)));
-        // The Rust field name is not a wire name.
-        assert_eq!(decode(r#"{"name": "a"}"#), Err("missing field `Name` at line 1 column 13".into()));
-        assert_eq!(decode(r#"{"Size": 1}"#), Err("missing field `Name` at line 1 column 11".into()));
+        assert_eq!(
+            decode(r#"{"name": "a"}"#), Err("missing field `Name` at line 1 column 13"
+            .into())
+        );
+        assert_eq!(
+            decode(r#"{"Size": 1}"#), Err("missing field `Name` at line 1 column 11"
+            .into())
+        );
         assert_eq!(
             decode(r#"{"Name": "a", "Name": "b"}"#),
             Err("duplicate field `Name` at line 1 column 20".into())
         );
         assert_eq!(
             decode(r#"{"Name": 1}"#),
-            Err("invalid type: integer `1`, expected a string at line 1 column 10".into())
+            Err("invalid type: integer `1`, expected a string at line 1 column 10"
+            .into())
         );
         assert_eq!(
             decode("true"),
-            Err("invalid type: boolean `true`, expected struct Sample at line 1 column 4".into())
+            Err("invalid type: boolean `true`, expected struct Sample at line 1 column 4"
+            .into())
         );
-        // A sequence gives the fields in order, as compact formats send them.
+        {# A sequence gives the fields in order, as compact formats send them. #}
         assert_eq!(decode(r#"["a", 2]"#), Ok(sample(Some(2))));
-        assert_eq!(
-            decode(r#"["a"]"#),
-            Err("invalid length 1, expected struct Sample with 2 elements at line 1 column 5".into())
-        );
-        // From a `serde_json::Value` too, as the spec-example tests decode params.
-        let value = serde_json::json!({"Name": "a", "Size": 3});
+        let expected = "invalid length 1, expected struct Sample with 2 elements at line 1 column 5";
+        assert_eq!(decode(r#"["a"]"#), Err(expected.into()));
+        let value = serde_json::json!({ "Name" : "a", "Size" : 3 });
         assert_eq!(Sample::deserialize(value).unwrap(), sample(Some(3)));
     }
 {% endif %}
@@ -662,13 +742,17 @@ mod tests {
 
     #[test]
     fn lists_take_one_value_or_many() {
-        let many = |json: &str| serde_json::from_str::<OneOrMany<String>>(json).map(|list| list.0).ok();
+        let many = |json: &str| {
+            serde_json::from_str::<OneOrMany<String>>(json).map(|list| list.0).ok()
+        };
         assert_eq!(many(r#""a""#), Some(vec!["a".to_owned()]));
         assert_eq!(many(r#"["a", "b"]"#), Some(vec!["a".to_owned(), "b".to_owned()]));
         assert_eq!(many("[]"), Some(vec![]));
         assert_eq!(many("1"), None);
-        assert_eq!(serde_json::from_str::<OneOrMany<i64>>("[1, 2]").unwrap().0, vec![1, 2]);
-        assert_eq!(serde_json::from_str::<OneOrMany<i64>>("3").unwrap().0, vec![3]);
+        assert_eq!(
+            serde_json::from_str::< OneOrMany < i64 >> ("[1, 2]").unwrap().0, vec![1, 2]
+        );
+        assert_eq!(serde_json::from_str::< OneOrMany < i64 >> ("3").unwrap().0, vec![3]);
     }
 {% endif %}
 {% if api.has_list_params_required(false) %}
@@ -676,10 +760,13 @@ mod tests {
 
     #[test]
     fn optional_lists_may_be_null() {
-        let maybe = |json: &str| serde_json::from_str::<MaybeMany<String>>(json).unwrap().0;
+        let maybe = |json: &str| {
+            serde_json::from_str::<MaybeMany<String>>(json).unwrap().0
+        };
         assert_eq!(maybe("null"), None);
         assert_eq!(maybe(r#""a""#), Some(vec!["a".to_owned()]));
         assert_eq!(maybe(r#"["a"]"#), Some(vec!["a".to_owned()]));
     }
 {% endif %}
 }
+//@end

@@ -2,6 +2,7 @@
 
 mod decode;
 mod doc_stash;
+mod final_attrs;
 mod final_blocks;
 mod final_layout;
 mod helpers;

@@ -113,7 +113,7 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     for line in run {
         let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        if doc || is_literal_statement(code) {
+        if doc || is_literal_statement(code) || is_lone_literal(code) {
             lines.push_str(line);
             lines.push('\n');
             continue;
@@ -137,12 +137,16 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     Some(lines)
 }
 
-/// A line too long for the margin, broken as prettyplease breaks it: a `fn`
-/// signature, an array, a call statement, or a `let` of a method chain on a
-/// call; `None` for any other line.
+/// A line too long for the margin, broken as prettyplease breaks it: an
+/// outer attribute (see [`super::final_attrs`]), a `fn` signature, an array,
+/// a call statement, or a `let` of a method chain on a call; `None` for any
+/// other line.
 fn broken_line(line: &str) -> Option<Vec<String>> {
     let code = line.trim_start();
     let indent = &line[..line.len() - code.len()];
+    if code.starts_with("#[") {
+        return super::final_attrs::broken(line);
+    }
     if let Some((head, _)) = code
         .strip_suffix("\");")
         .and_then(|c| c.split_once(" = format!(\""))
@@ -238,21 +242,29 @@ fn is_path(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':')
 }
 
-/// `let name = r#"…"#;` or `const NAME: &str = r#"…"#;`: a raw string,
-/// which prettyplease prints on the statement's line however long.
+/// `let name = "…";`, `let name = r#"…"#;` or `const NAME: &str = r#"…"#;`:
+/// a string, which prettyplease prints on the statement's line however long.
 fn is_literal_statement(code: &str) -> bool {
     let Some((name, value)) = code
         .strip_prefix("let ")
         .or_else(|| code.strip_prefix("const "))
-        .and_then(|rest| rest.split_once(" = r"))
+        .and_then(|rest| rest.split_once(" = "))
     else {
         return false;
     };
     let name = name.strip_suffix(": &str").unwrap_or(name);
+    if !is_ident(name) {
+        return false;
+    }
+    if value.starts_with('"') {
+        return value.strip_suffix(';').is_some_and(is_lone_literal) && !value.ends_with(",;");
+    }
+    let Some(value) = value.strip_prefix('r') else {
+        return false;
+    };
     let hashes = value.len() - value.trim_start_matches('#').len();
     let close = format!("\"{}", &value[..hashes]);
-    is_ident(name)
-        && value[hashes..].starts_with('"')
+    value[hashes..].starts_with('"')
         && value
             .strip_suffix(';')
             .and_then(|v| v.strip_suffix(close.as_str()))
@@ -432,6 +444,10 @@ mod tests {
         specs
     }
 
+    /// Runtime templates whose every run is in its final layout for any
+    /// spec: none may fall back to formatting (which would only be slower).
+    const WHOLLY_STASHED: &[&str] = &["error.rs", "pagination.rs", "pending.rs", "wire.rs"];
+
     #[test]
     fn marked_items_come_out_as_prettyplease_prints_them() {
         let (mut files, mut resources, mut stashed) = (0, 0, 0);
@@ -471,6 +487,17 @@ mod tests {
                 if file.template == "resource.rs" && file.text.contains(OPEN) {
                     resources += 1;
                     stashed += usize::from(stash(&file.text).is_some());
+                }
+                if WHOLLY_STASHED.contains(&file.template.as_str()) {
+                    let marked = file.text.lines().filter(|l| l.trim() == OPEN).count();
+                    let taken = stash(&file.text).map_or(0, |(_, runs)| runs.runs.len());
+                    assert_eq!(
+                        taken,
+                        marked,
+                        "{} from {}: runs left to prettyplease",
+                        file.path,
+                        path.display()
+                    );
                 }
             }
         }
@@ -566,6 +593,7 @@ mod tests {
                 &long[..20]
             ),
             format!("let json = r#\"{{\"url\":\"https://example.com/{long}{long}\"}}\"#;"),
+            format!("let expected = \"invalid length 1, expected {long} with 2 elements\";"),
         ] {
             let rendered = format!(
                 "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
