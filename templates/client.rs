@@ -1,4 +1,5 @@
 //! The client, its builder and the request loop (retries, timeouts, auth).
+//@final
 
 use std::fmt;
 use std::sync::Arc;
@@ -25,11 +26,13 @@ pub const DEFAULT_BASE_URL: &str = {{ url }};
 /// their paths. Region and edge apply to them as to the default server, but
 /// for a host that names its region already; a base URL set with
 /// [`ClientBuilder::base_url`] replaces them all.
-pub const OTHER_HOSTS: &[&str] = &[{% for host in api.host_lits() %}{{ host }}, {% endfor %}];
+pub const OTHER_HOSTS: &[&str] = &[{% for host in api.host_lits() %}{% if !loop.first %}, {% endif %}{{ host }}{% endfor %}];
 {% endif %}
 
 /// The `User-Agent` this crate sends.
-const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)");
+const USER_AGENT: &str = concat!(
+    env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), " (rust)"
+);
 
 /// A client for the {{ api.title_doc() }} API.
 ///
@@ -105,7 +108,10 @@ impl Client {
 
     /// Starts configuring a client that authenticates with an account SID and
     /// auth token.
-    pub fn builder(account_sid: impl Into<String>, auth_token: impl Into<String>) -> ClientBuilder {
+    pub fn builder(
+        account_sid: impl Into<String>,
+        auth_token: impl Into<String>,
+    ) -> ClientBuilder {
         let account_sid = account_sid.into();
         ClientBuilder {
             username: account_sid.clone(),
@@ -148,7 +154,8 @@ impl Client {
     {% for line in resource.doc %}
     /// {{ line }}
     {% endfor %}
-    {{ resource.gate().attrs() }}
+    {{ resource.gate().cfg() }}
+    {{ resource.gate().doc_cfg() }}
     #[inline]
     pub fn {{ resource.accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.handle }} {
         {{ resource.handle }}::new(self.clone(){% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
@@ -168,7 +175,11 @@ impl Client {
         let client = self.clone();
         Box::pin(async move {
             let (status, headers, body) = client.send(&request).await?;
-            Ok(Answer { status: status.as_u16(), headers, body: Body::Read(body) })
+            Ok(Answer {
+                status: status.as_u16(),
+                headers,
+                body: Body::Read(body),
+            })
         })
     }
 {% if api.has_empty_responses() %}
@@ -184,13 +195,20 @@ impl Client {
         let client = self.clone();
         Box::pin(async move {
             let (status, headers, _) = client.send(&request).await?;
-            Ok(Answer { status: status.as_u16(), headers, body: Body::Ignored })
+            Ok(Answer {
+                status: status.as_u16(),
+                headers,
+                body: Body::Ignored,
+            })
         })
     }
 {% endif %}
 
     /// Sends a request and decodes its JSON body.
-    pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<Response<T>, Error> {
+    pub(crate) async fn json<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<Response<T>, Error> {
         self.call(Ok(request)).await
     }
 
@@ -200,7 +218,10 @@ impl Client {
     /// With the `tracing` feature, each call is one `twilio.request` span
     /// with OpenTelemetry's HTTP client fields (see `telemetry.rs`): never
     /// credentials or parameter values.
-    pub(crate) async fn send(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    pub(crate) async fn send(
+        &self,
+        request: &Request,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let response = self.send_raw(request).await?;
         let (status, headers) = (response.status(), response.headers().clone());
         let body = response.bytes().await.map_err(Error::from_reqwest)?;
@@ -208,12 +229,20 @@ impl Client {
     }
 
     /// Like `send`, with the successful answer's body left unread.
-    pub(crate) async fn send_raw(&self, request: &Request) -> Result<reqwest::Response, Error> {
+    pub(crate) async fn send_raw(
+        &self,
+        request: &Request,
+    ) -> Result<reqwest::Response, Error> {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
         let sending = tracing::Instrument::instrument(
             sending,
-            crate::telemetry::request_span(request.operation, request.method.as_str(), request.template, self.base_of(request)),
+            crate::telemetry::request_span(
+                request.operation,
+                request.method.as_str(),
+                request.template,
+                self.base_of(request),
+            ),
         );
         sending.await
     }
@@ -230,7 +259,10 @@ impl Client {
 {% endif %}
     }
 
-    async fn send_with_retries(&self, request: &Request) -> Result<reqwest::Response, Error> {
+    async fn send_with_retries(
+        &self,
+        request: &Request,
+    ) -> Result<reqwest::Response, Error> {
         let url = url_on(self.base_of(request), &request.path);
         let retry = &self.inner.retry;
         let mut attempt = 1;
@@ -243,11 +275,15 @@ impl Client {
                 Ok(response) => {
                     let status = response.status();
                     let retryable = status == StatusCode::TOO_MANY_REQUESTS
-                        || (status == StatusCode::SERVICE_UNAVAILABLE && request.is_idempotent());
+                        || (status == StatusCode::SERVICE_UNAVAILABLE
+                            && request.is_idempotent());
                     let headers = response.headers();
-                    (may_retry && retryable).then(|| retry.delay(attempt, retry_after(headers)))
+                    (may_retry && retryable)
+                        .then(|| retry.delay(attempt, retry_after(headers)))
                 }
-                Err(Error::Transport(err)) if err.is_connect() && request.is_idempotent() => {
+                Err(
+                    Error::Transport(err),
+                ) if err.is_connect() && request.is_idempotent() => {
                     may_retry.then(|| retry.delay(attempt, None))
                 }
                 Err(_) => None,
@@ -267,13 +303,21 @@ impl Client {
                     crate::telemetry::record_failed_status(status);
                     let headers = response.headers().clone();
                     let body = response.bytes().await.map_err(Error::from_reqwest)?;
-                    return Err(Error::Api(Box::new(ApiError::from_response(status, headers, &body))));
+                    return Err(
+                        Error::Api(
+                            Box::new(ApiError::from_response(status, headers, &body)),
+                        ),
+                    );
                 }
             }
         }
     }
 
-    async fn send_once(&self, request: &Request, url: &str) -> Result<reqwest::Response, Error> {
+    async fn send_once(
+        &self,
+        request: &Request,
+        url: &str,
+    ) -> Result<reqwest::Response, Error> {
         let mut builder = self
             .inner
             .http
@@ -288,9 +332,15 @@ impl Client {
         }
         for (name, value) in &request.headers {
             let name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| Error::Config(format!("`{name}` is not a valid header name")))?;
+                .map_err(|_| Error::Config(
+                    format!("`{name}` is not a valid header name"),
+                ))?;
             let value = HeaderValue::from_str(value)
-                .map_err(|_| Error::Config(format!("the value given for header {name} cannot be sent in a header")))?;
+                .map_err(|_| Error::Config(
+                    format!(
+                        "the value given for header {name} cannot be sent in a header"
+                    ),
+                ))?;
             builder = builder.header(name, value);
         }
         if let Some(form) = &request.form {
@@ -298,13 +348,16 @@ impl Client {
         }
 {% if api.sends_json() %}
         if let Some((content_type, body)) = &request.json {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, *content_type)
+                .body(body.clone());
         }
 {% endif %}
 {% if api.has_uploads() %}
         {{ api.cfg(Need::Uploads) }}
         if let Some(upload) = &request.upload {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, upload.content_type());
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, upload.content_type());
             if let Some(len) = upload.len() {
                 builder = builder.header(reqwest::header::CONTENT_LENGTH, len);
             }
@@ -325,7 +378,7 @@ fn url_on(base: &str, path_or_url: &str) -> String {
         .iter()
         .find_map(|scheme| path_or_url.strip_prefix(scheme));
     let path = match absolute {
-        // Drop the host: keep everything from the path (or the query) on.
+        {# Drop the host: keep everything from the path (or the query) on. #}
         Some(rest) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
         None => path_or_url,
     };
@@ -383,15 +436,21 @@ impl ClientBuilder {
         ClientBuilder::from_lookup(|name| std::env::var(name).ok())
     }
 
-    fn from_lookup(lookup: impl Fn(&'static str) -> Option<String>) -> Result<ClientBuilder, Error> {
+    fn from_lookup(
+        lookup: impl Fn(&'static str) -> Option<String>,
+    ) -> Result<ClientBuilder, Error> {
         let var = |name: &'static str| lookup(name).filter(|v| !v.is_empty());
-        let account_sid = var("TWILIO_ACCOUNT_SID").ok_or(Error::MissingEnv("TWILIO_ACCOUNT_SID"))?;
+        let account_sid = var("TWILIO_ACCOUNT_SID")
+            .ok_or(Error::MissingEnv("TWILIO_ACCOUNT_SID"))?;
         let {% if api.base_url.is_some() %}mut {% endif %}builder = match (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET")) {
-            (Some(key), Some(secret)) => Client::builder(account_sid, String::new()).api_key(key, secret),
+            (Some(key), Some(secret)) => {
+                Client::builder(account_sid, String::new()).api_key(key, secret)
+            }
             (Some(_), None) => return Err(Error::MissingEnv("TWILIO_API_SECRET")),
             (None, Some(_)) => return Err(Error::MissingEnv("TWILIO_API_KEY")),
             (None, None) => {
-                let token = var("TWILIO_AUTH_TOKEN").ok_or(Error::MissingEnv("TWILIO_AUTH_TOKEN"))?;
+                let token = var("TWILIO_AUTH_TOKEN")
+                    .ok_or(Error::MissingEnv("TWILIO_AUTH_TOKEN"))?;
                 Client::builder(account_sid, token)
             }
         };
@@ -404,7 +463,11 @@ impl ClientBuilder {
 
     /// Authenticates with an API key and its secret instead of the auth token;
     /// requests still act on the account SID given to [`Client::builder`].
-    pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
+    pub fn api_key(
+        mut self,
+        key_sid: impl Into<String>,
+        secret: impl Into<String>,
+    ) -> Self {
         self.username = key_sid.into();
         self.password = secret.into();
         self
@@ -504,27 +567,44 @@ impl ClientBuilder {
             Some(url) => {
                 let url = url.trim_end_matches('/');
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    return Err(Error::Config(format!("base URL `{url}` must start with http:// or https://")));
+                    return Err(
+                        Error::Config(
+                            format!(
+                                "base URL `{url}` must start with http:// or https://"
+                            ),
+                        ),
+                    );
                 }
                 url.to_owned()
             }
 {% if api.base_url.is_some() %}
-            None => regional_base_url(DEFAULT_BASE_URL, self.region.as_deref(), self.edge.as_deref()),
+            None => {
+                regional_base_url(
+                    DEFAULT_BASE_URL,
+                    self.region.as_deref(),
+                    self.edge.as_deref(),
+                )
+            }
 {% else %}
             None => {
-                return Err(Error::Config(
-                    "no base URL: the spec names no server, so set one with `ClientBuilder::base_url`".to_owned(),
-                ));
+                return Err(
+                    Error::Config(
+                        "no base URL: the spec names no server, so set one with `ClientBuilder::base_url`"
+                            .to_owned(),
+                    ),
+                );
             }
 {% endif %}
         };
 {% if !api.hosts.is_empty() %}
-        // A base URL of the app's own (a test server) serves every operation.
+        {# A base URL of the app's own (a test server) serves every operation. #}
         let hosts = OTHER_HOSTS
             .iter()
             .map(|host| match &self.base_url {
                 Some(_) => base_url.clone(),
-                None => regional_base_url(host, self.region.as_deref(), self.edge.as_deref()),
+                None => {
+                    regional_base_url(host, self.region.as_deref(), self.edge.as_deref())
+                }
             })
             .collect();
 {% endif %}
@@ -670,7 +750,11 @@ impl Request {
     }
 
     /// Names the operation and its path template, as tracing reports them.
-    pub(crate) fn operation(mut self, operation: &'static str, template: &'static str) -> Self {
+    pub(crate) fn operation(
+        mut self,
+        operation: &'static str,
+        template: &'static str,
+    ) -> Self {
         self.operation = operation;
         self.template = template;
         self
@@ -683,7 +767,8 @@ impl Request {
 {% if !api.sends_accept() && api.hosts.is_empty() %}
         Request::new(Method::GET, url).operation(self.operation, self.template)
 {% else %}
-        let request = Request::new(Method::GET, url).operation(self.operation, self.template);
+        let request = Request::new(Method::GET, url)
+            .operation(self.operation, self.template);
         Request {
 {% if api.sends_accept() %}
             accept: self.accept,
@@ -764,7 +849,11 @@ impl Request {
 
     {{ api.cfg(Need::Uploads) }}
     /// Sends `upload` as the body, refused first if longer than `limit`.
-    pub(crate) fn upload(mut self, upload: crate::binary::Upload, limit: Option<u64>) -> Result<Self, Error> {
+    pub(crate) fn upload(
+        mut self,
+        upload: crate::binary::Upload,
+        limit: Option<u64>,
+    ) -> Result<Self, Error> {
         upload.check_len(limit)?;
         self.upload = Some(std::sync::Arc::new(upload));
         Ok(self)
@@ -776,4 +865,5 @@ impl Request {
     }
 }
 
+//@end
 {% include "client_tests.rs" %}

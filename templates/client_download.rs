@@ -11,8 +11,15 @@
         let client = self.clone();
         Box::pin(async move {
             let response = client.send_raw(&request).await?;
-            let (status, headers) = (response.status().as_u16(), response.headers().clone());
-            Ok(Answer { status, headers, body: Body::Unread(response) })
+            let (status, headers) = (
+                response.status().as_u16(),
+                response.headers().clone(),
+            );
+            Ok(Answer {
+                status,
+                headers,
+                body: Body::Unread(response),
+            })
         })
     }
 
@@ -20,17 +27,33 @@
     /// link to a file: sent without the account's credentials, to whatever
     /// host it names, following redirects; never retried. A non-2xx answer
     /// is an [`Error::Api`].
-    {{ api.attrs(Need::Files) }}
-    pub async fn download_url(&self, url: &str) -> Result<crate::binary::Download, Error> {
+    {{ api.cfg(Need::Files) }}
+    {{ api.doc_cfg(Need::Files) }}
+    pub async fn download_url(
+        &self,
+        url: &str,
+    ) -> Result<crate::binary::Download, Error> {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(Error::Config("a download URL must start with https:// or http://".to_owned()));
+            return Err(
+                Error::Config(
+                    "a download URL must start with https:// or http://".to_owned(),
+                ),
+            );
         }
-        let response = self.inner.http.get(url).send().await.map_err(Error::from_reqwest)?;
+        let response = self
+            .inner
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(Error::from_reqwest)?;
         let status = response.status();
         if !status.is_success() {
             let headers = response.headers().clone();
             let body = response.bytes().await.map_err(Error::from_reqwest)?;
-            return Err(Error::Api(Box::new(ApiError::from_response(status, headers, &body))));
+            return Err(
+                Error::Api(Box::new(ApiError::from_response(status, headers, &body))),
+            );
         }
         Ok(crate::binary::Download::new(response))
     }

@@ -55,7 +55,7 @@ impl RetryPolicy {
             .base_delay
             .saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1)))
             .min(self.max_delay);
-        // Jitter: a random point in the upper half of the exponential delay.
+        {# Jitter: a random point in the upper half of the exponential delay. #}
         let half = exponential / 2;
         half + half.mul_f64(jitter())
     }
@@ -65,11 +65,12 @@ impl RetryPolicy {
 fn jitter() -> f64 {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
+    hasher
+        .write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
@@ -79,5 +80,6 @@ fn jitter() -> f64 {
 /// backoff applies.
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let seconds: f64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
-    (seconds >= 0.0).then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
+    (seconds >= 0.0)
+        .then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
 }

@@ -69,9 +69,10 @@
 //! too, and [`MockTwilio::try_verify`] returns the report instead of
 //! panicking.
 
-// Each expectation's type spells out its operation's answer as deeply as
-// the spec nests it (`Json<std::collections::BTreeMap<String, Vec<...>>>`).
+{# Each expectation's type spells out its operation's answer as deeply as #}
+{# the spec nests it (`Json<std::collections::BTreeMap<String, Vec<...>>>`). #}
 #![allow(clippy::type_complexity)]
+//@final
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -109,8 +110,14 @@ impl MockTwilio {
     /// no expectation yet.
     pub async fn start() -> MockTwilio {
         let server = MockServer::start().await;
-        let mock = Arc::new(Shared { uri: server.uri(), state: Mutex::default() });
-        Mock::given(wiremock::matchers::any()).respond_with(Dispatch(Arc::clone(&mock))).mount(&server).await;
+        let mock = Arc::new(Shared {
+            uri: server.uri(),
+            state: Mutex::default(),
+        });
+        Mock::given(wiremock::matchers::any())
+            .respond_with(Dispatch(Arc::clone(&mock)))
+            .mount(&server)
+            .await;
         MockTwilio { server, mock }
     }
 
@@ -141,8 +148,18 @@ impl MockTwilio {
     /// and that no request went unmatched; the error lists each problem.
     pub async fn try_verify(&self) -> Result<(), VerifyError> {
         let state = self.mock.lock();
-        let mut problems: Vec<String> = state.entries.iter().filter_map(Entry::unmet).collect();
-        problems.extend(state.unexpected.iter().map(|request| format!("unexpected request: {request}")));
+        let mut problems: Vec<String> = state
+            .entries
+            .iter()
+            .filter_map(Entry::unmet)
+            .collect();
+        problems
+            .extend(
+                state
+                    .unexpected
+                    .iter()
+                    .map(|request| format!("unexpected request: {request}")),
+            );
         if problems.is_empty() { Ok(()) } else { Err(VerifyError { problems }) }
     }
 
@@ -159,7 +176,8 @@ impl MockTwilio {
 {% for resource in api.root_resources() %}
 
     /// Expectations on what [`crate::{{ resource.handle }}`] sends.
-    {{ resource.gate().attrs() }}
+    {{ resource.gate().cfg() }}
+    {{ resource.gate().doc_cfg() }}
     pub fn {{ resource.mock_accessor }}(&self{% if let Some(p) = resource.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ resource.mock_handle }} {
         {{ resource.mock_handle }} {
             mock: Arc::clone(&self.mock),
@@ -240,10 +258,24 @@ pub struct ReceivedUpload {
 impl<P, R> Expectation<P, R, ReceivedUpload> {
     /// Matches only requests whose uploaded body (its content type and
     /// bytes) makes `predicate` true. It adds to any `when`: all must hold.
-    pub fn when_upload(self, predicate: impl Fn(&ReceivedUpload) -> bool + Send + Sync + 'static) -> Self {
+    pub fn when_upload(
+        self,
+        predicate: impl Fn(&ReceivedUpload) -> bool + Send + Sync + 'static,
+    ) -> Self {
         let check: Predicate = Box::new(move |_, request| {
-            let content_type = request.headers.get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
-            Ok(predicate(&ReceivedUpload { content_type, bytes: request.body.clone() }))
+            let content_type = request
+                .headers
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            Ok(
+                predicate(
+                    &ReceivedUpload {
+                        content_type,
+                        bytes: request.body.clone(),
+                    },
+                ),
+            )
         });
         self.edit(|entry| entry.when.push(check))
     }
@@ -276,21 +308,31 @@ impl<P, R, B> fmt::Debug for Expectation<P, R, B> {
 
 impl<P, R, B> Expectation<P, R, B> {
     {{ api.cfg(Need::Operations) }}
-    pub(crate) fn new(mock: &Arc<Shared>, operation: &'static Operation, path: String) -> Self {
+    pub(crate) fn new(
+        mock: &Arc<Shared>,
+        operation: &'static Operation,
+        path: String,
+    ) -> Self {
         let mut state = mock.lock();
-        state.entries.push(Entry {
-            operation,
-            path,
-            name: None,
-            when: Vec::new(),
-            first: VecDeque::new(),
-            then: Answer::Example,
-            min: 1,
-            max: None,
-            hits: 0,
-        });
+        state
+            .entries
+            .push(Entry {
+                operation,
+                path,
+                name: None,
+                when: Vec::new(),
+                first: VecDeque::new(),
+                then: Answer::Example,
+                min: 1,
+                max: None,
+                hits: 0,
+            });
         let index = state.entries.len() - 1;
-        Expectation { mock: Arc::clone(mock), index, types: PhantomData }
+        Expectation {
+            mock: Arc::clone(mock),
+            index,
+            types: PhantomData,
+        }
     }
 
     fn edit(self, change: impl FnOnce(&mut Entry)) -> Self {
@@ -323,9 +365,20 @@ impl<P, R, B> Expectation<P, R, B> {
 
     /// Answers `status` with a Twilio error body: `code`, `message`, a
     /// `more_info` link for the code, and `status`.
-    pub fn respond_error(self, status: u16, code: i64, message: impl Into<String>) -> Self {
+    pub fn respond_error(
+        self,
+        status: u16,
+        code: i64,
+        message: impl Into<String>,
+    ) -> Self {
         let message = message.into();
-        self.edit(|entry| entry.then = Answer::Error { status, code, message })
+        self.edit(|entry| {
+            entry.then = Answer::Error {
+                status,
+                code,
+                message,
+            };
+        })
     }
 
     /// Answers `status`: from 400 on, with the Twilio error body that goes with
@@ -364,8 +417,13 @@ impl<P, R, B: DeserializeOwned> Expectation<P, R, B> {
     ///
     /// A request whose body does not decode does not match, and the 404 it
     /// gets says why.
-    pub fn when_body(self, predicate: impl Fn(&B) -> bool + Send + Sync + 'static) -> Self {
-        let check: Predicate = Box::new(move |_, request| match serde_json::from_slice::<B>(&request.body) {
+    pub fn when_body(
+        self,
+        predicate: impl Fn(&B) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        let check: Predicate = Box::new(move |_, request| match serde_json::from_slice::<
+            B,
+        >(&request.body) {
             Ok(body) => Ok(predicate(&body)),
             Err(err) => Err(format!("its body does not decode: {err}")),
         });
@@ -390,14 +448,19 @@ impl<P, T: Serialize, B> Expectation<P, List<T>, B> {
     /// Answers with these pages: the first to the request, each later one
     /// to the request for the `next_page_url` of the one before, which
     /// points back at the mock. The page size is the first page's length.
-    pub fn respond_pages<I: IntoIterator<Item = T>>(self, pages: impl IntoIterator<Item = I>) -> Self {
+    pub fn respond_pages<I: IntoIterator<Item = T>>(
+        self,
+        pages: impl IntoIterator<Item = I>,
+    ) -> Self {
         let pages: Result<Vec<Vec<Value>>, _> = pages
             .into_iter()
-            .map(|page| page.into_iter().map(|item| serde_json::to_value(&item)).collect())
+            .map(|page| {
+                page.into_iter().map(|item| serde_json::to_value(&item)).collect()
+            })
             .collect();
         let answer = match pages {
             Ok(pages) => Answer::Pages(pages),
-            Err(err) => Answer::Broken(format!("an item does not encode as JSON: {err}")),
+            Err(e) => Answer::Broken(format!("an item does not encode as JSON: {e}")),
         };
         self.edit(|entry| entry.then = answer)
     }
@@ -469,7 +532,9 @@ struct Entry {
 
 impl Entry {
     fn label(&self) -> String {
-        let what = format!("{} `{} {}`", self.operation.id, self.operation.method, self.path);
+        let what = format!(
+            "{} `{} {}`", self.operation.id, self.operation.method, self.path
+        );
         match &self.name {
             Some(name) => format!("`{name}` ({what})"),
             None => what,
@@ -478,13 +543,20 @@ impl Entry {
 
     /// What went wrong with this expectation, if anything.
     fn unmet(&self) -> Option<String> {
-        let enough = self.hits >= self.min && self.max.is_none_or(|max| self.hits <= max);
+        let enough = self.hits >= self.min
+            && self.max.is_none_or(|max| self.hits <= max);
         let expected = match self.max {
             Some(max) => format!("exactly {max}"),
             None => format!("at least {}", self.min),
         };
         let plural = if self.max.unwrap_or(self.min) == 1 { "" } else { "s" };
-        (!enough).then(|| format!("{} expected {expected} request{plural}, received {}", self.label(), self.hits))
+        (!enough)
+            .then(|| {
+                format!(
+                    "{} expected {expected} request{plural}, received {}", self.label(),
+                    self.hits
+                )
+            })
     }
 
     /// The answer for the next request, which counts as received.
@@ -535,34 +607,73 @@ impl Answer {
     fn body(value: &impl Serialize) -> Answer {
         match serde_json::to_value(value) {
             Ok(json) => Answer::Json(json),
-            Err(err) => Answer::Broken(format!("the answer does not encode as JSON: {err}")),
+            Err(err) => {
+                Answer::Broken(format!("the answer does not encode as JSON: {err}"))
+            }
         }
     }
 
     /// The response to `request`, the `page`th one of `entry` (at `index`).
-    fn respond(self, entry: &Entry, index: usize, page: usize, uri: &str) -> ResponseTemplate {
+    fn respond(
+        self,
+        entry: &Entry,
+        index: usize,
+        page: usize,
+        uri: &str,
+    ) -> ResponseTemplate {
         let operation = entry.operation;
         match self {
-            Answer::Example => match operation.example.map(serde_json::from_str::<Value>) {
-                Some(Ok(mut example)) => {
-                    // One page: the example's links lead to Twilio, not here.
-                    if let Some(meta) = example.get_mut("meta").and_then(Value::as_object_mut) {
-                        meta.insert("next_page_url".to_owned(), Value::Null);
+            Answer::Example => {
+                match operation.example.map(serde_json::from_str::<Value>) {
+                    Some(Ok(mut example)) => {
+                        if let Some(meta) = example
+                            .get_mut("meta")
+                            .and_then(Value::as_object_mut)
+                        {
+                            meta.insert("next_page_url".to_owned(), Value::Null);
+                        }
+                        ResponseTemplate::new(operation.status).set_body_json(example)
                     }
-                    ResponseTemplate::new(operation.status).set_body_json(example)
+                    Some(Err(err)) => {
+                        let id = operation.id;
+                        let message = format!(
+                            "the spec's example of {id} is not JSON: {err}"
+                        );
+                        error(500, 20500, &message)
+                    }
+                    None if !operation.has_body => {
+                        ResponseTemplate::new(operation.status)
+                    }
+                    None => {
+                        error(
+                            500,
+                            20500,
+                            &format!(
+                                "the spec has no example of the {} response: answer with `respond`",
+                                operation.id
+                            ),
+                        )
+                    }
                 }
-                Some(Err(err)) => error(500, 20500, &format!("the spec's example of {} is not JSON: {err}", operation.id)),
-                None if !operation.has_body => ResponseTemplate::new(operation.status),
-                None => error(500, 20500, &format!("the spec has no example of the {} response: answer with `respond`", operation.id)),
-            },
-            Answer::Json(body) => ResponseTemplate::new(operation.status).set_body_json(body),
+            }
+            Answer::Json(body) => {
+                ResponseTemplate::new(operation.status).set_body_json(body)
+            }
             Answer::Pages(pages) => {
-                let body = page_body(operation, &pages, page, &format!("{uri}{}", entry.path), index);
+                let body = page_body(
+                    operation,
+                    &pages,
+                    page,
+                    &format!("{uri}{}", entry.path),
+                    index,
+                );
                 ResponseTemplate::new(operation.status).set_body_json(body)
             }
             Answer::Empty => ResponseTemplate::new(operation.status),
 {% if api.has_downloads() %}
-            Answer::Raw { content_type, data } => ResponseTemplate::new(operation.status).set_body_raw(data, &content_type),
+            Answer::Raw { content_type, data } => {
+                ResponseTemplate::new(operation.status).set_body_raw(data, &content_type)
+            }
 {% endif %}
             Answer::Error { status, code, message } => error(status, code, &message),
             Answer::Status(status) if status >= 400 => {
@@ -578,8 +689,13 @@ impl Answer {
                 error(status, 20000 + i64::from(status), &message)
             }
             Answer::Status(status) => ResponseTemplate::new(status),
-            Answer::RateLimited(wait) => error(429, 20429, "Too Many Requests")
-                .insert_header("Retry-After", wait.as_secs_f64().to_string().as_str()),
+            Answer::RateLimited(wait) => {
+                error(429, 20429, "Too Many Requests")
+                    .insert_header(
+                        "Retry-After",
+                        wait.as_secs_f64().to_string().as_str(),
+                    )
+            }
             Answer::Broken(message) => error(500, 20500, &message),
         }
     }
@@ -590,14 +706,23 @@ fn error(status: u16, code: i64, message: &str) -> ResponseTemplate {
     let mut body = Map::new();
     body.insert("code".to_owned(), code.into());
     body.insert("message".to_owned(), message.into());
-    body.insert("more_info".to_owned(), format!("https://www.twilio.com/docs/errors/{code}").into());
+    body.insert(
+        "more_info".to_owned(),
+        format!("https://www.twilio.com/docs/errors/{code}").into(),
+    );
     body.insert("status".to_owned(), status.into());
     ResponseTemplate::new(status).set_body_json(Value::Object(body))
 }
 
 /// The `page`th of `pages` in Twilio's list envelope; `url` is the list's.
 /// Later pages are asked for with `PageToken=mock.<index>.<page>`.
-fn page_body(operation: &Operation, pages: &[Vec<Value>], page: usize, url: &str, index: usize) -> Value {
+fn page_body(
+    operation: &Operation,
+    pages: &[Vec<Value>],
+    page: usize,
+    url: &str,
+    index: usize,
+) -> Value {
     let key = operation.items_key.unwrap_or("items");
     let size = pages.first().map_or(0, Vec::len).max(1);
     let page_url = |page: usize| match page {
@@ -608,9 +733,15 @@ fn page_body(operation: &Operation, pages: &[Vec<Value>], page: usize, url: &str
     meta.insert("page".to_owned(), page.into());
     meta.insert("page_size".to_owned(), size.into());
     meta.insert("first_page_url".to_owned(), page_url(0).into());
-    meta.insert("previous_page_url".to_owned(), page.checked_sub(1).map(page_url).into());
+    meta.insert(
+        "previous_page_url".to_owned(),
+        page.checked_sub(1).map(page_url).into(),
+    );
     meta.insert("url".to_owned(), page_url(page).into());
-    meta.insert("next_page_url".to_owned(), (page + 1 < pages.len()).then(|| page_url(page + 1)).into());
+    meta.insert(
+        "next_page_url".to_owned(),
+        (page + 1 < pages.len()).then(|| page_url(page + 1)).into(),
+    );
     meta.insert("key".to_owned(), key.into());
     let mut body = Map::new();
     body.insert(key.to_owned(), pages.get(page).cloned().unwrap_or_default().into());
@@ -625,7 +756,9 @@ impl Respond for Dispatch {
     fn respond(&self, request: &Incoming) -> ResponseTemplate {
         let uri = &self.0.uri;
         let mut state = self.0.lock();
-        if let Some((index, page)) = later_page(request).filter(|(index, _)| *index < state.entries.len()) {
+        if let Some((index, page)) = later_page(request)
+            .filter(|(index, _)| *index < state.entries.len())
+        {
             let entry = &mut state.entries[index];
             let answer = entry.next_answer();
             return answer.respond(entry, index, page, uri);
@@ -638,21 +771,40 @@ impl Respond for Dispatch {
                 continue;
             }
             if entry.max.is_some_and(|max| entry.hits >= max) {
-                misses.push(format!("{} has answered the {} request(s) it expects", entry.label(), entry.hits));
+                misses
+                    .push(
+                        format!(
+                            "{} has answered the {} request(s) it expects", entry
+                            .label(), entry.hits
+                        ),
+                    );
                 continue;
             }
             let params = params_json(entry.operation, request);
-            match entry.when.iter().map(|check| check(&params, request)).find(|outcome| outcome != &Ok(true)) {
+            match entry
+                .when
+                .iter()
+                .map(|check| check(&params, request))
+                .find(|outcome| outcome != &Ok(true))
+            {
                 None => {
                     let answer = entry.next_answer();
                     return answer.respond(entry, index, 0, uri);
                 }
-                Some(Ok(_)) => misses.push(format!("{}: its `when` is false", entry.label())),
+                Some(Ok(_)) => {
+                    misses.push(format!("{}: its `when` is false", entry.label()))
+                }
                 Some(Err(why)) => misses.push(format!("{}: {why}", entry.label())),
             }
         }
-        let query = request.url.query().map(|query| format!("?{query}")).unwrap_or_default();
-        let mut message = format!("no expectation of the mock matches {method} {path}{query}");
+        let query = request
+            .url
+            .query()
+            .map(|query| format!("?{query}"))
+            .unwrap_or_default();
+        let mut message = format!(
+            "no expectation of the mock matches {method} {path}{query}"
+        );
         if misses.is_empty() {
             message.push_str(" (none is set for that method and path)");
         } else {
@@ -686,13 +838,41 @@ fn params_json(operation: &Operation, request: &Incoming) -> Value {
             }
         }
     };
-    take(operation.headers, &|name| {
-        request.headers.get_all(name).iter().filter_map(|value| value.to_str().ok()).map(str::to_owned).collect()
-    });
+    take(
+        operation.headers,
+        &|name| {
+            request
+                .headers
+                .get_all(name)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .map(str::to_owned)
+                .collect()
+        },
+    );
     let query: Vec<(String, String)> = request.url.query_pairs().into_owned().collect();
-    take(operation.query, &|name| query.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect());
-    let form: Vec<(String, String)> = form_urlencoded::parse(&request.body).into_owned().collect();
-    take(operation.form, &|name| form.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect());
+    take(
+        operation.query,
+        &|name| {
+            query
+                .iter()
+                .filter(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+                .collect()
+        },
+    );
+    let form: Vec<(String, String)> = form_urlencoded::parse(&request.body)
+        .into_owned()
+        .collect();
+    take(
+        operation.form,
+        &|name| {
+            form.iter()
+                .filter(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+                .collect()
+        },
+    );
     Value::Object(json)
 }
 {% include "mock_readers.rs" %}
@@ -709,6 +889,7 @@ pub(crate) fn segment(value: &str) -> String {
 {{ resource.gate().attrs() }}
 pub use crate::resources::{{ resource.module }}::mock::{{ resource.mock_handle }};
 {% endfor %}
+//@end
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,8 @@ impl {{ resource.mock_handle }} {
 {% for child in api.children_of(resource) %}
 
     /// Expectations on what [`crate::{{ child.handle }}`] sends.
-    {{ child.gate().attrs() }}
+    {{ child.gate().cfg() }}
+    {{ child.gate().doc_cfg() }}
     pub fn {{ child.mock_accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.mock_handle }} {
         {{ child.mock_handle }} {
             mock: Arc::clone(&self.mock),

@@ -7,6 +7,7 @@
 //! which prints the value unless the `redact-personal-data` feature is on.
 //! Errors print the bodies they keep through `BodyExcerpt`: bounded, and
 //! with the values of the sensitive keys hidden.
+//@final
 
 use std::fmt;
 {% if api.has_personal_data() %}
@@ -24,124 +25,129 @@ pub(crate) use personal::Personal;
 /// event) in the build has one.
 {{ api.cfg(Need::PersonalData) }}
 mod personal {
-use std::collections::BTreeMap;
-use std::fmt;
+    use std::collections::BTreeMap;
+    use std::fmt;
 
-use chrono::{DateTime, Utc};
+    use chrono::{DateTime, Utc};
 
 
-/// How a personal value prints in place of itself: whether it is set and
-/// how big it is, never what it holds.
-pub(crate) trait Redact {
-    /// Writes the stand-in; `<redacted>` for a value without a size.
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
-
-impl Redact for String {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "byte", "bytes")
-    }
-}
-
-impl Redact for serde_json::Value {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            serde_json::Value::Null => f.write_str("Null"),
-            serde_json::Value::String(text) => text.fmt_redacted(f),
-            other => count(f, json_len(other), "byte of JSON", "bytes of JSON"),
+    /// How a personal value prints in place of itself: whether it is set and
+    /// how big it is, never what it holds.
+    pub(crate) trait Redact {
+        /// Writes the stand-in; `<redacted>` for a value without a size.
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("<redacted>")
         }
     }
-}
 
-impl<T> Redact for Vec<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "item", "items")
+    impl Redact for String {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "byte", "bytes")
+        }
     }
-}
 
-impl<T> Redact for BTreeMap<String, T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        count(f, self.len(), "entry", "entries")
-    }
-}
-
-impl<T: Redact> Redact for Option<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            None => f.write_str("None"),
-            Some(value) => {
-                f.write_str("Some(")?;
-                value.fmt_redacted(f)?;
-                f.write_str(")")
+    impl Redact for serde_json::Value {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                serde_json::Value::Null => f.write_str("Null"),
+                serde_json::Value::String(text) => text.fmt_redacted(f),
+                other => count(f, json_len(other), "byte of JSON", "bytes of JSON"),
             }
         }
     }
-}
 
-impl<T: Redact + ?Sized> Redact for Box<T> {
-    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (**self).fmt_redacted(f)
+    impl<T> Redact for Vec<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "item", "items")
+        }
     }
-}
 
-impl Redact for bool {}
-impl Redact for i32 {}
-impl Redact for i64 {}
-impl Redact for f64 {}
-impl Redact for DateTime<Utc> {}
+    impl<T> Redact for BTreeMap<String, T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            count(f, self.len(), "entry", "entries")
+        }
+    }
+
+    impl<T: Redact> Redact for Option<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                None => f.write_str("None"),
+                Some(value) => {
+                    f.write_str("Some(")?;
+                    value.fmt_redacted(f)?;
+                    f.write_str(")")
+                }
+            }
+        }
+    }
+
+    impl<T: Redact + ?Sized> Redact for Box<T> {
+        fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (**self).fmt_redacted(f)
+        }
+    }
+
+    impl Redact for bool {}
+    impl Redact for i32 {}
+    impl Redact for i64 {}
+    impl Redact for f64 {}
+    impl Redact for DateTime<Utc> {}
 {% for name in api.redacted_types %}
-{{ api.type_gate(name).cfg() }}
-impl Redact for crate::{{ name }} {}
+    {{ api.type_gate(name).cfg() }}
+    impl Redact for crate::{{ name }} {}
 {% endfor %}
 
-/// Prints a value marked sensitive: only whether it is set and its size.
-pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
+    /// Prints a value marked sensitive: only whether it is set and its size.
+    pub(crate) struct Redacted<'a, T: ?Sized>(pub(crate) &'a T);
 
-impl<T: Redact + ?Sized> fmt::Debug for Redacted<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_redacted(f)
+    impl<T: Redact + ?Sized> fmt::Debug for Redacted<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.fmt_redacted(f)
+        }
     }
-}
 {% if api.has_pii(Pii::Standard) %}
 
-/// Prints a value marked as standard personal data: as itself, or like
-/// [`Redacted`] with the `redact-personal-data` feature.
-pub(crate) struct Personal<'a, T: ?Sized>(pub(crate) &'a T);
+    /// Prints a value marked as standard personal data: as itself, or like
+    /// [`Redacted`] with the `redact-personal-data` feature.
+    pub(crate) struct Personal<'a, T: ?Sized>(pub(crate) &'a T);
 
-impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if cfg!(feature = "redact-personal-data") {
-            fmt::Debug::fmt(&Redacted(self.0), f)
-        } else {
-            self.0.fmt(f)
+    impl<T: Redact + fmt::Debug + ?Sized> fmt::Debug for Personal<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if cfg!(feature = "redact-personal-data") {
+                fmt::Debug::fmt(&Redacted(self.0), f)
+            } else {
+                self.0.fmt(f)
+            }
         }
     }
-}
 {% endif %}
 
-/// `<redacted 1 item>`, `<redacted 2 items>`.
-fn count(f: &mut fmt::Formatter<'_>, n: usize, one: &str, many: &str) -> fmt::Result {
-    write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
-}
-
-/// The size of `value` as compact JSON, without writing it anywhere.
-fn json_len(value: &serde_json::Value) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+    /// `<redacted 1 item>`, `<redacted 2 items>`.
+    fn count(
+        f: &mut fmt::Formatter<'_>,
+        n: usize,
+        one: &str,
+        many: &str,
+    ) -> fmt::Result {
+        write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
     }
-    let mut count = Count(0);
-    let _ = serde_json::to_writer(&mut count, value);
-    count.0
-}
+
+    /// The size of `value` as compact JSON, without writing it anywhere.
+    fn json_len(value: &serde_json::Value) -> usize {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0 += bytes.len();
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        let _ = serde_json::to_writer(&mut count, value);
+        count.0
+    }
 }
 {% endif %}
 
@@ -186,17 +192,22 @@ pub(crate) const BODY_LIMIT: usize = 512;
 
 /// The JSON keys of the fields the spec marks sensitive: their values are
 /// hidden wherever they appear in a body an error prints.
-const SENSITIVE_KEYS: &[&str] = &[{% for key in api.sensitive_key_lits() %}{{ key }}, {% endfor %}];
+const SENSITIVE_KEYS: &[&str] = &[{% for key in api.sensitive_key_lits() %}{% if !loop.first %}, {% endif %}{{ key }}{% endfor %}];
 {% if api.has_pii(Pii::Standard) %}
 
 /// The JSON keys of the fields the spec marks as standard personal data
 /// (and as sensitive nowhere): hidden too with `redact-personal-data`.
-const STANDARD_KEYS: &[&str] = &[{% for key in api.standard_key_lits() %}{{ key }}, {% endfor %}];
+const STANDARD_KEYS: &[&str] = &[{% for key in api.standard_key_lits() %}{% if !loop.first %}, {% endif %}{{ key }}{% endfor %}];
 {% endif %}
 
 /// Whether the value under `key` is hidden in a body an error prints.
 fn hides(key: &str) -> bool {
-    SENSITIVE_KEYS.contains(&key){% if api.has_pii(Pii::Standard) %} || (cfg!(feature = "redact-personal-data") && STANDARD_KEYS.contains(&key)){% endif %}
+{% if api.has_pii(Pii::Standard) %}
+    SENSITIVE_KEYS.contains(&key)
+        || (cfg!(feature = "redact-personal-data") && STANDARD_KEYS.contains(&key))
+{% else %}
+    SENSITIVE_KEYS.contains(&key)
+{% endif %}
 }
 
 /// A response body as an error prints it: the values of the keys it
@@ -217,7 +228,7 @@ impl BodyExcerpt<'_> {
         while !redacted.is_char_boundary(cut) {
             cut -= 1;
         }
-        format!("{}… ({} more bytes)", &redacted[..cut], redacted.len() - cut)
+        format!("{}… ({} more bytes)", & redacted[..cut], redacted.len() - cut)
     }
 }
 
@@ -322,7 +333,9 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
         }
         Some(_) => {
             let mut i = start;
-            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !bytes[i].is_ascii_whitespace() {
+            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']')
+                && !bytes[i].is_ascii_whitespace()
+            {
                 i += 1;
             }
             i
@@ -349,8 +362,7 @@ impl DecoderMessage<'_> {
                 b'"' => string_end(bytes, i),
                 b'`' if ["integer ", "floating point ", "character "]
                     .iter()
-                    .any(|kind| message[..i].ends_with(kind)) =>
-                {
+                    .any(|kind| message[..i].ends_with(kind)) => {
                     match message[i + 1..].find('`') {
                         Some(at) => (i + 1 + at, i + 2 + at),
                         None => (bytes.len(), bytes.len()),
@@ -383,6 +395,7 @@ impl fmt::Display for DecoderMessage<'_> {
     }
 }
 
+//@end
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -78,7 +78,8 @@ impl {{ resource.handle }} {
     {% for line in child.doc %}
     /// {{ line }}
     {% endfor %}
-    {{ child.gate().attrs() }}
+    {{ child.gate().cfg() }}
+    {{ child.gate().doc_cfg() }}
     #[inline]
     pub fn {{ child.accessor }}(&self{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}: impl Into<String>{% endif %}) -> {{ child.handle }} {
         {{ child.handle }}::new(self.client.clone(){% for p in resource.scope_params %}, self.{{ p.rust_name }}.clone(){% endfor %}{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}.into(){% endif %})

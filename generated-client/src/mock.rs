@@ -515,7 +515,7 @@ impl<P, T: Serialize, B> Expectation<P, List<T>, B> {
             .collect();
         let answer = match pages {
             Ok(pages) => Answer::Pages(pages),
-            Err(err) => Answer::Broken(format!("an item does not encode as JSON: {err}")),
+            Err(e) => Answer::Broken(format!("an item does not encode as JSON: {e}")),
         };
         self.edit(|entry| entry.then = answer)
     }
@@ -684,13 +684,11 @@ impl Answer {
                         ResponseTemplate::new(operation.status).set_body_json(example)
                     }
                     Some(Err(err)) => {
-                        error(
-                            500,
-                            20500,
-                            &format!(
-                                "the spec's example of {} is not JSON: {err}", operation.id
-                            ),
-                        )
+                        let id = operation.id;
+                        let message = format!(
+                            "the spec's example of {id} is not JSON: {err}"
+                        );
+                        error(500, 20500, &message)
                     }
                     None if !operation.has_body => {
                         ResponseTemplate::new(operation.status)
@@ -916,8 +914,7 @@ fn params_json(operation: &Operation, request: &Incoming) -> Value {
     take(
         operation.form,
         &|name| {
-            form
-                .iter()
+            form.iter()
                 .filter(|(key, _)| key == name)
                 .map(|(_, value)| value.clone())
                 .collect()

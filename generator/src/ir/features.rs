@@ -68,6 +68,18 @@ impl Gate {
         }
     }
 
+    /// docs.rs's `#[cfg_attr(docsrs, doc(cfg(..)))]` alone, for a template
+    /// that writes it on a line of its own after [`Gate::cfg`] (at an
+    /// indentation, where the two lines of [`Gate::attrs`] would not both be
+    /// indented); nothing when always built.
+    pub fn doc_cfg(&self) -> String {
+        if self.is_always() {
+            String::new()
+        } else {
+            format!("#[cfg_attr(docsrs, doc(cfg({})))]", self.predicate())
+        }
+    }
+
     /// The gate of items needed by any of `gates`: always if one of them is.
     pub fn any<'a>(gates: impl IntoIterator<Item = &'a Gate>) -> Gate {
         let mut features = Vec::new();
@@ -368,6 +380,13 @@ impl Api {
     /// runtime for `need`; nothing when it is always built or not written.
     pub fn attrs(&self, need: Need) -> String {
         self.gate(need).map(|gate| gate.attrs()).unwrap_or_default()
+    }
+
+    /// [`Gate::doc_cfg`] of a public item of the runtime for `need`.
+    pub fn doc_cfg(&self, need: Need) -> String {
+        self.gate(need)
+            .map(|gate| gate.doc_cfg())
+            .unwrap_or_default()
     }
 
     /// The gate of a type reached by `resources` (and by webhook events

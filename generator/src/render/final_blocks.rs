@@ -113,12 +113,12 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     for line in run {
         let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        if doc || is_literal_statement(code) || is_lone_literal(code) {
+        if doc || is_literal_statement(code) || is_lone_literal(code) || is_use_of_a_path(code) {
             lines.push_str(line);
             lines.push('\n');
             continue;
         }
-        if code.contains("//") || code.contains("/*") {
+        if has_comment(code) {
             return None;
         }
         if line.len() <= MARGIN {
@@ -180,7 +180,10 @@ fn broken_line(line: &str) -> Option<Vec<String>> {
         && (code.contains(" = &[") || code.contains(": &["))
     {
         // `const X: T = &[..];` or a field `name: &[..],`.
-        let open = code.find("&[")? + 1;
+        let open = match code.find(" = &[") {
+            Some(at) => at + 4,
+            None => code.find(": &[")? + 3,
+        };
         let (items, close) = split_args(code, open, false)?;
         let tail = &code[close..];
         return (close == code.len() - 2)
@@ -227,6 +230,70 @@ fn is_lone_literal(text: &str) -> bool {
             .replace("\\\\", "")
             .replace("\\\"", "")
             .contains('"')
+}
+
+/// `use a::b::C;` (`pub` or `pub(crate)` too): one path, which prettyplease
+/// prints on its line however long.
+fn is_use_of_a_path(code: &str) -> bool {
+    let code = code
+        .strip_prefix("pub ")
+        .or_else(|| code.strip_prefix("pub(crate) "))
+        .unwrap_or(code);
+    code.strip_prefix("use ")
+        .and_then(|path| path.strip_suffix(';'))
+        .is_some_and(is_path)
+}
+
+/// Whether a line of code holds a comment (`//` or `/*` outside string
+/// literals and `'"'`; a URL in a string is not one). Any other quote
+/// after an apostrophe counts as a comment, so such a line is never kept.
+fn has_comment(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return true,
+            b'\'' if bytes.get(i + 1) == Some(&b'"') => {
+                // `'"'` is a char literal; any other `'"` is not understood.
+                if bytes.get(i + 2) != Some(&b'\'') {
+                    return true;
+                }
+                i += 3;
+                continue;
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0 || !is_ident(&code[i - 1..i])) =>
+            {
+                let hashes = code[i + 1..].len() - code[i + 1..].trim_start_matches('#').len();
+                if bytes.get(i + 1 + hashes) != Some(&b'"') {
+                    // `r#type` is a raw identifier; anything else is not understood.
+                    if hashes != 1 || !bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
+                        return true;
+                    }
+                    i += 2;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                match code[i + 2 + hashes..].find(close.as_str()) {
+                    Some(end) => i += 2 + hashes + end + close.len(),
+                    None => return true,
+                }
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= bytes.len() {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether `text` is made of identifier characters only.
@@ -446,7 +513,15 @@ mod tests {
 
     /// Runtime templates whose every run is in its final layout for any
     /// spec: none may fall back to formatting (which would only be slower).
-    const WHOLLY_STASHED: &[&str] = &["error.rs", "pagination.rs", "pending.rs", "wire.rs"];
+    const WHOLLY_STASHED: &[&str] = &[
+        "client.rs",
+        "error.rs",
+        "mock.rs",
+        "pagination.rs",
+        "pending.rs",
+        "redact.rs",
+        "wire.rs",
+    ];
 
     #[test]
     fn marked_items_come_out_as_prettyplease_prints_them() {
@@ -527,6 +602,13 @@ mod tests {
         let long = format!("//@final\nfn {}() {{}}\n//@end\n", "f".repeat(90));
         assert!(stash(&long).is_none());
         assert!(stash("//@final\nfn f() {} // note\n//@end\n").is_none());
+        assert!(stash("//@final\nfn f() {} /* note */\n//@end\n").is_none());
+        assert!(stash("//@final\nconst U: &str = \"https://x\"; // note\n//@end\n").is_none());
+        assert!(stash("//@final\nconst U: &str = \"https://x\";\n//@end\n").is_some());
+        assert!(stash("//@final\nconst U: &str = r#\"a\"//\"#;\n//@end\n").is_some());
+        assert!(stash("//@final\nconst Q: u8 = b'\"'; // note\n//@end\n").is_none());
+        assert!(stash("//@final\nfn f(r#type: u8) {}\n//@end\n").is_some());
+        assert!(stash("//@final\nconst Q: [u8; 2] = [b'\"', b'/'];\n//@end\n").is_some());
         assert!(stash("//@final\n//// not a doc\nfn f() {}\n//@end\n").is_none());
         let long_doc = format!(
             "//@final\n/// {}\nfn f() {{}}\n//@end\n",
@@ -594,6 +676,9 @@ mod tests {
             ),
             format!("let json = r#\"{{\"url\":\"https://example.com/{long}{long}\"}}\"#;"),
             format!("let expected = \"invalid length 1, expected {long} with 2 elements\";"),
+            format!("use crate::resources::{long}::mock::{long}Mock;"),
+            format!("const KEYS: &[&str] = &[\"{long}\", \"{long}\", \"b\"];"),
+            format!("pub use crate::resources::{long}::mock::{long}Mock;"),
         ] {
             let rendered = format!(
                 "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
