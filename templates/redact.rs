@@ -417,11 +417,21 @@ pub(crate) mod tests {
 {% if !api.pii_cases.is_empty() %}
     /// Whether `Debug` of `value`, plain and pretty, shows [`SENTINEL`].
     {{ api.pii_cases_gate().cfg() }}
-    pub(crate) fn shows(value: &impl fmt::Debug) -> bool {
+    fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
         let pretty = format!("{value:#?}");
         assert_eq!(plain.contains(SENTINEL), pretty.contains(SENTINEL), "{pretty}");
         plain.contains(SENTINEL)
+    }
+
+    /// Checks a field marked as personal data: `value` holds [`SENTINEL`] in
+    /// `field` (readable through it), `Debug` of `value` names the field, and
+    /// shows the sentinel only if `shown`.
+    {{ api.pii_cases_gate().cfg() }}
+    pub(crate) fn check_field(value: &impl fmt::Debug, field: &impl fmt::Debug, name: &str, shown: bool) {
+        assert!(format!("{field:?}").contains(SENTINEL), "{field:?}");
+        assert_eq!(shows(value), shown, "{value:?}");
+        assert!(format!("{value:?}").contains(&format!("{name}: ")), "{value:?}");
     }
 {% endif %}
 {% for case in api.pii_cases_in(None) %}

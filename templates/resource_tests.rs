@@ -44,7 +44,7 @@ fn {{ op.example_test }}() {
 
 /// Fields marked as personal data stay out of `Debug`.
 mod personal_data {
-    use crate::redact::tests::{SENTINEL, shows};
+    use crate::redact::tests::{SENTINEL, check_field};
 {% for case in cases %}
 
 {% include "pii_case.rs" %}

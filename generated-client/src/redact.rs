@@ -523,11 +523,50 @@ pub(crate) mod tests {
             feature = "users"
         )
     )]
-    pub(crate) fn shows(value: &impl fmt::Debug) -> bool {
+    fn shows(value: &impl fmt::Debug) -> bool {
         let plain = format!("{value:?}");
         let pretty = format!("{value:#?}");
         assert_eq!(plain.contains(SENTINEL), pretty.contains(SENTINEL), "{pretty}");
         plain.contains(SENTINEL)
+    }
+
+    /// Checks a field marked as personal data: `value` holds [`SENTINEL`] in
+    /// `field` (readable through it), `Debug` of `value` names the field, and
+    /// shows the sentinel only if `shown`.
+    #[cfg(
+        any(
+            feature = "configuration-addresses",
+            feature = "conversation-messages",
+            feature = "conversation-participants",
+            feature = "conversation-with-participants-resource",
+            feature = "conversations",
+            feature = "credentials",
+            feature = "participant-conversations",
+            feature = "roles",
+            feature = "service-bindings",
+            feature = "service-conversation-messages",
+            feature = "service-conversation-participants",
+            feature = "service-conversation-with-participants-resource",
+            feature = "service-conversations",
+            feature = "service-media",
+            feature = "service-participant-conversations",
+            feature = "service-roles",
+            feature = "service-user-conversations",
+            feature = "service-users",
+            feature = "services",
+            feature = "user-conversations",
+            feature = "users"
+        )
+    )]
+    pub(crate) fn check_field(
+        value: &impl fmt::Debug,
+        field: &impl fmt::Debug,
+        name: &str,
+        shown: bool,
+    ) {
+        assert!(format!("{field:?}") .contains(SENTINEL), "{field:?}");
+        assert_eq!(shows(value), shown, "{value:?}");
+        assert!(format!("{value:?}") .contains(& format!("{name}: ")), "{value:?}");
     }
 
     #[cfg(
@@ -539,11 +578,8 @@ pub(crate) mod tests {
             filename: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.filename) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("filename: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.filename, "filename", shown);
     }
 
     #[cfg(
@@ -560,11 +596,8 @@ pub(crate) mod tests {
             address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.address) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("address: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.address, "address", shown);
     }
 
     #[cfg(
@@ -581,11 +614,8 @@ pub(crate) mod tests {
             name: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.name) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("name: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.name, "name", shown);
     }
 
     #[cfg(

@@ -314,7 +314,7 @@ impl Types<'_> {
         let inner = |ty: &RustType| self.sentinel_at(ty, depth);
         Some(match ty {
             RustType::String => "SENTINEL.to_owned()".to_owned(),
-            RustType::Json => "serde_json::json!({ \"text\": SENTINEL })".to_owned(),
+            RustType::Json => "serde_json::Value::from(SENTINEL)".to_owned(),
             RustType::Vec(ty) => format!("Vec::from([{}])", inner(ty)?),
             RustType::Map(ty) => format!(
                 "std::collections::BTreeMap::from([(\"key\".to_owned(), {})])",

@@ -113,13 +113,30 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     for line in run {
         let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        if doc || is_literal_statement(code) || is_lone_literal(code) || is_use_of_a_path(code) {
+        if doc
+            || is_literal_statement(code)
+            || is_lone_literal(code)
+            || is_use_of_a_path(code)
+            || is_bare_fn(code)
+        {
             lines.push_str(line);
             lines.push('\n');
             continue;
         }
         if has_comment(code) {
             return None;
+        }
+        if code.starts_with("let ") && code.contains(" = crate::") && code.ends_with(" };") {
+            // prettyplease breaks a struct literal wider than 34 columns even
+            // where it would fit.
+            for part in struct_literal(&line[..line.len() - code.len()], code)? {
+                if part.len() > MARGIN {
+                    return None;
+                }
+                lines.push_str(&part);
+                lines.push('\n');
+            }
+            continue;
         }
         if line.len() <= MARGIN {
             lines.push_str(line);
@@ -139,8 +156,8 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
 
 /// A line too long for the margin, broken as prettyplease breaks it: an
 /// outer attribute (see [`super::final_attrs`]), a `fn` signature, an array,
-/// a call statement, or a `let` of a method chain on a call; `None` for any
-/// other line.
+/// a call statement, a `let` of a method chain on a call, or a chain on a
+/// short receiver that ends a block; `None` for any other line.
 fn broken_line(line: &str) -> Option<Vec<String>> {
     let code = line.trim_start();
     let indent = &line[..line.len() - code.len()];
@@ -161,7 +178,10 @@ fn broken_line(line: &str) -> Option<Vec<String>> {
             ]
         });
     }
-    if code.starts_with("let ") {
+    let short_receiver = code
+        .split_once('.')
+        .is_some_and(|(receiver, _)| receiver.len() <= 4 && is_ident(receiver));
+    if code.starts_with("let ") || (short_receiver && !code.ends_with(';')) {
         return broken_chain(indent, code);
     }
     if let Some(field) = code.strip_prefix("self.")
@@ -242,6 +262,13 @@ fn is_use_of_a_path(code: &str) -> bool {
     code.strip_prefix("use ")
         .and_then(|path| path.strip_suffix(';'))
         .is_some_and(is_path)
+}
+
+/// `fn name() {`: nothing prettyplease could break, however long.
+fn is_bare_fn(code: &str) -> bool {
+    code.strip_prefix("fn ")
+        .and_then(|rest| rest.strip_suffix("() {"))
+        .is_some_and(is_ident)
 }
 
 /// Whether a line of code holds a comment (`//` or `/*` outside string
@@ -368,25 +395,35 @@ fn broken_signature(indent: &str, code: &str) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// `let x = Call::new(..).a(..).b(..);`: the call on the first line, then
-/// each method a line, four columns in; a method whose line is too long has
-/// its arguments broken too.
+/// `let x = Call::new(..).a(..).b(..);`, or a tail expression on a short
+/// receiver, `f.a(..).b(..)`: the call (the receiver's first method) on the
+/// first line, then each method a line, four columns in; a method whose line
+/// is too long has its arguments broken too.
 fn broken_chain(indent: &str, code: &str) -> Option<Vec<String>> {
     let open = code.find('(')?;
-    if code[..open].contains(['.', '"']) || !code[..open].contains(" = ") {
-        return None;
-    }
+    let terminator = if code.starts_with("let ") {
+        if code[..open].contains(['.', '"']) || !code[..open].contains(" = ") {
+            return None;
+        }
+        ";"
+    } else {
+        // A tail expression on a short receiver (`f.debug_struct(..)..`):
+        // prettyplease keeps the receiver's first method on its line.
+        let (receiver, method) = code[..open].split_once('.')?;
+        if receiver.len() > 4 || !is_ident(receiver) || !is_ident(method) || code.ends_with(';') {
+            return None;
+        }
+        ""
+    };
+    let end_of_chain = code.len() - terminator.len();
     let (_, mut at) = split_args(code, open, false)?;
     let mut lines = vec![format!("{indent}{}", &code[..=at])];
     let inner = format!("{indent}    ");
-    while at + 1 < code.len() - 1 {
+    while at + 1 < end_of_chain {
         let rest = &code[at + 1..];
         let name_len = rest.strip_prefix('.')?.find('(')? + 1;
         let open = at + 1 + name_len;
-        if !code[at + 2..open]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if !is_ident(&code[at + 2..open]) {
             return None;
         }
         let (args, close) = split_args(code, open, false)?;
@@ -394,7 +431,7 @@ fn broken_chain(indent: &str, code: &str) -> Option<Vec<String>> {
         while code[end..].starts_with('?') {
             end += 1;
         }
-        let suffix = if end == code.len() - 1 {
+        let suffix = if end == end_of_chain {
             &code[close..]
         } else {
             &code[close..end]
@@ -407,7 +444,36 @@ fn broken_chain(indent: &str, code: &str) -> Option<Vec<String>> {
         }
         at = end - 1;
     }
-    (lines.len() > 1 && code[at + 1..] == *";").then_some(lines)
+    (lines.len() > 1 && code[at + 1..] == *terminator).then_some(lines)
+}
+
+/// `let x = crate::Name { a: b, ..Default::default() };` as prettyplease
+/// prints it: on its line if the literal is at most 34 columns wide (as
+/// rustfmt's `struct_lit_width`) and the line fits, else the fields a line
+/// each, four columns in, with a comma but after `..`. `None` where a field's
+/// value holds a brace (a struct of its own, laid out by the same rule).
+fn struct_literal(indent: &str, code: &str) -> Option<Vec<String>> {
+    let open = code.find(" { ")? + 1;
+    let (name, path) = code[..open - 1].strip_prefix("let ")?.split_once(" = ")?;
+    if !is_ident(name) || !is_path(path) || code[open + 1..code.len() - 2].contains(['{', '}']) {
+        return None;
+    }
+    let (fields, close) = split_args(code, open, false)?;
+    if close != code.len() - 2 || fields.is_empty() {
+        return None;
+    }
+    // The literal, `crate::Name { .. }`, without its closing brace.
+    let literal_start = code.find(" = ")? + 3;
+    if close - literal_start <= 34 && indent.len() + code.len() <= MARGIN {
+        return Some(vec![format!("{indent}{code}")]);
+    }
+    let mut lines = vec![format!("{indent}{}", &code[..=open])];
+    for field in fields {
+        let comma = if field.starts_with("..") { "" } else { "," };
+        lines.push(format!("{indent}    {field}{comma}"));
+    }
+    lines.push(format!("{indent}}};"));
+    Some(lines)
 }
 
 /// `head` ending in the opening bracket, the arguments a line each, and
@@ -633,6 +699,7 @@ mod tests {
                 "    fn m<'de, A: Access<'de>>(&self, a: BTreeMap<String, Value>, b: Box<dyn Fn(u8) -> u8>) -> {long} {{"
             ),
             format!("pub fn free_function(first_argument: u8, second_argument: u16) -> {long} {{"),
+            format!("    fn a_test_named_after_a_long_struct_and_its_long_field_{long}() {{"),
             format!(
                 "    pub fn update(&self, sid: &str) -> Expectation<crate::Update{long}, Json<crate::Message>> {{"
             ),
@@ -691,6 +758,66 @@ mod tests {
                 "{statement}"
             );
         }
+    }
+
+    #[test]
+    fn long_debug_chains_break_as_prettyplease_breaks_them() {
+        let long = "x".repeat(30);
+        for fields in [2, 3, 6] {
+            let mut chain = format!("f.debug_struct(\"Params{long}\")");
+            for i in 0..fields {
+                chain.push_str(&format!(
+                    ".field(\"{long}_{i}\", &crate::redact::Personal(&self.{long}_{i}))"
+                ));
+            }
+            chain.push_str(".finish()");
+            let rendered = format!(
+                "impl D {{\n//@final\n    fn fmt(&self, f: &mut F) -> R {{\n        {chain}\n    }}\n//@end\n}}\n"
+            );
+            let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {chain}"));
+            assert_eq!(
+                restore(&format(&text), &runs).unwrap(),
+                format(&rendered),
+                "{chain}"
+            );
+        }
+        // A long receiver, or a statement, is not this rule's.
+        let long_receiver =
+            format!("formatter.debug_struct(\"{long}\").field(\"{long}\", &self.{long}).finish()");
+        assert_eq!(super::broken_line(&long_receiver), None);
+    }
+
+    #[test]
+    fn long_struct_literals_break_as_prettyplease_breaks_them() {
+        let long = "x".repeat(30);
+        for literal in [
+            format!(
+                "crate::Params{long} {{ identity_{long}: Some(SENTINEL.to_owned()), ..Default::default() }}"
+            ),
+            format!(
+                "crate::Params{long} {{ a: None, b_{long}: Vec::from([SENTINEL.to_owned()]), c: 1 }}"
+            ),
+            "crate::P { m: Vec::from([SENTINEL.to_owned()]) }".to_owned(),
+            "crate::A { a: SENTINEL.to_owned() }".to_owned(),
+            "crate::A { ab: SENTINEL.to_owned() }".to_owned(),
+            "crate::A { a: 1, ..Default::default() }".to_owned(),
+        ] {
+            let statement = format!("let value = {literal};");
+            let rendered = format!(
+                "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
+            );
+            let (text, runs) =
+                stash(&rendered).unwrap_or_else(|| panic!("not stashed: {statement}"));
+            assert_eq!(
+                restore(&format(&text), &runs).unwrap(),
+                format(&rendered),
+                "{statement}"
+            );
+        }
+        let nested = format!(
+            "let value = crate::P {{ inner: Some(crate::Q {{ {long}: Some(SENTINEL.to_owned()), ..Default::default() }}) }};"
+        );
+        assert_eq!(super::struct_literal("        ", &nested), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn update_conversation_participant() {
 
 /// Fields marked as personal data stay out of `Debug`.
 mod personal_data {
-    use crate::redact::tests::{SENTINEL, shows};
+    use crate::redact::tests::{SENTINEL, check_field};
 
     #[cfg(feature = "conversation-participants")]
     #[test]
@@ -60,11 +60,8 @@ mod personal_data {
             identity: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("identity: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.identity, "identity", shown);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -74,9 +71,7 @@ mod personal_data {
             attributes: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
-        assert!(! shows(& value), "{value:?}");
-        assert!(format!("{value:?}") .contains("attributes: "));
+        check_field(&value, &value.attributes, "attributes", false);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -89,11 +84,8 @@ mod personal_data {
             }),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.messaging_binding) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("messaging_binding: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.messaging_binding, "messaging_binding", shown);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -103,11 +95,8 @@ mod personal_data {
             identity: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("identity: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.identity, "identity", shown);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -117,11 +106,13 @@ mod personal_data {
             messaging_binding_address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.messaging_binding_address) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(
+            &value,
+            &value.messaging_binding_address,
+            "messaging_binding_address",
+            shown,
         );
-        assert!(format!("{value:?}") .contains("messaging_binding_address: "));
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -131,13 +122,13 @@ mod personal_data {
             messaging_binding_proxy_address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(
-            format!("{:?}", value.messaging_binding_proxy_address) .contains(SENTINEL)
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(
+            &value,
+            &value.messaging_binding_proxy_address,
+            "messaging_binding_proxy_address",
+            shown,
         );
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -147,9 +138,7 @@ mod personal_data {
             attributes: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
-        assert!(! shows(& value), "{value:?}");
-        assert!(format!("{value:?}") .contains("attributes: "));
+        check_field(&value, &value.attributes, "attributes", false);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -159,14 +148,13 @@ mod personal_data {
             messaging_binding_projected_address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(
-            format!("{:?}", value.messaging_binding_projected_address)
-            .contains(SENTINEL)
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(
+            &value,
+            &value.messaging_binding_projected_address,
+            "messaging_binding_projected_address",
+            shown,
         );
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -176,9 +164,7 @@ mod personal_data {
             attributes: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.attributes) .contains(SENTINEL));
-        assert!(! shows(& value), "{value:?}");
-        assert!(format!("{value:?}") .contains("attributes: "));
+        check_field(&value, &value.attributes, "attributes", false);
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -188,13 +174,13 @@ mod personal_data {
             messaging_binding_proxy_address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(
-            format!("{:?}", value.messaging_binding_proxy_address) .contains(SENTINEL)
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(
+            &value,
+            &value.messaging_binding_proxy_address,
+            "messaging_binding_proxy_address",
+            shown,
         );
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("messaging_binding_proxy_address: "));
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -204,14 +190,13 @@ mod personal_data {
             messaging_binding_projected_address: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(
-            format!("{:?}", value.messaging_binding_projected_address)
-            .contains(SENTINEL)
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(
+            &value,
+            &value.messaging_binding_projected_address,
+            "messaging_binding_projected_address",
+            shown,
         );
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("messaging_binding_projected_address: "));
     }
 
     #[cfg(feature = "conversation-participants")]
@@ -221,10 +206,7 @@ mod personal_data {
             identity: Some(SENTINEL.to_owned()),
             ..Default::default()
         };
-        assert!(format!("{:?}", value.identity) .contains(SENTINEL));
-        assert_eq!(
-            shows(& value), cfg!(not(feature = "redact-personal-data")), "{value:?}"
-        );
-        assert!(format!("{value:?}") .contains("identity: "));
+        let shown = cfg!(not(feature = "redact-personal-data"));
+        check_field(&value, &value.identity, "identity", shown);
     }
 }
