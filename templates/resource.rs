@@ -1,5 +1,6 @@
 //! The `{{ resource.handle }}` resource handle{% if resource.has_params() %} and its params structs{% endif %}.
 
+//@final
 {% if resource.uses_map() %}
 use std::collections::BTreeMap;
 
@@ -31,10 +32,12 @@ use crate::resources::{{ child.handle }};
 {% if resource.has_params() %}
 use crate::wire::{Pairs, ToWire};
 {% endif %}
+//@end
 {% if !api.resource_imports(resource).is_empty() %}
 use crate::{ {% for name in api.resource_imports(resource) %}{{ name }}{% if !loop.last %}, {% endif %}{% endfor %} };
 {% endif %}
 
+//@final
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
 {% if api.has_own_tests(resource) %}
@@ -63,15 +66,13 @@ pub struct {{ resource.handle }} {
 {% endfor %}
 }
 
+//@end
+
 impl {{ resource.handle }} {
+//@final
     #[inline]
     pub(crate) fn new(client: Client{% for p in resource.scope_params %}, {{ p.rust_name }}: String{% endfor %}) -> Self {
-        {{ resource.handle }} {
-            client,
-{% for p in resource.scope_params %}
-            {{ p.rust_name }},
-{% endfor %}
-        }
+        {{ resource.handle }} { client{% for p in resource.scope_params %}, {{ p.rust_name }}{% endfor %} }
     }
 {% for child in api.children_of(resource) %}
 
@@ -85,6 +86,7 @@ impl {{ resource.handle }} {
         {{ child.handle }}::new(self.client.clone(){% for p in resource.scope_params %}, self.{{ p.rust_name }}.clone(){% endfor %}{% if let Some(p) = child.accessor_param %}, {{ p.rust_name }}.into(){% endif %})
     }
 {% endfor %}
+//@end
 {% for op in resource.operations %}
 
 //@final

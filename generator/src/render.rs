@@ -583,26 +583,30 @@ fn invalid_rust_message(err: &syn::Error, _rendered: &str) -> String {
 /// between runs of one-line items of different kinds (`use`, `mod`, inner
 /// attributes), as hand-formatted code has them. Only whitespace changes.
 fn space_items(code: &str) -> String {
-    let lines: Vec<&str> = code.lines().collect();
     let mut out = String::with_capacity(code.len() + code.len() / 16);
-    for (i, line) in lines.iter().enumerate() {
+    let mut lines = code.lines();
+    let Some(mut line) = lines.next() else {
+        return out;
+    };
+    let mut kind = one_line_kind(line);
+    for next in lines {
         out.push_str(line);
         out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        let next_kind = one_line_kind(next);
         let next_closes = matches!(
-            next.trim_start().chars().next(),
-            Some('}' | ')' | ']') | None
+            next.trim_start().as_bytes().first(),
+            Some(b'}' | b')' | b']') | None
         );
-        let ends_item = line.trim_start() == "}" && indent <= 4;
-        let kind = one_line_kind(line);
-        let changes_kind = kind.is_some() && kind != one_line_kind(next);
+        let ends_item = trimmed == "}" && line.len() - trimmed.len() <= 4;
+        let changes_kind = kind.is_some() && kind != next_kind;
         if (ends_item || changes_kind) && !next_closes {
             out.push('\n');
         }
+        (line, kind) = (next, next_kind);
     }
+    out.push_str(line);
+    out.push('\n');
     out
 }
 

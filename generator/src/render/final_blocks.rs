@@ -113,45 +113,47 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
     for line in run {
         let code = line.strip_prefix(indent)?.trim_start();
         let doc = code.starts_with("//!") || (code.starts_with("///") && !code.starts_with("////"));
-        if doc
-            || is_literal_statement(code)
-            || is_lone_literal(code)
-            || is_use_of_a_path(code)
-            || is_bare_fn(code)
-        {
-            lines.push_str(line);
-            lines.push('\n');
-            continue;
-        }
-        if has_comment(code) {
-            return None;
-        }
-        if code.starts_with("let ") && code.contains(" = crate::") && code.ends_with(" };") {
-            // prettyplease breaks a struct literal wider than 34 columns even
-            // where it would fit.
-            for part in struct_literal(&line[..line.len() - code.len()], code)? {
-                if part.len() > MARGIN {
-                    return None;
-                }
-                lines.push_str(&part);
-                lines.push('\n');
-            }
-            continue;
-        }
-        if line.len() <= MARGIN {
-            lines.push_str(line);
-            lines.push('\n');
-            continue;
-        }
-        for part in broken_line(line)? {
-            if part.len() > MARGIN && !is_lone_literal(part.trim_start()) {
+        if !doc {
+            if has_comment(code) {
                 return None;
             }
-            lines.push_str(&part);
-            lines.push('\n');
+            if is_struct_literal_line(code) {
+                // prettyplease breaks a struct literal wider than 34 columns
+                // even where it would fit.
+                push_parts(
+                    &mut lines,
+                    struct_literal(&line[..line.len() - code.len()], code)?,
+                )?;
+                continue;
+            }
+            let kept_long = |code| {
+                is_literal_statement(code)
+                    || is_lone_literal(code)
+                    || is_use_of_a_path(code)
+                    || is_bare_fn(code)
+            };
+            if line.len() > MARGIN && !kept_long(code) {
+                push_parts(&mut lines, broken_line(line)?)?;
+                continue;
+            }
         }
+        lines.push_str(line);
+        lines.push('\n');
     }
     Some(lines)
+}
+
+/// Appends the lines of a broken line; `None` if one is still too long (a
+/// lone string literal excepted: prettyplease cannot break it).
+fn push_parts(lines: &mut String, parts: Vec<String>) -> Option<()> {
+    for part in parts {
+        if part.len() > MARGIN && !is_lone_literal(part.trim_start()) {
+            return None;
+        }
+        lines.push_str(&part);
+        lines.push('\n');
+    }
+    Some(())
 }
 
 /// A line too long for the margin, broken as prettyplease breaks it: an
@@ -215,11 +217,14 @@ fn broken_line(line: &str) -> Option<Vec<String>> {
     broken_call(indent, code)
 }
 
-/// A call statement, `f(..);` or `f(..)?;`: the arguments a line each; or
-/// `f::<T>(..);`, where prettyplease breaks the turbofish first.
+/// A call statement, `f(..);` or `f(..)?;`, or a call ending a block,
+/// `f(..)`: the arguments a line each; or `f::<T>(..);`, where prettyplease
+/// breaks the turbofish first.
 fn broken_call(indent: &str, code: &str) -> Option<Vec<String>> {
     let open = code.find('(')?;
-    let suffix = [");", ")?;"].into_iter().find(|end| code.ends_with(end))?;
+    let suffix = [");", ")?;", ")"]
+        .into_iter()
+        .find(|end| code.ends_with(end))?;
     if let Some((path, ty)) = code[..open].split_once("::<") {
         let ty = ty.strip_suffix('>')?;
         if !is_path(path) || !is_path(&ty.replace(['<', '>'], "")) || suffix != ");" {
@@ -276,6 +281,10 @@ fn is_bare_fn(code: &str) -> bool {
 /// after an apostrophe counts as a comment, so such a line is never kept.
 fn has_comment(code: &str) -> bool {
     let bytes = code.as_bytes();
+    // Most lines have no slash at all (a fast search).
+    if !bytes.contains(&b'/') {
+        return false;
+    }
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -447,23 +456,43 @@ fn broken_chain(indent: &str, code: &str) -> Option<Vec<String>> {
     (lines.len() > 1 && code[at + 1..] == *terminator).then_some(lines)
 }
 
-/// `let x = crate::Name { a: b, ..Default::default() };` as prettyplease
+/// A line that is a struct literal: `let x = crate::Name { .. };`, or
+/// `Name { .. }` ending a block.
+fn is_struct_literal_line(code: &str) -> bool {
+    if code.starts_with("let ") {
+        return code.contains(" = crate::") && code.ends_with(" };");
+    }
+    code.ends_with(" }")
+        && code.split_once(" { ").is_some_and(|(path, _)| {
+            is_path(path) && path.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+}
+
+/// A struct literal line (see [`is_struct_literal_line`]) as prettyplease
 /// prints it: on its line if the literal is at most 34 columns wide (as
 /// rustfmt's `struct_lit_width`) and the line fits, else the fields a line
 /// each, four columns in, with a comma but after `..`. `None` where a field's
 /// value holds a brace (a struct of its own, laid out by the same rule).
 fn struct_literal(indent: &str, code: &str) -> Option<Vec<String>> {
     let open = code.find(" { ")? + 1;
-    let (name, path) = code[..open - 1].strip_prefix("let ")?.split_once(" = ")?;
-    if !is_ident(name) || !is_path(path) || code[open + 1..code.len() - 2].contains(['{', '}']) {
+    let (literal_start, terminator) = match code.strip_prefix("let ") {
+        Some(rest) => {
+            let (name, path) = rest[..open - 5].split_once(" = ")?;
+            if !is_ident(name) || !is_path(path) {
+                return None;
+            }
+            (code.find(" = ")? + 3, ";")
+        }
+        None => (0, ""),
+    };
+    let close = code.len() - terminator.len() - 1;
+    if !is_path(&code[literal_start..open - 1]) || code[open + 1..close].contains(['{', '}']) {
         return None;
     }
-    let (fields, close) = split_args(code, open, false)?;
-    if close != code.len() - 2 || fields.is_empty() {
+    let (fields, end) = split_args(code, open, false)?;
+    if end != close || fields.is_empty() {
         return None;
     }
-    // The literal, `crate::Name { .. }`, without its closing brace.
-    let literal_start = code.find(" = ")? + 3;
     if close - literal_start <= 34 && indent.len() + code.len() <= MARGIN {
         return Some(vec![format!("{indent}{code}")]);
     }
@@ -472,7 +501,7 @@ fn struct_literal(indent: &str, code: &str) -> Option<Vec<String>> {
         let comma = if field.starts_with("..") { "" } else { "," };
         lines.push(format!("{indent}    {field}{comma}"));
     }
-    lines.push(format!("{indent}}};"));
+    lines.push(format!("{indent}}}{terminator}"));
     Some(lines)
 }
 
@@ -744,6 +773,9 @@ mod tests {
             format!("let json = r#\"{{\"url\":\"https://example.com/{long}{long}\"}}\"#;"),
             format!("let expected = \"invalid length 1, expected {long} with 2 elements\";"),
             format!("use crate::resources::{long}::mock::{long}Mock;"),
+            format!(
+                "Handle{long}::new(self.client.clone(), self.chat_service_sid.clone(), sid.into())"
+            ),
             format!("const KEYS: &[&str] = &[\"{long}\", \"{long}\", \"b\"];"),
             format!("pub use crate::resources::{long}::mock::{long}Mock;"),
         ] {
@@ -812,6 +844,21 @@ mod tests {
                 restore(&format(&text), &runs).unwrap(),
                 format(&rendered),
                 "{statement}"
+            );
+        }
+        for literal in [
+            "Conversations { client }".to_owned(),
+            "ServiceRoles { client, chat_service_sid }".to_owned(),
+            format!("Handle{long} {{ client, chat_service_sid, conversation_sid }}"),
+        ] {
+            let rendered = format!(
+                "impl A {{\n//@final\n    fn new(client: Client) -> Self {{\n        {literal}\n    }}\n//@end\n}}\n"
+            );
+            let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {literal}"));
+            assert_eq!(
+                restore(&format(&text), &runs).unwrap(),
+                format(&rendered),
+                "{literal}"
             );
         }
         let nested = format!(
