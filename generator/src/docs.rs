@@ -1,5 +1,7 @@
 //! Turning spec descriptions into rustdoc lines.
 
+use std::borrow::Cow;
+
 /// Splits a markdown description into doc lines that rustdoc renders cleanly.
 ///
 /// Bare URLs are wrapped in angle brackets so they become links (rustdoc's
@@ -26,7 +28,7 @@ pub fn markdown(text: &str) -> Vec<String> {
     for line in text.trim().lines() {
         let fence = line.trim_start().starts_with("```");
         if in_fence && !fence {
-            out.push(without_controls(line.trim_end()));
+            out.push(without_controls(line.trim_end()).into_owned());
         } else {
             out.push(link_bare_urls(&without_controls(line.trim())));
         }
@@ -61,13 +63,20 @@ pub fn list(items: &[String]) -> String {
 
 /// Control characters (a stray carriage return, say) are not allowed in
 /// doc comments; each becomes a space.
-fn without_controls(line: &str) -> String {
+fn without_controls(line: &str) -> Cow<'_, str> {
+    if !line.contains(char::is_control) {
+        return Cow::Borrowed(line);
+    }
     line.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
 
+/// Bare URLs in angle brackets (see [`lines`]).
 fn link_bare_urls(line: &str) -> String {
+    if !line.contains("http") {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = find_url(rest) {

@@ -21,7 +21,8 @@
 //!   item that was there before, unless the new one spells the same name and
 //!   outranks it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -64,6 +65,10 @@ fn guard_keyword(ident: String) -> String {
 
 /// A snake_case identifier for a field, method, parameter or module.
 pub fn snake(name: &str) -> String {
+    remembered(Case::Snake, name, convert_snake)
+}
+
+fn convert_snake(name: &str) -> String {
     let mut ident = words(name).to_snake_case();
     if ident.is_empty() {
         ident = "value".into();
@@ -75,6 +80,10 @@ pub fn snake(name: &str) -> String {
 
 /// An UpperCamelCase identifier for a type or enum variant.
 pub fn pascal(name: &str) -> String {
+    remembered(Case::Pascal, name, convert_pascal)
+}
+
+fn convert_pascal(name: &str) -> String {
     let mut ident = words(name).to_upper_camel_case();
     if ident.is_empty() {
         ident = "Value".into();
@@ -87,6 +96,59 @@ pub fn pascal(name: &str) -> String {
         ident = "SelfValue".into();
     }
     guard_keyword(ident)
+}
+
+/// Which conversion, as an index into the remembered maps.
+#[derive(Clone, Copy)]
+enum Case {
+    Snake = 0,
+    Pascal = 1,
+}
+
+thread_local! {
+    /// The conversions made inside [`remembering`], one map per [`Case`]:
+    /// lowering a spec converts the same few hundred names thousands of
+    /// times (Twilio's: 4,000 calls, 750 names).
+    static REMEMBERED: RefCell<Option<[HashMap<String, String>; 2]>> =
+        const { RefCell::new(None) };
+}
+
+/// Runs `f` with [`snake`] and [`pascal`] remembering what they converted,
+/// and forgets it all when `f` returns (or panics). Only a cache: the names
+/// are the same without it.
+pub fn remembering<T>(f: impl FnOnce() -> T) -> T {
+    struct Forget(bool);
+    impl Drop for Forget {
+        fn drop(&mut self) {
+            if self.0 {
+                REMEMBERED.set(None);
+            }
+        }
+    }
+    let outermost = REMEMBERED.with_borrow_mut(|remembered| {
+        let outermost = remembered.is_none();
+        if outermost {
+            *remembered = Some(Default::default());
+        }
+        outermost
+    });
+    let _forget = Forget(outermost);
+    f()
+}
+
+fn remembered(case: Case, name: &str, convert: fn(&str) -> String) -> String {
+    REMEMBERED.with_borrow_mut(|remembered| {
+        let Some(maps) = remembered else {
+            return convert(name);
+        };
+        let map = &mut maps[case as usize];
+        if let Some(ident) = map.get(name) {
+            return ident.clone();
+        }
+        let ident = convert(name);
+        map.insert(name.to_owned(), ident.clone());
+        ident
+    })
 }
 
 /// The identifier as a plain (never raw) identifier: `r#type` → `type_`.
@@ -368,6 +430,34 @@ impl TypeNames {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn remembered_names_are_the_names() {
+        let names = [
+            "Timers.Inactive",
+            "type",
+            "Self",
+            "9lives",
+            "",
+            "é",
+            "HTMLParser",
+        ];
+        let plain: Vec<(String, String)> = names
+            .iter()
+            .map(|n| (super::snake(n), super::pascal(n)))
+            .collect();
+        let remembered: Vec<(String, String)> = super::remembering(|| {
+            names
+                .iter()
+                .chain(&names)
+                .map(|n| (super::snake(n), super::pascal(n)))
+                .collect()
+        });
+        assert_eq!(remembered[..names.len()], plain[..]);
+        assert_eq!(remembered[names.len()..], plain[..]);
+        // Forgotten after: nothing is kept between lowerings.
+        assert!(super::REMEMBERED.with_borrow(Option::is_none));
+    }
+
     use super::*;
 
     #[test]

@@ -165,6 +165,10 @@ pub struct LowerOptions {
 /// IR's final assembly. It meets every error the full run would meet, in
 /// the same order, so the first error reported does not change.
 pub fn lower(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
+    crate::naming::remembering(|| lower_remembering(path, spec, options))
+}
+
+fn lower_remembering(path: &Path, spec: &OpenAPI, options: &LowerOptions) -> Result<Api> {
     let mut survey = Lowerer::new(path, spec, TypeNames::survey(RUNTIME_TYPES));
     survey.survey = true;
     let (_, names) = survey.run(options)?;
