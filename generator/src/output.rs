@@ -65,8 +65,11 @@ pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
 struct Staging {
     /// Directories created, outermost first.
     created_dirs: Vec<PathBuf>,
-    /// Temporary files written and not yet renamed.
+    /// Temporary files written, in the order they are renamed into place.
     temps: Vec<PathBuf>,
+    /// How many of `temps` are renamed (the first ones): the rest are left
+    /// to remove on failure.
+    renamed: usize,
     /// Files replaced or removed, with what they held before (`None`: new).
     replaced: Vec<(PathBuf, Option<Vec<u8>>)>,
 }
@@ -99,7 +102,7 @@ impl Staging {
                 path: path.clone(),
                 source,
             })?;
-            self.temps.retain(|t| *t != temp);
+            self.renamed += 1;
             self.replaced.push((path, before.clone()));
         }
         for relative in stale {
@@ -138,7 +141,7 @@ impl Staging {
     /// Best effort: deletes temporary files, restores replaced and removed
     /// files, and removes the directories created.
     fn roll_back(self) {
-        for temp in &self.temps {
+        for temp in &self.temps[self.renamed..] {
             let _ = fs::remove_file(temp);
         }
         for (path, before) in self.replaced.iter().rev() {
