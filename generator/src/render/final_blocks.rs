@@ -16,7 +16,9 @@
 //! prints none; the file's spacing is added after the runs are back), and
 //! doc lines are kept as they are at any length (prettyplease never reflows
 //! them). A line past the margin is broken as prettyplease breaks it, for
-//! the few kinds of lines the templates write long (see [`broken_line`]).
+//! the few kinds of lines the templates write long (see [`broken_line`]),
+//! and a struct literal is laid out by prettyplease's own width rule at any
+//! length (see [`struct_literal`]).
 //! What a template writes in a run must be what prettyplease prints for any
 //! names: one-line forms, and multi-line forms only where prettyplease
 //! always breaks (a struct, a block) or where the line does not depend on
@@ -865,6 +867,23 @@ mod tests {
             "let value = crate::P {{ inner: Some(crate::Q {{ {long}: Some(SENTINEL.to_owned()), ..Default::default() }}) }};"
         );
         assert_eq!(super::struct_literal("        ", &nested), None);
+    }
+
+    #[test]
+    fn text_around_runs_is_kept_as_written() {
+        for rendered in [
+            "fn a() {}\n//@final\nfn b() {}\n//@end",
+            "fn a() {}\n//@final\nfn b() {}\n//@end\n",
+            "//@final\nfn b() {}\n//@end\nfn c() {} //@not a marker\n    //@other\nfn d() {}",
+        ] {
+            let (text, runs) = stash(rendered).unwrap();
+            assert_eq!(runs.runs.len(), 1, "{rendered:?}");
+            let expected = rendered.replace(
+                "//@final\nfn b() {}\n//@end",
+                "fn __final_layout_run_0() {}",
+            );
+            assert_eq!(text, expected, "{rendered:?}");
+        }
     }
 
     #[test]
