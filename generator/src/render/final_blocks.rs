@@ -300,7 +300,7 @@ fn has_comment(code: &str) -> bool {
                 continue;
             }
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
-                && (i == 0 || !is_ident(&code[i - 1..i])) =>
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
             {
                 let hashes = code[i + 1..].len() - code[i + 1..].trim_start_matches('#').len();
                 if bytes.get(i + 1 + hashes) != Some(&b'"') {
