@@ -479,7 +479,7 @@ fn struct_literal(indent: &str, code: &str) -> Option<Vec<String>> {
     let open = code.find(" { ")? + 1;
     let (literal_start, terminator) = match code.strip_prefix("let ") {
         Some(rest) => {
-            let (name, path) = rest[..open - 5].split_once(" = ")?;
+            let (name, path) = rest.get(..open.checked_sub(5)?)?.split_once(" = ")?;
             if !is_ident(name) || !is_path(path) {
                 return None;
             }

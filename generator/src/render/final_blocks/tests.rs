@@ -122,6 +122,10 @@ fn a_run_with_a_long_line_or_a_comment_is_formatted_with_the_rest() {
     assert!(stash("//@final\nfn f(r#type: u8) {}\n//@end\n").is_some());
     // Not ASCII before a raw string: no slicing inside a character.
     assert!(!super::has_comment("Ér\"a//b\""));
+    assert_eq!(
+        super::struct_literal("", "let { a } = crate::X { a };"),
+        None
+    );
     assert!(stash("//@final\nconst S: &str = \"é\"; // note\n//@end\n").is_none());
     assert!(stash("//@final\nconst Q: [u8; 2] = [b'\"', b'/'];\n//@end\n").is_some());
     assert!(stash("//@final\n//// not a doc\nfn f() {}\n//@end\n").is_none());
