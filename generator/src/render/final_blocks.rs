@@ -128,13 +128,7 @@ fn final_lines(run: &[&str], indent: &str) -> Option<String> {
                 )?;
                 continue;
             }
-            let kept_long = |code| {
-                is_literal_statement(code)
-                    || is_lone_literal(code)
-                    || is_use_of_a_path(code)
-                    || is_bare_fn(code)
-            };
-            if line.len() > MARGIN && !kept_long(code) {
+            if line.len() > MARGIN && !is_kept_long(code) {
                 push_parts(&mut lines, broken_line(line)?)?;
                 continue;
             }
@@ -257,6 +251,15 @@ fn is_lone_literal(text: &str) -> bool {
             .replace("\\\\", "")
             .replace("\\\"", "")
             .contains('"')
+}
+
+/// A line prettyplease prints whole however long: a string `let`, a lone
+/// literal, a single-path `use`, `fn name() {`.
+fn is_kept_long(code: &str) -> bool {
+    is_literal_statement(code)
+        || is_lone_literal(code)
+        || is_use_of_a_path(code)
+        || is_bare_fn(code)
 }
 
 /// `use a::b::C;` (`pub` or `pub(crate)` too): one path, which prettyplease

@@ -100,6 +100,17 @@ fn format(text: &str) -> String {
     prettyplease::unparse(&syn::parse_file(text).unwrap())
 }
 
+/// Asserts that `rendered`'s run is stashed and comes back as prettyplease
+/// prints the whole text; `what` names the case in a failure.
+fn assert_stashed_as_printed(rendered: &str, what: &str) {
+    let (text, runs) = stash(rendered).unwrap_or_else(|| panic!("not stashed: {what}"));
+    assert_eq!(
+        restore(&format(&text), &runs).unwrap(),
+        format(rendered),
+        "{what}"
+    );
+}
+
 #[test]
 fn runs_come_back_where_their_placeholders_are_printed() {
     let rendered = "impl A {\n//@final\n    /// Sets it.\n    #[inline]\n\n    pub fn b(mut self) -> Self {   \n        self\n    }\n//@end\n    fn c(  ) {}\n}\n";
@@ -162,8 +173,7 @@ fn long_signatures_break_as_prettyplease_breaks_them() {
         } else {
             format!("//@final\n{signature}\n    0\n}}\n//@end\n")
         };
-        let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {signature}"));
-        assert_eq!(restore(&format(&text), &runs).unwrap(), format(&rendered));
+        assert_stashed_as_printed(&rendered, &signature);
     }
     for refused in [
         format!("    pub fn no_arguments() -> {long} {{"),
@@ -203,12 +213,7 @@ fn long_statements_break_as_prettyplease_breaks_them() {
         let rendered = format!(
             "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
         );
-        let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {statement}"));
-        assert_eq!(
-            restore(&format(&text), &runs).unwrap(),
-            format(&rendered),
-            "{statement}"
-        );
+        assert_stashed_as_printed(&rendered, &statement);
     }
 }
 
@@ -226,12 +231,7 @@ fn long_debug_chains_break_as_prettyplease_breaks_them() {
         let rendered = format!(
             "impl D {{\n//@final\n    fn fmt(&self, f: &mut F) -> R {{\n        {chain}\n    }}\n//@end\n}}\n"
         );
-        let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {chain}"));
-        assert_eq!(
-            restore(&format(&text), &runs).unwrap(),
-            format(&rendered),
-            "{chain}"
-        );
+        assert_stashed_as_printed(&rendered, &chain);
     }
     // A long receiver, or a statement, is not this rule's.
     let long_receiver =
@@ -258,12 +258,7 @@ fn long_struct_literals_break_as_prettyplease_breaks_them() {
         let rendered = format!(
             "fn f() {{\n//@final\n    fn g() {{\n        {statement}\n    }}\n//@end\n}}\n"
         );
-        let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {statement}"));
-        assert_eq!(
-            restore(&format(&text), &runs).unwrap(),
-            format(&rendered),
-            "{statement}"
-        );
+        assert_stashed_as_printed(&rendered, &statement);
     }
     for literal in [
         "Conversations { client }".to_owned(),
@@ -273,12 +268,7 @@ fn long_struct_literals_break_as_prettyplease_breaks_them() {
         let rendered = format!(
             "impl A {{\n//@final\n    fn new(client: Client) -> Self {{\n        {literal}\n    }}\n//@end\n}}\n"
         );
-        let (text, runs) = stash(&rendered).unwrap_or_else(|| panic!("not stashed: {literal}"));
-        assert_eq!(
-            restore(&format(&text), &runs).unwrap(),
-            format(&rendered),
-            "{literal}"
-        );
+        assert_stashed_as_printed(&rendered, &literal);
     }
     let nested = format!(
         "let value = crate::P {{ inner: Some(crate::Q {{ {long}: Some(SENTINEL.to_owned()), ..Default::default() }}) }};"
