@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+mod block_yaml;
 mod split;
 
 /// Parses spec text (YAML or JSON) into an OpenAPI 3.0 document.
@@ -12,7 +13,8 @@ mod split;
 /// column; a structure error names the innermost node that does not fit the
 /// OpenAPI model, as a JSON pointer.
 ///
-/// Every text goes through `serde_yaml::Value` before the model: there a
+/// Every text goes through `serde_yaml::Value` before the model (read by
+/// [`block_yaml`] when it can, by serde_yaml otherwise): there a
 /// duplicate key is an error, keys become strings, tags go, and `.nan` and
 /// `.inf` become null. Read straight from YAML, openapiv3 panics on a
 /// document that its own JSON re-read sees differently (a duplicate key,
@@ -28,8 +30,10 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
 
 /// Parses through `serde_yaml::Value`, so every failure can say where it is.
 fn careful_parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|err| syntax_error(path, &err))?;
+    let value = match block_yaml::parse(text) {
+        Some(value) => value,
+        None => serde_yaml::from_str(text).map_err(|err| syntax_error(path, &err))?,
+    };
     // Only what JSON can say: keys become strings (`200:` is a number in
     // YAML), tags go. openapiv3's error path re-parses a failing part through
     // `serde_json::Value`, and must see the same data as the first attempt.

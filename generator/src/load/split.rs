@@ -1,8 +1,9 @@
 //! Parsing a large spec on two threads.
 //!
-//! libyaml reads a document front to back on one thread; for a spec of
-//! Twilio's size that is a third of the generator's time, with the other
-//! core idle. Most of such a spec is its `paths` mapping, whose entries are
+//! A document is read front to back on one thread (by [`super::block_yaml`],
+//! or by libyaml when that declines), and then turned into the OpenAPI
+//! model; for a spec of Twilio's size the other core would be idle all that
+//! time. Most of such a spec is its `paths` mapping, whose entries are
 //! independent, so the text is cut into pieces that are each a YAML document
 //! of their own:
 //!
@@ -72,7 +73,9 @@ fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
 /// A piece as a YAML value, normalized as the careful route normalizes the
 /// whole text (duplicate keys are an error here, as there).
 fn value_of(piece: &str) -> Option<serde_yaml::Value> {
-    serde_yaml::from_str(piece).ok().map(super::json_like)
+    super::block_yaml::parse(piece)
+        .or_else(|| serde_yaml::from_str(piece).ok())
+        .map(super::json_like)
 }
 
 /// Everything but the paths: the text before `paths` and the text after it,
