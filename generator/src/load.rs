@@ -14,7 +14,7 @@ mod split;
 /// OpenAPI model, as a JSON pointer.
 ///
 /// Every text goes through `serde_yaml::Value` before the model (read by
-/// [`block_yaml`] when it can, by serde_yaml otherwise): there a
+/// our own block-YAML reader when it can, by serde_yaml otherwise): there a
 /// duplicate key is an error, keys become strings, tags go, and `.nan` and
 /// `.inf` become null. Read straight from YAML, openapiv3 panics on a
 /// document that its own JSON re-read sees differently (a duplicate key,
