@@ -671,6 +671,13 @@ fn resolve(text: &str) -> Option<Value> {
     {
         return string();
     }
+    // serde_yaml's own spellings of null and the booleans.
+    match text {
+        "null" | "Null" | "NULL" | "~" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
     let first = *bytes.first()?;
     if first.is_ascii_alphabetic() && !could_be_a_word_value(text) {
         return string();
