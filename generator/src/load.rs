@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 mod block_yaml;
+mod node;
 mod split;
 
 /// Parses spec text (YAML or JSON) into an OpenAPI 3.0 document.
@@ -13,14 +14,16 @@ mod split;
 /// column; a structure error names the innermost node that does not fit the
 /// OpenAPI model, as a JSON pointer.
 ///
-/// Every text goes through `serde_yaml::Value` before the model (read by
-/// our own block-YAML reader when it can, by serde_yaml otherwise): there a
+/// Every text is read by our own block-YAML reader when it can be, and the
+/// model deserialized from its tree; otherwise, or when that fails, it goes
+/// through `serde_yaml::Value` (the careful route): there a
 /// duplicate key is an error, keys become strings, tags go, and `.nan` and
 /// `.inf` become null. Read straight from YAML, openapiv3 panics on a
 /// document that its own JSON re-read sees differently (a duplicate key,
 /// say). A large text (64 KiB and up) is parsed in pieces on two threads.
 pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
-    let spec = match split::parse(text) {
+    let quick = || node::openapi(&block_yaml::parse(text)?);
+    let spec = match split::parse(text).or_else(quick) {
         Some(spec) => spec,
         None => careful_parse(path, text)?,
     };
@@ -31,7 +34,7 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
 /// Parses through `serde_yaml::Value`, so every failure can say where it is.
 fn careful_parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
     let value = match block_yaml::parse(text) {
-        Some(value) => value,
+        Some(node) => node.into_value(),
         None => serde_yaml::from_str(text).map_err(|err| syntax_error(path, &err))?,
     };
     // Only what JSON can say: keys become strings (`200:` is a number in

@@ -5,8 +5,8 @@
 //! instructions. Specs use a small part of YAML: block mappings and
 //! sequences, plain, quoted and block scalars, and flow collections on one
 //! line, with anchors and aliases on values. [`parse`] reads that part
-//! straight into the `serde_yaml::Value` serde_yaml would build, and
-//! declines (`None`) everything else: tabs, tags, several documents, `? ` keys, a flow collection over
+//! into a [`Node`] tree equal to the `serde_yaml::Value` serde_yaml would
+//! build (see [`Node::into_value`]), and declines (`None`) everything else: tabs, tags, several documents, `? ` keys, a flow collection over
 //! several lines, odd indentation, anything that is an error. Declined
 //! text goes to serde_yaml, which reads it or reports where it fails.
 //!
@@ -15,17 +15,20 @@
 //! The tests compare the two readers on every spec we have and on damaged
 //! copies of them.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
+
+use super::node::{Entries, Node, no_duplicate_keys};
 
 #[cfg(test)]
 mod tests;
 
 /// The document in `text` as serde_yaml reads it, or `None` where this
 /// reader does not follow.
-pub(super) fn parse(text: &str) -> Option<Value> {
+pub(super) fn parse(text: &str) -> Option<Node<'_>> {
     if !readable(text) {
         return None;
     }
@@ -39,7 +42,7 @@ pub(super) fn parse(text: &str) -> Option<Value> {
         return None;
     }
     let (map, end) = reader.mapping(first, 0, 0)?;
-    (reader.next_content(end) == reader.lines.len()).then_some(Value::Mapping(map))
+    (reader.next_content(end) == reader.lines.len()).then_some(Node::Map(map))
 }
 
 /// Nesting beyond this is declined (serde_yaml stops at 128).
@@ -103,7 +106,7 @@ struct Reader<'a> {
     lines: Vec<&'a str>,
     /// The values anchored so far (`&name`), for the aliases (`*name`)
     /// that repeat them.
-    anchors: RefCell<HashMap<&'a str, Value>>,
+    anchors: RefCell<HashMap<&'a str, Node<'a>>>,
 }
 
 impl<'a> Reader<'a> {
@@ -118,15 +121,13 @@ impl<'a> Reader<'a> {
     /// A block mapping whose first key starts at byte `col` of line `i`
     /// (after a `- ` when it is a sequence entry's), its other keys at that
     /// column of the lines below; and the line after it.
-    fn mapping(&self, mut i: usize, col: usize, depth: usize) -> Option<(Mapping, usize)> {
-        let mut map = Mapping::new();
+    fn mapping(&self, mut i: usize, col: usize, depth: usize) -> Option<(Entries<'a>, usize)> {
+        let mut map = Entries::new();
         loop {
             let line = self.lines[i];
             let (key, after) = key(&line[col..])?;
             let (value, next) = self.value(i, col + after, col, true, depth + 1)?;
-            if map.insert(key, value).is_some() {
-                return None;
-            }
+            map.push((key, value));
             i = self.next_content(next);
             let Some(line) = self.lines.get(i) else {
                 break;
@@ -137,12 +138,12 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        Some((map, i))
+        no_duplicate_keys(&map).then_some((map, i))
     }
 
     /// A block sequence whose entries' dashes are at column `col`, the
     /// first on line `i`; and the line after it.
-    fn sequence(&self, mut i: usize, col: usize, depth: usize) -> Option<(Value, usize)> {
+    fn sequence(&self, mut i: usize, col: usize, depth: usize) -> Option<(Node<'a>, usize)> {
         let mut items = Vec::new();
         loop {
             let line = self.lines[i];
@@ -155,7 +156,7 @@ impl<'a> Reader<'a> {
                 return None;
             } else if key(body).is_some() {
                 let (map, next) = self.mapping(i, start, depth + 1)?;
-                (Value::Mapping(map), next)
+                (Node::Map(map), next)
             } else {
                 self.value(i, after, col, false, depth + 1)?
             };
@@ -171,7 +172,7 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        Some((Value::Sequence(items), i))
+        Some((Node::Seq(items), i))
     }
 
     /// The value that starts at byte `at` of line `i`, just after a key's
@@ -185,7 +186,7 @@ impl<'a> Reader<'a> {
         parent: usize,
         indentless: bool,
         depth: usize,
-    ) -> Option<(Value, usize)> {
+    ) -> Option<(Node<'a>, usize)> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -198,7 +199,8 @@ impl<'a> Reader<'a> {
         match body.as_bytes()[0] {
             b'\'' | b'"' => {
                 let (text, last, end) = quoted(&self.lines, i, start, Some(parent))?;
-                rest_is_blank(&self.lines[last][end..]).then_some((Value::String(text), last + 1))
+                rest_is_blank(&self.lines[last][end..])
+                    .then_some((Node::Str(Cow::Owned(text)), last + 1))
             }
             b'|' | b'>' => self.block_scalar(i, body, parent),
             b'&' => {
@@ -245,26 +247,26 @@ impl<'a> Reader<'a> {
         parent: usize,
         indentless: bool,
         depth: usize,
-    ) -> Option<(Value, usize)> {
+    ) -> Option<(Node<'a>, usize)> {
         let k = self.next_content(i);
         let Some(line) = self.lines.get(k) else {
-            return Some((Value::Null, k));
+            return Some((Node::Null, k));
         };
         let n = indent(line);
         if is_entry(line) && (n > parent || (indentless && n == parent)) {
             return self.sequence(k, n, depth);
         }
         if n <= parent {
-            return Some((Value::Null, k));
+            return Some((Node::Null, k));
         }
         // A scalar alone on the lines below its key is left to serde_yaml.
         let (map, next) = self.mapping(k, n, depth)?;
-        Some((Value::Mapping(map), next))
+        Some((Node::Map(map), next))
     }
 
     /// A plain scalar starting with `first` (the rest of line `i`),
     /// continued on the lines below that are indented past `parent`.
-    fn plain(&self, i: usize, first: &str, parent: usize) -> Option<(Value, usize)> {
+    fn plain(&self, i: usize, first: &'a str, parent: usize) -> Option<(Node<'a>, usize)> {
         if !plain_start(first) {
             return None;
         }
@@ -306,13 +308,17 @@ impl<'a> Reader<'a> {
         if text.is_empty() {
             return Some((resolve(head)?, end));
         }
-        Some((resolve(&text)?, end))
+        let node = match scalar_kind(&text)? {
+            None => Node::Str(Cow::Owned(text)),
+            Some(node) => node,
+        };
+        Some((node, end))
     }
 
     /// A literal (`|`) or folded (`>`) scalar whose header `header` ends
     /// line `i`. Keep chomping (`+`), an indentation digit, and folded
     /// lines indented further are declined.
-    fn block_scalar(&self, i: usize, header: &str, parent: usize) -> Option<(Value, usize)> {
+    fn block_scalar(&self, i: usize, header: &str, parent: usize) -> Option<(Node<'a>, usize)> {
         let bytes = header.as_bytes();
         let folded = bytes[0] == b'>';
         let (strip, rest) = match bytes.get(1) {
@@ -381,7 +387,7 @@ impl<'a> Reader<'a> {
         if !strip {
             text.push('\n');
         }
-        Some((Value::String(text), end))
+        Some((Node::Str(Cow::Owned(text)), end))
     }
 }
 
@@ -397,11 +403,11 @@ fn anchor_name(text: &str) -> Option<&str> {
 
 /// A block mapping key at the start of `text`: the key, and the byte just
 /// after its `:` (which a space or the end of the line follows).
-fn key(text: &str) -> Option<(Value, usize)> {
+fn key(text: &str) -> Option<(Node<'_>, usize)> {
     let (key, end) = match text.as_bytes().first()? {
         b'\'' | b'"' => {
             let (key, _, end) = quoted(&[text], 0, 0, None)?;
-            (Value::String(key), end)
+            (Node::Str(Cow::Owned(key)), end)
         }
         _ => {
             let end = plain_key_end(text)?;
@@ -580,7 +586,7 @@ fn hex(text: &str, digits: usize) -> Option<(char, usize)> {
 
 /// A flow node (`{..}`, `[..]` or a scalar) at `*pos` of one line;
 /// `*pos` ends just after it.
-fn flow_node(line: &str, pos: &mut usize, depth: usize) -> Option<Value> {
+fn flow_node<'a>(line: &'a str, pos: &mut usize, depth: usize) -> Option<Node<'a>> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -592,7 +598,7 @@ fn flow_node(line: &str, pos: &mut usize, depth: usize) -> Option<Value> {
         _ => return flow_scalar(line, pos),
     };
     *pos += 1;
-    let mut map = Mapping::new();
+    let mut map = Entries::new();
     let mut items = Vec::new();
     *pos += indent(&line[*pos..]);
     if bytes.get(*pos) != Some(&close) {
@@ -605,11 +611,10 @@ fn flow_node(line: &str, pos: &mut usize, depth: usize) -> Option<Value> {
                 }
                 *pos += 1;
                 let value = flow_node(line, pos, depth + 1)?;
-                if matches!(node, Value::Mapping(_) | Value::Sequence(_))
-                    || map.insert(node, value).is_some()
-                {
+                if matches!(node, Node::Map(_) | Node::Seq(_)) {
                     return None;
                 }
+                map.push((node, value));
                 *pos += indent(&line[*pos..]);
             } else {
                 items.push(node);
@@ -628,21 +633,21 @@ fn flow_node(line: &str, pos: &mut usize, depth: usize) -> Option<Value> {
         }
     }
     *pos += 1;
-    Some(if close == b'}' {
-        Value::Mapping(map)
+    if close == b'}' {
+        no_duplicate_keys(&map).then_some(Node::Map(map))
     } else {
-        Value::Sequence(items)
-    })
+        Some(Node::Seq(items))
+    }
 }
 
 /// A quoted or plain scalar in a flow collection; a plain one ends at a
 /// flow indicator or a `:`, and may hold no `#`.
-fn flow_scalar(line: &str, pos: &mut usize) -> Option<Value> {
+fn flow_scalar<'a>(line: &'a str, pos: &mut usize) -> Option<Node<'a>> {
     let rest = &line[*pos..];
     if rest.starts_with(['\'', '"']) {
         let (text, _, end) = quoted(&[rest], 0, 0, None)?;
         *pos += end;
-        return Some(Value::String(text));
+        return Some(Node::Str(Cow::Owned(text)));
     }
     if !plain_start(rest) {
         return None;
@@ -658,38 +663,49 @@ fn flow_scalar(line: &str, pos: &mut usize) -> Option<Value> {
     resolve(rest[..len].trim_end_matches(' '))
 }
 
-/// A plain scalar's value: a string, unless it could be null, a boolean
+/// A plain scalar's node: a string, unless it could be null, a boolean
 /// or a number, in which case serde_yaml says which.
-fn resolve(text: &str) -> Option<Value> {
+fn resolve(text: &str) -> Option<Node<'_>> {
+    Some(scalar_kind(text)?.unwrap_or(Node::Str(Cow::Borrowed(text))))
+}
+
+/// What a plain scalar is when it is not a string (`Some(None)` for a
+/// string; `None` when serde_yaml would not read it as a scalar).
+fn scalar_kind(text: &str) -> Option<Option<Node<'static>>> {
     let bytes = text.as_bytes();
-    let string = || Some(Value::String(text.to_owned()));
     if bytes
         .iter()
         .any(|b| !(b.is_ascii_alphanumeric() || b"+-._~:".contains(b)))
         || text.starts_with("---")
         || text.starts_with("...")
     {
-        return string();
+        return Some(None);
     }
     // serde_yaml's own spellings of null and the booleans.
     match text {
-        "null" | "Null" | "NULL" | "~" => return Some(Value::Null),
-        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        "null" | "Null" | "NULL" | "~" => return Some(Some(Node::Null)),
+        "true" | "True" | "TRUE" => return Some(Some(Node::Bool(true))),
+        "false" | "False" | "FALSE" => return Some(Some(Node::Bool(false))),
         _ => {}
     }
     let first = *bytes.first()?;
     if first.is_ascii_alphabetic() && !could_be_a_word_value(text) {
-        return string();
+        return Some(None);
     }
     if bytes.len() <= 18
         && bytes.iter().all(u8::is_ascii_digit)
         && (bytes.len() == 1 || first != b'0')
     {
-        return text.parse::<u64>().ok().map(Value::from);
+        return text
+            .parse::<u64>()
+            .ok()
+            .map(|n| Some(Node::Number(n.into())));
     }
     match serde_yaml::from_str::<Value>(text).ok()? {
-        value @ (Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_)) => Some(value),
+        Value::Null => Some(Some(Node::Null)),
+        Value::Bool(b) => Some(Some(Node::Bool(b))),
+        Value::Number(n) => Some(Some(Node::Number(n))),
+        Value::String(_) => Some(None),
         _ => None,
     }
 }

@@ -29,6 +29,8 @@
 use openapiv3::{OpenAPI, Paths};
 use serde::Deserialize;
 
+use super::node::{Node, NodeDe, no_duplicate_keys};
+
 /// Below this size a second thread costs more than it saves.
 const MIN_LEN: usize = 64 * 1024;
 
@@ -70,33 +72,28 @@ fn parse_pieces(pieces: &Pieces) -> Option<OpenAPI> {
     Some(spec)
 }
 
-/// A piece as a YAML value, normalized as the careful route normalizes the
-/// whole text (duplicate keys are an error here, as there).
-fn value_of(piece: &str) -> Option<serde_yaml::Value> {
+/// A piece as a tree: read by [`super::block_yaml`], or by serde_yaml when
+/// that declines (duplicate keys are an error either way).
+fn node_of(piece: &str) -> Option<Node<'_>> {
     super::block_yaml::parse(piece)
-        .or_else(|| serde_yaml::from_str(piece).ok())
-        .map(super::json_like)
+        .or_else(|| serde_yaml::from_str(piece).ok().map(Node::from_value))
 }
 
 /// Everything but the paths: the text before `paths` and the text after it,
 /// joined, with an empty `paths` between them.
 fn rest_of(head: &str, tail: &str) -> Option<OpenAPI> {
-    use serde_yaml::{Mapping, Value};
-    let mapping = |piece: &str| match value_of(piece)? {
-        Value::Mapping(map) => Some(map),
-        Value::Null => Some(Mapping::new()),
+    let entries = |piece| match node_of(piece)? {
+        Node::Map(entries) => Some(entries),
+        Node::Null => Some(Vec::new()),
         _ => None,
     };
-    let mut rest = mapping(head)?;
-    let paths = [(Value::from("paths"), Value::Mapping(Mapping::new()))];
-    for (key, value) in paths.into_iter().chain(mapping(tail)?) {
-        if rest.insert(key, value).is_some() {
-            return None;
-        }
+    let mut rest = entries(head)?;
+    let paths = (Node::Str("paths".into()), Node::Map(Vec::new()));
+    rest.extend(std::iter::once(paths).chain(entries(tail)?));
+    if !no_duplicate_keys(&rest) {
+        return None;
     }
-    let rest = Value::Mapping(rest);
-    super::check_version(std::path::Path::new(""), &rest).ok()?;
-    OpenAPI::deserialize(&rest).ok()
+    super::node::openapi(&Node::Map(rest))
 }
 
 fn paths_of(piece: &str) -> Option<Paths> {
@@ -104,7 +101,7 @@ fn paths_of(piece: &str) -> Option<Paths> {
     struct PathsOnly {
         paths: Paths,
     }
-    PathsOnly::deserialize(&value_of(piece)?)
+    PathsOnly::deserialize(NodeDe(&node_of(piece)?))
         .ok()
         .map(|p| p.paths)
 }

@@ -3,9 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::parse;
+use crate::load::json_like;
+use crate::load::node::NodeDe;
 
 /// serde_yaml's reading of `text`, if it has one.
 fn oracle(text: &str) -> Option<Value> {
@@ -16,8 +19,14 @@ fn oracle(text: &str) -> Option<Value> {
 /// serde_yaml's reading, or if it read a text serde_yaml refuses.
 fn agrees(text: &str, what: &str) -> bool {
     match parse(text) {
-        Some(value) => {
-            assert_eq!(Some(value), oracle(text), "{what}:\n{text}");
+        Some(node) => {
+            // What a deserializer sees of the tree, against what it sees of
+            // serde_yaml's value once normalized.
+            let through_node = serde_json::Value::deserialize(NodeDe(&node)).ok();
+            let value = node.into_value();
+            assert_eq!(Some(&value), oracle(text).as_ref(), "{what}:\n{text}");
+            let through_value = serde_json::Value::deserialize(&json_like(value)).ok();
+            assert_eq!(through_node, through_value, "{what}, deserialized:\n{text}");
             true
         }
         None => false,
