@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 mod block_yaml;
+mod json_doc;
 mod node;
 mod split;
 
@@ -14,15 +15,15 @@ mod split;
 /// column; a structure error names the innermost node that does not fit the
 /// OpenAPI model, as a JSON pointer.
 ///
-/// Every text is read by our own block-YAML reader when it can be, and the
-/// model deserialized from its tree; otherwise, or when that fails, it goes
+/// Every text is read by our own block-YAML reader (or serde_json, for JSON)
+/// when it can be, and the model deserialized from its tree; otherwise, or when that fails, it goes
 /// through `serde_yaml::Value` (the careful route): there a
 /// duplicate key is an error, keys become strings, tags go, and `.nan` and
 /// `.inf` become null. Read straight from YAML, openapiv3 panics on a
 /// document that its own JSON re-read sees differently (a duplicate key,
 /// say). A large text (64 KiB and up) is parsed in pieces on two threads.
 pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
-    let quick = || node::openapi(&block_yaml::parse(text)?);
+    let quick = || node::openapi(&read_tree(text)?);
     let spec = match split::parse(text).or_else(quick) {
         Some(spec) => spec,
         None => careful_parse(path, text)?,
@@ -33,7 +34,7 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
 
 /// Parses through `serde_yaml::Value`, so every failure can say where it is.
 fn careful_parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
-    let value = match block_yaml::parse(text) {
+    let value = match read_tree(text) {
         Some(node) => node.into_value(),
         None => serde_yaml::from_str(text).map_err(|err| syntax_error(path, &err))?,
     };
@@ -51,6 +52,12 @@ fn careful_parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI> {
         }
     })?;
     Ok(spec)
+}
+
+/// The document read without libyaml: a JSON object by serde_json, block
+/// YAML by our own reader; `None` where neither follows it exactly.
+fn read_tree(text: &str) -> Option<node::Node<'_>> {
+    json_doc::parse(text).or_else(|| block_yaml::parse(text))
 }
 
 /// A URL path cannot hold a control character, and the generated code and

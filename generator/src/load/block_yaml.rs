@@ -54,7 +54,7 @@ const MAX_KEY: usize = 1000;
 /// No character libyaml refuses or reads as a line break or a byte-order
 /// mark, no tab, no carriage return, and no line that could mark a
 /// document or a directive.
-fn readable(text: &str) -> bool {
+pub(super) fn readable(text: &str) -> bool {
     let bytes_ok = text.bytes().all(|b| (b >= 0x20 && b != 0x7f) || b == b'\n');
     let chars_ok = text.is_ascii()
         || !text.chars().any(|c| {
