@@ -139,3 +139,45 @@ fn a_read_only_output_fails_clearly_and_changes_nothing() {
     );
     assert_eq!(after, before);
 }
+
+#[test]
+fn a_new_directory_is_written_whole_with_nothing_left_beside_it() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("client");
+    let generated = workspace_tests::generate_ours();
+    let report = codegen::write(&generated, &dir).unwrap();
+    assert_eq!(report.written.len(), generated.files.len());
+    assert!(report.unchanged.is_empty() && report.removed.is_empty());
+    // The same files as written one by one into an existing directory.
+    assert_eq!(tree(&dir), tree(previous_output().path()));
+    let beside: Vec<_> = fs::read_dir(parent.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, ["client"], "no staging directory is left");
+    // Written again, nothing changes.
+    let again = codegen::write(&generated, &dir).unwrap();
+    assert_eq!(again.unchanged.len(), generated.files.len());
+}
+
+#[test]
+fn a_new_directory_that_cannot_be_written_is_not_left_behind() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("client");
+    let mut generated = workspace_tests::generate_ours();
+    // A file under a path that is already a file: its directory cannot be made.
+    generated
+        .files
+        .insert("src/lib.rs/extra.rs".into(), String::new());
+    let err = codegen::write(&generated, &dir).expect_err("src/lib.rs is a file");
+    let message = err.to_string();
+    assert!(
+        message.starts_with("cannot write ") && message.contains("client/src/lib.rs/extra.rs"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read_dir(parent.path()).unwrap().count(),
+        0,
+        "nothing is left"
+    );
+}

@@ -29,7 +29,14 @@ pub struct WriteReport {
 /// files removed. If anything fails, the temporary files are deleted and
 /// whatever was already replaced is put back, so `dir` is left byte for byte
 /// as it was (directories the write created are removed again).
+///
+/// A `dir` that does not exist yet is written whole into a new sibling
+/// directory, which is then renamed to `dir` in one step (see
+/// [`write_new`]): `dir` appears complete or not at all.
 pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
+    if let Some(report) = write_new(generated, dir)? {
+        return Ok(report);
+    }
     let mut report = WriteReport::default();
     let mut changed: Vec<(&String, &String, Option<Vec<u8>>)> = Vec::new();
     for (relative, content) in &generated.files {
@@ -58,6 +65,58 @@ pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
     report.written = changed.iter().map(|(r, _, _)| (*r).clone()).collect();
     report.removed = stale;
     Ok(report)
+}
+
+/// Writes every file into a sibling of `dir` named `<dir>.codegen-tmp-<pid>`
+/// and renames it to `dir`; `None`, with nothing done, when `dir` exists (or
+/// cannot be looked up), its parent is not a directory, or the sibling
+/// cannot be made or renamed, and [`write()`] goes file by file.
+///
+/// One rename instead of one per file, and no look for files that cannot be
+/// there: a new crate of ~160 files is written a few milliseconds faster. A
+/// failure removes the sibling and leaves no `dir`.
+fn write_new(generated: &Generated, dir: &Path) -> Result<Option<WriteReport>> {
+    let Some(name) = dir.file_name() else {
+        return Ok(None);
+    };
+    let parent = match dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !matches!(fs::symlink_metadata(dir), Err(err) if err.kind() == std::io::ErrorKind::NotFound)
+        || !parent.is_dir()
+    {
+        return Ok(None);
+    }
+    let mut sibling = name.to_owned();
+    sibling.push(format!(".codegen-tmp-{}", std::process::id()));
+    let staging = parent.join(sibling);
+    if fs::create_dir(&staging).is_err() {
+        return Ok(None);
+    }
+    let staged = generated.files.iter().try_for_each(|(relative, content)| {
+        let path = staging.join(relative);
+        path.parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&path, content))
+            .map_err(|source| Error::Write {
+                path: dir.join(relative),
+                source,
+            })
+    });
+    if let Err(err) = staged {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if fs::rename(&staging, dir).is_err() {
+        // `dir` appeared meanwhile, say: the file-by-file route decides.
+        let _ = fs::remove_dir_all(&staging);
+        return Ok(None);
+    }
+    Ok(Some(WriteReport {
+        written: generated.files.keys().cloned().collect(),
+        ..WriteReport::default()
+    }))
 }
 
 /// What [`write()`] has done so far, so that a failure can undo it.
