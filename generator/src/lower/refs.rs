@@ -1,7 +1,7 @@
 //! `$ref`s: following references to parameters, request bodies, responses
 //! and schemas, and the errors for those that lead nowhere.
 
-use openapiv3::{Parameter, ReferenceOr, RequestBody, Response, Schema};
+use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
 
 use super::Lowerer;
 use crate::error::{Error, Result};
@@ -80,33 +80,61 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Follows `$ref`s to a schema, failing on a missing or cyclic chain.
-    pub(super) fn resolve_schema(
+    pub(super) fn resolve_schema<'s>(
         &self,
-        schema: &ReferenceOr<Schema>,
+        schema: &'s ReferenceOr<Schema>,
         pointer: &str,
-    ) -> Result<Schema> {
-        let mut current = schema.clone();
-        let mut seen: Vec<String> = Vec::new();
+    ) -> Result<&'s Schema>
+    where
+        'a: 's,
+    {
+        match schema {
+            ReferenceOr::Item(s) => Ok(s),
+            ReferenceOr::Reference { reference } => self.follow_schema(reference, pointer),
+        }
+    }
+
+    /// [`Self::resolve_schema`] for a property's or an array item's schema,
+    /// which the model boxes.
+    pub(super) fn resolve_boxed_schema<'s>(
+        &self,
+        schema: &'s ReferenceOr<Box<Schema>>,
+        pointer: &str,
+    ) -> Result<&'s Schema>
+    where
+        'a: 's,
+    {
+        match schema {
+            ReferenceOr::Item(s) => Ok(s),
+            ReferenceOr::Reference { reference } => self.follow_schema(reference, pointer),
+        }
+    }
+
+    /// The schema at the end of the chain of `$ref`s that starts at `reference`.
+    fn follow_schema<'s>(&self, reference: &'s str, pointer: &str) -> Result<&'s Schema>
+    where
+        'a: 's,
+    {
+        let spec: &'a OpenAPI = self.spec;
+        let mut reference = reference;
+        let mut seen: Vec<&str> = Vec::new();
         loop {
-            match current {
+            if seen.contains(&reference) {
+                return Err(self.unsupported(
+                    pointer,
+                    format!("`$ref` cycle: {} → {reference}", seen.join(" → ")),
+                ));
+            }
+            let name = self.component_name(reference, "#/components/schemas/", pointer)?;
+            let next = spec
+                .components
+                .as_ref()
+                .and_then(|c| c.schemas.get(name))
+                .ok_or_else(|| self.unresolved(reference, pointer))?;
+            seen.push(reference);
+            match next {
                 ReferenceOr::Item(s) => return Ok(s),
-                ReferenceOr::Reference { reference } => {
-                    if seen.contains(&reference) {
-                        return Err(self.unsupported(
-                            pointer,
-                            format!("`$ref` cycle: {} → {reference}", seen.join(" → ")),
-                        ));
-                    }
-                    let name = self.component_name(&reference, "#/components/schemas/", pointer)?;
-                    current = self
-                        .spec
-                        .components
-                        .as_ref()
-                        .and_then(|c| c.schemas.get(name))
-                        .cloned()
-                        .ok_or_else(|| self.unresolved(&reference, pointer))?;
-                    seen.push(reference);
-                }
+                ReferenceOr::Reference { reference: next } => reference = next,
             }
         }
     }

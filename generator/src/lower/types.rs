@@ -38,7 +38,7 @@ impl<'a> Lowerer<'a> {
                 }
                 let component_pointer = format!("#/components/schemas/{}", escape_pointer(&name));
                 self.resolving.push(name.clone());
-                let ty = self.schema_type(&resolved, &type_name, Some(&name), &component_pointer);
+                let ty = self.schema_type(resolved, &type_name, Some(&name), &component_pointer);
                 self.resolving.pop();
                 ty
             }

@@ -157,8 +157,7 @@ impl<'a> Lowerer<'a> {
         };
         let schema_pointer = format!("{body_pointer}/content/{}/schema", escape_pointer(FORM));
         let schema = match &media.schema {
-            Some(ReferenceOr::Item(schema)) => schema.clone(),
-            Some(reference) => self.resolve_schema(reference, &schema_pointer)?,
+            Some(schema) => self.resolve_schema(schema, &schema_pointer)?,
             None => return Err(self.unsupported(&schema_pointer, "the form has no schema")),
         };
         let Some(properties) = super::types::object_properties(&schema.schema_kind) else {
@@ -310,10 +309,7 @@ impl<'a> Lowerer<'a> {
         let json = response.and_then(|r| r.content.get("application/json"));
         if let Some(schema) = json.and_then(|m| m.schema.as_ref()) {
             let schema_pointer = format!("{response_pointer}/content/application~1json/schema");
-            let schema = match schema {
-                ReferenceOr::Item(s) => s.clone(),
-                reference => self.resolve_schema(reference, &schema_pointer)?,
-            };
+            let schema = self.resolve_schema(schema, &schema_pointer)?;
             let Some(properties) = super::types::object_properties(&schema.schema_kind) else {
                 return Err(self.unsupported(
                     &schema_pointer,
