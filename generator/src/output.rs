@@ -32,7 +32,7 @@ pub struct WriteReport {
 ///
 /// A `dir` that does not exist yet is written whole into a new sibling
 /// directory, which is then renamed to `dir` in one step (see
-/// [`write_new`]): `dir` appears complete or not at all.
+/// `write_new`): `dir` appears complete or not at all.
 pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
     if let Some(report) = write_new(generated, dir)? {
         return Ok(report);
