@@ -149,14 +149,14 @@ struct PaginationRs<'a> {
 #[derive(Template)]
 #[template(path = "models.rs", escape = "none")]
 struct ModelsRs<'a> {
-    types: &'a TypeFile<'a>,
+    types: TypeFile<'a>,
 }
 
 #[derive(Template)]
 #[template(path = "enums.rs", escape = "none")]
 struct EnumsRs<'a> {
     api: &'a Api,
-    types: &'a TypeFile<'a>,
+    types: TypeFile<'a>,
 }
 
 #[derive(Template)]
@@ -243,22 +243,32 @@ pub enum RenderedKind {
 }
 
 /// Renders every file of the crate: the two stages, [`render_templates`] then
-/// [`format()`]. The first failure reported is the one rendering and formatting
-/// the files one by one, in order, would meet.
+/// [`format()`], done file by file on worker threads, one per core (see
+/// [`format()`]), so that filling the templates is spread over the cores
+/// too. The first failure reported is the one rendering and formatting the
+/// files one by one, in order, would meet.
 pub fn render(api: &Api, origin: &Origin) -> Result<Files> {
-    let mut rendered = Vec::new();
-    let templates = render_into(api, origin, &mut rendered);
-    // A file before a template that failed is reported first, as when each
-    // file was formatted right after its template.
-    let files = format(&rendered)?;
-    templates?;
+    let (jobs, stopped) = jobs(api, origin);
+    let order: Vec<usize> = (0..jobs.len()).collect();
+    let done = in_parallel(&jobs, &order, |job| {
+        let file = job.render()?;
+        let content = format_file(&file)?;
+        Ok((file.path, content))
+    });
+    let mut files = Files::new();
+    for result in done {
+        let (path, content) = result?;
+        files.insert(path, content);
+    }
+    stopped?;
     Ok(files)
 }
 
 /// The first stage of [`render`]: fills every template, formatting nothing.
 pub fn render_templates(api: &Api, origin: &Origin) -> Result<Vec<Rendered>> {
-    let mut rendered = Vec::new();
-    render_into(api, origin, &mut rendered)?;
+    let (jobs, stopped) = jobs(api, origin);
+    let rendered = jobs.iter().map(Job::render).collect::<Result<Vec<_>>>()?;
+    stopped?;
     Ok(rendered)
 }
 
@@ -283,25 +293,36 @@ pub fn format(rendered: &[Rendered]) -> Result<Files> {
 
 /// Each file's [`format_file`] result, in `rendered`'s order.
 fn format_all(rendered: &[Rendered]) -> Vec<Result<String>> {
-    let workers = thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(rendered.len());
     let mut order: Vec<usize> = (0..rendered.len()).collect();
     order.sort_by_key(|&i| Reverse(rendered[i].text.len()));
+    in_parallel(rendered, &order, format_file)
+}
+
+/// `f` of each of `items` on scoped worker threads, one per core (at most
+/// one per item), which take the items in `order` (a permutation of their
+/// indices); the results in `items`' order. Without any thread (the system
+/// refused them all), this one does the work.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    order: &[usize],
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let workers = thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(items.len());
     let next = AtomicUsize::new(0);
     let worker = || {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, AtomicOrdering::Relaxed)) {
-            done.push((i, format_file(&rendered[i])));
+            done.push((i, f(&items[i])));
         }
         done
     };
-    let mut results: Vec<Option<Result<String>>> = rendered.iter().map(|_| None).collect();
+    let mut results: Vec<Option<R>> = items.iter().map(|_| None).collect();
     thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .filter_map(|_| thread::Builder::new().spawn_scoped(scope, worker).ok())
             .collect();
-        // Without any thread (the system refused them all), this one works.
         let mine = if handles.is_empty() {
             worker()
         } else {
@@ -323,109 +344,165 @@ fn format_all(rendered: &[Rendered]) -> Vec<Result<String>> {
     });
     results
         .into_iter()
-        .map(|result| result.expect("every file is formatted"))
+        .map(|result| result.expect("every item is taken by one worker"))
         .collect()
 }
 
-/// Renders each file's template in order onto `out`, up to the first that fails.
-fn render_into(api: &Api, origin: &Origin, out: &mut Vec<Rendered>) -> Result<()> {
-    let mut verbatim = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
-        out.push(Rendered {
-            path: path.to_owned(),
-            template: name.to_owned(),
-            kind: RenderedKind::Verbatim,
-            text: text(template, name)?,
-        });
-        Ok(())
-    };
-    verbatim("Cargo.toml", &CargoToml { api, origin }, "Cargo.toml")?;
-    verbatim("rustfmt.toml", &RustfmtToml { origin }, "rustfmt.toml")?;
-    verbatim("README.md", &ReadmeMd { api, origin }, "README.md")?;
+/// One file of the crate, not yet rendered: its path, its template, filled
+/// by [`Job::render`], and what formatting does with it.
+struct Job<'a> {
+    path: String,
+    name: &'static str,
+    template: Box<dyn DynRender + Sync + 'a>,
+    kind: RenderedKind,
+}
+
+impl Job<'_> {
+    fn render(&self) -> Result<Rendered> {
+        Ok(Rendered {
+            path: self.path.clone(),
+            template: self.name.to_owned(),
+            kind: self.kind.clone(),
+            text: text(self.template.as_ref(), self.name)?,
+        })
+    }
+}
+
+/// Every file of the crate as a [`Job`], in order; and the failure that
+/// ended the list early (the header's template), if any.
+fn jobs<'a>(api: &'a Api, origin: &'a Origin) -> (Vec<Job<'a>>, Result<()>) {
+    let mut out = Vec::new();
+    let stopped = add_jobs(api, origin, &mut out);
+    (out, stopped)
+}
+
+/// Adds the crate's files to `out`, in order, up to the header's failure.
+fn add_jobs<'a>(api: &'a Api, origin: &'a Origin, out: &mut Vec<Job<'a>>) -> Result<()> {
+    let mut verbatim =
+        |path: &str, template: Box<dyn DynRender + Sync + 'a>, name: &'static str| {
+            out.push(Job {
+                path: path.to_owned(),
+                name,
+                template,
+                kind: RenderedKind::Verbatim,
+            });
+        };
+    verbatim(
+        "Cargo.toml",
+        Box::new(CargoToml { api, origin }),
+        "Cargo.toml",
+    );
+    verbatim(
+        "rustfmt.toml",
+        Box::new(RustfmtToml { origin }),
+        "rustfmt.toml",
+    );
+    verbatim("README.md", Box::new(ReadmeMd { api, origin }), "README.md");
     let header = text(&Header { origin }, "header.rs")?;
-    let mut rust = |path: &str, template: &dyn DynRender, name: &str| -> Result<()> {
+    let mut rust = |path: &str, template: Box<dyn DynRender + Sync + 'a>, name: &'static str| {
         let header = header.clone();
-        out.push(Rendered {
+        out.push(Job {
             path: path.to_owned(),
-            template: name.to_owned(),
+            name,
+            template,
             kind: if final_layout::TEMPLATES.contains(&name) {
                 RenderedKind::Final { header }
             } else {
                 RenderedKind::Rust { header }
             },
-            text: text(template, name)?,
         });
-        Ok(())
     };
-    rust("src/lib.rs", &LibRs { api }, "lib.rs")?;
-    rust("src/client.rs", &ClientRs { api }, "client.rs")?;
-    rust("src/pending.rs", &PendingRs { api }, "pending.rs")?;
-    rust("src/error.rs", &ErrorRs { api }, "error.rs")?;
+    rust("src/lib.rs", Box::new(LibRs { api }), "lib.rs");
+    rust("src/client.rs", Box::new(ClientRs { api }), "client.rs");
+    rust("src/pending.rs", Box::new(PendingRs { api }), "pending.rs");
+    rust("src/error.rs", Box::new(ErrorRs { api }), "error.rs");
     if api.has_binary() {
-        rust("src/binary.rs", &BinaryRs { api }, "binary.rs")?;
+        rust("src/binary.rs", Box::new(BinaryRs { api }), "binary.rs");
     }
-    rust("src/wire.rs", &WireRs { api }, "wire.rs")?;
-    rust("src/redact.rs", &RedactRs { api }, "redact.rs")?;
-    rust("src/pagination.rs", &PaginationRs { api }, "pagination.rs")?;
-    rust("src/telemetry.rs", &TelemetryRs, "telemetry.rs")?;
-    rust("src/signature.rs", &SignatureRs { api }, "signature.rs")?;
+    rust("src/wire.rs", Box::new(WireRs { api }), "wire.rs");
+    rust("src/redact.rs", Box::new(RedactRs { api }), "redact.rs");
+    rust(
+        "src/pagination.rs",
+        Box::new(PaginationRs { api }),
+        "pagination.rs",
+    );
+    rust("src/telemetry.rs", Box::new(TelemetryRs), "telemetry.rs");
+    rust(
+        "src/signature.rs",
+        Box::new(SignatureRs { api }),
+        "signature.rs",
+    );
     rust(
         "src/webhook_config.rs",
-        &WebhookConfigRs { api },
+        Box::new(WebhookConfigRs { api }),
         "webhook_config.rs",
-    )?;
+    );
     rust(
         "src/webhook_layer.rs",
-        &WebhookLayerRs { api },
+        Box::new(WebhookLayerRs { api }),
         "webhook_layer.rs",
-    )?;
+    );
     rust(
         "src/webhook_axum.rs",
-        &WebhookAxumRs { api },
+        Box::new(WebhookAxumRs { api }),
         "webhook_axum.rs",
-    )?;
+    );
     if let Some(hooks) = &api.webhooks {
-        rust("src/events/mod.rs", &EventsRs { api, hooks }, "events.rs")?;
+        rust(
+            "src/events/mod.rs",
+            Box::new(EventsRs { api, hooks }),
+            "events.rs",
+        );
         for e in &hooks.events {
             let path = format!("src/events/{}.rs", e.module);
-            rust(&path, &EventRs { api, e }, "event.rs")?;
+            rust(&path, Box::new(EventRs { api, e }), "event.rs");
         }
     }
     rust(
         "src/access_token.rs",
-        &AccessTokenRs { api },
+        Box::new(AccessTokenRs { api }),
         "access_token.rs",
-    )?;
+    );
     if api.has_examples() {
         rust(
             "src/spec_examples.rs",
-            &SpecExamplesRs { api },
+            Box::new(SpecExamplesRs { api }),
             "spec_examples.rs",
-        )?;
+        );
     }
-    rust("src/mock.rs", &MockRs { api }, "mock.rs")?;
-    rust("src/resources/mod.rs", &ResourcesRs { api }, "resources.rs")?;
+    rust("src/mock.rs", Box::new(MockRs { api }), "mock.rs");
+    rust(
+        "src/resources/mod.rs",
+        Box::new(ResourcesRs { api }),
+        "resources.rs",
+    );
     for resource in &api.resources {
         let path = format!("src/resources/{}/mod.rs", resource.module);
-        rust(&path, &ResourceRs { api, resource }, "resource.rs")?;
+        rust(&path, Box::new(ResourceRs { api, resource }), "resource.rs");
         let path = format!("src/resources/{}/mock.rs", resource.module);
-        rust(&path, &MockResourceRs { api, resource }, "mock_resource.rs")?;
+        rust(
+            &path,
+            Box::new(MockResourceRs { api, resource }),
+            "mock_resource.rs",
+        );
         if api.has_own_tests(resource) {
             let path = format!("src/resources/{}/tests.rs", resource.module);
             rust(
                 &path,
-                &ResourceTestsRs { api, resource },
+                Box::new(ResourceTestsRs { api, resource }),
                 "resource_tests.rs",
-            )?;
+            );
         }
     }
     if !api.shared_types().is_empty() {
-        rust("src/types/mod.rs", &TypesRs { api }, "types.rs")?;
+        rust("src/types/mod.rs", Box::new(TypesRs { api }), "types.rs");
     }
-    for types in &api.type_files() {
+    for types in api.type_files() {
+        let path = types.path.clone();
         if !types.models.is_empty() || !types.unions.is_empty() {
-            rust(&types.path, &ModelsRs { types }, "models.rs")?;
+            rust(&path, Box::new(ModelsRs { types }), "models.rs");
         } else {
-            rust(&types.path, &EnumsRs { api, types }, "enums.rs")?;
+            rust(&path, Box::new(EnumsRs { api, types }), "enums.rs");
         }
     }
     Ok(())
