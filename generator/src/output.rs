@@ -73,8 +73,8 @@ pub fn write(generated: &Generated, dir: &Path) -> Result<WriteReport> {
 /// cannot be made or renamed, and [`write()`] goes file by file.
 ///
 /// One rename instead of one per file, and no look for files that cannot be
-/// there: a new crate of ~160 files is written a few milliseconds faster. A
-/// failure removes the sibling and leaves no `dir`.
+/// there (for a new crate of ~160 files, ~2 % of a whole `xtask generate`).
+/// A failure removes the sibling and leaves no `dir`.
 fn write_new(generated: &Generated, dir: &Path) -> Result<Option<WriteReport>> {
     let Some(name) = dir.file_name() else {
         return Ok(None);
