@@ -103,38 +103,90 @@ fn an_output_whose_src_is_a_file_fails_before_writing_anything() {
     assert_eq!(tree(dir.path()), before);
 }
 
-#[test]
-fn a_read_only_output_fails_clearly_and_changes_nothing() {
-    use std::os::unix::fs::PermissionsExt;
+/// The folders of `dir` that a write must change, made read-only for as long
+/// as it lives: by their mode, or, for root (whom modes do not bind), by the
+/// immutable attribute, which binds root too.
+struct ReadOnly {
+    folders: Vec<std::path::PathBuf>,
+    immutable: bool,
+    /// What the system says when a write is refused.
+    refusal: &'static str,
+}
 
-    let dir = previous_output();
-    let set_mode = |mode: u32| {
-        for folder in [
-            dir.path(),
-            &dir.path().join("src"),
-            &dir.path().join("src/resources"),
-        ] {
+impl ReadOnly {
+    /// `None` when neither way makes the folders read-only here.
+    fn new(dir: &Path) -> Option<ReadOnly> {
+        let folders = vec![dir.to_owned(), dir.join("src"), dir.join("src/resources")];
+        let mut read_only = ReadOnly {
+            folders,
+            immutable: false,
+            refusal: "Permission denied",
+        };
+        read_only.set_mode(0o555);
+        if read_only.refuses_writes(dir) {
+            return Some(read_only);
+        }
+        read_only.set_mode(0o755);
+        read_only.immutable = true;
+        read_only.refusal = "Operation not permitted";
+        read_only.chattr("+i");
+        read_only.refuses_writes(dir).then_some(read_only)
+    }
+
+    fn refuses_writes(&self, dir: &Path) -> bool {
+        let probe = dir.join("probe");
+        let refused = fs::write(&probe, "").is_err();
+        let _ = fs::remove_file(&probe);
+        refused
+    }
+
+    fn set_mode(&self, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        for folder in &self.folders {
             fs::set_permissions(folder, fs::Permissions::from_mode(mode)).unwrap();
         }
-    };
-    set_mode(0o555);
-    // Root ignores permissions: then there is no read-only place to test.
-    let probe = dir.path().join("probe");
-    if fs::write(&probe, "").is_ok() {
-        let _ = fs::remove_file(&probe);
-        set_mode(0o755);
-        eprintln!("skipped: permissions do not apply to this user (root), so nothing is read-only");
-        return;
     }
+
+    /// Runs `chattr` on the folders; whether it succeeds shows in the probe.
+    fn chattr(&self, change: &str) {
+        let _ = std::process::Command::new("chattr")
+            .arg(change)
+            .args(&self.folders)
+            .status();
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        if self.immutable {
+            self.chattr("-i");
+        } else {
+            self.set_mode(0o755);
+        }
+    }
+}
+
+#[test]
+fn a_read_only_output_fails_clearly_and_changes_nothing() {
+    let dir = previous_output();
+    let Some(read_only) = ReadOnly::new(dir.path()) else {
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v.is_empty() || v == "false"),
+            "under CI the output must be made read-only, by mode or with `chattr +i`"
+        );
+        eprintln!("skipped: neither modes nor `chattr +i` make a directory read-only here");
+        return;
+    };
     let before = tree(dir.path());
     let result = codegen::write(&other_crate(), dir.path());
     let after = tree(dir.path());
-    set_mode(0o755);
+    let refusal = read_only.refusal;
+    drop(read_only);
 
     let err = result.expect_err("the directory is read-only");
     let message = err.to_string();
     assert!(
-        message.starts_with("cannot write ") && message.contains("Permission denied"),
+        message.starts_with("cannot write ") && message.contains(refusal),
         "{message}"
     );
     assert_eq!(after, before);
