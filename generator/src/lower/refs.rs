@@ -1,6 +1,8 @@
 //! `$ref`s: following references to parameters, request bodies, responses
 //! and schemas, and the errors for those that lead nowhere.
 
+use std::borrow::Borrow;
+
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
 
 use super::Lowerer;
@@ -79,33 +81,19 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Follows `$ref`s to a schema, failing on a missing or cyclic chain.
-    pub(super) fn resolve_schema<'s>(
+    /// Follows `$ref`s to a schema, failing on a missing or cyclic chain;
+    /// `S` is `Schema`, or `Box<Schema>` for a property's or an array item's
+    /// schema, which the model boxes.
+    pub(super) fn resolve_schema<'s, S: Borrow<Schema>>(
         &self,
-        schema: &'s ReferenceOr<Schema>,
+        schema: &'s ReferenceOr<S>,
         pointer: &str,
     ) -> Result<&'s Schema>
     where
         'a: 's,
     {
         match schema {
-            ReferenceOr::Item(s) => Ok(s),
-            ReferenceOr::Reference { reference } => self.follow_schema(reference, pointer),
-        }
-    }
-
-    /// [`Self::resolve_schema`] for a property's or an array item's schema,
-    /// which the model boxes.
-    pub(super) fn resolve_boxed_schema<'s>(
-        &self,
-        schema: &'s ReferenceOr<Box<Schema>>,
-        pointer: &str,
-    ) -> Result<&'s Schema>
-    where
-        'a: 's,
-    {
-        match schema {
-            ReferenceOr::Item(s) => Ok(s),
+            ReferenceOr::Item(s) => Ok(s.borrow()),
             ReferenceOr::Reference { reference } => self.follow_schema(reference, pointer),
         }
     }

@@ -124,14 +124,14 @@ impl<'a> Lowerer<'a> {
         let Some(meta) = properties.get("meta") else {
             return Ok(None);
         };
-        let meta = self.resolve_boxed_schema(meta, pointer)?;
+        let meta = self.resolve_schema(meta, pointer)?;
         let has_next = object_properties(&meta.schema_kind)
             .is_some_and(|props| props.contains_key("next_page_url"));
         let arrays: Vec<(&String, ReferenceOr<Schema>)> = properties
             .iter()
             .filter(|(k, _)| k.as_str() != "meta")
             .filter_map(|(k, v)| {
-                let v = self.resolve_boxed_schema(v, pointer).ok()?;
+                let v = self.resolve_schema(v, pointer).ok()?;
                 match &v.schema_kind {
                     SchemaKind::Type(Type::Array(array)) => {
                         array.items.clone().map(|items| (k, items.unbox()))
