@@ -224,8 +224,8 @@ impl Client {
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let response = self.send_raw(request).await?;
         let (status, headers) = (response.status(), response.headers().clone());
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
-        Ok((status, headers, body.to_vec()))
+        let body = read_body(response).await?;
+        Ok((status, headers, body))
     }
 
     /// Like `send`, with the successful answer's body left unread.
@@ -302,7 +302,7 @@ impl Client {
                     #[cfg(feature = "tracing")]
                     crate::telemetry::record_failed_status(status);
                     let headers = response.headers().clone();
-                    let body = response.bytes().await.map_err(Error::from_reqwest)?;
+                    let body = read_body(response).await?;
                     return Err(
                         Error::Api(
                             Box::new(ApiError::from_response(status, headers, &body)),
@@ -321,14 +321,11 @@ impl Client {
         let mut builder = self
             .inner
             .http
-            .request(request.method.clone(), url)
+            .request(request.method.clone(), with_query(url, &request.query))
             .basic_auth(&self.inner.username, Some(&self.inner.password))
             .header(reqwest::header::ACCEPT, {% if api.sends_accept() %}request.accept{% else %}"application/json"{% endif %});
         if let Some(timeout) = self.inner.attempt_timeout {
             builder = builder.timeout(timeout);
-        }
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
         }
         for (name, value) in &request.headers {
             let name = HeaderName::from_bytes(name.as_bytes())
@@ -344,7 +341,12 @@ impl Client {
             builder = builder.header(name, value);
         }
         if let Some(form) = &request.form {
-            builder = builder.form(form);
+            builder = builder
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(form_encoded(form));
         }
 {% if api.sends_json() %}
         if let Some((content_type, body)) = &request.json {
@@ -655,13 +657,19 @@ fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) ->
     };
     let (scheme, host) = default.split_once("://").unwrap_or(("https", default));
     let (product, domain) = host.split_once('.').unwrap_or((host, ""));
-    let mut labels = vec![product];
-    labels.extend(edge);
-    labels.push(region);
-    if !domain.is_empty() {
-        labels.push(domain);
+    let mut url = format!("{scheme}://{product}.");
+    if let Some(edge) = edge {
+        url.push_str(edge);
+        url.push('.');
     }
-    format!("{scheme}://{}", labels.join("."))
+
+    url.push_str(region);
+    if !domain.is_empty() {
+        url.push('.');
+        url.push_str(domain);
+    }
+
+    url
 }
 {% endif %}
 

@@ -50,7 +50,7 @@
         let status = response.status();
         if !status.is_success() {
             let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(Error::from_reqwest)?;
+            let body = read_body(response).await?;
             return Err(
                 Error::Api(Box::new(ApiError::from_response(status, headers, &body))),
             );

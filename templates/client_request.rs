@@ -173,3 +173,46 @@ impl Request {
         matches!(self.method, Method::GET | Method::DELETE | Method::HEAD)
     }
 }
+
+/// `pairs` as `application/x-www-form-urlencoded` (`a+b`, `c%26d`): the
+/// encoding of both query strings and form bodies.
+fn form_encoded(pairs: &[(&'static str, String)]) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in pairs {
+        out.append_pair(name, value);
+    }
+
+    out.finish()
+}
+
+/// `url` with `pairs` added to its query, after any it has (a server-given
+/// URL of a list's next page keeps its own).
+fn with_query(url: &str, pairs: &[(&'static str, String)]) -> String {
+    if pairs.is_empty() {
+        return url.to_owned();
+    }
+
+    let (url, fragment) = url.split_once('#').map_or((url, None), |(u, f)| (u, Some(f)));
+    let separator = match url.find('?') {
+        None => "?",
+        Some(at) if at + 1 == url.len() => "",
+        Some(_) => "&",
+    };
+    let mut out = format!("{url}{separator}{}", form_encoded(pairs));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+
+    out
+}
+
+/// The whole body of `response`, read chunk by chunk into one buffer.
+async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
+        body.extend_from_slice(&chunk);
+    }
+
+    Ok(body)
+}

@@ -113,6 +113,24 @@ mod tests {
     }
 {% endif %}
 
+    #[test]
+    fn query_pairs_are_added_as_reqwest_would_add_them() {
+        let pairs = [("Identity", "a b+c&d=é".to_owned()), ("Order", "desc".to_owned())];
+        let http = reqwest::Client::new();
+        for url in [
+            "https://example.com/v1/Things",
+            "https://example.com/v1/Things?PageSize=50&Page=1",
+            "https://example.com/v1/Things?",
+            "https://example.com/v1/Things#top",
+            "https://example.com/v1/Things?Page=1#top",
+        ] {
+            let ours = reqwest::Url::parse(&with_query(url, &pairs)).unwrap();
+            let theirs = http.get(url).query(&pairs).build().unwrap();
+            assert_eq!(ours.as_str(), theirs.url().as_str(), "{url}");
+        }
+        assert_eq!(with_query("https://example.com/a?b=1", &[]), "https://example.com/a?b=1");
+    }
+
     #[tokio::test]
     async fn requests_name_the_crate_in_the_user_agent() {
         let seen = capture(Request::new(Method::GET, "/v1/Things".into())).await;

@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 
 {% if api.has_params() %}
 {{ api.cfg(Need::Params) }}
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 {% endif %}
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -74,15 +74,20 @@ impl ToWire for f64 {
 
 {{ api.cfg(Need::Params) }}
 impl ToWire for DateTime<Utc> {
+    /// RFC 3339 in UTC, as `to_rfc3339_opts(SecondsFormat::AutoSi, true)`
+    /// writes it, from the date's and the time's own `Display`: chrono
+    /// compiles those once, where a `DateTime` formatter is compiled anew
+    /// in each crate that uses one.
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
-        out.push((key, self.to_rfc3339_opts(SecondsFormat::AutoSi, true)));
+        let at = self.naive_utc();
+        out.push((key, format!("{}T{}Z", at.date(), at.time())));
     }
 }
 
 {{ api.cfg(Need::Params) }}
 impl ToWire for chrono::NaiveDate {
     fn push_to(&self, key: &'static str, out: &mut Pairs) {
-        out.push((key, self.format("%Y-%m-%d").to_string()));
+        out.push((key, self.to_string()));
     }
 }
 
@@ -634,6 +639,34 @@ mod tests {
             ("Identity", "b".to_owned()), ("DateCreated", "2015-12-16T22:18:37Z"
             .to_owned()),]
         );
+    }
+
+    {{ api.cfg(Need::Params) }}
+    #[test]
+    fn dates_are_written_as_chrono_writes_rfc3339_and_iso_dates() {
+        use chrono::{NaiveDate, SecondsFormat, TimeZone};
+
+        let mut instants = Vec::new();
+        for (year, nano) in [
+            (2015, 0),
+            (1, 5),
+            (0, 120_000_000),
+            (9999, 999_999_000),
+            (10000, 1),
+            (-44, 7_000),
+            (1970, 1_999_999_999),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+            let time = chrono::NaiveTime::from_hms_nano_opt(23, 59, 59, nano).unwrap();
+            instants.push(Utc.from_utc_datetime(&date.and_time(time)));
+        }
+        for at in instants {
+            let mut out = Pairs::new();
+            at.push_to("At", &mut out);
+            at.date_naive().push_to("On", &mut out);
+            assert_eq!(out[0].1, at.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+            assert_eq!(out[1].1, at.date_naive().format("%Y-%m-%d").to_string());
+        }
     }
 {% endif %}
 {% if api.decodes_required_fields() %}

@@ -331,7 +331,7 @@ impl Client {
         let status = response.status();
         if !status.is_success() {
             let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(Error::from_reqwest)?;
+            let body = read_body(response).await?;
             return Err(
                 Error::Api(Box::new(ApiError::from_response(status, headers, &body))),
             );
@@ -350,8 +350,8 @@ impl Client {
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let response = self.send_raw(request).await?;
         let (status, headers) = (response.status(), response.headers().clone());
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
-        Ok((status, headers, body.to_vec()))
+        let body = read_body(response).await?;
+        Ok((status, headers, body))
     }
 
     /// Like `send`, with the successful answer's body left unread.
@@ -424,7 +424,7 @@ impl Client {
                     #[cfg(feature = "tracing")]
                     crate::telemetry::record_failed_status(status);
                     let headers = response.headers().clone();
-                    let body = response.bytes().await.map_err(Error::from_reqwest)?;
+                    let body = read_body(response).await?;
                     return Err(
                         Error::Api(
                             Box::new(ApiError::from_response(status, headers, &body)),
@@ -443,14 +443,11 @@ impl Client {
         let mut builder = self
             .inner
             .http
-            .request(request.method.clone(), url)
+            .request(request.method.clone(), with_query(url, &request.query))
             .basic_auth(&self.inner.username, Some(&self.inner.password))
             .header(reqwest::header::ACCEPT, request.accept);
         if let Some(timeout) = self.inner.attempt_timeout {
             builder = builder.timeout(timeout);
-        }
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
         }
         for (name, value) in &request.headers {
             let name = HeaderName::from_bytes(name.as_bytes())
@@ -466,7 +463,12 @@ impl Client {
             builder = builder.header(name, value);
         }
         if let Some(form) = &request.form {
-            builder = builder.form(form);
+            builder = builder
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(form_encoded(form));
         }
         #[cfg(feature = "service-media")]
         if let Some(upload) = &request.upload {
@@ -722,14 +724,19 @@ fn regional_base_url(default: &str, region: Option<&str>, edge: Option<&str>) ->
     };
     let (scheme, host) = default.split_once("://").unwrap_or(("https", default));
     let (product, domain) = host.split_once('.').unwrap_or((host, ""));
-    let mut labels = vec![product];
-    labels.extend(edge);
-    labels.push(region);
-    if !domain.is_empty() {
-        labels.push(domain);
+    let mut url = format!("{scheme}://{product}.");
+    if let Some(edge) = edge {
+        url.push_str(edge);
+        url.push('.');
     }
 
-    format!("{scheme}://{}", labels.join("."))
+    url.push_str(region);
+    if !domain.is_empty() {
+        url.push('.');
+        url.push_str(domain);
+    }
+
+    url
 }
 
 /// A decoded response body with the status and headers it came with.
@@ -1004,6 +1011,49 @@ impl Request {
     }
 }
 
+/// `pairs` as `application/x-www-form-urlencoded` (`a+b`, `c%26d`): the
+/// encoding of both query strings and form bodies.
+fn form_encoded(pairs: &[(&'static str, String)]) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in pairs {
+        out.append_pair(name, value);
+    }
+
+    out.finish()
+}
+
+/// `url` with `pairs` added to its query, after any it has (a server-given
+/// URL of a list's next page keeps its own).
+fn with_query(url: &str, pairs: &[(&'static str, String)]) -> String {
+    if pairs.is_empty() {
+        return url.to_owned();
+    }
+
+    let (url, fragment) = url.split_once('#').map_or((url, None), |(u, f)| (u, Some(f)));
+    let separator = match url.find('?') {
+        None => "?",
+        Some(at) if at + 1 == url.len() => "",
+        Some(_) => "&",
+    };
+    let mut out = format!("{url}{separator}{}", form_encoded(pairs));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+
+    out
+}
+
+/// The whole body of `response`, read chunk by chunk into one buffer.
+async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
+        body.extend_from_slice(&chunk);
+    }
+
+    Ok(body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1187,6 +1237,29 @@ mod tests {
         assert!(
             seen.to_ascii_lowercase()
             .contains("content-type: application/x-www-form-urlencoded"), "{seen}"
+        );
+    }
+
+    #[test]
+    fn query_pairs_are_added_as_reqwest_would_add_them() {
+        let pairs = [
+            ("Identity", "a b+c&d=é".to_owned()),
+            ("Order", "desc".to_owned()),
+        ];
+        let http = reqwest::Client::new();
+        for url in [
+            "https://example.com/v1/Things",
+            "https://example.com/v1/Things?PageSize=50&Page=1",
+            "https://example.com/v1/Things?",
+            "https://example.com/v1/Things#top",
+            "https://example.com/v1/Things?Page=1#top",
+        ] {
+            let ours = reqwest::Url::parse(&with_query(url, &pairs)).unwrap();
+            let theirs = http.get(url).query(&pairs).build().unwrap();
+            assert_eq!(ours.as_str(), theirs.url().as_str(), "{url}");
+        }
+        assert_eq!(
+            with_query("https://example.com/a?b=1", & []), "https://example.com/a?b=1"
         );
     }
 

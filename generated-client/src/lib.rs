@@ -487,7 +487,7 @@
 //! `webhooks` and `access-token` are off by default: a client that only
 //! calls the REST API builds with the same dependencies as without them.
 //! On, they add small RustCrypto crates (`hmac`, `sha1`, `sha2`, `subtle`)
-//! to `base64`, `http` and `form_urlencoded`, which reqwest already brings.
+//! to `base64` and `http`, which reqwest already brings.
 //!
 //! # Resources
 //!

@@ -202,20 +202,19 @@ mod personal {
         write!(f, "<redacted {n} {}>", if n == 1 { one } else { many })
     }
 
-    /// The size of `value` as compact JSON, without writing it anywhere.
+    /// The size of `value` as compact JSON, without writing it anywhere:
+    /// counted through `Value`'s `Display`, which serde_json compiles once,
+    /// instead of a JSON serializer instantiated here.
     fn json_len(value: &serde_json::Value) -> usize {
         struct Count(usize);
-        impl std::io::Write for Count {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                self.0 += bytes.len();
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
+        impl fmt::Write for Count {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                self.0 += text.len();
                 Ok(())
             }
         }
         let mut count = Count(0);
-        let _ = serde_json::to_writer(&mut count, value);
+        let _ = fmt::write(&mut count, format_args!("{value}"));
         count.0
     }
 }
@@ -224,14 +223,21 @@ mod personal {
 /// `REDACTED` (names kept): query values can be personal data, such as
 /// `Identity=alice` in a list's URL.
 pub(crate) fn redact_query(query: &str) -> String {
-    query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((name, _)) => format!("{name}=REDACTED"),
-            None => pair.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::with_capacity(query.len());
+    for (i, pair) in query.split('&').enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        match pair.split_once('=') {
+            Some((name, _)) => {
+                out.push_str(name);
+                out.push_str("=REDACTED");
+            }
+            None => out.push_str(pair),
+        }
+    }
+
+    out
 }
 
 /// `url` as an error or `Debug` prints it: its query's values redacted
