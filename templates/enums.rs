@@ -1,5 +1,8 @@
 //! String enums of request and response fields, forward compatible: a value
 //! the spec does not list decodes into the enum's unknown variant.
+//!
+//! `Eq` is implemented rather than derived: the derive adds a function that
+//! the crate's own build compiles, in a codegen unit of its own per module.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Values this crate does not know yet decode to
 /// [`{{ e.name }}::{{ e.unknown }}`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum {{ e.name }} {
 {% for v in e.variants %}
@@ -24,6 +27,8 @@ pub enum {{ e.name }} {
     /// A value not listed in the spec, as received.
     {{ e.unknown }}(String),
 }
+
+impl Eq for {{ e.name }} {}
 
 impl {{ e.name }} {
     /// The value as sent on the wire.

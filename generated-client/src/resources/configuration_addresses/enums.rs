@@ -2,6 +2,9 @@
 
 //! String enums of request and response fields, forward compatible: a value
 //! the spec does not list decodes into the enum's unknown variant.
+//!
+//! `Eq` is implemented rather than derived: the derive adds a function that
+//! the crate's own build compiles, in a codegen unit of its own per module.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Values this crate does not know yet decode to
 /// [`ConfigurationAddressAutoCreationType::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ConfigurationAddressAutoCreationType {
     /// `webhook`
@@ -25,6 +28,7 @@ pub enum ConfigurationAddressAutoCreationType {
     Unknown(String),
 }
 
+impl Eq for ConfigurationAddressAutoCreationType {}
 impl ConfigurationAddressAutoCreationType {
     /// The value as sent on the wire.
     #[inline]
@@ -101,7 +105,7 @@ impl crate::wire::ToWire for ConfigurationAddressAutoCreationType {
 ///
 /// Values this crate does not know yet decode to
 /// [`ConfigurationAddressMethod::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ConfigurationAddressMethod {
     /// `get`
@@ -112,6 +116,7 @@ pub enum ConfigurationAddressMethod {
     Unknown(String),
 }
 
+impl Eq for ConfigurationAddressMethod {}
 impl ConfigurationAddressMethod {
     /// The value as sent on the wire.
     #[inline]
@@ -186,7 +191,7 @@ impl crate::wire::ToWire for ConfigurationAddressMethod {
 ///
 /// Values this crate does not know yet decode to
 /// [`ConfigurationAddressType::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ConfigurationAddressType {
     /// `sms`
@@ -209,6 +214,7 @@ pub enum ConfigurationAddressType {
     Unknown(String),
 }
 
+impl Eq for ConfigurationAddressType {}
 impl ConfigurationAddressType {
     /// The value as sent on the wire.
     #[inline]

@@ -2,6 +2,9 @@
 
 //! String enums of request and response fields, forward compatible: a value
 //! the spec does not list decodes into the enum's unknown variant.
+//!
+//! `Eq` is implemented rather than derived: the derive adds a function that
+//! the crate's own build compiles, in a codegen unit of its own per module.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Values this crate does not know yet decode to
 /// [`ConfigurationWebhookMethod::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ConfigurationWebhookMethod {
     /// `GET`
@@ -23,6 +26,7 @@ pub enum ConfigurationWebhookMethod {
     Unknown(String),
 }
 
+impl Eq for ConfigurationWebhookMethod {}
 impl ConfigurationWebhookMethod {
     /// The value as sent on the wire.
     #[inline]
@@ -97,7 +101,7 @@ impl crate::wire::ToWire for ConfigurationWebhookMethod {
 ///
 /// Values this crate does not know yet decode to
 /// [`ConfigurationWebhookTarget::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ConfigurationWebhookTarget {
     /// `webhook`
@@ -108,6 +112,7 @@ pub enum ConfigurationWebhookTarget {
     Unknown(String),
 }
 
+impl Eq for ConfigurationWebhookTarget {}
 impl ConfigurationWebhookTarget {
     /// The value as sent on the wire.
     #[inline]

@@ -2,6 +2,9 @@
 
 //! String enums of request and response fields, forward compatible: a value
 //! the spec does not list decodes into the enum's unknown variant.
+//!
+//! `Eq` is implemented rather than derived: the derive adds a function that
+//! the crate's own build compiles, in a codegen unit of its own per module.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Values this crate does not know yet decode to
 /// [`ServiceConversationScopedWebhookMethod::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ServiceConversationScopedWebhookMethod {
     /// `get`
@@ -23,6 +26,7 @@ pub enum ServiceConversationScopedWebhookMethod {
     Unknown(String),
 }
 
+impl Eq for ServiceConversationScopedWebhookMethod {}
 impl ServiceConversationScopedWebhookMethod {
     /// The value as sent on the wire.
     #[inline]
@@ -97,7 +101,7 @@ impl crate::wire::ToWire for ServiceConversationScopedWebhookMethod {
 ///
 /// Values this crate does not know yet decode to
 /// [`ServiceConversationScopedWebhookTarget::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ServiceConversationScopedWebhookTarget {
     /// `webhook`
@@ -110,6 +114,7 @@ pub enum ServiceConversationScopedWebhookTarget {
     Unknown(String),
 }
 
+impl Eq for ServiceConversationScopedWebhookTarget {}
 impl ServiceConversationScopedWebhookTarget {
     /// The value as sent on the wire.
     #[inline]

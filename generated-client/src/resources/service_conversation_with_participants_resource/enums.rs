@@ -2,6 +2,9 @@
 
 //! String enums of request and response fields, forward compatible: a value
 //! the spec does not list decodes into the enum's unknown variant.
+//!
+//! `Eq` is implemented rather than derived: the derive adds a function that
+//! the crate's own build compiles, in a codegen unit of its own per module.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Values this crate does not know yet decode to
 /// [`ServiceConversationWithParticipantsState::Unknown`], which keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ServiceConversationWithParticipantsState {
     /// `initializing`
@@ -27,6 +30,7 @@ pub enum ServiceConversationWithParticipantsState {
     Unknown(String),
 }
 
+impl Eq for ServiceConversationWithParticipantsState {}
 impl ServiceConversationWithParticipantsState {
     /// The value as sent on the wire.
     #[inline]
