@@ -2,8 +2,6 @@
 
 //@final
 {% if api.has_lists() %}
-{{ api.cfg(Need::Lists) }}
-use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -17,6 +15,12 @@ use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::client::{Client, Request};
+{% if api.has_lists() %}
+{{ api.cfg(Need::Lists) }}
+use crate::client::Response;
+{{ api.cfg(Need::Lists) }}
+use crate::pending::Pending;
+{% endif %}
 use crate::error::Error;
 use crate::wire::{Fields, StructVisitor};
 
@@ -325,61 +329,86 @@ fn raw_items(
     client: Client,
     first: Result<Request, Error>,
 ) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
-    enum Next {
-        Request(Result<Request, Error>),
-        Url(String),
-        Done,
-    }
-    struct State {
-        client: Client,
-        status: u16,
-        buffer: VecDeque<serde_json::Value>,
-        next: Next,
-        /// The first page's request, whose operation later pages repeat.
-        first: Request,
-    }
-    let state = State {
+    Box::pin(Pages {
         client,
         status: 0,
-        buffer: VecDeque::new(),
+        buffer: Vec::new().into_iter(),
         next: Next::Request(first),
         first: Request::new(reqwest::Method::GET, String::new()),
-    };
-    Box::pin(
-        futures_util::stream::unfold(
-            state,
-            |mut state| async move {
-                loop {
-                    if let Some(value) = state.buffer.pop_front() {
-                        let item = RawItem {
-                            status: state.status,
-                            value,
-                        };
-                        return Some((Ok(item), state));
-                    }
-                    let request = match std::mem::replace(&mut state.next, Next::Done) {
-                        Next::Done => return None,
-                        Next::Request(Ok(request)) => {
-                            state.first = request.clone();
-                            request
+        fetching: None,
+    })
+}
+
+{{ api.cfg(Need::Lists) }}
+/// The pages of a list as a stream of their items, fetched one page at a
+/// time. A hand-written state machine rather than an `async` block, which
+/// the crate would compile with the stream adapters around it.
+struct Pages {
+    client: Client,
+    /// The status of the page the buffered items came in.
+    status: u16,
+    buffer: std::vec::IntoIter<serde_json::Value>,
+    next: Next,
+    /// The first page's request, whose operation later pages repeat.
+    first: Request,
+    /// The page being fetched.
+    fetching: Option<Pending<Response<RawPage>>>,
+}
+
+{{ api.cfg(Need::Lists) }}
+/// What [`Pages`] fetches once its buffered items are used up.
+enum Next {
+    Request(Result<Request, Error>),
+    Url(String),
+    Done,
+}
+
+{{ api.cfg(Need::Lists) }}
+impl Stream for Pages {
+    type Item = Result<RawItem, Error>;
+
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Self::Item>> {
+        let pages = &mut *self;
+        loop {
+            if let Some(value) = pages.buffer.next() {
+                let item = RawItem {
+                    status: pages.status,
+                    value,
+                };
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if let Some(fetching) = &mut pages.fetching {
+                let Poll::Ready(answer) = Pin::new(fetching).poll(cx) else {
+                    return Poll::Pending;
+                };
+                pages.fetching = None;
+                match answer {
+                    Ok(Response { status, body: page, .. }) => {
+                        if let Some(url) = page.meta.next_url() {
+                            pages.next = Next::Url(url.to_owned());
                         }
-                        Next::Request(Err(err)) => return Some((Err(err), state)),
-                        Next::Url(url) => state.first.at_url(url),
-                    };
-                    match state.client.json::<RawPage>(request).await {
-                        Ok(crate::client::Response { status, body: page, .. }) => {
-                            if let Some(url) = page.meta.next_url() {
-                                state.next = Next::Url(url.to_owned());
-                            }
-                            state.status = status;
-                            state.buffer.extend(page.items);
-                        }
-                        Err(err) => return Some((Err(err), state)),
+                        pages.status = status;
+                        pages.buffer = page.items.into_iter();
+                        continue;
                     }
+                    Err(err) => return Poll::Ready(Some(Err(err))),
                 }
-            },
-        ),
-    )
+            }
+            let request = match std::mem::replace(&mut pages.next, Next::Done) {
+                Next::Done => return Poll::Ready(None),
+                Next::Request(Ok(request)) => {
+                    pages.first = request.clone();
+                    request
+                }
+                Next::Request(Err(err)) => return Poll::Ready(Some(Err(err))),
+                Next::Url(url) => pages.first.at_url(url),
+            };
+            pages.fetching = Some(pages.client.call(Ok(request)));
+        }
+    }
 }
 {% endif %}
 //@end

@@ -2,6 +2,17 @@
 
 //! Pages of a list, and streams that follow them.
 
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::fmt;
+
+use futures_core::Stream;
+use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::client::{Client, Request};
+
 #[cfg(
     any(
         feature = "configuration-addresses",
@@ -13,17 +24,20 @@
         feature = "users"
     )
 )]
-use std::collections::VecDeque;
-use std::marker::PhantomData;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-use std::fmt;
+use crate::client::Response;
 
-use futures_core::Stream;
-use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::client::{Client, Request};
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
+use crate::pending::Pending;
 use crate::error::Error;
 use crate::wire::{Fields, StructVisitor};
 
@@ -346,61 +360,113 @@ fn raw_items(
     client: Client,
     first: Result<Request, Error>,
 ) -> Pin<Box<dyn Stream<Item = Result<RawItem, Error>> + Send>> {
-    enum Next {
-        Request(Result<Request, Error>),
-        Url(String),
-        Done,
-    }
-
-    struct State {
-        client: Client,
-        status: u16,
-        buffer: VecDeque<serde_json::Value>,
-        next: Next,
-        /// The first page's request, whose operation later pages repeat.
-        first: Request,
-    }
-
-    let state = State {
+    Box::pin(Pages {
         client,
         status: 0,
-        buffer: VecDeque::new(),
+        buffer: Vec::new().into_iter(),
         next: Next::Request(first),
         first: Request::new(reqwest::Method::GET, String::new()),
-    };
-    Box::pin(
-        futures_util::stream::unfold(
-            state,
-            |mut state| async move {
-                loop {
-                    if let Some(value) = state.buffer.pop_front() {
-                        let item = RawItem {
-                            status: state.status,
-                            value,
-                        };
-                        return Some((Ok(item), state));
-                    }
-                    let request = match std::mem::replace(&mut state.next, Next::Done) {
-                        Next::Done => return None,
-                        Next::Request(Ok(request)) => {
-                            state.first = request.clone();
-                            request
-                        }
-                        Next::Request(Err(err)) => return Some((Err(err), state)),
-                        Next::Url(url) => state.first.at_url(url),
-                    };
-                    match state.client.json::<RawPage>(request).await {
-                        Ok(crate::client::Response { status, body: page, .. }) => {
-                            if let Some(url) = page.meta.next_url() {
-                                state.next = Next::Url(url.to_owned());
-                            }
-                            state.status = status;
-                            state.buffer.extend(page.items);
-                        }
-                        Err(err) => return Some((Err(err), state)),
-                    }
-                }
-            },
-        ),
+        fetching: None,
+    })
+}
+
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
     )
+)]
+/// The pages of a list as a stream of their items, fetched one page at a
+/// time. A hand-written state machine rather than an `async` block, which
+/// the crate would compile with the stream adapters around it.
+struct Pages {
+    client: Client,
+    /// The status of the page the buffered items came in.
+    status: u16,
+    buffer: std::vec::IntoIter<serde_json::Value>,
+    next: Next,
+    /// The first page's request, whose operation later pages repeat.
+    first: Request,
+    /// The page being fetched.
+    fetching: Option<Pending<Response<RawPage>>>,
+}
+
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
+/// What [`Pages`] fetches once its buffered items are used up.
+enum Next {
+    Request(Result<Request, Error>),
+    Url(String),
+    Done,
+}
+
+#[cfg(
+    any(
+        feature = "configuration-addresses",
+        feature = "conversations",
+        feature = "credentials",
+        feature = "participant-conversations",
+        feature = "roles",
+        feature = "services",
+        feature = "users"
+    )
+)]
+impl Stream for Pages {
+    type Item = Result<RawItem, Error>;
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Self::Item>> {
+        let pages = &mut *self;
+        loop {
+            if let Some(value) = pages.buffer.next() {
+                let item = RawItem {
+                    status: pages.status,
+                    value,
+                };
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if let Some(fetching) = &mut pages.fetching {
+                let Poll::Ready(answer) = Pin::new(fetching).poll(cx) else {
+                    return Poll::Pending;
+                };
+                pages.fetching = None;
+                match answer {
+                    Ok(Response { status, body: page, .. }) => {
+                        if let Some(url) = page.meta.next_url() {
+                            pages.next = Next::Url(url.to_owned());
+                        }
+                        pages.status = status;
+                        pages.buffer = page.items.into_iter();
+                        continue;
+                    }
+                    Err(err) => return Poll::Ready(Some(Err(err))),
+                }
+            }
+            let request = match std::mem::replace(&mut pages.next, Next::Done) {
+                Next::Done => return Poll::Ready(None),
+                Next::Request(Ok(request)) => {
+                    pages.first = request.clone();
+                    request
+                }
+                Next::Request(Err(err)) => return Poll::Ready(Some(Err(err))),
+                Next::Url(url) => pages.first.at_url(url),
+            };
+            pages.fetching = Some(pages.client.call(Ok(request)));
+        }
+    }
 }
