@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
-use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
 use crate::pending::{Answer, Body, Pending, Sending};
@@ -204,14 +203,6 @@ impl Client {
     }
 {% endif %}
 
-    /// Sends a request and decodes its JSON body.
-    pub(crate) async fn json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<Response<T>, Error> {
-        self.call(Ok(request)).await
-    }
-
 {% include "client_download.rs" %}
     /// Sends `request`, retrying as the policy allows; a non-2xx answer is an error.
     ///
@@ -228,11 +219,13 @@ impl Client {
         Ok((status, headers, body))
     }
 
-    /// Like `send`, with the successful answer's body left unread.
-    pub(crate) async fn send_raw(
-        &self,
-        request: &Request,
-    ) -> Result<reqwest::Response, Error> {
+    /// Like `send`, with the successful answer's body left unread. Not an
+    /// `async fn`: the future is `send_with_retries`'s own, without another
+    /// state machine around it.
+    pub(crate) fn send_raw<'a>(
+        &'a self,
+        request: &'a Request,
+    ) -> impl Future<Output = Result<reqwest::Response, Error>> + Send + 'a {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
         let sending = tracing::Instrument::instrument(
@@ -244,7 +237,7 @@ impl Client {
                 self.base_of(request),
             ),
         );
-        sending.await
+        sending
     }
 
     /// The base URL of the host `request` goes to.

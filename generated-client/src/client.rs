@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
-use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
 use crate::pending::{Answer, Body, Pending, Sending};
@@ -273,14 +272,6 @@ impl Client {
         })
     }
 
-    /// Sends a request and decodes its JSON body.
-    pub(crate) async fn json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<Response<T>, Error> {
-        self.call(Ok(request)).await
-    }
-
     #[cfg(feature = "service-media-content")]
     /// Like `call`, for an answer that is a file, left unread.
     pub(crate) fn call_unread<T>(&self, request: Result<Request, Error>) -> Pending<T> {
@@ -354,11 +345,13 @@ impl Client {
         Ok((status, headers, body))
     }
 
-    /// Like `send`, with the successful answer's body left unread.
-    pub(crate) async fn send_raw(
-        &self,
-        request: &Request,
-    ) -> Result<reqwest::Response, Error> {
+    /// Like `send`, with the successful answer's body left unread. Not an
+    /// `async fn`: the future is `send_with_retries`'s own, without another
+    /// state machine around it.
+    pub(crate) fn send_raw<'a>(
+        &'a self,
+        request: &'a Request,
+    ) -> impl Future<Output = Result<reqwest::Response, Error>> + Send + 'a {
         let sending = self.send_with_retries(request);
         #[cfg(feature = "tracing")]
         let sending = tracing::Instrument::instrument(
@@ -370,7 +363,7 @@ impl Client {
                 self.base_of(request),
             ),
         );
-        sending.await
+        sending
     }
 
     /// The base URL of the host `request` goes to.

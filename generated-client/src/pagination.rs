@@ -183,7 +183,7 @@ impl<T: DeserializeOwned> Page<T> {
     pub async fn fetch(client: &Client, url: &str) -> Result<Page<T>, Error> {
         let request = Request::new(reqwest::Method::GET, url.to_owned())
             .operation("FetchPage", "{page_url}");
-        client.json(request).await.map(crate::client::Response::into_body)
+        client.call(Ok(request)).await
     }
 
     /// Fetches the page after this one, or `None` on the last page; for
