@@ -221,16 +221,25 @@ impl Client {
         Pending::new(request.map(|request| self.start(request)))
     }
 
-    /// Sends `request` and reads the answer's body: the one sending future
-    /// the operations share.
+    /// Sends `request` and reads the answer's body.
     fn start(&self, request: Request) -> Sending<Answer> {
+        self.start_with(request, Body::Read)
+    }
+
+    /// Sends `request`, reads the answer's body and keeps it as `body` makes
+    /// it: the one sending future the operations share.
+    fn start_with(
+        &self,
+        request: Request,
+        body: fn(Vec<u8>) -> Body,
+    ) -> Sending<Answer> {
         let client = self.clone();
         Box::pin(async move {
-            let (status, headers, body) = client.send(&request).await?;
+            let (status, headers, bytes) = client.send(&request).await?;
             Ok(Answer {
                 status: status.as_u16(),
                 headers,
-                body: Body::Read(body),
+                body: body(bytes),
             })
         })
     }
@@ -261,15 +270,7 @@ impl Client {
         )
     )]
     fn start_empty(&self, request: Request) -> Sending<Answer> {
-        let client = self.clone();
-        Box::pin(async move {
-            let (status, headers, _) = client.send(&request).await?;
-            Ok(Answer {
-                status: status.as_u16(),
-                headers,
-                body: Body::Ignored,
-            })
-        })
+        self.start_with(request, |_| Body::Ignored)
     }
 
     #[cfg(feature = "service-media-content")]
