@@ -8,7 +8,13 @@
 //! - **clean**: `cargo build` with an empty `target/` of the crate's own
 //!   (dependencies included);
 //! - **alone**: `cargo clean -p <crate>` then `cargo build`: the crate
-//!   itself, its dependencies already built.
+//!   itself, its dependencies already built;
+//! - **as a dependency**: the same with `CARGO_INCREMENTAL=0`, which is how
+//!   cargo compiles a crate an app takes from a registry. Cargo passes
+//!   `-C incremental` only to workspace members and path dependencies, and
+//!   without it rustc splits a crate into 16 codegen units instead of one
+//!   (or more) per module. The *alone* rows are the crate as the root of its
+//!   own workspace: what its developers, or an app that vendors it, compile.
 //!
 //! Our crate is built three ways, each in both kinds of build: with its
 //! default features (the rows without a note), with `--features mock` (what
@@ -87,6 +93,8 @@ struct Build {
     flags: Vec<String>,
     clean: Vec<Sample>,
     alone: Vec<Sample>,
+    /// The crate alone, compiled as a registry dependency is.
+    dependency: Vec<Sample>,
 }
 
 #[derive(Clone, Copy)]
@@ -166,14 +174,21 @@ pub fn run(root: &Path, args: &BenchArgs) -> Result<(), String> {
                 let name = build.label(label);
                 if !args.alone_only {
                     remove_target(dir)?;
-                    let sample = timed_build(dir, &build.flags)?;
+                    let sample = timed_build(dir, &build.flags, true)?;
                     outln!("round {}: {name:<18} clean {}", round + 1, sample.show());
                     build.clean.push(sample);
                 }
-                cargo(dir, &["clean", "--offline", "--quiet", "-p", package])?;
-                let sample = timed_build(dir, &build.flags)?;
-                outln!("round {}: {name:<18} alone {}", round + 1, sample.show());
-                build.alone.push(sample);
+                for incremental in [true, false] {
+                    cargo(dir, &["clean", "--offline", "--quiet", "-p", package])?;
+                    let sample = timed_build(dir, &build.flags, incremental)?;
+                    let (kind, samples) = if incremental {
+                        ("alone", &mut build.alone)
+                    } else {
+                        ("as a dependency", &mut build.dependency)
+                    };
+                    outln!("round {}: {name:<18} {kind} {}", round + 1, sample.show());
+                    samples.push(sample);
+                }
             }
         }
     }
@@ -241,6 +256,7 @@ impl Build {
             flags,
             clean: Vec::new(),
             alone: Vec::new(),
+            dependency: Vec::new(),
         }
     }
 
@@ -404,14 +420,20 @@ fn remove_target(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo build --offline` in `dir` with the feature flags `flags`, timed.
-fn timed_build(dir: &Path, flags: &[String]) -> Result<Sample, String> {
+/// `cargo build --offline` in `dir` with the feature flags `flags`, timed;
+/// with `incremental` false, as cargo compiles a registry dependency.
+fn timed_build(dir: &Path, flags: &[String], incremental: bool) -> Result<Sample, String> {
     let mut args = vec!["build", "--offline", "--quiet"];
     args.extend(flags.iter().map(String::as_str));
     let load = load_average();
     let cpu_before = children_cpu();
+    let env: &[(&str, &str)] = if incremental {
+        &[]
+    } else {
+        &[("CARGO_INCREMENTAL", "0")]
+    };
     let started = Instant::now();
-    cargo(dir, &args)?;
+    cargo_with(dir, &args, env)?;
     let wall = started.elapsed();
     let cpu = cpu_before
         .zip(children_cpu())
@@ -421,12 +443,21 @@ fn timed_build(dir: &Path, flags: &[String]) -> Result<Sample, String> {
 
 /// Runs cargo in `dir` with the crate's own target directory.
 fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
+    cargo_with(dir, args, &[])
+}
+
+/// [`cargo`] with extra environment variables; `CARGO_INCREMENTAL` is
+/// cleared unless `env` sets it, so the caller's own setting does not leak
+/// into the builds.
+fn cargo_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(cargo)
         .current_dir(dir)
         .args(args)
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("CARGO_BUILD_TARGET_DIR")
+        .env_remove("CARGO_INCREMENTAL")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cargo: {e}"))?;
@@ -528,7 +559,11 @@ fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32, notes: &[String]) -> S
     let Some(whole) = reference.builds.first() else {
         return out;
     };
-    let kinds: [(&str, SamplesOf); 2] = [("clean", |b| &b.clean), ("crate alone", |b| &b.alone)];
+    let kinds: [(&str, SamplesOf); 3] = [
+        ("clean", |b| &b.clean),
+        ("crate alone", |b| &b.alone),
+        ("crate alone, as a dependency", |b| &b.dependency),
+    ];
     for (kind, samples) in kinds {
         for build in &ours.builds {
             let (a, b) = (samples(build), samples(whole));
@@ -572,7 +607,7 @@ fn table(subjects: &[Subject; 2], oag: &Oag, rounds: u32, notes: &[String]) -> S
     let loads: Vec<f64> = subjects
         .iter()
         .flat_map(|s| &s.builds)
-        .flat_map(|b| b.clean.iter().chain(&b.alone))
+        .flat_map(|b| b.clean.iter().chain(&b.alone).chain(&b.dependency))
         .filter_map(|s| s.load)
         .collect();
     if let (Some(low), Some(high)) = (
@@ -662,10 +697,12 @@ mod tests {
         for (build, secs) in ours.builds.iter_mut().zip([10, 15]) {
             build.clean.push(sample(secs));
             build.alone.push(sample(secs / 5));
+            build.dependency.push(sample(secs / 5 - 1));
         }
         let mut whole = Build::new(None, Vec::new());
         whole.clean.push(sample(20));
         whole.alone.push(sample(4));
+        whole.dependency.push(sample(3));
         let reference = Subject {
             label: "reference",
             dir: PathBuf::from("reference"),
@@ -683,6 +720,8 @@ mod tests {
             "| clean (mock), wall | 15.0 s | 20.0 s | 0.75 |",
             "| crate alone, wall | 2.0 s | 4.0 s | 0.50 |",
             "| crate alone (mock), wall | 3.0 s | 4.0 s | 0.75 |",
+            "| crate alone, as a dependency, wall | 1.0 s | 3.0 s | 0.33 |",
+            "| crate alone, as a dependency (mock), wall | 2.0 s | 3.0 s | 0.67 |",
             "(mock): ours with `--features mock`",
             "note: no slice rows: missing",
         ] {

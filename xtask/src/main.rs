@@ -75,7 +75,8 @@ enum Task {
     /// on first use (CI runs this).
     Features(features::FeaturesArgs),
     /// Time the build of the generated crate against openapi-generator's
-    /// `rust` output for the same spec: clean, and the crate alone; ours also
+    /// `rust` output for the same spec: clean, the crate alone, and the crate
+    /// alone compiled as a registry dependency is; ours also
     /// with `mock` and as a slice of a few resources (needs Java and `pip
     /// install openapi-generator-cli`; a benchmark, not run in CI).
     BenchBuild(bench_build::BenchArgs),
