@@ -94,10 +94,18 @@ fn write_new(generated: &Generated, dir: &Path) -> Result<Option<WriteReport>> {
     if fs::create_dir(&staging).is_err() {
         return Ok(None);
     }
+    // Files come in path order, so a folder's files follow one another: its
+    // directories are made once, for the first of them.
+    let mut made: Option<PathBuf> = None;
     let staged = generated.files.iter().try_for_each(|(relative, content)| {
         let path = staging.join(relative);
-        path.parent()
-            .map_or(Ok(()), fs::create_dir_all)
+        let parent = path.parent().filter(|p| made.as_deref() != Some(*p));
+        parent
+            .map_or(Ok(()), |parent| {
+                fs::create_dir_all(parent)?;
+                made = Some(parent.to_owned());
+                Ok(())
+            })
             .and_then(|()| fs::write(&path, content))
             .map_err(|source| Error::Write {
                 path: dir.join(relative),
