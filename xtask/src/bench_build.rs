@@ -279,12 +279,12 @@ impl Build {
 impl Sample {
     fn show(&self) -> String {
         let cpu = self.cpu.map_or(String::new(), |cpu| {
-            format!(", CPU {:.1} s", cpu.as_secs_f64())
+            format!(", CPU {:.2} s", cpu.as_secs_f64())
         });
         let load = self
             .load
             .map_or(String::new(), |load| format!(" (load {load:.2})"));
-        format!("{:.1} s{cpu}{load}", self.wall.as_secs_f64())
+        format!("{:.2} s{cpu}{load}", self.wall.as_secs_f64())
     }
 }
 
@@ -522,18 +522,24 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// `median (min–max)` in seconds.
+/// `median (min–max)` in seconds: to a tenth, or to a hundredth when every
+/// value is under ten seconds (a crate alone can take under one).
 fn summary(values: &[f64]) -> (f64, String) {
     let mut sorted = values.to_vec();
     let mid = median(&mut sorted);
+    let places = if sorted.iter().all(|v| *v < 10.0) {
+        2
+    } else {
+        1
+    };
     let text = if sorted.len() > 1 {
         format!(
-            "{mid:.1} s ({:.1}–{:.1})",
+            "{mid:.places$} s ({:.places$}–{:.places$})",
             sorted[0],
             sorted[sorted.len() - 1]
         )
     } else {
-        format!("{mid:.1} s")
+        format!("{mid:.places$} s")
     };
     (mid, text)
 }
@@ -630,8 +636,9 @@ mod tests {
     fn medians_and_summaries() {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
-        assert_eq!(summary(&[2.0, 1.0, 3.0]).1, "2.0 s (1.0–3.0)");
-        assert_eq!(summary(&[2.0]).1, "2.0 s");
+        assert_eq!(summary(&[2.0, 1.0, 3.0]).1, "2.00 s (1.00–3.00)");
+        assert_eq!(summary(&[0.934]).1, "0.93 s");
+        assert_eq!(summary(&[9.0, 12.34]).1, "10.7 s (9.0–12.3)");
     }
 
     fn declared(names: &[&str]) -> Vec<String> {
@@ -718,10 +725,10 @@ mod tests {
         for row in [
             "| clean, wall | 10.0 s | 20.0 s | 0.50 |",
             "| clean (mock), wall | 15.0 s | 20.0 s | 0.75 |",
-            "| crate alone, wall | 2.0 s | 4.0 s | 0.50 |",
-            "| crate alone (mock), wall | 3.0 s | 4.0 s | 0.75 |",
-            "| crate alone, as a dependency, wall | 1.0 s | 3.0 s | 0.33 |",
-            "| crate alone, as a dependency (mock), wall | 2.0 s | 3.0 s | 0.67 |",
+            "| crate alone, wall | 2.00 s | 4.00 s | 0.50 |",
+            "| crate alone (mock), wall | 3.00 s | 4.00 s | 0.75 |",
+            "| crate alone, as a dependency, wall | 1.00 s | 3.00 s | 0.33 |",
+            "| crate alone, as a dependency (mock), wall | 2.00 s | 3.00 s | 0.67 |",
             "(mock): ours with `--features mock`",
             "note: no slice rows: missing",
         ] {
