@@ -16,7 +16,7 @@
 //!   (or more) per module. The *alone* rows are the crate as the root of its
 //!   own workspace: what its developers, or an app that vendors it, compile.
 //!
-//! Our crate is built three ways, each in both kinds of build: with its
+//! Our crate is built three ways, each in all three kinds of build: with its
 //! default features (the rows without a note), with `--features mock` (what
 //! the typed mock adds), and as a *slice*: `--no-default-features --features`
 //! [`SLICE_FEATURES`], TLS and two resources, as an app that only sends and
